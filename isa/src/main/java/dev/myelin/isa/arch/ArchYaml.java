@@ -1,0 +1,211 @@
+package dev.myelin.isa.arch;
+
+import dev.myelin.isa.diag.DidYouMean;
+import dev.myelin.isa.diag.MyelinInputException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads and writes architecture descriptions in YAML.
+ *
+ * <pre>
+ * extends: truenorth        # optional: start from a preset, then override
+ * name: tn-small
+ * mesh:
+ *   routersX: 8
+ *   routersY: 8
+ * core:
+ *   neurons: 128
+ * </pre>
+ *
+ * Keys are the {@link ArchParam} keys split at the dot. Without {@code extends} every
+ * parameter must be given. Every error names file:line:col, the field, its value and the
+ * allowed range.
+ */
+public final class ArchYaml {
+    /** Largest description accepted, checked before reading. */
+    public static final long MAX_BYTES = 1 << 20;
+
+    private ArchYaml() {
+    }
+
+    /** Loads a preset by name, or a YAML file when {@code nameOrFile} names one. */
+    public static Architecture resolve(String nameOrFile) {
+        if (Presets.byName(nameOrFile).isPresent()) {
+            return Presets.require(nameOrFile);
+        }
+        Path p = Path.of(nameOrFile);
+        if (Files.isRegularFile(p)) {
+            return load(p);
+        }
+        throw new MyelinInputException("unknown architecture '" + nameOrFile + "': not a preset ("
+                + String.join(", ", Presets.names()) + ") and not a file");
+    }
+
+    public static Architecture load(Path file) {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new MyelinInputException(file + ": architecture file is larger than " + MAX_BYTES + " bytes");
+            }
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new MyelinInputException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    public static Architecture parse(String fileName, String text) {
+        Node root = compose(fileName, text);
+        if (!(root instanceof MappingNode map)) {
+            throw new MyelinInputException(where(fileName, root) + ": an architecture must be a YAML mapping");
+        }
+        Architecture.Builder b = null;
+        for (NodeTuple t : map.getValue()) {
+            if ("extends".equals(scalar(fileName, t.getKeyNode()))) {
+                String base = scalar(fileName, t.getValueNode());
+                b = Presets.byName(base).orElseThrow(() -> new MyelinInputException(where(fileName, t.getValueNode())
+                        + ": field extends = " + base + " is not a preset ("
+                        + String.join(", ", Presets.names()) + ")")).toBuilder();
+            }
+        }
+        if (b == null) {
+            b = Architecture.builder();
+        }
+        Node lastNode = root;
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(fileName, t.getKeyNode());
+            if ("extends".equals(key)) {
+                continue;
+            }
+            if (t.getValueNode() instanceof MappingNode group) {
+                for (NodeTuple g : group.getValue()) {
+                    String leaf = scalar(fileName, g.getKeyNode());
+                    apply(fileName, b, key + "." + leaf, g.getKeyNode(), g.getValueNode());
+                    lastNode = g.getValueNode();
+                }
+            } else {
+                apply(fileName, b, key, t.getKeyNode(), t.getValueNode());
+                lastNode = t.getValueNode();
+            }
+        }
+        for (ArchParam p : ArchParam.all()) {
+            if (b.get(p) == null) {
+                throw new MyelinInputException(where(fileName, root) + ": field " + p.key()
+                        + " is missing (" + p.help() + "; or start from a preset with 'extends:')");
+            }
+        }
+        try {
+            return b.build(fileName);
+        } catch (MyelinInputException e) {
+            // cross-field rules: point at the description as a whole
+            throw new MyelinInputException(where(fileName, lastNode).replaceFirst(":\\d+:\\d+$", "")
+                    + e.getMessage().substring(fileName.length()));
+        }
+    }
+
+    private static void apply(String file, Architecture.Builder b, String key, Node keyNode, Node valueNode) {
+        ArchParam p = ArchParam.byKey(key).orElseThrow(() -> new MyelinInputException(where(file, keyNode)
+                + ": unknown field " + key + DidYouMean.suggest(key,
+                ArchParam.all().stream().map(ArchParam::key).toList())));
+        String raw = scalar(file, valueNode);
+        Object v;
+        try {
+            v = switch (p.kind()) {
+                case INT -> Long.parseLong(raw.replace("_", ""));
+                case REAL -> Double.parseDouble(raw.replace("_", ""));
+                case TEXT, CHOICE -> raw;
+            };
+        } catch (NumberFormatException e) {
+            throw new MyelinInputException(where(file, valueNode) + ": field " + key + " = " + raw
+                    + " is not " + (p.kind() == ArchParam.Kind.INT ? "an integer" : "a number")
+                    + " (allowed " + p.rangeText() + (p.unit().isEmpty() ? "" : " " + p.unit()) + ")");
+        }
+        String problem = Architecture.Builder.checkValue(p, v);
+        if (problem != null) {
+            throw new MyelinInputException(where(file, valueNode) + ": field " + key + " = " + raw + " " + problem
+                    + (p.unit().isEmpty() ? "" : " " + p.unit()));
+        }
+        b.setRaw(p, v);
+    }
+
+    private static Node compose(String fileName, String text) {
+        try {
+            LoadSettings settings = LoadSettings.builder().setLabel(fileName).setAllowDuplicateKeys(false)
+                    .setMaxAliasesForCollections(10).setCodePointLimit((int) MAX_BYTES).build();
+            Composer c = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+            if (!c.hasNext()) {
+                throw new MyelinInputException(fileName + ":1:1: empty architecture description");
+            }
+            return c.next();
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
+            String loc = m == null ? fileName : fileName + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+            throw new MyelinInputException(loc + ": YAML syntax error: " + firstLine(e.getProblem()));
+        } catch (YamlEngineException e) {
+            throw new MyelinInputException(fileName + ": YAML error: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "malformed input";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String scalar(String file, Node n) {
+        if (n instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        throw new MyelinInputException(where(file, n) + ": expected a plain value here");
+    }
+
+    static String where(String file, Node n) {
+        return n.getStartMark().map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(file);
+    }
+
+    /**
+     * The architecture as YAML that {@link #parse} reads back to an equal architecture,
+     * commented with unit and help on every line.
+     */
+    public static String toYaml(Architecture a) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Myelin architecture '").append(a.name()).append("', fully resolved\n");
+        sb.append(String.format(Locale.ROOT, "# %d x %d routers x %d chips x %d cores per router = %d cores, %d neurons%n",
+                a.routersX(), a.routersY(), a.chipsX() * a.chipsY(), a.coresPerRouter(), a.totalCores(),
+                a.totalNeurons()));
+        String group = "";
+        List<ArchParam> params = new ArrayList<>(ArchParam.all());
+        for (ArchParam p : params) {
+            String indent = "";
+            if (!p.group().isEmpty()) {
+                if (!p.group().equals(group)) {
+                    group = p.group();
+                    sb.append(group).append(":\n");
+                }
+                indent = "  ";
+            }
+            String line = indent + p.leaf() + ": " + a.format(p);
+            String unit = p.unit().isEmpty() ? "" : "[" + p.unit() + "] ";
+            sb.append(String.format(Locale.ROOT, "%-36s # %s%s%n", line, unit, p.help()));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.myelin.isa.arch;
+
+import dev.myelin.isa.diag.MyelinInputException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The built-in architectures. Figures and their sources are in docs/architecture.md;
+ * where the public record gives no number (TrueNorth per-operation times, router clock)
+ * the value is an estimate and its help says so there.
+ */
+public final class Presets {
+    private static final Map<String, Architecture> PRESETS = new LinkedHashMap<>();
+
+    static {
+        PRESETS.put("truenorth", truenorth());
+        PRESETS.put("loihi", loihi());
+        PRESETS.put("tiny", tiny());
+    }
+
+    private Presets() {
+    }
+
+    public static List<String> names() {
+        return List.copyOf(PRESETS.keySet());
+    }
+
+    public static Optional<Architecture> byName(String name) {
+        return Optional.ofNullable(PRESETS.get(name));
+    }
+
+    /** A preset, or a usage error that lists the known names. */
+    public static Architecture require(String name) {
+        return byName(name).orElseThrow(() -> new MyelinInputException(
+                "unknown architecture preset '" + name + "' (known: " + String.join(", ", names()) + ")"));
+    }
+
+    /** TrueNorth (Merolla 2014, Akopyan 2015): 64 x 64 cores of 256 axons x 256 neurons, 1 ms tick. */
+    static Architecture truenorth() {
+        return base("truenorth", Datapath.TRUENORTH)
+                .set(ArchParam.MESH_X, 64).set(ArchParam.MESH_Y, 64).set(ArchParam.CORES_PER_ROUTER, 1)
+                .set(ArchParam.AXONS, 256).set(ArchParam.NEURONS, 256).set(ArchParam.AXON_TYPES, 4)
+                .set(ArchParam.WEIGHT_BITS, 9).set(ArchParam.DELAY_SLOTS, 16)
+                .set(ArchParam.MAX_FAN_IN, 256).set(ArchParam.MAX_FAN_OUT, 256)
+                .set(ArchParam.SYNAPTIC_MEMORY_BYTES, 8192).set(ArchParam.TARGETS_PER_NEURON, 1)
+                .set(ArchParam.CLOCK_MHZ, 1000.0)
+                .set(ArchParam.SYNAPTIC_OP_NS, 1.0).set(ArchParam.NEURON_UPDATE_NS, 4.0)
+                .set(ArchParam.NEURON_IDLE_NS, 4.0).set(ArchParam.SPIKE_OUT_NS, 2.0).set(ArchParam.SPIKE_IN_NS, 1.0)
+                .set(ArchParam.HOP_CYCLES_EW, 2).set(ArchParam.HOP_CYCLES_NS, 2)
+                .set(ArchParam.INJECTION_CYCLES, 2).set(ArchParam.EJECTION_CYCLES, 1)
+                .set(ArchParam.LINK_FIFO_DEPTH, 4)
+                .set(ArchParam.BARRIER_SYNC_NS, 0.0).set(ArchParam.BARRIER_SYNC_PER_ROUTER_NS, 0.0)
+                .set(ArchParam.TICK_PERIOD_US, 1000.0)
+                .set(ArchParam.LATE_POLICY, LatePolicy.DROP.id())
+                .set(ArchParam.ENERGY_PROFILE, "truenorth")
+                .build("preset truenorth");
+    }
+
+    /** Loihi (Davies 2018): 8 x 4 tiles of 4 cores, 1,024 compartments, 128 KB synaptic memory per core. */
+    static Architecture loihi() {
+        return base("loihi", Datapath.LOIHI_CUBA)
+                .set(ArchParam.MESH_X, 8).set(ArchParam.MESH_Y, 4).set(ArchParam.CORES_PER_ROUTER, 4)
+                .set(ArchParam.AXONS, 4096).set(ArchParam.NEURONS, 1024).set(ArchParam.AXON_TYPES, 16)
+                .set(ArchParam.WEIGHT_BITS, 9).set(ArchParam.DELAY_SLOTS, 64)
+                .set(ArchParam.MAX_FAN_IN, 4096).set(ArchParam.MAX_FAN_OUT, 4096)
+                .set(ArchParam.SYNAPTIC_MEMORY_BYTES, 131072).set(ArchParam.TARGETS_PER_NEURON, 4096)
+                // 0.5 ns cycles: north-south 6.5 ns = 13 cycles exactly, east-west 4.1 ns ~ 8 cycles (4.0 ns)
+                .set(ArchParam.CLOCK_MHZ, 2000.0)
+                .set(ArchParam.SYNAPTIC_OP_NS, 3.5).set(ArchParam.NEURON_UPDATE_NS, 8.4)
+                .set(ArchParam.NEURON_IDLE_NS, 5.3).set(ArchParam.SPIKE_OUT_NS, 2.1).set(ArchParam.SPIKE_IN_NS, 0.0)
+                .set(ArchParam.HOP_CYCLES_EW, 8).set(ArchParam.HOP_CYCLES_NS, 13)
+                .set(ArchParam.INJECTION_CYCLES, 4).set(ArchParam.EJECTION_CYCLES, 0)
+                .set(ArchParam.LINK_FIFO_DEPTH, 16)
+                // 113 ns for 1 tile, 465 ns for 32 tiles, linear in between
+                .set(ArchParam.BARRIER_SYNC_NS, 113.0).set(ArchParam.BARRIER_SYNC_PER_ROUTER_NS, (465.0 - 113.0) / 31.0)
+                .set(ArchParam.TICK_PERIOD_US, 1000.0)
+                .set(ArchParam.LATE_POLICY, LatePolicy.DELIVER_LATE.id())
+                .set(ArchParam.ENERGY_PROFILE, "loihi-davies2018")
+                .build("preset loihi");
+    }
+
+    /** A 2 x 2 mesh of 16-axon x 16-neuron TrueNorth-style cores: small enough to print whole. */
+    static Architecture tiny() {
+        return truenorth().toBuilder()
+                .set(ArchParam.NAME, "tiny")
+                .set(ArchParam.MESH_X, 2).set(ArchParam.MESH_Y, 2)
+                .set(ArchParam.AXONS, 16).set(ArchParam.NEURONS, 16)
+                .set(ArchParam.MAX_FAN_IN, 16).set(ArchParam.MAX_FAN_OUT, 16)
+                .set(ArchParam.SYNAPTIC_MEMORY_BYTES, 32)
+                .build("preset tiny");
+    }
+
+    private static Architecture.Builder base(String name, Datapath d) {
+        return Architecture.builder()
+                .set(ArchParam.NAME, name).set(ArchParam.DATAPATH, d.id())
+                .set(ArchParam.CHIPS_X, 1).set(ArchParam.CHIPS_Y, 1)
+                .set(ArchParam.CHIP_LINK_CYCLES, 20).set(ArchParam.CHIP_LINK_ENERGY_PJ, 100.0);
+    }
+}

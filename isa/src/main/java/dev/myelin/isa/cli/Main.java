@@ -1,0 +1,109 @@
+package dev.myelin.isa.cli;
+
+import dev.myelin.isa.diag.MyelinInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+/**
+ * The {@code myelin} command line. Exit codes: 0 success, 1 failure while running,
+ * 2 bad input or usage. User errors print one line, never a stack trace (set
+ * {@code MYELIN_DEBUG=1} to see traces of internal errors).
+ */
+@Command(name = "myelin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Compile spiking neural networks onto neuromorphic chips and emulate them.",
+        footer = {"", "Exit codes: 0 success, 1 failure while running, 2 bad input or usage.",
+                "Run 'myelin COMMAND --help' for a command's options."})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the tool with the given streams and returns the exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        List<MyelinCommand> commands = ServiceLoader.load(MyelinCommand.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparingInt(MyelinCommand::order)
+                        .thenComparing(c -> c.getClass().getAnnotation(Command.class).name()))
+                .toList();
+        for (MyelinCommand c : commands) {
+            cl.addSubcommand(c);
+        }
+        cl.setExitCodeExceptionMapper(Main::exitCodeOf);
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            PrintWriter err = line.getErr();
+            Throwable e = ex;
+            if (e instanceof MyelinInputException) {
+                err.println("myelin " + line.getCommandName() + ": error: " + e.getMessage());
+            } else {
+                err.println("myelin " + line.getCommandName() + ": failed: " + e);
+                if (System.getenv("MYELIN_DEBUG") != null) {
+                    e.printStackTrace(err);
+                }
+            }
+            err.flush();
+            return exitCodeOf(e);
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("myelin: usage error: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
+        return cl;
+    }
+
+    static int exitCodeOf(Throwable e) {
+        return e instanceof MyelinInputException || e instanceof CommandLine.ParameterException
+                ? EXIT_BAD_INPUT : EXIT_FAILURE;
+    }
+
+    /** Reads the version stamped into the jar at build time. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"myelin " + version(), "Java " + System.getProperty("java.version")};
+        }
+
+        public static String version() {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/dev/myelin/isa/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException ignored) {
+                // fall through to "unknown"
+            }
+            return p.getProperty("version", "unknown");
+        }
+    }
+}
