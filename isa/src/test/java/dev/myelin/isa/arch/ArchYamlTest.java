@@ -1,0 +1,60 @@
+package dev.myelin.isa.arch;
+
+import dev.myelin.isa.diag.MyelinInputException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArchYamlTest {
+    @Test
+    void everyPresetRoundTripsThroughItsPrintedYaml() {
+        for (String name : Presets.names()) {
+            Architecture a = Presets.require(name);
+            assertThat(ArchYaml.parse(name + ".yaml", ArchYaml.toYaml(a))).isEqualTo(a);
+        }
+    }
+
+    @Test
+    void truenorthPresetHasTheChipsGeometry() {
+        Architecture tn = Presets.require("truenorth");
+        assertThat(tn.totalCores()).isEqualTo(64 * 64);
+        assertThat(tn.totalNeurons()).isEqualTo(1L << 20);
+        assertThat(tn.maxDelay()).isEqualTo(15);
+    }
+
+    @Test
+    void loihiBarrierIsLinearBetweenOneAndThirtyTwoTiles() {
+        Architecture l = Presets.require("loihi");
+        assertThat(l.barrierNs(1)).isEqualTo(113.0);
+        assertThat(l.barrierNs(32)).isCloseTo(465.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void outOfRangeValueNamesLineColumnFieldValueAndRange() {
+        String yaml = "extends: tiny\ncore:\n  neurons: 0\n";
+        assertThatThrownBy(() -> ArchYaml.parse("my.yaml", yaml))
+                .isInstanceOf(MyelinInputException.class)
+                .hasMessage("my.yaml:3:12: field core.neurons = 0 is out of range [1, 65536] neurons");
+    }
+
+    @Test
+    void unknownFieldSuggestsTheClosestKey() {
+        String yaml = "extends: tiny\ncore:\n  neuron: 8\n";
+        assertThatThrownBy(() -> ArchYaml.parse("my.yaml", yaml))
+                .hasMessage("my.yaml:3:3: unknown field core.neuron (did you mean 'core.neurons'?)");
+    }
+
+    @Test
+    void truenorthDatapathRejectsMoreThanFourAxonTypes() {
+        String yaml = "extends: truenorth\ncore:\n  axonTypes: 5\n";
+        assertThatThrownBy(() -> ArchYaml.parse("my.yaml", yaml))
+                .hasMessageContaining("core.axonTypes = 5 is out of range [1, 4] for datapath truenorth");
+    }
+
+    @Test
+    void missingFieldWithoutExtendsIsReported() {
+        assertThatThrownBy(() -> ArchYaml.parse("my.yaml", "name: x\n"))
+                .hasMessageStartingWith("my.yaml:1:1: field datapath is missing");
+    }
+}
