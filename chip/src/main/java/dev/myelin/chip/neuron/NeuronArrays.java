@@ -1,0 +1,23 @@
+package dev.myelin.chip.neuron;
+
+import dev.myelin.chip.core.NeuronArray;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.model.CoreImage;
+
+/** Builds the {@link NeuronArray} of a core for the architecture's datapath. */
+public final class NeuronArrays {
+    private NeuronArrays() {
+    }
+
+    /**
+     * @param random the core's generator (datapaths without stochastic modes ignore it)
+     * @throws dev.myelin.isa.diag.MyelinInputException when the core's parameters do not fit the datapath
+     */
+    public static NeuronArray create(CoreImage core, Architecture arch, CoreRandom random) {
+        return switch (arch.datapath()) {
+            case TRUENORTH -> new TrueNorthArray(core, random);
+            case LOIHI_CUBA -> throw new UnsupportedOperationException(
+                    "the loihi-cuba datapath is not implemented yet (core " + core.id() + ")");
+        };
+    }
+}

@@ -1,0 +1,271 @@
+package dev.myelin.chip.sim;
+
+import dev.myelin.chip.core.Counter;
+import dev.myelin.chip.core.CounterSet;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.isa.model.Port;
+import dev.myelin.isa.model.PortEntry;
+import dev.myelin.isa.model.Symbol;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A loaded chip: the library API of the emulator. Load a {@link NetworkImage}, inject spikes
+ * on named input ports or raw axons, attach probes and output listeners, then {@link #run} or
+ * {@link #step}. Self-contained (no static state); not thread-safe itself (call it from one
+ * thread), while it steps cores on its own worker threads.
+ *
+ * <p>One tick t, in this order (docs/architecture.md, "Chip"):
+ * <ol>
+ *   <li>inputs injected for tick t enter the cores' delay buffers;</li>
+ *   <li>every core, in parallel: read and clear the axons due in t, synaptic integration,
+ *       neuron update (leak, threshold, fire, reset), expand fired neurons into packets;
+ *       an idle core (no axon due, quiescent neurons) is skipped;</li>
+ *   <li>on the engine thread, in core order: output-port spikes, probes;</li>
+ *   <li>the {@link SpikeNetwork} routes the packets into the targets' delay buffers
+ *       (due t + delay);</li>
+ *   <li>the learning hook; then the tick's counters are added to the totals.</li>
+ * </ol>
+ */
+public final class Chip implements AutoCloseable {
+    private final NetworkImage image;
+    private final ChipLayout layout;
+    private final CoreRuntime[] cores;
+    private final WorkerPool pool;
+    private final SpikeNetwork network;
+    private final Delivery delivery;
+    private final TickSpikes emitted;
+    private final PendingInputs pending = new PendingInputs();
+    private final CounterSet totals;
+    private final CounterSet tickCounts;
+    private final OutputRecorder outputs;
+    private final List<Probe> probes = new ArrayList<>();
+    private LearningHook learning = LearningHook.NONE;
+    private long tick;
+
+    private Chip(NetworkImage image, ChipOptions options) {
+        this.image = image;
+        this.layout = new ChipLayout(image);
+        this.cores = new ImageLinker(image, layout).link(options.seed(), options.random());
+        this.totals = new CounterSet(cores.length);
+        this.tickCounts = new CounterSet(cores.length);
+        this.delivery = new Delivery(cores, image.arch().latePolicy());
+        this.emitted = new TickSpikes(cores, tickCounts);
+        this.outputs = new OutputRecorder(image.outputs().stream().map(Port::name).toArray(String[]::new));
+        this.network = options.network().create(layout);
+        this.pool = new WorkerPool(options.threads());
+    }
+
+    /**
+     * Loads an image.
+     *
+     * @throws MyelinInputException when the image does not fit its architecture's datapath or refers to
+     *                              cores, axons or neurons it does not hold
+     */
+    public static Chip load(NetworkImage image, ChipOptions options) {
+        return new Chip(image, options);
+    }
+
+    public ChipLayout layout() {
+        return layout;
+    }
+
+    public NetworkImage image() {
+        return image;
+    }
+
+    /** The next tick to run (ticks already run). */
+    public long tick() {
+        return tick;
+    }
+
+    // ---- inputs ----------------------------------------------------------------------
+
+    /** Makes line {@code line} of input port {@code port} active in tick {@code tick}. */
+    public void inject(String port, int line, long tick) {
+        PortEntry e = entry(image.inputs(), "input", port, line);
+        injectRaw(layout.indexOf(e.core()), e.index(), tick);
+    }
+
+    /** Makes axon {@code axon} of core {@code core} active in tick {@code tick}. */
+    public void injectRaw(CoreId core, int axon, long tick) {
+        int c = layout.indexOf(core);
+        if (c < 0) {
+            throw new MyelinInputException("inject: core " + core + " is not in the image");
+        }
+        injectRaw(c, axon, tick);
+    }
+
+    /** As {@link #injectRaw(CoreId, int, long)} with the core's layout index. */
+    public void injectRaw(int core, int axon, long tick) {
+        if (core < 0 || core >= cores.length) {
+            throw new MyelinInputException("inject: core index " + core + " is out of range [0, "
+                    + (cores.length - 1) + "]");
+        }
+        if (axon < 0 || axon >= layout.axons(core)) {
+            throw new MyelinInputException("inject: axon = " + axon + " is out of range [0, "
+                    + (layout.axons(core) - 1) + "] of core " + layout.core(core));
+        }
+        if (tick < this.tick) {
+            throw new MyelinInputException("inject: tick " + tick + " has already run (next tick is "
+                    + this.tick + ")");
+        }
+        pending.add(tick, core, axon);
+    }
+
+    // ---- outputs, probes, hooks -----------------------------------------------------------
+
+    public void addOutputListener(OutputListener listener) {
+        outputs.addListener(listener);
+    }
+
+    /** Whether output spikes are kept for {@link #outputSpikes()} (default on). */
+    public void collectOutputs(boolean on) {
+        outputs.setCollect(on);
+    }
+
+    /** Output-port spikes collected so far, in tick, core, neuron order. */
+    public List<OutputSpike> outputSpikes() {
+        return outputs.spikes();
+    }
+
+    /** Records V (and U) of element {@code index} of a population after every tick from now on. */
+    public Probe probe(String population, int index) {
+        Symbol s = image.symbols().stream().filter(x -> x.population().equals(population)).findFirst()
+                .orElseThrow(() -> new MyelinInputException("probe: no population named '" + population + "'"));
+        for (Symbol.Range r : s.ranges()) {
+            if (index >= r.popStart() && index < r.popStart() + r.count()) {
+                return attach(population + "[" + index + "]", r.core(), r.neuronStart() + index - r.popStart());
+            }
+        }
+        throw new MyelinInputException("probe: index " + index + " is out of range [0, " + (s.size() - 1)
+                + "] of population '" + population + "'");
+    }
+
+    /** Records V (and U) of neuron {@code neuron} of core {@code core} after every tick from now on. */
+    public Probe probeRaw(CoreId core, int neuron) {
+        return attach("core" + core + "." + neuron, core, neuron);
+    }
+
+    private Probe attach(String label, CoreId core, int neuron) {
+        int c = layout.indexOf(core);
+        if (c < 0) {
+            throw new MyelinInputException("probe " + label + ": core " + core + " is not in the image");
+        }
+        if (neuron < 0 || neuron >= layout.neurons(c)) {
+            throw new MyelinInputException("probe " + label + ": neuron = " + neuron + " is out of range [0, "
+                    + (layout.neurons(c) - 1) + "] of core " + core);
+        }
+        Probe p = new Probe(label, c, core, neuron, tick);
+        probes.add(p);
+        return p;
+    }
+
+    public void setLearningHook(LearningHook hook) {
+        this.learning = hook == null ? LearningHook.NONE : hook;
+    }
+
+    // ---- state ----------------------------------------------------------------------------
+
+    /** Counters of all ticks run so far, per core (live: keeps growing as the chip runs). */
+    public CounterSet counters() {
+        return totals;
+    }
+
+    /** Counters of the last tick alone (the timing model's per-tick input). */
+    public CounterSet lastTickCounters() {
+        return tickCounts;
+    }
+
+    /** V of neuron {@code neuron} of core index {@code core} after the last tick. */
+    public int v(int core, int neuron) {
+        return cores[core].neurons.v(neuron);
+    }
+
+    /** U of neuron {@code neuron} of core index {@code core} after the last tick (0 for TrueNorth). */
+    public int u(int core, int neuron) {
+        return cores[core].neurons.u(neuron);
+    }
+
+    /** Neurons of core index {@code core} that fired in the last tick. */
+    public int firedCount(int core) {
+        return cores[core].firedCount;
+    }
+
+    /** The {@code k}-th neuron (ascending) of core index {@code core} that fired in the last tick. */
+    public int fired(int core, int k) {
+        if (k < 0 || k >= cores[core].firedCount) {
+            throw new IndexOutOfBoundsException("fired " + k + " of " + cores[core].firedCount);
+        }
+        return cores[core].fired[k];
+    }
+
+    // ---- running ----------------------------------------------------------------------------
+
+    /** Runs {@code ticks} ticks. */
+    public void run(long ticks) {
+        for (long i = 0; i < ticks; i++) {
+            step();
+        }
+    }
+
+    /** Runs one tick (see the class comment for its phases). */
+    public void step() {
+        long t = tick;
+        tickCounts.clear();
+        drainInputs(t);
+        pool.forEach(cores.length, c -> cores[c].step(t, tickCounts));
+        for (CoreRuntime core : cores) {
+            for (int s = 0; s < core.portSpikes; s++) {
+                outputs.record(core.portOfSpike[s], core.lineOfSpike[s], t);
+            }
+        }
+        for (Probe p : probes) {
+            p.record(cores[p.core()].neurons.v(p.neuron()), cores[p.core()].neurons.u(p.neuron()));
+        }
+        delivery.begin(t, tickCounts);
+        network.route(t, emitted, delivery);
+        for (CoreRuntime core : cores) {
+            int held = core.delay.occupancy();
+            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_SUM, held);
+            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_MAX, held);
+        }
+        learning.afterTick(t, this);
+        totals.accumulate(tickCounts);
+        tick = t + 1;
+    }
+
+    private void drainInputs(long t) {
+        while (pending.hasDue(t)) {
+            int c = pending.headCore();
+            tickCounts.add(c, Counter.SPIKES_IN, 1);
+            tickCounts.add(c, Counter.SPIKES_INJECTED, 1);
+            if (!cores[c].delay.mark(pending.headAxon(), t)) {
+                tickCounts.add(c, Counter.SPIKES_MERGED, 1);
+            }
+            pending.removeHead();
+        }
+    }
+
+    private static PortEntry entry(List<Port> ports, String kind, String name, int line) {
+        for (Port p : ports) {
+            if (p.name().equals(name)) {
+                if (line < 0 || line >= p.entries().size()) {
+                    throw new MyelinInputException(kind + " port '" + name + "': line " + line
+                            + " is out of range [0, " + (p.entries().size() - 1) + "]");
+                }
+                return p.entries().get(line);
+            }
+        }
+        throw new MyelinInputException("no " + kind + " port named '" + name + "'");
+    }
+
+    /** Stops the worker threads. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

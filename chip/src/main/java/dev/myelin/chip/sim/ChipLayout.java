@@ -1,0 +1,68 @@
+package dev.myelin.chip.sim;
+
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.NetworkImage;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The used cores of a loaded image, numbered 0..cores()-1 in the image's order (sorted by
+ * {@link CoreId}); every per-core array of the chip (counters, spikes, buffers) uses this
+ * index. Immutable.
+ */
+public final class ChipLayout {
+    private final Architecture arch;
+    private final CoreId[] ids;
+    private final int[] axons;
+    private final int[] neurons;
+    private final Map<CoreId, Integer> index = new HashMap<>();
+
+    ChipLayout(NetworkImage image) {
+        this.arch = image.arch();
+        List<CoreImage> cores = image.cores();
+        this.ids = new CoreId[cores.size()];
+        this.axons = new int[cores.size()];
+        this.neurons = new int[cores.size()];
+        for (int c = 0; c < ids.length; c++) {
+            CoreImage ci = cores.get(c);
+            ids[c] = ci.id();
+            axons[c] = ci.axonCount();
+            neurons[c] = ci.neuronCount();
+            if (index.put(ci.id(), c) != null) {
+                throw new dev.myelin.isa.diag.MyelinInputException("core " + ci.id() + " appears twice in the image");
+            }
+        }
+    }
+
+    public Architecture arch() {
+        return arch;
+    }
+
+    public int cores() {
+        return ids.length;
+    }
+
+    public CoreId core(int c) {
+        return ids[c];
+    }
+
+    /** The index of a used core, or -1 if the image does not use it. */
+    public int indexOf(CoreId id) {
+        Integer c = index.get(id);
+        return c == null ? -1 : c;
+    }
+
+    /** Axons used on core {@code c}. */
+    public int axons(int c) {
+        return axons[c];
+    }
+
+    /** Neurons used on core {@code c}. */
+    public int neurons(int c) {
+        return neurons[c];
+    }
+}

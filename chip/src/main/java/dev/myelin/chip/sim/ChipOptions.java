@@ -1,0 +1,46 @@
+package dev.myelin.chip.sim;
+
+import dev.myelin.chip.neuron.CoreRandom;
+import dev.myelin.chip.neuron.XorShift32Random;
+
+import java.util.Objects;
+
+/**
+ * How to run a loaded chip. None of these change results except {@code seed} (and the choice
+ * of network or generator): the thread count never does.
+ *
+ * @param threads worker threads stepping cores (1 = on the caller's thread)
+ * @param seed    chip seed; each core's generator is seeded from it and the core's id
+ * @param network the spike network model
+ * @param random  the per-core generator of the stochastic modes
+ */
+public record ChipOptions(int threads, long seed, SpikeNetwork.Factory network, CoreRandom.Factory random) {
+    public ChipOptions {
+        if (threads < 1 || threads > 1024) {
+            throw new IllegalArgumentException("threads = " + threads + " is out of range [1, 1024]");
+        }
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(random, "random");
+    }
+
+    /** One thread, seed 0, direct delivery, xorshift generators. */
+    public static ChipOptions defaults() {
+        return new ChipOptions(1, 0L, DirectNetwork.FACTORY, XorShift32Random.FACTORY);
+    }
+
+    public ChipOptions withThreads(int t) {
+        return new ChipOptions(t, seed, network, random);
+    }
+
+    public ChipOptions withSeed(long s) {
+        return new ChipOptions(threads, s, network, random);
+    }
+
+    public ChipOptions withNetwork(SpikeNetwork.Factory n) {
+        return new ChipOptions(threads, seed, n, random);
+    }
+
+    public ChipOptions withRandom(CoreRandom.Factory r) {
+        return new ChipOptions(threads, seed, network, r);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.myelin.chip.sim;
+
+import dev.myelin.chip.core.CounterSet;
+
+/**
+ * The packets the cores sent in one tick, one per (fired neuron, target), grouped by source
+ * core in core order and within a core by neuron then target order. A read-only view of the
+ * engine's per-core buffers: valid during {@link SpikeNetwork#route} only.
+ */
+public interface EmittedSpikes {
+    /** Number of cores (the layout's). */
+    int cores();
+
+    /** Packets sent by core {@code core} this tick. */
+    int packets(int core);
+
+    /** Source neuron of packet {@code k} of core {@code core}. */
+    int sourceNeuron(int core, int k);
+
+    /** Target core index (see {@link ChipLayout}). */
+    int targetCore(int core, int k);
+
+    /** Target axon on the target core. */
+    int targetAxon(int core, int k);
+
+    /** Axon delay in ticks (1 .. delaySlots - 1): the target axon is due in tick + delay. */
+    int delay(int core, int k);
+
+    /** This tick's per-core operation counts so far (synaptic events, updates, spikes): the timing model's input. */
+    CounterSet tickCounters();
+}

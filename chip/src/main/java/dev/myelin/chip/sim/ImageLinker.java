@@ -1,0 +1,138 @@
+package dev.myelin.chip.sim;
+
+import dev.myelin.chip.core.AxonDelayBuffer;
+import dev.myelin.chip.core.NeuronArray;
+import dev.myelin.chip.neuron.CoreRandom;
+import dev.myelin.chip.neuron.NeuronArrays;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.isa.model.Port;
+import dev.myelin.isa.model.PortEntry;
+import dev.myelin.isa.model.Targets;
+
+import java.util.List;
+
+/**
+ * Load-time work: checks every reference of an image against the layout (targets, port
+ * entries) and resolves it to core indices, then builds each core's runtime. Bad references
+ * are user errors naming the core, neuron and field.
+ */
+final class ImageLinker {
+    private final NetworkImage image;
+    private final ChipLayout layout;
+    private final Architecture arch;
+
+    ImageLinker(NetworkImage image, ChipLayout layout) {
+        this.image = image;
+        this.layout = layout;
+        this.arch = image.arch();
+    }
+
+    CoreRuntime[] link(long seed, CoreRandom.Factory random) {
+        checkPorts(image.inputs(), true);
+        checkPorts(image.outputs(), false);
+        int[][][] out = outputLines();
+        CoreRuntime[] cores = new CoreRuntime[layout.cores()];
+        for (int c = 0; c < cores.length; c++) {
+            CoreImage ci = image.cores().get(c);
+            NeuronArray neurons = NeuronArrays.create(ci, arch, random.create(seed, ci.id()));
+            AxonDelayBuffer delay = new AxonDelayBuffer(ci.axonCount(), arch.delaySlots());
+            cores[c] = link(c, ci, neurons, delay, out[c]);
+        }
+        return cores;
+    }
+
+    private CoreRuntime link(int c, CoreImage ci, NeuronArray neurons, AxonDelayBuffer delay, int[][] out) {
+        Targets t = ci.targets();
+        int m = t.count();
+        int[] core = new int[m];
+        int[] axon = new int[m];
+        int[] delays = new int[m];
+        for (int j = 0; j < t.neurons(); j++) {
+            for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
+                CoreId to = new CoreId(ci.id().x() + t.dx()[k], ci.id().y() + t.dy()[k], t.slot()[k]);
+                String where = "core " + ci.id() + " neuron " + j + " target " + (k - t.start()[j]);
+                core[k] = layout.indexOf(to);
+                if (core[k] < 0) {
+                    throw new MyelinInputException(where + ": core " + to + " is not in the image");
+                }
+                axon[k] = t.axon()[k];
+                if (axon[k] < 0 || axon[k] >= layout.axons(core[k])) {
+                    throw new MyelinInputException(where + ": axon = " + axon[k] + " is out of range [0, "
+                            + (layout.axons(core[k]) - 1) + "] of core " + to);
+                }
+                delays[k] = t.delay()[k];
+                if (delays[k] < 1 || delays[k] > arch.maxDelay()) {
+                    throw new MyelinInputException(where + ": delay = " + delays[k] + " is out of range [1, "
+                            + arch.maxDelay() + "]");
+                }
+            }
+        }
+        return new CoreRuntime(c, neurons, delay, t.start().clone(), core, axon, delays, out[0], out[1], out[2]);
+    }
+
+    /**
+     * The output-port lines fed by each neuron, per core as {start, port, line} (compressed by
+     * neuron: lines of neuron j at [start[j], start[j+1])), in one pass over the port entries.
+     */
+    private int[][][] outputLines() {
+        int cores = layout.cores();
+        int[][] start = new int[cores][];
+        for (int c = 0; c < cores; c++) {
+            start[c] = new int[layout.neurons(c) + 1];
+        }
+        List<Port> ports = image.outputs();
+        for (Port p : ports) {
+            for (PortEntry e : p.entries()) {
+                start[layout.indexOf(e.core())][e.index() + 1]++;
+            }
+        }
+        int[][][] out = new int[cores][][];
+        int[][] fill = new int[cores][];
+        for (int c = 0; c < cores; c++) {
+            int[] s = start[c];
+            for (int j = 0; j + 1 < s.length; j++) {
+                s[j + 1] += s[j];
+            }
+            fill[c] = s.clone();
+            out[c] = new int[][] {s, new int[s[s.length - 1]], new int[s[s.length - 1]]};
+        }
+        for (int p = 0; p < ports.size(); p++) {
+            List<PortEntry> entries = ports.get(p).entries();
+            for (int i = 0; i < entries.size(); i++) {
+                PortEntry e = entries.get(i);
+                int c = layout.indexOf(e.core());
+                int o = fill[c][e.index()]++;
+                out[c][1][o] = p;
+                out[c][2][o] = i;
+            }
+        }
+        return out;
+    }
+
+    private void checkPorts(List<Port> ports, boolean input) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Port p : ports) {
+            String kind = input ? "input" : "output";
+            if (!names.add(p.name())) {
+                throw new MyelinInputException(kind + " port '" + p.name() + "' is declared twice");
+            }
+            for (int i = 0; i < p.entries().size(); i++) {
+                PortEntry e = p.entries().get(i);
+                int c = layout.indexOf(e.core());
+                String where = kind + " port '" + p.name() + "' line " + i;
+                if (c < 0) {
+                    throw new MyelinInputException(where + ": core " + e.core() + " is not in the image");
+                }
+                int limit = input ? layout.axons(c) : layout.neurons(c);
+                if (e.index() < 0 || e.index() >= limit) {
+                    throw new MyelinInputException(where + ": " + (input ? "axon" : "neuron") + " = " + e.index()
+                            + " is out of range [0, " + (limit - 1) + "] of core " + e.core());
+                }
+            }
+        }
+    }
+}

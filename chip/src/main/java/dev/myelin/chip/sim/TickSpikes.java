@@ -1,0 +1,49 @@
+package dev.myelin.chip.sim;
+
+import dev.myelin.chip.core.CounterSet;
+
+/** {@link EmittedSpikes} over the cores' packet buffers of the current tick. */
+final class TickSpikes implements EmittedSpikes {
+    private final CoreRuntime[] cores;
+    private final CounterSet tickCounts;
+
+    TickSpikes(CoreRuntime[] cores, CounterSet tickCounts) {
+        this.cores = cores;
+        this.tickCounts = tickCounts;
+    }
+
+    @Override
+    public int cores() {
+        return cores.length;
+    }
+
+    @Override
+    public int packets(int core) {
+        return cores[core].packets;
+    }
+
+    @Override
+    public int sourceNeuron(int core, int k) {
+        return cores[core].packetSource[k];
+    }
+
+    @Override
+    public int targetCore(int core, int k) {
+        return cores[core].packetCore[k];
+    }
+
+    @Override
+    public int targetAxon(int core, int k) {
+        return cores[core].packetAxon[k];
+    }
+
+    @Override
+    public int delay(int core, int k) {
+        return cores[core].packetDelay[k];
+    }
+
+    @Override
+    public CounterSet tickCounters() {
+        return tickCounts;
+    }
+}
