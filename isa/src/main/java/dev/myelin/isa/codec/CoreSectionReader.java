@@ -1,0 +1,246 @@
+package dev.myelin.isa.codec;
+
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Datapath;
+import dev.myelin.isa.format.CoreSectionDescriptor;
+import dev.myelin.isa.format.CrossbarDescriptor;
+import dev.myelin.isa.format.LoihiNeuronDescriptor;
+import dev.myelin.isa.format.SparseRowDescriptor;
+import dev.myelin.isa.format.SynapseFormatDescriptor;
+import dev.myelin.isa.format.TargetDescriptor;
+import dev.myelin.isa.format.TrueNorthNeuronDescriptor;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NeuronParams;
+import dev.myelin.isa.model.SparseRows;
+import dev.myelin.isa.model.SynapseFormat;
+import dev.myelin.isa.model.SynapseMemory;
+import dev.myelin.isa.model.Targets;
+import dev.myelin.isa.model.TrueNorthNeurons;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.myelin.isa.format.CoreSectionDescriptor.*;
+
+/**
+ * Reads the payload of one CORE section ({@link CoreSectionDescriptor}). The header's
+ * counts are checked against the architecture, and the payload size they imply against
+ * the section length, before any array is allocated.
+ */
+final class CoreSectionReader {
+    private final NbinIn in;
+    private final Architecture arch;
+    private int datapath;
+    private int axons;
+    private int neurons;
+    private long synapses;
+    private int targets;
+    private int formats;
+    private int decayMode;
+    private int learningBytes;
+
+    CoreSectionReader(NbinIn in, Architecture arch) {
+        this.in = in;
+        this.arch = arch;
+    }
+
+    CoreImage read() {
+        CoreId id = readHeader();
+        int[] axonType = new int[axons];
+        in.path.push("axon", 0);
+        for (int a = 0; a < axons; a++) {
+            in.path.index(a);
+            axonType[a] = (int) in.get(AXON_TYPE);
+        }
+        in.path.pop();
+        List<SynapseFormat> fmts = readFormats();
+        NeuronParams params = datapath == DATAPATH_TRUENORTH ? readTrueNorth() : readLoihi();
+        SynapseMemory syn = datapath == DATAPATH_TRUENORTH ? readCrossbar() : readSparse();
+        Targets t = readTargets();
+        byte[] learning = in.getBytes(learningBytes, "learning");
+        return new CoreImage(id, axonType, params, syn, fmts, t, learning);
+    }
+
+    private CoreId readHeader() {
+        long start = in.position();
+        CoreId id = NbinReader.readCoreRef(in);
+        if (!arch.hasCore(id.x(), id.y(), id.slot())) {
+            throw in.error(start, "x", "core " + id + " is not on the " + arch.meshWidth() + "x" + arch.meshHeight()
+                    + "x" + arch.coresPerRouter() + " board of architecture " + arch.name());
+        }
+        datapath = (int) in.get(DATAPATH);
+        int expected = arch.datapath() == Datapath.TRUENORTH ? DATAPATH_TRUENORTH : DATAPATH_LOIHI;
+        if (datapath != expected) {
+            throw in.fail(DATAPATH, datapath + " does not match the architecture's datapath "
+                    + arch.datapath().id() + " (" + expected + ")");
+        }
+        axons = in.getAtMost(AXONS, arch.axons(), "core.axons");
+        neurons = in.getAtMost(NEURONS, arch.neurons(), "core.neurons");
+        long synapseMax = (long) axons * neurons;
+        synapses = in.getAtMost(SYNAPSES, Math.min(synapseMax, Integer.MAX_VALUE), "axons x neurons");
+        targets = in.getAtMost(TARGETS, arch.maxFanOut(), "core.maxFanOut");
+        formats = in.getAtMost(FORMATS, datapath == DATAPATH_TRUENORTH ? 0 : arch.axonTypes(),
+                datapath == DATAPATH_TRUENORTH ? "0 for truenorth" : "core.axonTypes");
+        decayMode = in.getAtMost(DECAY_MODE, datapath == DATAPATH_TRUENORTH ? 0 : LoihiNeurons.DECAY_NXSDK,
+                datapath == DATAPATH_TRUENORTH ? "0 for truenorth" : "the largest decay mode");
+        learningBytes = in.getAtMost(LEARNING_BYTES, in.remaining(), "the bytes left in the section");
+        long need = payloadBytes(datapath, axons, neurons, synapses, targets, formats, learningBytes) - HEADER_SIZE;
+        if (need != in.remaining()) {
+            throw in.error(start, "(header)", "counts axons=" + axons + " neurons=" + neurons + " synapses="
+                    + synapses + " targets=" + targets + " formats=" + formats + " learningBytes=" + learningBytes
+                    + " need " + need + " bytes after the header, the section holds " + in.remaining());
+        }
+        return id;
+    }
+
+    private List<SynapseFormat> readFormats() {
+        List<SynapseFormat> list = new ArrayList<>(formats);
+        in.path.push("format", 0);
+        for (int t = 0; t < formats; t++) {
+            in.path.index(t);
+            list.add(new SynapseFormat((int) in.get(SynapseFormatDescriptor.NUM_WEIGHT_BITS),
+                    (int) in.get(SynapseFormatDescriptor.WEIGHT_EXP), (int) in.get(SynapseFormatDescriptor.SIGN_MODE)));
+        }
+        in.path.pop();
+        return list;
+    }
+
+    private TrueNorthNeurons readTrueNorth() {
+        TrueNorthNeurons n = TrueNorthNeurons.zeros(neurons);
+        in.path.push("neuron", 0);
+        for (int j = 0; j < neurons; j++) {
+            in.path.index(j);
+            for (int g = 0; g < 4; g++) {
+                n.weights()[4 * j + g] = (int) in.get(TrueNorthNeuronDescriptor.WEIGHTS[g]);
+            }
+            n.stochasticSynapse()[j] = (int) in.get(TrueNorthNeuronDescriptor.STOCHASTIC_SYNAPSE);
+            n.leak()[j] = (int) in.get(TrueNorthNeuronDescriptor.LEAK);
+            int flags = (int) in.get(TrueNorthNeuronDescriptor.FLAGS);
+            String problem = TrueNorthNeuronDescriptor.checkFlags(flags);
+            if (problem != null) {
+                throw in.fail(TrueNorthNeuronDescriptor.FLAGS, problem);
+            }
+            n.stochasticLeak()[j] = flags & TrueNorthNeuronDescriptor.FLAG_STOCHASTIC_LEAK;
+            n.leakReversal()[j] = (flags & TrueNorthNeuronDescriptor.FLAG_LEAK_REVERSAL) >>> 1;
+            n.kappa()[j] = (flags & TrueNorthNeuronDescriptor.FLAG_KAPPA) >>> 2;
+            n.resetMode()[j] = (flags & TrueNorthNeuronDescriptor.RESET_MODE_MASK) >>> TrueNorthNeuronDescriptor.RESET_MODE_SHIFT;
+            n.alpha()[j] = (int) in.get(TrueNorthNeuronDescriptor.ALPHA);
+            n.beta()[j] = (int) in.get(TrueNorthNeuronDescriptor.BETA);
+            n.thresholdMaskBits()[j] = (int) in.get(TrueNorthNeuronDescriptor.THRESHOLD_MASK_BITS);
+            n.resetV()[j] = (int) in.get(TrueNorthNeuronDescriptor.RESET_V);
+            n.v0()[j] = (int) in.get(TrueNorthNeuronDescriptor.V0);
+        }
+        in.path.pop();
+        return n;
+    }
+
+    private LoihiNeurons readLoihi() {
+        LoihiNeurons z = LoihiNeurons.zeros(neurons);
+        LoihiNeurons n = new LoihiNeurons(neurons, decayMode, z.du(), z.dv(), z.vth(), z.biasMant(), z.biasExp(),
+                z.u0(), z.v0());
+        in.path.push("neuron", 0);
+        for (int j = 0; j < neurons; j++) {
+            in.path.index(j);
+            n.du()[j] = (int) in.get(LoihiNeuronDescriptor.DU);
+            n.dv()[j] = (int) in.get(LoihiNeuronDescriptor.DV);
+            n.vth()[j] = (int) in.get(LoihiNeuronDescriptor.VTH);
+            n.biasMant()[j] = (int) in.get(LoihiNeuronDescriptor.BIAS_MANT);
+            n.biasExp()[j] = (int) in.get(LoihiNeuronDescriptor.BIAS_EXP);
+            n.u0()[j] = (int) in.get(LoihiNeuronDescriptor.U0);
+            n.v0()[j] = (int) in.get(LoihiNeuronDescriptor.V0);
+        }
+        in.path.pop();
+        return n;
+    }
+
+    /** Bytes of each row back into 64-bit words: byte k of a row holds neurons 8k..8k+7, LSB first. */
+    private Crossbar readCrossbar() {
+        int rowBytes = (int) CrossbarDescriptor.rowBytes(neurons);
+        int pad = CrossbarDescriptor.paddingMask(neurons);
+        Crossbar x = Crossbar.empty(axons, neurons);
+        long set = 0;
+        in.path.push("axon", 0);
+        for (int a = 0; a < axons; a++) {
+            in.path.index(a);
+            long rowAt = in.position();
+            byte[] row = in.getBytes(rowBytes, "row");
+            for (int k = 0; k < rowBytes; k++) {
+                long b = row[k] & 0xffL;
+                x.bits()[a * x.wordsPerRow() + (k >>> 3)] |= b << (8 * (k & 7));
+                set += Long.bitCount(b);
+            }
+            if (rowBytes > 0 && (row[rowBytes - 1] & pad) != 0) {
+                throw in.error(rowAt + rowBytes - 1, "row", String.format(
+                        "bits beyond neuron %d are set (last byte 0x%02x)", neurons - 1, row[rowBytes - 1] & 0xff));
+            }
+        }
+        in.path.pop();
+        if (set != synapses) {
+            throw in.error(in.position(), "(crossbar)", "the crossbar has " + set
+                    + " set bits, the core header says synapses=" + synapses);
+        }
+        return x;
+    }
+
+    private SparseRows readSparse() {
+        int[] rowStart = new int[axons + 1];
+        int[] post = new int[(int) synapses];
+        int[] weight = new int[(int) synapses];
+        int k = 0;
+        in.path.push("axon", 0);
+        for (int a = 0; a < axons; a++) {
+            in.path.index(a);
+            int len = in.getAtMost(SparseRowDescriptor.LENGTH, synapses - k, "synapses not yet placed");
+            in.path.push("synapse", 0);
+            for (int i = 0; i < len; i++, k++) {
+                in.path.index(i);
+                post[k] = (int) in.get(SparseRowDescriptor.POST);
+                weight[k] = (int) in.get(SparseRowDescriptor.WEIGHT);
+            }
+            in.path.pop();
+            rowStart[a + 1] = k;
+        }
+        in.path.pop();
+        if (k != synapses) {
+            throw in.error(in.position(), "(rows)", "rows hold " + k + " synapses, the core header says " + synapses);
+        }
+        return new SparseRows(axons, rowStart, post, weight);
+    }
+
+    private Targets readTargets() {
+        int[] start = new int[neurons + 1];
+        in.path.push("neuron", 0);
+        for (int j = 0; j < neurons; j++) {
+            in.path.index(j);
+            int c = in.getAtMost(TARGET_COUNT, targets - start[j], "targets not yet placed");
+            start[j + 1] = start[j] + c;
+        }
+        if (start[neurons] != targets) {
+            throw in.error(in.position(), "targetCount", "target counts add up to " + start[neurons]
+                    + ", the core header says targets=" + targets);
+        }
+        int[] dx = new int[targets];
+        int[] dy = new int[targets];
+        int[] slot = new int[targets];
+        int[] axon = new int[targets];
+        int[] delay = new int[targets];
+        for (int j = 0; j < neurons; j++) {
+            in.path.index(j);
+            in.path.push("target", 0);
+            for (int k = start[j]; k < start[j + 1]; k++) {
+                in.path.index(k - start[j]);
+                dx[k] = (int) in.get(TargetDescriptor.DX);
+                dy[k] = (int) in.get(TargetDescriptor.DY);
+                slot[k] = (int) in.get(TargetDescriptor.SLOT);
+                axon[k] = (int) in.get(TargetDescriptor.AXON);
+                delay[k] = (int) in.get(TargetDescriptor.DELAY);
+            }
+            in.path.pop();
+        }
+        in.path.pop();
+        return new Targets(start, dx, dy, slot, axon, delay);
+    }
+}

@@ -1,0 +1,265 @@
+package dev.myelin.isa.codec;
+
+import dev.myelin.isa.arch.ArchParam;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.format.ArchEntryDescriptor;
+import dev.myelin.isa.format.CoreRefDescriptor;
+import dev.myelin.isa.format.HeaderDescriptor;
+import dev.myelin.isa.format.NameDescriptor;
+import dev.myelin.isa.format.PortDescriptor;
+import dev.myelin.isa.format.SectionDescriptor;
+import dev.myelin.isa.format.SymbolDescriptor;
+import dev.myelin.isa.format.TrailerDescriptor;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.isa.model.Port;
+import dev.myelin.isa.model.PortEntry;
+import dev.myelin.isa.model.Symbol;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * Parses a .nbin into an image, checking structure as it goes: magic, version, CRC,
+ * section order and lengths, every count against the architecture and the bytes left
+ * before anything is allocated. Value ranges are left to {@link dev.myelin.isa.model.ImageValidator}.
+ * Work is linear in the file size: every loop iteration consumes at least one byte.
+ */
+final class NbinReader {
+    /** The parsed image and where its sections start, to place validation errors. */
+    record Parsed(NetworkImage image, List<Long> coreOffsets, long inputsOffset, long outputsOffset,
+                  long symbolsOffset) {
+    }
+
+    private static final String[] ORDER = {"ARCH", "CORE", "INPT", "OUTP", "SYMB"};
+
+    private final byte[] data;
+    private final NbinIn in;
+    private int minor;
+
+    private NbinReader(byte[] data, NbinIn in) {
+        this.data = data;
+        this.in = in;
+    }
+
+    static Parsed read(byte[] data, boolean verifyCrc) {
+        NbinIn in = new NbinIn(data);
+        try {
+            return new NbinReader(data, in).readAll(verifyCrc);
+        } finally {
+            in.release();
+        }
+    }
+
+    private Parsed readAll(boolean verifyCrc) {
+        int flags = readHeader();
+        long dataEnd = in.size() - TrailerDescriptor.SIZE;
+        if (verifyCrc) {
+            checkCrc(dataEnd);
+        }
+        Architecture arch = null;
+        List<CoreImage> cores = new ArrayList<>();
+        List<Long> coreOffsets = new ArrayList<>();
+        List<Port> inputs = null;
+        List<Port> outputs = null;
+        List<Symbol> symbols = null;
+        long[] offsets = new long[3];
+        int stage = -1;
+        while (in.position() < dataEnd) {
+            long start = in.position();
+            in.enter("at offset " + start, dataEnd);
+            int tag = (int) in.get(SectionDescriptor.TAG);
+            String tagName = SectionDescriptor.name(tag & 0xffffffffL);
+            int kind = stageOf(tagName);
+            String name = kind == 1 ? "CORE[" + cores.size() + "]" : tagName;
+            in.enter(name, dataEnd);
+            long length = in.get(SectionDescriptor.LENGTH);
+            if (length > in.remaining()) {
+                throw in.fail(SectionDescriptor.LENGTH, length + " exceeds the " + in.remaining()
+                        + " bytes left before the CRC-32 trailer");
+            }
+            long end = in.position() + length;
+            if (kind < 0) {
+                if (minor <= HeaderDescriptor.VERSION_MINOR) {
+                    throw in.error(start, "tag", "unknown section tag '" + tagName + "' (known: ARCH, CORE, INPT, OUTP, SYMB)");
+                }
+                in.seek(end);
+                continue;
+            }
+            if (kind < stage || kind == stage && kind != 1 || kind > 0 && arch == null) {
+                throw in.error(start, "tag", "section " + tagName + " out of order: sections run ARCH, CORE..., INPT, OUTP, SYMB");
+            }
+            stage = kind;
+            in.enter(name, end);
+            switch (kind) {
+                case 0 -> arch = readArch();
+                case 1 -> {
+                    coreOffsets.add(start);
+                    CoreImage c = new CoreSectionReader(in, arch).read();
+                    if (!cores.isEmpty() && c.id().compareTo(cores.get(cores.size() - 1).id()) <= 0) {
+                        throw in.error(start + SectionDescriptor.SIZE, "x", "core " + c.id() + " follows core "
+                                + cores.get(cores.size() - 1).id() + ": cores must be unique and sorted by (y, x, slot)");
+                    }
+                    cores.add(c);
+                }
+                case 2 -> { offsets[0] = start; inputs = readPorts(); }
+                case 3 -> { offsets[1] = start; outputs = readPorts(); }
+                default -> { offsets[2] = start; symbols = readSymbols(arch); }
+            }
+            if (in.position() != end) {
+                throw in.error(in.position(), "(end)", (end - in.position()) + " unexpected bytes before the section's end at offset " + end);
+            }
+        }
+        if (symbols == null) {
+            String missing = arch == null ? "ARCH" : inputs == null ? "INPT" : outputs == null ? "OUTP" : "SYMB";
+            in.enter("trailer", in.size());
+            throw in.error(dataEnd, "crc32", "section " + missing + " is missing before the trailer");
+        }
+        NetworkImage image = new NetworkImage(arch, flags, cores, inputs, outputs, symbols);
+        return new Parsed(image, coreOffsets, offsets[0], offsets[1], offsets[2]);
+    }
+
+    private static int stageOf(String tag) {
+        for (int i = 0; i < ORDER.length; i++) {
+            if (ORDER[i].equals(tag)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int readHeader() {
+        in.enter("header", in.size());
+        in.path.push("header");
+        long magic = in.get(HeaderDescriptor.MAGIC);
+        if (magic != HeaderDescriptor.MAGIC_VALUE) {
+            throw in.fail(HeaderDescriptor.MAGIC, "not a Myelin network binary: magic '"
+                    + SectionDescriptor.name(magic) + "', expected 'MYLN'");
+        }
+        long major = in.get(HeaderDescriptor.MAJOR);
+        if (major != HeaderDescriptor.VERSION_MAJOR) {
+            throw in.fail(HeaderDescriptor.MAJOR, "format version " + major + "." + "x is not supported (this reader reads "
+                    + HeaderDescriptor.VERSION_MAJOR + ".x)");
+        }
+        minor = (int) in.get(HeaderDescriptor.MINOR);
+        long flags = in.get(HeaderDescriptor.FLAGS);
+        if (flags != 0) {
+            throw in.fail(HeaderDescriptor.FLAGS, String.format("reserved flags must be 0, got 0x%08x", flags));
+        }
+        if (in.size() < in.position() + TrailerDescriptor.SIZE) {
+            throw in.error(in.position(), "(end)", "truncated: the file ends before the CRC-32 trailer");
+        }
+        return (int) flags;
+    }
+
+    private void checkCrc(long dataEnd) {
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, (int) dataEnd);
+        in.enter("trailer", in.size());
+        in.seek(dataEnd);
+        long stored = in.get(TrailerDescriptor.CRC32);
+        if (stored != crc.getValue()) {
+            throw in.fail(TrailerDescriptor.CRC32, String.format(
+                    "CRC-32 mismatch: stored 0x%08x, computed 0x%08x (file truncated or corrupted)", stored, crc.getValue()));
+        }
+        in.seek(HeaderDescriptor.SIZE);
+    }
+
+    private Architecture readArch() {
+        int count = in.getAtMost(ArchEntryDescriptor.COUNT, 4 * ArchParam.all().size(), "4 x known parameters");
+        Architecture.Builder b = Architecture.builder();
+        Set<ArchParam> seen = EnumSet.noneOf(ArchParam.class);
+        in.path.push("param", 0);
+        for (int i = 0; i < count; i++) {
+            in.path.index(i);
+            long at = in.position();
+            String key = in.getName("key");
+            ArchParam p = ArchParam.byKey(key).orElseThrow(() -> in.error(at, "key",
+                    "unknown architecture parameter '" + key + "' (written by a newer version?)"));
+            if (!seen.add(p)) {
+                throw in.error(at, "key", "parameter " + key + " appears twice");
+            }
+            ArchParam.Kind kind = ArchEntryDescriptor.kind(in.get(ArchEntryDescriptor.KIND));
+            if (kind != p.kind()) {
+                throw in.fail(ArchEntryDescriptor.KIND, key + " has kind " + kind + ", expected " + p.kind());
+            }
+            Object v = switch (kind) {
+                case INT -> in.get(ArchEntryDescriptor.INT_VALUE);
+                case REAL -> Double.longBitsToDouble(in.get(ArchEntryDescriptor.REAL_BITS));
+                default -> in.getName("value");
+            };
+            String problem = Architecture.Builder.checkValue(p, v);
+            if (problem != null) {
+                throw in.error(at, "value", key + " = " + v + " " + problem);
+            }
+            b.setRaw(p, v);
+        }
+        in.path.pop();
+        try {
+            return b.build("architecture");
+        } catch (MyelinInputException e) {
+            throw in.error(in.position(), "(end)", e.getMessage());
+        }
+    }
+
+    private List<Port> readPorts() {
+        int count = in.getAtMost(PortDescriptor.COUNT, PortDescriptor.COUNT.max(), "u16");
+        List<Port> ports = new ArrayList<>();
+        in.path.push("port", 0);
+        for (int p = 0; p < count; p++) {
+            in.path.index(p);
+            String name = in.getName("name");
+            int n = in.getCount(PortDescriptor.ENTRIES, Integer.MAX_VALUE, "int", PortDescriptor.ENTRY_SIZE);
+            List<PortEntry> entries = new ArrayList<>(n);
+            in.path.push("entry", 0);
+            for (int i = 0; i < n; i++) {
+                in.path.index(i);
+                CoreId core = readCoreRef(in);
+                entries.add(new PortEntry(core, (int) in.get(PortDescriptor.INDEX)));
+            }
+            in.path.pop();
+            ports.add(new Port(name, entries));
+        }
+        in.path.pop();
+        return ports;
+    }
+
+    private List<Symbol> readSymbols(Architecture arch) {
+        long minSymbol = NameDescriptor.LENGTH.bytes() + 1 + SymbolDescriptor.SIZE_FIELD.bytes() + SymbolDescriptor.RANGES.bytes();
+        int count = in.getCount(SymbolDescriptor.COUNT, Integer.MAX_VALUE, "int", minSymbol);
+        List<Symbol> symbols = new ArrayList<>(count);
+        in.path.push("symbol", 0);
+        for (int s = 0; s < count; s++) {
+            in.path.index(s);
+            String name = in.getName("name");
+            int size = in.getAtMost(SymbolDescriptor.SIZE_FIELD, Integer.MAX_VALUE, "int");
+            int n = in.getCount(SymbolDescriptor.RANGES, Integer.MAX_VALUE, "int", SymbolDescriptor.RANGE_SIZE);
+            List<Symbol.Range> ranges = new ArrayList<>(n);
+            in.path.push("range", 0);
+            for (int r = 0; r < n; r++) {
+                in.path.index(r);
+                CoreId core = readCoreRef(in);
+                int start = (int) in.get(SymbolDescriptor.NEURON_START);
+                int len = in.getAtMost(SymbolDescriptor.RANGE_COUNT, arch.neurons(), "core.neurons");
+                int pop = in.getAtMost(SymbolDescriptor.POP_START, Integer.MAX_VALUE, "int");
+                ranges.add(new Symbol.Range(core, start, len, pop));
+            }
+            in.path.pop();
+            symbols.add(new Symbol(name, size, ranges));
+        }
+        in.path.pop();
+        return symbols;
+    }
+
+    static CoreId readCoreRef(NbinIn in) {
+        int x = (int) in.get(CoreRefDescriptor.X);
+        int y = (int) in.get(CoreRefDescriptor.Y);
+        int slot = (int) in.get(CoreRefDescriptor.SLOT);
+        return new CoreId(x, y, slot);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.myelin.isa.format;
+
+/**
+ * A CORE section: a 30-byte core header, then the core's arrays in this order.
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-----------------------------------------------+---------------+
+ * |                  x (u24)                      |    y ...      |   0
+ * +-------------------------------+---------------+---------------+
+ * |        ... y (u24)            |   slot (u8)   | datapath (u8) |   4  0 truenorth, 1 loihi-cuba
+ * +-------------------------------+---------------+---------------+
+ * |                          axons (u32)                          |   8  axons used (rows)
+ * +---------------------------------------------------------------+
+ * |                         neurons (u32)                         |  12  neurons used
+ * +---------------------------------------------------------------+
+ * |                        synapses (u32)                         |  16  set crossbar bits | sparse entries
+ * +---------------------------------------------------------------+
+ * |                         targets (u32)                         |  20  targets of all neurons
+ * +---------------+---------------+-------------------------------+
+ * | formats (u8)  | decayMode(u8) |     learningBytes (u32) ...   |  24  Loihi only | Loihi only | reserved
+ * +-------------------------------+-------------------------------+
+ * |   ... learningBytes           |                                  28
+ * +-------------------------------+
+ * then:  axonType[axons]            u8 each
+ *        format[formats]            {@link SynapseFormatDescriptor}, 3 bytes each
+ *        neuron[neurons]            {@link TrueNorthNeuronDescriptor} (25 B) | {@link LoihiNeuronDescriptor} (16 B)
+ *        synapses                   {@link CrossbarDescriptor} rows | {@link SparseRowDescriptor} rows
+ *        targetCount[neurons]       u16 each
+ *        target[targets]            {@link TargetDescriptor}, 10 bytes each
+ *        learning[learningBytes]    reserved for the learning configuration, kept verbatim
+ * </pre>
+ * The payload length follows from the header alone ({@link #payloadBytes}), so a reader
+ * checks it against the section length before allocating anything.
+ */
+public final class CoreSectionDescriptor {
+    /** Starts with a {@link CoreRefDescriptor}. */
+    private static final Layout L = new Layout(CoreRefDescriptor.SIZE);
+    public static final Field DATAPATH = L.u8("datapath");
+    public static final Field AXONS = L.u32("axons");
+    public static final Field NEURONS = L.u32("neurons");
+    public static final Field SYNAPSES = L.u32("synapses");
+    public static final Field TARGETS = L.u32("targets");
+    public static final Field FORMATS = L.u8("formats");
+    public static final Field DECAY_MODE = L.u8("decayMode");
+    public static final Field LEARNING_BYTES = L.u32("learningBytes");
+    public static final int HEADER_SIZE = L.size();
+
+    /** Element of the axon type array. */
+    public static final Field AXON_TYPE = new Layout().u8("type");
+    /** Element of the per-neuron target count array. */
+    public static final Field TARGET_COUNT = new Layout().u16("targetCount");
+
+    public static final int DATAPATH_TRUENORTH = 0;
+    public static final int DATAPATH_LOIHI = 1;
+
+    private CoreSectionDescriptor() {
+    }
+
+    /** Bytes of a core payload with these header counts (exact; computed in long, never overflows). */
+    public static long payloadBytes(int datapath, long axons, long neurons, long synapses, long targets,
+                                    long formats, long learningBytes) {
+        long neuronBytes = neurons * (datapath == DATAPATH_TRUENORTH
+                ? TrueNorthNeuronDescriptor.SIZE : LoihiNeuronDescriptor.SIZE);
+        long synapseBytes = datapath == DATAPATH_TRUENORTH
+                ? axons * CrossbarDescriptor.rowBytes(neurons)
+                : SparseRowDescriptor.bytes(axons, synapses);
+        return HEADER_SIZE + axons * AXON_TYPE.bytes() + formats * SynapseFormatDescriptor.SIZE + neuronBytes
+                + synapseBytes + neurons * TARGET_COUNT.bytes() + targets * TargetDescriptor.SIZE + learningBytes;
+    }
+}

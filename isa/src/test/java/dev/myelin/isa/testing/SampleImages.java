@@ -1,0 +1,158 @@
+package dev.myelin.isa.testing;
+
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Presets;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.isa.model.Port;
+import dev.myelin.isa.model.PortEntry;
+import dev.myelin.isa.model.SparseRows;
+import dev.myelin.isa.model.Symbol;
+import dev.myelin.isa.model.SynapseFormat;
+import dev.myelin.isa.model.Targets;
+import dev.myelin.isa.model.TrueNorthNeurons;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Small hand-built images for round trips, golden dumps and corruption tests. Every image
+ * here is valid for its architecture; each call builds fresh arrays.
+ */
+public final class SampleImages {
+    private SampleImages() {
+    }
+
+    /** Every sample by name, in a fixed order. */
+    public static Map<String, NetworkImage> all() {
+        Map<String, NetworkImage> m = new LinkedHashMap<>();
+        m.put("tn-one-core", trueNorthOneCore());
+        m.put("tn-two-cores", trueNorthTwoCores());
+        m.put("loihi-sparse", loihiSparse());
+        m.put("tn-ports-symbols", withPortsAndSymbols());
+        m.put("tn-empty-core", emptyCore());
+        m.put("no-cores", noCores());
+        return m;
+    }
+
+    /**
+     * Tiny architecture, core (0,0,0): 2 axons (types 0, 1) x 3 neurons. Crossbar: axon 0 -> neurons 0
+     * and 2, axon 1 -> neuron 1. Neuron 0 is a tonic spiker (alpha 10, leak +1) sending to axon 1 of its
+     * own core after 1 tick; neuron 1 has weight[1] = -3, linear reset, kappa; neuron 2 is all zeros.
+     */
+    public static NetworkImage trueNorthOneCore() {
+        TrueNorthNeurons n = TrueNorthNeurons.zeros(3);
+        n.weights()[0] = 5;
+        n.weights()[4 + 1] = -3;
+        n.alpha()[0] = 10;
+        n.leak()[0] = 1;
+        n.alpha()[1] = 262143;
+        n.beta()[1] = 7;
+        n.resetMode()[1] = 1;
+        n.kappa()[1] = 1;
+        n.resetV()[1] = -524288;
+        n.v0()[1] = 524287;
+        n.thresholdMaskBits()[1] = 8;
+        n.stochasticSynapse()[1] = 0b1010;
+        Crossbar x = Crossbar.empty(2, 3);
+        x.set(0, 0);
+        x.set(0, 2);
+        x.set(1, 1);
+        Targets t = new Targets(new int[] {0, 1, 1, 1}, new int[] {0}, new int[] {0}, new int[] {0},
+                new int[] {1}, new int[] {1});
+        CoreImage core = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 1}, n, x, List.of(), t, new byte[0]);
+        return new NetworkImage(tiny(), 0, List.of(core), List.of(), List.of(), List.of());
+    }
+
+    /** Tiny architecture: cores (0,0,0) and (1,1,0) with 16 x 16 crossbars (a diagonal), targets between them. */
+    public static NetworkImage trueNorthTwoCores() {
+        return new NetworkImage(tiny(), 0, List.of(diagonalCore(new CoreId(0, 0, 0), 1, 1),
+                diagonalCore(new CoreId(1, 1, 0), -1, -1)), List.of(), List.of(), List.of());
+    }
+
+    /** {@link #trueNorthTwoCores()} with an input port, two output ports and two populations. */
+    public static NetworkImage withPortsAndSymbols() {
+        NetworkImage base = trueNorthTwoCores();
+        CoreId a = new CoreId(0, 0, 0);
+        CoreId b = new CoreId(1, 1, 0);
+        List<Port> in = List.of(new Port("stimulus", List.of(new PortEntry(a, 0), new PortEntry(a, 1),
+                new PortEntry(a, 15))));
+        List<Port> out = List.of(new Port("out", List.of(new PortEntry(b, 3), new PortEntry(b, 4))),
+                new Port("monitor.a", List.of(new PortEntry(a, 0))));
+        List<Symbol> sym = List.of(
+                new Symbol("layer1", 16, List.of(new Symbol.Range(a, 0, 16, 0))),
+                new Symbol("layer2", 20, List.of(new Symbol.Range(b, 0, 12, 0), new Symbol.Range(a, 12, 4, 16))));
+        return new NetworkImage(base.arch(), 0, base.cores(), in, out, sym);
+    }
+
+    /**
+     * Loihi preset, cores (0,0,0) and (0,0,1): 5 axons of types 0,1,2,1,0 over 3 formats (excitatory 8 bits,
+     * inhibitory 6 bits exponent 1, mixed 4 bits exponent -2); rows of lengths 2,1,3,0,1; NxSDK decay on
+     * core 0; neuron 0 of core 0 fans out to 2 targets (one on the neighbouring slot with delay 5).
+     */
+    public static NetworkImage loihiSparse() {
+        List<SynapseFormat> formats = List.of(new SynapseFormat(8, 0, SynapseFormat.EXCITATORY),
+                new SynapseFormat(6, 1, SynapseFormat.INHIBITORY), new SynapseFormat(4, -2, SynapseFormat.MIXED));
+        SparseRows rows = new SparseRows(5, new int[] {0, 2, 3, 6, 6, 7},
+                new int[] {0, 2, 1, 0, 1, 2, 2}, new int[] {255, 1, -256, -7, 0, 100, 0});
+        LoihiNeurons z = LoihiNeurons.zeros(3);
+        LoihiNeurons n = new LoihiNeurons(3, LoihiNeurons.DECAY_NXSDK, new int[] {4096, 0, 2048},
+                new int[] {0, 4096, 1}, new int[] {100, 131071, 0}, new int[] {37, -4096, 4095},
+                new int[] {4, 7, 0}, new int[] {0, -8388608, 8388607}, z.v0());
+        Targets t = new Targets(new int[] {0, 2, 3, 3}, new int[] {0, 0, 0}, new int[] {0, 0, 0},
+                new int[] {1, 0, 1}, new int[] {0, 4, 2}, new int[] {1, 5, 63});
+        CoreImage c0 = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 1, 2, 1, 0}, n, rows, formats, t,
+                new byte[] {1, 2, 3});
+        SparseRows rows1 = new SparseRows(3, new int[] {0, 1, 1, 2}, new int[] {0, 1}, new int[] {3, -3});
+        LoihiNeurons n1 = LoihiNeurons.zeros(2);
+        n1.vth()[0] = 10;
+        CoreImage c1 = new CoreImage(new CoreId(0, 0, 1), new int[] {0, 0, 1}, n1, rows1,
+                List.of(new SynapseFormat(8, 0, SynapseFormat.EXCITATORY), new SynapseFormat(8, 0, SynapseFormat.MIXED)),
+                Targets.none(2), new byte[0]);
+        return new NetworkImage(Presets.require("loihi"), 0, List.of(c0, c1), List.of(), List.of(), List.of());
+    }
+
+    /** Tiny architecture, one core using no axons and no neurons. */
+    public static NetworkImage emptyCore() {
+        CoreImage c = new CoreImage(new CoreId(1, 0, 0), new int[0], TrueNorthNeurons.zeros(0),
+                Crossbar.empty(0, 0), List.of(), Targets.none(0), new byte[0]);
+        return new NetworkImage(tiny(), 0, List.of(c), List.of(), List.of(), List.of());
+    }
+
+    /** Tiny architecture and nothing else. */
+    public static NetworkImage noCores() {
+        return new NetworkImage(tiny(), 0, List.of(), List.of(), List.of(), List.of());
+    }
+
+    public static Architecture tiny() {
+        return Presets.require("tiny");
+    }
+
+    /** 16 x 16 identity crossbar, weights +1 on type 0, every neuron targeting axon j of the core at (dx, dy). */
+    private static CoreImage diagonalCore(CoreId id, int dx, int dy) {
+        int n = 16;
+        TrueNorthNeurons p = TrueNorthNeurons.zeros(n);
+        Crossbar x = Crossbar.empty(n, n);
+        int[] start = new int[n + 1];
+        int[] axon = new int[n];
+        int[] delay = new int[n];
+        for (int j = 0; j < n; j++) {
+            x.set(j, j);
+            p.weights()[4 * j] = 1;
+            p.alpha()[j] = 1 + j;
+            start[j + 1] = j + 1;
+            axon[j] = j;
+            delay[j] = 1 + j % 15;
+        }
+        int[] dxs = new int[n];
+        int[] dys = new int[n];
+        java.util.Arrays.fill(dxs, dx);
+        java.util.Arrays.fill(dys, dy);
+        return new CoreImage(id, new int[n], p, x, List.of(), new Targets(start, dxs, dys, new int[n], axon, delay),
+                new byte[0]);
+    }
+}
