@@ -1,0 +1,2 @@
+/** The chip module's subcommands of the {@code myelin} command line. */
+package dev.myelin.chip.cli;

@@ -1,0 +1,503 @@
+package dev.myelin.chip.noc;
+
+import java.util.Arrays;
+
+/**
+ * A 2-D mesh of input-queued routers with dimension-order (XY) routing, stepped cycle by cycle.
+ *
+ * <p><b>Router.</b> Router {@code r = y * width + x} has {@code 4 + coresPerRouter} input ports
+ * (one FIFO per link from each neighbour, one injection FIFO per core) and as many output
+ * ports (four links, one ejection port per core). Each FIFO holds {@code fifoDepth} packets.
+ * Every cycle each input offers its head packet (if it has arrived) to the one output XY
+ * routing picks; each output grants one requester, round-robin from the input after its last
+ * grant, provided the downstream FIFO has a free slot (credit flow control: the slot is taken
+ * when the packet leaves, so a packet is never lost or overwritten). Ejection ports always
+ * accept. Each core injects and ejects at most one packet per cycle.
+ *
+ * <p><b>Timing.</b> A packet created at cycle {@code c} and injected at once is at its router's
+ * input at {@code c + injectionCycles}; a packet granted a link at cycle {@code t} is at the
+ * next router's input at {@code t + hopCycles} (EW or NS, plus the chip-link cycles when it
+ * crosses a chip boundary); a packet granted its ejection port at {@code t} is in its core at
+ * {@code t + ejectionCycles}. Links are pipelined: one packet per cycle per direction.
+ *
+ * <p><b>Stepping.</b> {@link #step()} runs two phases: every active router decides its grants
+ * from the state committed at the end of the previous cycle, then all grants are applied, so
+ * the order routers are visited in cannot change the result. Routers holding no packet are not
+ * visited at all.
+ */
+public final class Mesh {
+    public static final int EAST = 0;
+    public static final int WEST = 1;
+    public static final int NORTH = 2;
+    public static final int SOUTH = 3;
+    public static final int DIRECTIONS = 4;
+
+    private static final String[] DIRECTION_NAMES = {"east", "west", "north", "south"};
+
+    private final MeshConfig cfg;
+    private final int width;
+    private final int coresPerRouter;
+    private final int ports;
+    private final int depth;
+    private final int[] routerX;
+    private final int[] routerY;
+    /** [router * 4 + dir]: hop cycles of the link, 0 at the mesh edge. */
+    private final int[] hop;
+    /** [router * 4 + dir]: the neighbour's input FIFO the link feeds, -1 at the edge. */
+    private final int[] downstream;
+    private final boolean[] crossesChip;
+
+    // FIFO f = router * ports + port; its slots are [f * depth, (f + 1) * depth)
+    private final long[] slotPacket;
+    private final int[] slotReady;
+    private final int[] fifoHead;
+    private final int[] fifoCount;
+
+    /** Packets held per router: in its input FIFOs or queued at its cores. */
+    private final int[] load;
+    /** Per core source queue, linked through {@link PacketTable#next}. */
+    private final int[] queueHead;
+    private final int[] queueTail;
+    /** [router * ports + output]: the input port searched first at the next grant. */
+    private final int[] roundRobin;
+
+    private final boolean[] active;
+    private int[] activeList;
+    private int activeCount;
+
+    /** Scratch of one router's arbitration: requested output per input, -1 if none. */
+    private final int[] request;
+    /** Phase-1 decisions: pairs (fifo, output) for grants, (-1 - core, bypassOutput or -1) for injections. */
+    private int[] moves;
+    private int moveCount;
+
+    private final PacketTable packets = new PacketTable(256);
+    private final TrafficStats stats;
+    private DeliverySink sink = DeliverySink.NONE;
+    private int now;
+    private int lastArrival;
+
+    public Mesh(MeshConfig cfg) {
+        this.cfg = cfg;
+        this.width = cfg.width();
+        this.coresPerRouter = cfg.coresPerRouter();
+        this.ports = DIRECTIONS + coresPerRouter;
+        this.depth = cfg.fifoDepth();
+        int routers = cfg.routers();
+        routerX = new int[routers];
+        routerY = new int[routers];
+        hop = new int[routers * DIRECTIONS];
+        downstream = new int[routers * DIRECTIONS];
+        crossesChip = new boolean[routers * DIRECTIONS];
+        wireLinks();
+        int fifos = routers * ports;
+        slotPacket = new long[fifos * depth];
+        slotReady = new int[fifos * depth];
+        fifoHead = new int[fifos];
+        fifoCount = new int[fifos];
+        load = new int[routers];
+        queueHead = new int[cfg.cores()];
+        queueTail = new int[cfg.cores()];
+        Arrays.fill(queueHead, -1);
+        Arrays.fill(queueTail, -1);
+        roundRobin = new int[fifos];
+        active = new boolean[routers];
+        activeList = new int[Math.min(routers, 1024)];
+        request = new int[ports];
+        moves = new int[64];
+        stats = new TrafficStats(routers, cfg.cores());
+    }
+
+    private void wireLinks() {
+        int height = cfg.height();
+        for (int r = 0; r < cfg.routers(); r++) {
+            int x = r % width;
+            int y = r / width;
+            routerX[r] = x;
+            routerY[r] = y;
+            link(r, EAST, x + 1 < width ? r + 1 : -1, WEST);
+            link(r, WEST, x > 0 ? r - 1 : -1, EAST);
+            link(r, NORTH, y > 0 ? r - width : -1, SOUTH);
+            link(r, SOUTH, y + 1 < height ? r + width : -1, NORTH);
+        }
+    }
+
+    private void link(int r, int dir, int neighbour, int arrivesFrom) {
+        int l = r * DIRECTIONS + dir;
+        if (neighbour < 0) {
+            downstream[l] = -1;
+            return;
+        }
+        downstream[l] = neighbour * ports + arrivesFrom;
+        hop[l] = cfg.hopCycles(routerX[r], routerY[r], dir);
+        crossesChip[l] = cfg.crossesChip(routerX[r], routerY[r], dir);
+    }
+
+    public MeshConfig config() { return cfg; }
+    public TrafficStats stats() { return stats; }
+    /** The current cycle: the next {@link #step()} simulates this cycle. */
+    public int now() { return now; }
+    /** Latest arrival cycle since the last {@link #rewind()}, -1 if none. */
+    public int lastArrival() { return lastArrival; }
+    /** Packets created but not yet delivered. */
+    public int inFlight() { return packets.live(); }
+    public boolean idle() { return packets.live() == 0; }
+
+    public void setSink(DeliverySink sink) {
+        this.sink = sink == null ? DeliverySink.NONE : sink;
+    }
+
+    // ---- packet fields, valid while the packet is live (e.g. inside DeliverySink.delivered) ----
+
+    public int tag(int id) { return packets.tag[id]; }
+    public int sourceCore(int id) { return packets.src[id]; }
+    public int destinationCore(int id) { return packets.dst[id]; }
+    public int createdCycle(int id) { return packets.created[id]; }
+    public int injectedCycle(int id) { return packets.injected[id]; }
+
+    /** Sets the clock back to 0 for a new tick; the mesh must be empty. */
+    public void rewind() {
+        if (!idle()) {
+            throw new IllegalStateException("rewind with " + packets.live() + " packets in flight");
+        }
+        now = 0;
+        lastArrival = -1;
+    }
+
+    /**
+     * Queues a packet at {@code srcCore} for {@code dstCore}, created at {@code createdCycle}
+     * (not before {@link #now()}, and not before the previous packet queued at that core).
+     *
+     * @param tag the caller's value, returned at delivery through {@link #tag(int)}
+     * @return the packet's id
+     */
+    public int send(int srcCore, int dstCore, int tag, int createdCycle) {
+        int cores = cfg.cores();
+        if (srcCore < 0 || srcCore >= cores || dstCore < 0 || dstCore >= cores) {
+            throw new IllegalArgumentException("core " + srcCore + " -> " + dstCore + " outside [0, " + cores + ")");
+        }
+        int tail = queueTail[srcCore];
+        if (createdCycle < now || (tail >= 0 && createdCycle < packets.created[tail])) {
+            throw new IllegalArgumentException("packet created at cycle " + createdCycle + " out of order at core "
+                    + srcCore + " (now " + now + ")");
+        }
+        int id = packets.alloc();
+        packets.src[id] = srcCore;
+        packets.dst[id] = dstCore;
+        packets.tag[id] = tag;
+        packets.created[id] = createdCycle;
+        packets.injected[id] = -1;
+        if (tail < 0) {
+            queueHead[srcCore] = id;
+        } else {
+            packets.next[tail] = id;
+        }
+        queueTail[srcCore] = id;
+        int r = srcCore / coresPerRouter;
+        load[r]++;
+        activate(r);
+        stats.created++;
+        return id;
+    }
+
+    /**
+     * Simulates one cycle in two phases and advances the clock.
+     *
+     * @return packets moved this cycle (injections, link traversals, ejections); 0 means nothing moved
+     */
+    public int step() {
+        moveCount = 0;
+        int visiting = activeCount;
+        for (int i = 0; i < visiting; i++) {
+            arbitrate(activeList[i]);
+        }
+        for (int m = 0; m < moveCount; m += 2) {
+            commit(moves[m], moves[m + 1]);
+        }
+        int moved = moveCount / 2;
+        retireIdleRouters();
+        now++;
+        return moved;
+    }
+
+    /**
+     * Steps until every packet is delivered, skipping cycles in which nothing can move.
+     *
+     * @param maxCycles give up after this many cycles (an IllegalStateException: a mesh with XY
+     *                  routing always drains, so not draining is a broken invariant)
+     * @return the cycle after the last one simulated
+     */
+    public int runUntilDrained(long maxCycles) {
+        long limit = now + maxCycles;
+        while (!idle()) {
+            if (now >= limit) {
+                throw new IllegalStateException("mesh did not drain within " + maxCycles + " cycles; "
+                        + packets.live() + " packets left");
+            }
+            if (step() == 0) {
+                now = Math.max(now, nextEventCycle());
+            }
+        }
+        return now;
+    }
+
+    /** Earliest cycle at which some head packet arrives or some queued packet is created. */
+    private int nextEventCycle() {
+        int next = Integer.MAX_VALUE;
+        for (int i = 0; i < activeCount; i++) {
+            int r = activeList[i];
+            for (int f = r * ports; f < (r + 1) * ports; f++) {
+                if (fifoCount[f] > 0) {
+                    next = Math.min(next, slotReady[f * depth + fifoHead[f]]);
+                }
+            }
+            for (int c = r * coresPerRouter; c < (r + 1) * coresPerRouter; c++) {
+                if (queueHead[c] >= 0) {
+                    next = Math.min(next, packets.created[queueHead[c]]);
+                }
+            }
+        }
+        return next;
+    }
+
+    // ---- phase 1: decide, reading committed state only ------------------------------------
+
+    private void arbitrate(int r) {
+        int base = r * ports;
+        int ready = 0;
+        for (int i = 0; i < ports; i++) {
+            request[i] = -1;
+            int f = base + i;
+            if (fifoCount[f] > 0) {
+                int s = f * depth + fifoHead[f];
+                if (slotReady[s] <= now) {
+                    request[i] = route(r, slotPacket[s]);
+                    ready++;
+                }
+            } else if (i >= DIRECTIONS && cfg.injectionCycles() == 0) {
+                request[i] = bypassRequest(r, r * coresPerRouter + i - DIRECTIONS);
+                ready += request[i] >= 0 ? 1 : 0;
+            }
+        }
+        int granted = ready == 0 ? 0 : grantOutputs(r, base);
+        stats.stalls += ready - granted;
+        for (int slot = 0; slot < coresPerRouter; slot++) {
+            int core = r * coresPerRouter + slot;
+            int id = queueHead[core];
+            if (id >= 0 && packets.created[id] <= now && fifoCount[base + DIRECTIONS + slot] < depth
+                    && request[DIRECTIONS + slot] != Integer.MIN_VALUE) {
+                addMove(-1 - core, -1);
+            }
+        }
+    }
+
+    /** With zero injection cycles a queued packet may go straight from its core to an output. */
+    private int bypassRequest(int r, int core) {
+        int id = queueHead[core];
+        if (id < 0 || packets.created[id] > now) {
+            return -1;
+        }
+        int dst = packets.dst[id];
+        return route(r, Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter));
+    }
+
+    /** Grants each output to one requester, round-robin; returns the number of grants. */
+    private int grantOutputs(int r, int base) {
+        int granted = 0;
+        for (int o = 0; o < ports; o++) {
+            if (o < DIRECTIONS) {
+                int d = downstream[r * DIRECTIONS + o];
+                if (d < 0 || fifoCount[d] >= depth) {
+                    continue;
+                }
+            }
+            int start = roundRobin[base + o];
+            for (int k = 0; k < ports; k++) {
+                int i = start + k < ports ? start + k : start + k - ports;
+                if (request[i] == o) {
+                    roundRobin[base + o] = i + 1 < ports ? i + 1 : 0;
+                    granted++;
+                    if (i >= DIRECTIONS && fifoCount[base + i] == 0) {
+                        // a bypassing packet: injected and granted in this cycle
+                        addMove(-1 - (r * coresPerRouter + i - DIRECTIONS), o);
+                        request[i] = Integer.MIN_VALUE;
+                    } else {
+                        addMove(base + i, o);
+                    }
+                    break;
+                }
+            }
+        }
+        return granted;
+    }
+
+    /** The output XY routing takes at router {@code r}: x first, then y, then the core's port. */
+    private int route(int r, long packet) {
+        int dst = Packet.router(packet);
+        int dx = dst % width;
+        int x = routerX[r];
+        if (dx > x) {
+            return EAST;
+        }
+        if (dx < x) {
+            return WEST;
+        }
+        int dy = dst / width;
+        int y = routerY[r];
+        if (dy < y) {
+            return NORTH;
+        }
+        if (dy > y) {
+            return SOUTH;
+        }
+        return DIRECTIONS + Packet.slot(packet);
+    }
+
+    private void addMove(int from, int output) {
+        if (moveCount + 2 > moves.length) {
+            moves = Arrays.copyOf(moves, moves.length * 2);
+        }
+        moves[moveCount++] = from;
+        moves[moveCount++] = output;
+    }
+
+    // ---- phase 2: commit ----------------------------------------------------------------
+
+    private void commit(int from, int output) {
+        long packet;
+        int r;
+        if (from < 0) {
+            int core = -1 - from;
+            r = core / coresPerRouter;
+            packet = dequeue(core);
+            packets.injected[Packet.id(packet)] = now;
+            stats.injected++;
+            if (output < 0) {
+                push(r * ports + DIRECTIONS + core % coresPerRouter, packet, now + cfg.injectionCycles(), r);
+                return;
+            }
+        } else {
+            r = from / ports;
+            packet = pop(from, r);
+        }
+        if (output < DIRECTIONS) {
+            int l = r * DIRECTIONS + output;
+            stats.linkPackets[l]++;
+            if (crossesChip[l]) {
+                stats.chipLinkCrossings++;
+            }
+            int d = downstream[l];
+            push(d, packet, now + hop[l], d / ports);
+        } else {
+            eject(packet, now + cfg.ejectionCycles());
+        }
+    }
+
+    private long dequeue(int core) {
+        int id = queueHead[core];
+        int next = packets.next[id];
+        queueHead[core] = next;
+        if (next < 0) {
+            queueTail[core] = -1;
+        }
+        load[core / coresPerRouter]--;
+        int dst = packets.dst[id];
+        return Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter);
+    }
+
+    private long pop(int f, int r) {
+        int s = f * depth + fifoHead[f];
+        long packet = slotPacket[s];
+        fifoHead[f] = fifoHead[f] + 1 < depth ? fifoHead[f] + 1 : 0;
+        fifoCount[f]--;
+        load[r]--;
+        return packet;
+    }
+
+    private void push(int f, long packet, int readyCycle, int r) {
+        int count = fifoCount[f];
+        if (count >= depth) {
+            throw new IllegalStateException("FIFO " + f + " overflow: a grant ignored its credit");
+        }
+        int tail = fifoHead[f] + count < depth ? fifoHead[f] + count : fifoHead[f] + count - depth;
+        slotPacket[f * depth + tail] = packet;
+        slotReady[f * depth + tail] = readyCycle;
+        fifoCount[f] = count + 1;
+        if (count + 1 > stats.fifoHighWater[r]) {
+            stats.fifoHighWater[r] = count + 1;
+        }
+        load[r]++;
+        activate(r);
+    }
+
+    private void eject(long packet, int arrival) {
+        int id = Packet.id(packet);
+        int src = packets.src[id] / coresPerRouter;
+        int dst = Packet.router(packet);
+        int h = Math.abs(routerX[src] - routerX[dst]) + Math.abs(routerY[src] - routerY[dst]);
+        stats.ejected++;
+        stats.hopTotal += h;
+        stats.hops.record(h);
+        stats.packetLatency.record(arrival - packets.created[id]);
+        stats.networkLatency.record(arrival - packets.injected[id]);
+        lastArrival = Math.max(lastArrival, arrival);
+        sink.delivered(this, id, arrival);
+        packets.release(id);
+    }
+
+    // ---- the active set -------------------------------------------------------------------
+
+    private void activate(int r) {
+        if (!active[r]) {
+            active[r] = true;
+            if (activeCount == activeList.length) {
+                activeList = Arrays.copyOf(activeList, activeList.length * 2);
+            }
+            activeList[activeCount++] = r;
+        }
+    }
+
+    private void retireIdleRouters() {
+        int kept = 0;
+        for (int i = 0; i < activeCount; i++) {
+            int r = activeList[i];
+            if (load[r] > 0) {
+                activeList[kept++] = r;
+            } else {
+                active[r] = false;
+            }
+        }
+        activeCount = kept;
+    }
+
+    /** Routers visited in the next cycle (those holding packets). */
+    public int activeRouters() {
+        return activeCount;
+    }
+
+    // ---- paths ----------------------------------------------------------------------------
+
+    /**
+     * Writes the links of the XY path from {@code srcCore}'s router to {@code dstCore}'s
+     * router into {@code out} (link index {@code router * 4 + direction}) and returns how many.
+     *
+     * @param out at least {@code width + height} long
+     */
+    public int pathLinks(int srcCore, int dstCore, int[] out) {
+        int r = srcCore / coresPerRouter;
+        int dst = dstCore / coresPerRouter;
+        int n = 0;
+        while (r != dst) {
+            int dir = route(r, Packet.pack(0, dst, 0));
+            out[n++] = r * DIRECTIONS + dir;
+            r = downstream[r * DIRECTIONS + dir] / ports;
+        }
+        return n;
+    }
+
+    /** "(x,y) east" for a link index. */
+    public String linkName(int link) {
+        int r = link / DIRECTIONS;
+        return "(" + routerX[r] + "," + routerY[r] + ") " + DIRECTION_NAMES[link % DIRECTIONS];
+    }
+}

@@ -1,0 +1,157 @@
+package dev.myelin.chip.noc;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Traffic counters of a mesh since the last {@link #reset()}: messages, hops, per-link
+ * packet counts (each direction of each neighbour pair separately), per-router input-FIFO
+ * high-water marks, late and dropped spikes per core and per link, stall cycles, and exact
+ * histograms of packet latency, network latency and hops. Counters only; pricing them
+ * (energy, time) is done elsewhere from these numbers.
+ *
+ * <p>Link index: {@code router * 4 + direction} is the link leaving {@code router} in
+ * {@code direction} ({@link Mesh#EAST}, {@link Mesh#WEST}, {@link Mesh#NORTH}, {@link Mesh#SOUTH}).
+ */
+public final class TrafficStats {
+    private final int routers;
+    private final int cores;
+    final long[] linkPackets;
+    final long[] lateByLink;
+    final long[] droppedByLink;
+    final long[] lateByCore;
+    final long[] droppedByCore;
+    final int[] fifoHighWater;
+    final ExactHistogram packetLatency = new ExactHistogram();
+    final ExactHistogram networkLatency = new ExactHistogram();
+    final ExactHistogram hops = new ExactHistogram();
+    long created;
+    long injected;
+    long ejected;
+    long hopTotal;
+    long chipLinkCrossings;
+    long stalls;
+    long late;
+    long dropped;
+
+    public TrafficStats(int routers, int cores) {
+        this.routers = routers;
+        this.cores = cores;
+        linkPackets = new long[routers * Mesh.DIRECTIONS];
+        lateByLink = new long[routers * Mesh.DIRECTIONS];
+        droppedByLink = new long[routers * Mesh.DIRECTIONS];
+        lateByCore = new long[cores];
+        droppedByCore = new long[cores];
+        fifoHighWater = new int[routers];
+    }
+
+    public void reset() {
+        Arrays.fill(linkPackets, 0L);
+        Arrays.fill(lateByLink, 0L);
+        Arrays.fill(droppedByLink, 0L);
+        Arrays.fill(lateByCore, 0L);
+        Arrays.fill(droppedByCore, 0L);
+        Arrays.fill(fifoHighWater, 0);
+        packetLatency.reset();
+        networkLatency.reset();
+        hops.reset();
+        created = injected = ejected = hopTotal = chipLinkCrossings = stalls = late = dropped = 0;
+    }
+
+    /** Adds {@code o}'s counts to these (high-water marks take the maximum). */
+    public void add(TrafficStats o) {
+        if (o.routers != routers || o.cores != cores) {
+            throw new IllegalArgumentException("stats of different meshes");
+        }
+        for (int i = 0; i < linkPackets.length; i++) {
+            linkPackets[i] += o.linkPackets[i];
+            lateByLink[i] += o.lateByLink[i];
+            droppedByLink[i] += o.droppedByLink[i];
+        }
+        for (int c = 0; c < cores; c++) {
+            lateByCore[c] += o.lateByCore[c];
+            droppedByCore[c] += o.droppedByCore[c];
+        }
+        for (int r = 0; r < routers; r++) {
+            fifoHighWater[r] = Math.max(fifoHighWater[r], o.fifoHighWater[r]);
+        }
+        packetLatency.add(o.packetLatency);
+        networkLatency.add(o.networkLatency);
+        hops.add(o.hops);
+        created += o.created;
+        injected += o.injected;
+        ejected += o.ejected;
+        hopTotal += o.hopTotal;
+        chipLinkCrossings += o.chipLinkCrossings;
+        stalls += o.stalls;
+        late += o.late;
+        dropped += o.dropped;
+    }
+
+    /** Counts a spike that reached its core after its deadline, on its core and on every link of its path. */
+    public void recordLate(int dstCore, int[] pathLinks, int pathLength, boolean droppedToo) {
+        late++;
+        lateByCore[dstCore]++;
+        for (int i = 0; i < pathLength; i++) {
+            lateByLink[pathLinks[i]]++;
+        }
+        if (droppedToo) {
+            dropped++;
+            droppedByCore[dstCore]++;
+            for (int i = 0; i < pathLength; i++) {
+                droppedByLink[pathLinks[i]]++;
+            }
+        }
+    }
+
+    public int routers() { return routers; }
+    public int cores() { return cores; }
+    /** Messages handed to the mesh (one per firing neuron and destination core). */
+    public long messages() { return created; }
+    public long injected() { return injected; }
+    public long ejected() { return ejected; }
+    /** Sum of hops over ejected messages. */
+    public long hopTotal() { return hopTotal; }
+    /** Hops that crossed a chip-to-chip link. */
+    public long chipLinkCrossings() { return chipLinkCrossings; }
+    /** Packet-cycles spent at the head of an input FIFO, ready, but not granted an output. */
+    public long stalls() { return stalls; }
+    public long late() { return late; }
+    public long dropped() { return dropped; }
+    public long linkPackets(int router, int direction) { return linkPackets[router * Mesh.DIRECTIONS + direction]; }
+    public long lateOnLink(int router, int direction) { return lateByLink[router * Mesh.DIRECTIONS + direction]; }
+    public long droppedOnLink(int router, int direction) { return droppedByLink[router * Mesh.DIRECTIONS + direction]; }
+    public long lateAtCore(int core) { return lateByCore[core]; }
+    public long droppedAtCore(int core) { return droppedByCore[core]; }
+    /** Most packets held at once by any one input FIFO of {@code router}. */
+    public int fifoHighWater(int router) { return fifoHighWater[router]; }
+    /** Creation to arrival at the core, cycles. */
+    public ExactHistogram packetLatency() { return packetLatency; }
+    /** Injection into the router to arrival at the core, cycles. */
+    public ExactHistogram networkLatency() { return networkLatency; }
+    public ExactHistogram hops() { return hops; }
+
+    /** The link with the most packets (lowest index on ties), or -1 when no packet crossed a link. */
+    public int busiestLink() {
+        int best = -1;
+        for (int i = 0; i < linkPackets.length; i++) {
+            if (linkPackets[i] > 0 && (best < 0 || linkPackets[i] > linkPackets[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** BookSim-labelled summary lines (packet and network latency, hops). */
+    public String booksimSummary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Packet latency average = %.4f%n", packetLatency.mean()));
+        sb.append("\tminimum = ").append(packetLatency.min()).append(System.lineSeparator());
+        sb.append("\tmaximum = ").append(packetLatency.max()).append(System.lineSeparator());
+        sb.append(String.format(Locale.ROOT, "Network latency average = %.4f%n", networkLatency.mean()));
+        sb.append("\tminimum = ").append(networkLatency.min()).append(System.lineSeparator());
+        sb.append("\tmaximum = ").append(networkLatency.max()).append(System.lineSeparator());
+        sb.append(String.format(Locale.ROOT, "Hops average = %.4f%n", hops.mean()));
+        return sb.toString();
+    }
+}
