@@ -45,25 +45,21 @@ public final class LoadSweep {
         return (a + b) / 2;
     }
 
-    /** The first saturated point's offered rate, or NaN if none saturated. */
+    /** The first saturated point's requested rate, or NaN if none saturated. */
     public static double firstSaturated(List<SyntheticRun.Result> points) {
-        return points.stream().filter(SyntheticRun.Result::saturated).mapToDouble(LoadSweep::offered)
+        return points.stream().filter(SyntheticRun.Result::saturated).mapToDouble(SyntheticRun.Result::rate)
                 .findFirst().orElse(Double.NaN);
-    }
-
-    private static double offered(SyntheticRun.Result r) {
-        return r.offeredRate();
     }
 
     public static final String CSV_HEADER = "offered_rate,accepted_rate,packet_latency_avg,packet_latency_p99,"
             + "network_latency_avg,hops_avg,saturated";
 
     /** One CSV row; latencies of an unstable run are empty (not a number). */
-    public static String csvRow(double requestedRate, SyntheticRun.Result r) {
+    public static String csvRow(SyntheticRun.Result r) {
         String lat = r.unstable() ? ",," : String.format(Locale.ROOT, "%.4f,%d,", r.packetLatency().mean(),
                 r.packetLatency().percentile(99));
         String net = r.unstable() ? "," : String.format(Locale.ROOT, "%.4f,", r.networkLatency().mean());
-        return String.format(Locale.ROOT, "%.4f,%.4f,", requestedRate, r.acceptedRate()) + lat + net
+        return String.format(Locale.ROOT, "%.4f,%.4f,", r.rate(), r.acceptedRate()) + lat + net
                 + String.format(Locale.ROOT, "%.4f,", r.hops().mean()) + r.saturated();
     }
 }

@@ -22,7 +22,7 @@ public record MeshConfig(int width, int height, int coresPerRouter, int chipRout
                          int injectionCycles, int ejectionCycles, int fifoDepth) {
 
     /** Largest number of FIFO slots (routers x input ports x depth) a mesh may allocate. */
-    public static final long MAX_FIFO_SLOTS = 1L << 26;
+    public static final long MAX_FIFO_SLOTS = 1L << 24;
 
     public MeshConfig {
         requireRange("width", width, 1, 1 << 16);

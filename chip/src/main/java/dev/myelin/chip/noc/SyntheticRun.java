@@ -41,6 +41,7 @@ public final class SyntheticRun {
     }
 
     /**
+     * @param rate          the requested injection rate
      * @param offeredRate   packets created in the window per node per cycle
      * @param acceptedRate  packets arriving in the window per node per cycle
      * @param packetLatency creation to arrival of tagged packets, cycles
@@ -49,7 +50,7 @@ public final class SyntheticRun {
      * @param cycles        cycles simulated in all ("Time taken")
      * @param zeroLoad      mean zero-load latency of the pattern
      */
-    public record Result(double offeredRate, double acceptedRate, ExactHistogram packetLatency,
+    public record Result(double rate, double offeredRate, double acceptedRate, ExactHistogram packetLatency,
                          ExactHistogram networkLatency, ExactHistogram hops, TrafficStats window,
                          long tagged, long taggedArrived, boolean unstable, long cycles, double zeroLoad) {
         /** Saturated by the conventional reading: unstable, or mean latency at least 3x zero-load. */
@@ -104,7 +105,7 @@ public final class SyntheticRun {
             mesh.step();
         }
         double nodeCycles = (double) cfg.routers() * s.measureCycles();
-        return new Result(tagged / nodeCycles, accepted / nodeCycles, packetLatency, networkLatency, hops,
+        return new Result(s.rate(), tagged / nodeCycles, accepted / nodeCycles, packetLatency, networkLatency, hops,
                 mesh.stats(), tagged, taggedArrived, unstable, mesh.now(), s.pattern().zeroLoadMean(cfg));
     }
 

@@ -19,6 +19,7 @@ public final class Presets {
         PRESETS.put("truenorth", truenorth());
         PRESETS.put("loihi", loihi());
         PRESETS.put("tiny", tiny());
+        PRESETS.put("booksim", booksim());
     }
 
     private Presets() {
@@ -91,6 +92,25 @@ public final class Presets {
                 .set(ArchParam.MAX_FAN_IN, 16).set(ArchParam.MAX_FAN_OUT, 16)
                 .set(ArchParam.SYNAPTIC_MEMORY_BYTES, 32)
                 .build("preset tiny");
+    }
+
+    /**
+     * BookSim 2's minimal pipeline on an 8 x 8 mesh, so mesh results compare directly with it
+     * (Jiang et al., ISPASS 2013): 2-router-cycle pipeline plus 1-cycle link per hop (3 cycles),
+     * a 2-cycle injection channel, 8-flit buffers. BookSim's zero-load latency over H links is
+     * 2 + (H + 1) x 3 = 3H + 5: the destination router's 2-cycle pipeline and its 1-cycle
+     * ejection link make up the 3 ejection cycles here (our ejection covers both), so
+     * injection + H x hop + ejection gives the same 3H + 5. Neurons are TrueNorth-style.
+     */
+    static Architecture booksim() {
+        return truenorth().toBuilder()
+                .set(ArchParam.NAME, "booksim")
+                .set(ArchParam.MESH_X, 8).set(ArchParam.MESH_Y, 8).set(ArchParam.CORES_PER_ROUTER, 1)
+                .set(ArchParam.CLOCK_MHZ, 1000.0)
+                .set(ArchParam.HOP_CYCLES_EW, 3).set(ArchParam.HOP_CYCLES_NS, 3)
+                .set(ArchParam.INJECTION_CYCLES, 2).set(ArchParam.EJECTION_CYCLES, 3)
+                .set(ArchParam.LINK_FIFO_DEPTH, 8)
+                .build("preset booksim");
     }
 
     private static Architecture.Builder base(String name, Datapath d) {

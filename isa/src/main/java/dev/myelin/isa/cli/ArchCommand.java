@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "The output is itself a valid architecture file."})
 public final class ArchCommand implements Runnable, MyelinCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME|FILE",
-            description = "a preset (truenorth, loihi, tiny) or an architecture YAML file; omit to list presets")
+            description = "a preset (truenorth, loihi, tiny, booksim) or an architecture YAML file; omit to list presets")
     String nameOrFile;
 
     @Spec

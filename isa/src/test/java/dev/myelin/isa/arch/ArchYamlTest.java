@@ -31,6 +31,22 @@ class ArchYamlTest {
     }
 
     @Test
+    void booksimPresetReproducesBookSimsZeroLoadLatency() {
+        Architecture b = Presets.require("booksim");
+        assertThat(b.meshWidth()).isEqualTo(8);
+        assertThat(b.meshHeight()).isEqualTo(8);
+        assertThat(b.coresPerRouter()).isEqualTo(1);
+        assertThat(b.linkFifoDepth()).isEqualTo(8);
+        assertThat(b.hopCyclesEW()).isEqualTo(3);
+        assertThat(b.hopCyclesNS()).isEqualTo(3);
+        assertThat(b.injectionCycles()).isEqualTo(2);
+        // BookSim (noc.md): T0(H) = 2 + (H + 1)(P + 1) with a P = 2 cycle router, for every H on 8 x 8
+        for (int h = 0; h <= 14; h++) {
+            assertThat(b.injectionCycles() + h * b.hopCyclesEW() + b.ejectionCycles()).isEqualTo(2 + (h + 1) * 3);
+        }
+    }
+
+    @Test
     void outOfRangeValueNamesLineColumnFieldValueAndRange() {
         String yaml = "extends: tiny\ncore:\n  neurons: 0\n";
         assertThatThrownBy(() -> ArchYaml.parse("my.yaml", yaml))
