@@ -1,0 +1,133 @@
+package dev.myelin.chip.neuron;
+
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Presets;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.SparseRows;
+import dev.myelin.isa.model.SynapseFormat;
+import dev.myelin.isa.model.Targets;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The array driven directly (integrate, update), expected values derived by hand. */
+class LoihiCubaArrayTest {
+    private static final Architecture LOIHI = Presets.require("loihi");
+
+    /** One axon per entry of {@code w}, all onto neuron 0, axon a of type {@code types[a]}. */
+    private static CoreImage core(LoihiNeurons p, int[] types, int[] w, SynapseFormat... formats) {
+        int axons = w.length;
+        int[] rowStart = new int[axons + 1];
+        for (int a = 0; a < axons; a++) {
+            rowStart[a + 1] = a + 1;
+        }
+        return new CoreImage(new CoreId(0, 0, 0), types, p, new SparseRows(axons, rowStart, new int[axons], w),
+                List.of(formats), Targets.none(p.n()), new byte[0]);
+    }
+
+    private static long[] axons(int... active) {
+        long[] bits = new long[1];
+        for (int a : active) {
+            bits[a >> 6] |= 1L << a;
+        }
+        return bits;
+    }
+
+    @Test
+    void impulseDecaysTowardZeroAndIntegratesIntoV() {
+        LoihiNeurons p = LoihiNeurons.zeros(1);
+        p.du()[0] = 2048;
+        p.vth()[0] = 1000;
+        LoihiCubaArray a = new LoihiCubaArray(core(p, new int[] {0}, new int[] {1},
+                new SynapseFormat(8, 0, SynapseFormat.EXCITATORY)), LOIHI);
+        int[] fired = new int[1];
+        assertThat(a.integrate(axons(0), 1)).isEqualTo(1);
+        assertThat(a.update(0, fired)).isZero();
+        assertThat(a.u(0)).isEqualTo(64);
+        assertThat(a.v(0)).isEqualTo(64);              // dv = 0: v = 0 + 64 + 0
+        a.update(1, fired);
+        assertThat(a.u(0)).isEqualTo(31);
+        assertThat(a.v(0)).isEqualTo(95);
+        a.update(2, fired);
+        assertThat(a.u(0)).isEqualTo(15);
+        assertThat(a.v(0)).isEqualTo(110);
+    }
+
+    @Test
+    void negativeExponentsFloorEachTypeSeparatelyPositiveOnesShiftExactly() {
+        LoihiNeurons p = LoihiNeurons.zeros(1);
+        p.du()[0] = 4095;                              // Lava: factor 0, u = a_in << 6 each step
+        p.vth()[0] = 131071;
+        SynapseFormat half = new SynapseFormat(8, -1, SynapseFormat.EXCITATORY);
+        SynapseFormat times4 = new SynapseFormat(8, 2, SynapseFormat.EXCITATORY);
+        LoihiCubaArray a = new LoihiCubaArray(core(p, new int[] {0, 1, 0, 2, 2}, new int[] {1, 1, 3, 3, 5},
+                half, half, times4), LOIHI);
+        int[] fired = new int[1];
+        // axons 0 and 1: floor(1/2) + floor(1/2) = 0 (two Dense of exponent -1), not floor(2/2) = 1
+        a.integrate(axons(0, 1), 1);
+        a.update(0, fired);
+        assertThat(a.u(0)).isZero();
+        // axons 0 and 2 share type 0: floor((1 + 3) / 2) = 2 -> u = 2 << 6 = 128
+        a.integrate(axons(0, 2), 1);
+        a.update(1, fired);
+        assertThat(a.u(0)).isEqualTo(128);
+        // axons 3, 4 of exponent 2: (3 + 5) << 2 = 32, plus axon 2: floor(3/2) = 1 -> 33 << 6 = 2112
+        assertThat(a.integrate(axons(2, 3, 4), 1)).isEqualTo(3);
+        a.update(2, fired);
+        assertThat(a.u(0)).isEqualTo(2112);
+    }
+
+    @Test
+    void spikeResetsVButNotU() {
+        LoihiNeurons p = LoihiNeurons.zeros(2);
+        p.dv()[0] = 4095;
+        p.vth()[0] = 1;                                // threshold 64
+        p.u0()[0] = 1000;
+        LoihiCubaArray a = new LoihiCubaArray(core(p, new int[] {0}, new int[] {0},
+                new SynapseFormat(8, 0, SynapseFormat.MIXED)), LOIHI);
+        int[] fired = new int[2];
+        assertThat(a.update(0, fired)).isEqualTo(1);
+        assertThat(fired[0]).isZero();
+        // u = trunc0(1000 * 4095 / 4096) = 999; v = trunc0(0 * 1 / 4096) + 999 = 999 > 64 -> spike, v = 0
+        assertThat(a.u(0)).isEqualTo(999);
+        assertThat(a.v(0)).isZero();
+        assertThat(a.lastActiveUpdates()).isEqualTo(1);  // neuron 1 is all zero: skipped
+        assertThat(a.quiescent()).isFalse();
+    }
+
+    @Test
+    void allZeroCoreIsQuiescentAndInputWakesIt() {
+        LoihiNeurons p = LoihiNeurons.zeros(1);
+        p.du()[0] = 4095;
+        p.dv()[0] = 4095;
+        LoihiCubaArray a = new LoihiCubaArray(core(p, new int[] {0}, new int[] {-7},
+                new SynapseFormat(8, 0, SynapseFormat.INHIBITORY)), LOIHI);
+        assertThat(a.quiescent()).isTrue();
+        int[] fired = new int[1];
+        a.integrate(axons(0), 1);
+        a.update(0, fired);
+        assertThat(a.u(0)).isEqualTo(-7 << 6);
+        assertThat(a.quiescent()).isFalse();
+        a.update(1, fired);                            // both factors are 0: u = 0, v = 0 + 0
+        assertThat(a.quiescent()).isTrue();
+        assertThat(a.lastActiveUpdates()).isEqualTo(1);
+    }
+
+    @Test
+    void outOfRangeParametersAreRejectedWithTheField() {
+        LoihiNeurons p = LoihiNeurons.zeros(1);
+        p.du()[0] = 4096;                              // only NxSDK mode allows 4096
+        assertThatThrownBy(() -> new LoihiCubaArray(core(p, new int[] {0}, new int[] {1},
+                new SynapseFormat(8, 0, SynapseFormat.MIXED)), LOIHI))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("du[0] = 4096");
+        LoihiNeurons q = LoihiNeurons.zeros(1);
+        assertThatThrownBy(() -> new LoihiCubaArray(core(q, new int[] {0}, new int[] {1},
+                new SynapseFormat(9, 0, SynapseFormat.MIXED)), LOIHI))
+                .hasMessageContaining("numWeightBits of type 0 = 9");
+    }
+}
