@@ -51,20 +51,14 @@ public final class LoihiCubaArray implements NeuronArray {
     /** Neurons whose u, v or bias is non-zero after the last update (0 means quiescent). */
     private int live;
 
+    /**
+     * @throws dev.myelin.isa.diag.MyelinInputException when a parameter is out of its range
+     *         (the message names core, element, field and range)
+     */
     public LoihiCubaArray(CoreImage core, Architecture arch) {
-        if (!(core.neurons() instanceof LoihiNeurons p)) {
-            throw new IllegalArgumentException("core " + core.id() + ": Loihi datapath needs Loihi neuron parameters");
-        }
-        if (!(core.synapses() instanceof SparseRows rows)) {
-            throw new IllegalArgumentException("core " + core.id() + ": Loihi datapath needs sparse synapse rows");
-        }
-        LoihiChecks.neurons(core.id().toString(), p);
-        LoihiChecks.formats(core.id().toString(), core.formats(), core.axonType());
+        LoihiNeurons p = LoihiChecks.neurons(core, arch);
+        SparseRows rows = LoihiChecks.synapses(core, arch);
         n = p.n();
-        if (n > arch.neurons() || core.axonCount() > arch.axons()) {
-            throw new IllegalArgumentException("core " + core.id() + ": " + n + " neurons x " + core.axonCount()
-                    + " axons exceed the architecture's " + arch.neurons() + " x " + arch.axons());
-        }
         uFactor = new int[n];
         vFactor = new int[n];
         bias = new int[n];
@@ -92,12 +86,6 @@ public final class LoihiCubaArray implements NeuronArray {
         }
         rowStart = rows.rowStart().clone();
         post = rows.post().clone();
-        for (int k = 0; k < post.length; k++) {
-            if (post[k] < 0 || post[k] >= n) {
-                throw new IllegalArgumentException("core " + core.id() + ": synapse " + k + " targets neuron "
-                        + post[k] + ", core has " + n);
-            }
-        }
         axonGroup = new int[rows.axons()];
         weight = new int[post.length];
         for (int a = 0; a < rows.axons(); a++) {

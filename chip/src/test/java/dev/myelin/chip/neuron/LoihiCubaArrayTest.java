@@ -2,6 +2,7 @@ package dev.myelin.chip.neuron;
 
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Presets;
+import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.LoihiNeurons;
@@ -124,10 +125,11 @@ class LoihiCubaArrayTest {
         p.du()[0] = 4096;                              // only NxSDK mode allows 4096
         assertThatThrownBy(() -> new LoihiCubaArray(core(p, new int[] {0}, new int[] {1},
                 new SynapseFormat(8, 0, SynapseFormat.MIXED)), LOIHI))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("du[0] = 4096");
+                .isInstanceOf(MyelinInputException.class)
+                .hasMessage("core (0,0,0) neuron 0: field du = 4096 is out of range [0, 4095]");
         LoihiNeurons q = LoihiNeurons.zeros(1);
         assertThatThrownBy(() -> new LoihiCubaArray(core(q, new int[] {0}, new int[] {1},
                 new SynapseFormat(9, 0, SynapseFormat.MIXED)), LOIHI))
-                .hasMessageContaining("numWeightBits of type 0 = 9");
+                .hasMessage("core (0,0,0) axon type 0: field numWeightBits = 9 is out of range [1, 8]");
     }
 }
