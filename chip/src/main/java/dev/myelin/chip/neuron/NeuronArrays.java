@@ -16,8 +16,7 @@ public final class NeuronArrays {
     public static NeuronArray create(CoreImage core, Architecture arch, CoreRandom random) {
         return switch (arch.datapath()) {
             case TRUENORTH -> new TrueNorthArray(core, random);
-            case LOIHI_CUBA -> throw new UnsupportedOperationException(
-                    "the loihi-cuba datapath is not implemented yet (core " + core.id() + ")");
+            case LOIHI_CUBA -> new LoihiCubaArray(core, arch);
         };
     }
 }
