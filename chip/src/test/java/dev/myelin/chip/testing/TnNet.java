@@ -94,7 +94,7 @@ public final class TnNet {
             return this;
         }
 
-        CoreImage image() {
+        public CoreImage image() {
             int n = p.n();
             int[] start = new int[n + 1];
             List<int[]> t = new ArrayList<>();
