@@ -126,10 +126,10 @@ class LoihiCubaArrayTest {
         assertThatThrownBy(() -> new LoihiCubaArray(core(p, new int[] {0}, new int[] {1},
                 new SynapseFormat(8, 0, SynapseFormat.MIXED)), LOIHI))
                 .isInstanceOf(MyelinInputException.class)
-                .hasMessage("core (0,0,0) neuron 0: field du = 4096 is out of range [0, 4095]");
+                .hasMessage("core (0,0,0): neuron[0].du=4096 is out of range [0, 4095]");
         LoihiNeurons q = LoihiNeurons.zeros(1);
         assertThatThrownBy(() -> new LoihiCubaArray(core(q, new int[] {0}, new int[] {1},
                 new SynapseFormat(9, 0, SynapseFormat.MIXED)), LOIHI))
-                .hasMessage("core (0,0,0) axon type 0: field numWeightBits = 9 is out of range [1, 8]");
+                .hasMessage("core (0,0,0): format[0].numWeightBits=9 is out of range [1, 8]");
     }
 }

@@ -35,6 +35,15 @@ public final class ImageValidator {
         checkSymbols(image.symbols(), byId);
     }
 
+    /**
+     * The checks of one core alone (place, sizes, every value range of its datapath, target
+     * fields), without those that need the rest of the image: for the chip's datapaths, which
+     * may be handed cores that never went through the codec.
+     */
+    public static void validateCore(Architecture arch, CoreImage core) {
+        new CoreRules(arch, core).check();
+    }
+
     /** Every target is an axon in use on a core of the image. */
     private static void checkLanding(CoreImage c, Map<CoreId, CoreImage> byId) {
         Targets t = c.targets();

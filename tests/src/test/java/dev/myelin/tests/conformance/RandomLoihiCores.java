@@ -46,7 +46,11 @@ final class RandomLoihiCores {
         for (int a = 0; a < axons; a++) {
             type[a] = r.nextInt(typeCount);
         }
-        SparseRows rows = rows(r, axons, n, hammer ? hammerSign : 0);
+        int[] signMode = new int[axons];
+        for (int a = 0; a < axons; a++) {
+            signMode[a] = formats.get(type[a]).signMode();
+        }
+        SparseRows rows = rows(r, signMode, n, hammer ? hammerSign : 0);
         return new CoreImage(new CoreId(0, 0, 0), type, neurons(r, n, decayMode), rows, formats, Targets.none(n),
                 new byte[0]);
     }
@@ -91,8 +95,18 @@ final class RandomLoihiCores {
         };
     }
 
+    /** Weights agree with their axon's sign mode (an image rule): the magnitude, with the mode's sign. */
+    private static int agree(int w, int signMode) {
+        return switch (signMode) {
+            case SynapseFormat.EXCITATORY -> Math.min(255, Math.abs(w));
+            case SynapseFormat.INHIBITORY -> -Math.min(256, Math.abs(w));
+            default -> Math.max(-256, Math.min(255, w));
+        };
+    }
+
     /** Random rows; {@code hammerSign} +1 or -1 makes every weight near 255 or -256 and every row full. */
-    private static SparseRows rows(SplittableRandom r, int axons, int n, int hammerSign) {
+    private static SparseRows rows(SplittableRandom r, int[] signMode, int n, int hammerSign) {
+        int axons = signMode.length;
         boolean hammer = hammerSign != 0;
         boolean big = r.nextBoolean();
         int[] rowStart = new int[axons + 1];
@@ -108,7 +122,7 @@ final class RandomLoihiCores {
                     } else {
                         w = r.nextInt(512) - 256;
                     }
-                    entries.add(new int[] {j, Math.max(-256, Math.min(255, w))});
+                    entries.add(new int[] {j, agree(w, signMode[a])});
                 }
             }
             rowStart[a + 1] = entries.size();

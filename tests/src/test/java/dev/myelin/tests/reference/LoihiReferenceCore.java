@@ -16,7 +16,7 @@ import java.util.List;
  * neuron, that sum is scaled by the type's weight_exp, and the scaled sums of all types
  * are the neuron's a_in for the step.
  */
-public final class LoihiReferenceCore {
+public final class LoihiReferenceCore implements ReferenceNetwork.Core {
     private static final long TWO_23 = 1L << 23;
     private static final long TWO_24 = 1L << 24;
 
@@ -147,6 +147,18 @@ public final class LoihiReferenceCore {
             spiked[j] = neurons.get(j).step(aIn);
         }
         return spiked;
+    }
+
+    @Override
+    public List<Integer> tick(boolean[] active) {
+        boolean[] spiked = step(active);
+        List<Integer> fired = new ArrayList<>();
+        for (int j = 0; j < spiked.length; j++) {
+            if (spiked[j]) {
+                fired.add(j);
+            }
+        }
+        return fired;
     }
 
     public int neurons() {
