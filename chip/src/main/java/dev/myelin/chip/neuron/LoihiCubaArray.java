@@ -3,6 +3,7 @@ package dev.myelin.chip.neuron;
 import dev.myelin.chip.core.NeuronArray;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.ImageValidator;
 import dev.myelin.isa.model.LoihiNeurons;
 import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.SynapseFormat;
@@ -52,12 +53,13 @@ public final class LoihiCubaArray implements NeuronArray {
     private int live;
 
     /**
-     * @throws dev.myelin.isa.diag.MyelinInputException when a parameter is out of its range
-     *         (the message names core, element, field and range)
+     * @throws dev.myelin.isa.model.ImageViolation when the core breaks a rule of the architecture or
+     *         the datapath (the ranges of loihi.md; the message names core, field, value and range)
      */
     public LoihiCubaArray(CoreImage core, Architecture arch) {
-        LoihiNeurons p = LoihiChecks.neurons(core, arch);
-        SparseRows rows = LoihiChecks.synapses(core, arch);
+        ImageValidator.validateCore(arch, core);
+        LoihiNeurons p = (LoihiNeurons) core.neurons();
+        SparseRows rows = (SparseRows) core.synapses();
         n = p.n();
         uFactor = new int[n];
         vFactor = new int[n];
