@@ -1,0 +1,2 @@
+/** The myelin compile command. */
+package dev.myelin.compiler.cli;

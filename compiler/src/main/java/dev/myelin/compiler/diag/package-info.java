@@ -1,0 +1,2 @@
+/** Compiler diagnostics: errors with source locations, collected so one run reports several. */
+package dev.myelin.compiler.diag;

@@ -1,0 +1,2 @@
+/** Emitting the network image with its symbol table and I/O ports. */
+package dev.myelin.compiler.emit;

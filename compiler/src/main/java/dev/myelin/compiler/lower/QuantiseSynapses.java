@@ -1,0 +1,147 @@
+package dev.myelin.compiler.lower;
+
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.Synapses;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Datapath;
+import dev.myelin.isa.model.SynapseFormat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The quantise-synapses pass: every weight to the integer the chip stores.
+ * <ul>
+ * <li>Loihi: per projection the exponent 0..7 (or the raw one given) that keeps the largest
+ * weight within 8 bits with the most resolution; weights rounded, clipped and truncated exactly
+ * as the chip's synapse format does ({@link #loihiEffective}), so the stored value is what the
+ * chip applies.
+ * <li>TrueNorth: weights rounded to 9-bit signed voltage LSB; a neuron can hold only 4 distinct
+ * weights, so where one receives more, its values are clustered to 4 levels
+ * ({@link TrueNorthLevels}).
+ * </ul>
+ * The relative error (sum |stored - exact| / sum |exact|) is reported per projection.
+ */
+public final class QuantiseSynapses {
+    private QuantiseSynapses() {
+    }
+
+    /**
+     * One projection's stored weights.
+     *
+     * @param weight   per synapse (aligned with the CSR), or null when every synapse stores {@code constWeight}
+     * @param format   the Loihi synapse format, or null for TrueNorth
+     * @param relError relative quantisation error
+     */
+    public record Proj(Synapses syn, int[] weight, int constWeight, SynapseFormat format, double relError) {
+        public int weight(int k) {
+            return weight == null ? constWeight : weight[k];
+        }
+    }
+
+    public record Product(List<Proj> projections) {
+    }
+
+    public static Product run(Architecture arch, ExpandConnectivity.Product ex, LowerNeurons.Product low,
+                              Diagnostics d) {
+        List<Proj> out = new ArrayList<>();
+        for (Synapses s : ex.projections()) {
+            LowerNeurons.Pop post = low.of(s.projection().post());
+            out.add(arch.datapath() == Datapath.TRUENORTH ? trueNorth(s, post) : loihi(s, post, d));
+        }
+        if (arch.datapath() == Datapath.TRUENORTH) {
+            out = TrueNorthLevels.limitToFourPerNeuron(out, low);
+        }
+        return new Product(out);
+    }
+
+    private static Proj trueNorth(Synapses s, LowerNeurons.Pop post) {
+        double f = post.weightToLsb();
+        if (s.weight() == null) {
+            int w = clampTn(Math.round(s.constWeight() * f));
+            return new Proj(s, null, w, null, err(s.constWeight() * f, w));
+        }
+        int[] q = new int[s.count()];
+        double num = 0;
+        double den = 0;
+        for (int k = 0; k < q.length; k++) {
+            double exact = s.weight()[k] * f;
+            q[k] = clampTn(Math.round(exact));
+            num += Math.abs(q[k] - exact);
+            den += Math.abs(exact);
+        }
+        return new Proj(s, q, 0, null, den == 0 ? 0 : num / den);
+    }
+
+    static int clampTn(long w) {
+        return (int) Math.max(-256, Math.min(255, w));
+    }
+
+    private static double err(double exact, double got) {
+        return exact == 0 ? (got == 0 ? 0 : 1) : Math.abs(got - exact) / Math.abs(exact);
+    }
+
+    private static Proj loihi(Synapses s, LowerNeurons.Pop post, Diagnostics d) {
+        boolean raw = post.pop().model().raw();
+        double f = post.weightToLsb();
+        double maxAbs = LowerNeurons.maxAbsWeight(s) * f;
+        boolean anyNeg = false;
+        boolean anyPos = false;
+        for (int k = 0; k < Math.max(1, s.count()) && (s.weight() != null || k == 0); k++) {
+            float w = s.count() == 0 ? 0 : s.weight(k);
+            anyNeg |= w < 0;
+            anyPos |= w > 0;
+        }
+        int sign = anyNeg && anyPos ? SynapseFormat.MIXED : anyNeg ? SynapseFormat.INHIBITORY : SynapseFormat.EXCITATORY;
+        int bits = s.projection().numWeightBits() == null ? 8 : s.projection().numWeightBits();
+        int exp;
+        double unit;
+        if (raw) {
+            exp = s.projection().weightExp() == null ? 0 : s.projection().weightExp();
+            unit = 1;
+            if (maxAbs > 256) {
+                d.error(s.projection().where(), "projection '" + s.projection().name() + "': raw weight " + (long) maxAbs
+                        + " is out of the datapath's range [-256, 255]");
+            }
+        } else {
+            exp = 0;
+            while (exp < 7 && Math.round(maxAbs / (1L << (6 + exp))) > 255) {
+                exp++;
+            }
+            unit = 1L << (6 + exp);
+            if (Math.round(maxAbs / unit) > 255) {
+                d.error(s.projection().where(), "projection '" + s.projection().name() + "': weight is out of the "
+                        + "datapath's range even with weight_exp 7");
+            }
+        }
+        SynapseFormat fmt = new SynapseFormat(bits, exp, sign);
+        if (s.weight() == null) {
+            double exact = s.constWeight() * f / unit;
+            int w = loihiEffective(Math.round(exact), fmt);
+            return new Proj(s, null, w, fmt, err(exact, w));
+        }
+        int[] q = new int[s.count()];
+        double num = 0;
+        double den = 0;
+        for (int k = 0; k < q.length; k++) {
+            double exact = s.weight()[k] * f / unit;
+            q[k] = loihiEffective(Math.round(exact), fmt);
+            num += Math.abs(q[k] - exact);
+            den += Math.abs(exact);
+        }
+        return new Proj(s, q, 0, fmt, den == 0 ? 0 : num / den);
+    }
+
+    /**
+     * The weight a Loihi synapse of format {@code f} applies for a stored value {@code w}: clip to
+     * [0, 255], [-255, 0] or [-256, 255] by sign mode, then drop (8 - numWeightBits + mixed) low
+     * bits with an arithmetic (floor) shift and shift back.
+     */
+    public static int loihiEffective(long w, SynapseFormat f) {
+        long lo = f.signMode() == SynapseFormat.EXCITATORY ? 0 : f.signMode() == SynapseFormat.INHIBITORY ? -255 : -256;
+        long hi = f.signMode() == SynapseFormat.INHIBITORY ? 0 : 255;
+        long c = Math.max(lo, Math.min(hi, w));
+        int drop = 8 - f.numWeightBits() + (f.signMode() == SynapseFormat.MIXED ? 1 : 0);
+        return (int) ((c >> drop) << drop);
+    }
+}

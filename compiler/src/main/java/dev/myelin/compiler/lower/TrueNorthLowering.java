@@ -1,0 +1,57 @@
+package dev.myelin.compiler.lower;
+
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.ir.Population;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lowers one population to TrueNorth neuron parameters (see {@link LowerNeurons}). */
+final class TrueNorthLowering {
+    static final int ALPHA_MAX = (1 << 18) - 1;
+    static final int LEAK_MAX = 255;
+    static final int WEIGHT_MAX = 255;
+    static final int V_MAX = (1 << 19) - 1;
+
+    private TrueNorthLowering() {
+    }
+
+    static LowerNeurons.Pop lower(Population p, double dt, double current, double maxW, Diagnostics d) {
+        if (p.model() instanceof NeuronModel.TrueNorth t) {
+            long leak = t.leak() + Math.round(current);
+            if (leak < -256 || leak > 255) {
+                d.error(p.where(), "population '" + p.name() + "': leak " + t.leak() + " plus constant current "
+                        + Math.round(current) + " = " + leak + " is out of the datapath's range [-256, 255]");
+            }
+            NeuronModel.TrueNorth r = new NeuronModel.TrueNorth((int) Math.max(-256, Math.min(255, leak)),
+                    t.leakReversal(), t.alpha(), t.beta(), t.resetMode(), t.kappa(), t.resetV(), t.v0());
+            return new LowerNeurons.Pop(p, r, 1, 1, List.of("raw TrueNorth parameters (no quantisation)"));
+        }
+        if (!(p.model() instanceof NeuronModel.Lif) && !(p.model() instanceof NeuronModel.If)) {
+            throw new IllegalStateException("validate lets only lif, if and truenorth reach TrueNorth lowering");
+        }
+        LowerNeurons.Continuous c = LowerNeurons.continuous(p.model(), dt, current);
+        LowerNeurons.refractoryWarning(p, c, d);
+        double q = Math.max(c.thrMv() / ALPHA_MAX, Math.max(Math.abs(c.driveMv()) / LEAK_MAX, maxW / WEIGHT_MAX));
+        q = Math.max(q, c.thrMv() / ALPHA_MAX);
+        int alpha = (int) Math.max(1, Math.min(ALPHA_MAX, Math.round(c.thrMv() / q)));
+        int leak = (int) Math.round(c.driveMv() / q);
+        long v0 = Math.round(c.initMv() / q);
+        if (Math.abs(v0) > V_MAX) {
+            d.error(p.where(), "population '" + p.name() + "': v_init is " + c.initMv() + " mV from v_reset, "
+                    + Math.abs(v0) + " LSB of " + q + " mV: out of the datapath's 20-bit range");
+            v0 = 0;
+        }
+        NeuronModel.TrueNorth r = new NeuronModel.TrueNorth(leak, 0, alpha, alpha, 0, 1, 0, (int) v0);
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(java.util.Locale.ROOT, "1 LSB = %.6g mV", q));
+        notes.add(LowerNeurons.relErr("threshold mV", c.thrMv(), alpha * q));
+        notes.add(LowerNeurons.relErr("drive mV/tick", c.driveMv(), leak * q));
+        if (c.dtOverTau() > 0) {
+            notes.add("exponential decay (dt/tau_m = " + c.dtOverTau()
+                    + ") approximated by the constant leak evaluated at v_reset");
+        }
+        return new LowerNeurons.Pop(p, r, q, 1 / q, notes);
+    }
+}

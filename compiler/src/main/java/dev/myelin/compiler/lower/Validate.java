@@ -1,0 +1,188 @@
+package dev.myelin.compiler.lower;
+
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.Connector;
+import dev.myelin.compiler.ir.InputSource;
+import dev.myelin.compiler.ir.MappingHints;
+import dev.myelin.compiler.ir.Network;
+import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.ir.Population;
+import dev.myelin.compiler.ir.Probe;
+import dev.myelin.compiler.ir.Projection;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Datapath;
+import dev.myelin.isa.diag.DidYouMean;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The validate pass: names are unique and every reference resolves, shapes agree, models
+ * are supported by the datapath and delays fit the delay buffer. Reports every problem.
+ */
+public final class Validate {
+    private Validate() {
+    }
+
+    /** The sizes of every spiking source (populations, then spiking inputs) by name. */
+    public static int sourceSize(Network n, String name) {
+        return n.population(name).map(Population::size)
+                .orElseGet(() -> n.input(name).map(InputSource::size).orElse(-1));
+    }
+
+    public static void run(Network n, Architecture arch, Diagnostics d) {
+        Set<String> names = new HashSet<>();
+        List<String> sources = new ArrayList<>();
+        for (Population p : n.populations()) {
+            names.add(p.name());
+            sources.add(p.name());
+            checkModel(p, arch, d);
+        }
+        for (InputSource s : n.inputs()) {
+            if (!names.add(s.name())) {
+                d.error(s.where(), "name '" + s.name() + "' is already used by a population or input");
+            }
+            if (!(s instanceof InputSource.Current)) {
+                sources.add(s.name());
+            }
+            if (s instanceof InputSource.Current c && n.population(c.target()).isEmpty()) {
+                d.error(s.where(), "unknown population '" + c.target() + "'"
+                        + DidYouMean.suggest(c.target(), popNames(n)));
+            }
+        }
+        for (Projection p : n.projections()) {
+            checkProjection(n, p, arch, sources, d);
+        }
+        for (Probe p : n.probes()) {
+            Population pop = n.population(p.population()).orElse(null);
+            if (pop == null) {
+                d.error(p.where(), "unknown population '" + p.population() + "'"
+                        + DidYouMean.suggest(p.population(), popNames(n)));
+            } else if (p.indices() != null) {
+                for (int i : p.indices()) {
+                    if (i >= pop.size()) {
+                        d.error(p.where(), "probe index " + i + " is outside population '" + pop.name()
+                                + "' (size " + pop.size() + ")");
+                        break;
+                    }
+                }
+            }
+        }
+        checkHints(n, arch, d);
+    }
+
+    private static List<String> popNames(Network n) {
+        return n.populations().stream().map(Population::name).toList();
+    }
+
+    private static void checkModel(Population p, Architecture arch, Diagnostics d) {
+        boolean tn = arch.datapath() == Datapath.TRUENORTH;
+        NeuronModel m = p.model();
+        boolean ok = tn ? m instanceof NeuronModel.Lif || m instanceof NeuronModel.If
+                || m instanceof NeuronModel.TrueNorth
+                : !(m instanceof NeuronModel.TrueNorth);
+        if (!ok) {
+            d.error(p.where(), "model " + m.id() + " of population '" + p.name() + "' is not supported by architecture "
+                    + arch.name() + " (datapath " + arch.datapath().id() + "); use "
+                    + (tn ? "lif, if or truenorth" : "lif, cuba_lif, if or loihi_lif"));
+        }
+    }
+
+    private static void checkProjection(Network n, Projection p, Architecture arch, List<String> sources,
+                                        Diagnostics d) {
+        int pre = sourceSize(n, p.pre());
+        if (pre < 0 || !sources.contains(p.pre())) {
+            d.error(p.where(), "unknown pre '" + p.pre() + "': not a population or spiking input"
+                    + DidYouMean.suggest(p.pre(), sources));
+            return;
+        }
+        Population post = n.population(p.post()).orElse(null);
+        if (post == null) {
+            d.error(p.where(), "unknown post population '" + p.post() + "'" + DidYouMean.suggest(p.post(), popNames(n)));
+            return;
+        }
+        if (p.delayTicks() > arch.maxDelay()) {
+            d.error(p.where(), "delay " + p.delayTicks() + " ticks exceeds the architecture's maximum "
+                    + arch.maxDelay() + " (core.delaySlots = " + arch.delaySlots() + ")");
+        }
+        String what = "projection '" + p.name() + "'";
+        Connector c = p.connector();
+        if (c instanceof Connector.OneToOne && pre != post.size()) {
+            d.error(p.where(), what + ": one_to_one needs equal sizes, pre has " + pre + ", post has " + post.size());
+        } else if (c instanceof Connector.Matrix m && (m.rows() != pre || m.cols() != post.size())) {
+            d.error(p.where(), what + ": matrix is " + m.rows() + " x " + m.cols() + ", expected pre x post = "
+                    + pre + " x " + post.size());
+        } else if (c instanceof Connector.FromList l) {
+            checkList(p, l, pre, post.size(), arch, d);
+        } else if (c instanceof Connector.Conv2d cv) {
+            checkConv(n, p, cv, post, d);
+        }
+    }
+
+    private static void checkList(Projection p, Connector.FromList l, int pre, int post, Architecture arch,
+                                  Diagnostics d) {
+        for (int k = 0; k < l.pre().length; k++) {
+            if (l.pre()[k] >= pre || l.post()[k] >= post) {
+                d.error(p.where(), "projection '" + p.name() + "': list row " + (k + 1) + " (" + l.pre()[k] + ", "
+                        + l.post()[k] + ") is outside pre size " + pre + " / post size " + post);
+                return;
+            }
+            if (l.delay().length > 0 && l.delay()[k] > arch.maxDelay()) {
+                d.error(p.where(), "projection '" + p.name() + "': list row " + (k + 1) + " delay " + l.delay()[k]
+                        + " ticks exceeds the architecture's maximum " + arch.maxDelay());
+                return;
+            }
+        }
+    }
+
+    /** The pre population's shape as [h, w] (a 1-D source is one row). */
+    static int[] shape2d(Network n, String name) {
+        int[] s = n.population(name).map(Population::shape).orElse(new int[] {Validate.sourceSize(n, name)});
+        return s.length == 2 ? s : new int[] {1, s[0]};
+    }
+
+    private static void checkConv(Network n, Projection p, Connector.Conv2d c, Population post, Diagnostics d) {
+        int[] in = shape2d(n, p.pre());
+        int oh = (in[0] + 2 * c.padding() - c.kh()) / c.stride() + 1;
+        int ow = (in[1] + 2 * c.padding() - c.kw()) / c.stride() + 1;
+        int[] out = post.shape().length == 2 ? post.shape() : new int[] {1, post.size()};
+        if (oh < 1 || ow < 1 || out[0] != oh || out[1] != ow) {
+            d.error(p.where(), "projection '" + p.name() + "': conv2d of a " + in[0] + " x " + in[1] + " input with a "
+                    + c.kh() + " x " + c.kw() + " kernel, stride " + c.stride() + ", padding " + c.padding()
+                    + " gives " + oh + " x " + ow + ", but post '" + post.name() + "' has shape " + out[0] + " x "
+                    + out[1]);
+        }
+    }
+
+    private static void checkHints(Network n, Architecture arch, Diagnostics d) {
+        MappingHints h = n.hints();
+        for (String pop : h.neuronsPerCore().keySet()) {
+            if (n.population(pop).isEmpty()) {
+                d.error(n.archWhere(), "mapping.neurons_per_core names unknown population '" + pop + "'"
+                        + DidYouMean.suggest(pop, popNames(n)));
+            }
+        }
+        for (MappingHints.Pin pin : h.pins()) {
+            Population p = n.population(pin.population()).orElse(null);
+            if (p == null) {
+                d.error(pin.where(), "unknown population '" + pin.population() + "'"
+                        + DidYouMean.suggest(pin.population(), popNames(n)));
+                continue;
+            }
+            int to = pin.to() < 0 ? p.size() : pin.to();
+            if (pin.from() >= to || to > p.size()) {
+                d.error(pin.where(), "pin slice [" + pin.from() + ", " + to + ") is not inside population '"
+                        + p.name() + "' (size " + p.size() + ")");
+            }
+            for (int[] c : pin.cores()) {
+                if (!arch.hasCore(c[0], c[1], c[2])) {
+                    d.error(pin.where(), "pinned core (" + c[0] + "," + c[1] + "," + c[2] + ") is not on architecture "
+                            + arch.name() + " (" + arch.meshWidth() + " x " + arch.meshHeight() + " routers, "
+                            + arch.coresPerRouter() + " cores each)");
+                }
+            }
+        }
+    }
+}

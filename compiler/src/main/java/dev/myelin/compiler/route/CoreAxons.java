@@ -1,0 +1,61 @@
+package dev.myelin.compiler.route;
+
+import dev.myelin.compiler.ir.IntBuf;
+
+/**
+ * The axons and synapses of one core while they are being allocated. Axon {@code a} carries
+ * spikes of source neuron or input line {@code srcIndex} of source {@code src} (population
+ * index, or {@code -1 - input index}) with delay {@code delay}, for projection {@code proj}.
+ * Synapse {@code k} joins axon {@code synAxon[k]} to local neuron {@code synPost[k]} with the
+ * stored weight {@code synWeight[k]}.
+ */
+public final class CoreAxons {
+    final IntBuf src = new IntBuf(16);
+    final IntBuf srcIndex = new IntBuf(16);
+    final IntBuf delay = new IntBuf(16);
+    final IntBuf proj = new IntBuf(16);
+    final IntBuf synAxon = new IntBuf(16);
+    final IntBuf synPost = new IntBuf(16);
+    final IntBuf synWeight = new IntBuf(16);
+    /** Axon types once assigned (TrueNorth G, Loihi format index). */
+    int[] type;
+
+    int addAxon(int source, int index, int d, int projection) {
+        src.add(source);
+        srcIndex.add(index);
+        delay.add(d);
+        proj.add(projection);
+        return src.size() - 1;
+    }
+
+    public int axons() {
+        return src.size();
+    }
+
+    void addSynapse(int axon, int post, int weight) {
+        synAxon.add(axon);
+        synPost.add(post);
+        synWeight.add(weight);
+    }
+
+    public int synapses() {
+        return synAxon.size();
+    }
+
+    public int synAxon(int k) {
+        return synAxon.get(k);
+    }
+
+    public int synPost(int k) {
+        return synPost.get(k);
+    }
+
+    public int synWeight(int k) {
+        return synWeight.get(k);
+    }
+
+    /** Axon types (length = axons). */
+    public int[] types() {
+        return type.clone();
+    }
+}

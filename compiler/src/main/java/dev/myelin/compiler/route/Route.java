@@ -1,0 +1,125 @@
+package dev.myelin.compiler.route;
+
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.IntBuf;
+import dev.myelin.compiler.ir.Network;
+import dev.myelin.compiler.lower.QuantiseSynapses;
+import dev.myelin.compiler.partition.Partition;
+import dev.myelin.compiler.partition.Slice;
+import dev.myelin.compiler.place.Placer;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Datapath;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.SynapseFormat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The route pass: allocates axons and axon types per core, then gives every source its
+ * targets (core, axon, delay). On TrueNorth a neuron has one target, so a neuron with more
+ * gets copies on its own core (same inputs, same parameters, so they fire together), one per
+ * extra target. Input lines become input-port lines, one per target.
+ */
+public final class Route {
+    private Route() {
+    }
+
+    /**
+     * One core, ready to emit. Neuron {@code j < size} is neuron {@code from + j} of the slice;
+     * later neurons are copies: {@code origin[j]} is the local neuron each copies.
+     *
+     * @param weightsByType TrueNorth: {@code [4 * origin + G]} weights (UNSET = unused); null for Loihi
+     */
+    public record CoreRoute(Slice slice, CoreId id, int neurons, int[] origin, CoreAxons axons, int[] weightsByType,
+                            List<SynapseFormat> formats, int[] targetStart, int[] targetCore, int[] targetAxon,
+                            int[] targetDelay) {
+    }
+
+    /** An input's port: port line {@code k} drives axon {@code axon[k]} of core {@code core[k]} and follows input line {@code line[k]}. */
+    public record InputPort(String name, int[] line, int[] core, int[] axon) {
+    }
+
+    /**
+     * The routed network, or the populations whose slices must shrink (axon copies or neuron
+     * copies overflowed a core); exactly one is non-empty.
+     */
+    public record Product(List<CoreRoute> cores, List<InputPort> inputs, Set<Integer> shrink) {
+    }
+
+    public static Product run(Network n, Architecture arch, QuantiseSynapses.Product q, Partition.Product part,
+                              Placer.Product place, Diagnostics d) {
+        List<CoreAxons> axons = AxonAllocation.run(n, arch, q, part);
+        boolean tn = arch.datapath() == Datapath.TRUENORTH;
+        int[][] wbt = new int[axons.size()][];
+        List<List<SynapseFormat>> formats = new ArrayList<>();
+        Set<Integer> shrink = new HashSet<>();
+        for (int s = 0; s < axons.size(); s++) {
+            CoreAxons c = axons.get(s);
+            if (tn) {
+                wbt[s] = AxonTypes.trueNorth(c, part.slices().get(s).size());
+                formats.add(List.of());
+            } else {
+                formats.add(AxonTypes.loihi(c, q));
+            }
+            if (c.axons() > Math.min(arch.axons(), arch.maxFanIn())) {
+                shrink.add(part.slices().get(s).pop());
+            }
+        }
+        Targets t = Targets.collect(n, axons, part);
+        List<CoreRoute> cores = new ArrayList<>();
+        for (int s = 0; s < axons.size(); s++) {
+            CoreRoute cr = core(arch, part, place, s, axons.get(s), wbt[s], formats.get(s), t, tn);
+            if (cr.neurons() > arch.neurons()) {
+                shrink.add(part.slices().get(s).pop());
+            }
+            cores.add(cr);
+        }
+        if (!shrink.isEmpty()) {
+            return new Product(List.of(), List.of(), shrink);
+        }
+        return new Product(cores, t.inputPorts(n), Set.of());
+    }
+
+    private static CoreRoute core(Architecture arch, Partition.Product part, Placer.Product place, int s, CoreAxons c,
+                                  int[] wbt, List<SynapseFormat> formats, Targets t, boolean tn) {
+        Slice sl = part.slices().get(s);
+        IntBuf origin = new IntBuf(sl.size());
+        IntBuf start = new IntBuf(sl.size() + 1);
+        IntBuf tc = new IntBuf(sl.size());
+        IntBuf ta = new IntBuf(sl.size());
+        IntBuf td = new IntBuf(sl.size());
+        start.add(0);
+        IntBuf extraOrigin = new IntBuf(4);
+        IntBuf extraTarget = new IntBuf(4);
+        for (int j = 0; j < sl.size(); j++) {
+            origin.add(j);
+            int i = sl.from() + j;
+            int first = t.start(sl.pop(), i);
+            int end = t.end(sl.pop(), i);
+            for (int k = first; k < end; k++) {
+                if (!tn || k == first) {
+                    tc.add(t.core(k));
+                    ta.add(t.axon(k));
+                    td.add(t.delay(k));
+                } else {
+                    extraOrigin.add(j);
+                    extraTarget.add(k);
+                }
+            }
+            start.add(tc.size());
+        }
+        for (int e = 0; e < extraOrigin.size(); e++) {
+            origin.add(extraOrigin.get(e));
+            int k = extraTarget.get(e);
+            tc.add(t.core(k));
+            ta.add(t.axon(k));
+            td.add(t.delay(k));
+            start.add(tc.size());
+        }
+        return new CoreRoute(sl, place.core(s), origin.size(), origin.toArray(), c, wbt, formats, start.toArray(),
+                tc.toArray(), ta.toArray(), td.toArray());
+    }
+}

@@ -1,0 +1,2 @@
+/** Allocating axons, axon types, delays and targets for placed slices. */
+package dev.myelin.compiler.route;

@@ -1,0 +1,204 @@
+package dev.myelin.compiler.source;
+
+import dev.myelin.compiler.diag.Diagnostics;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Numeric data files a description refers to: CSV tables (optional header line, '#' comments)
+ * and NumPy {@code .npy} 1-D or 2-D arrays. Sizes are checked before anything is allocated;
+ * every problem is reported with file:line:col (CSV) or the file and header field (.npy).
+ */
+public final class DataFiles {
+    /** Largest data file read. */
+    public static final long MAX_BYTES = 512L << 20;
+
+    private DataFiles() {
+    }
+
+    /** A table of numbers: {@code rows x cols}, row-major. */
+    public record Table(int rows, int cols, double[] values) {
+        public double get(int r, int c) {
+            return values[r * cols + c];
+        }
+    }
+
+    static byte[] readBytes(Path file, String where, Diagnostics d) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                d.error(where, "data file " + file + " does not exist");
+                return null;
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                d.error(where, "data file " + file + " is larger than " + MAX_BYTES + " bytes");
+                return null;
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            d.error(where, "cannot read " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Reads a CSV table with {@code minCols..maxCols} columns per row.
+     *
+     * @param where the location of the reference, for a missing file
+     */
+    public static Table csv(Path file, String where, int minCols, int maxCols, Diagnostics d) {
+        byte[] bytes = readBytes(file, where, d);
+        if (bytes == null) {
+            return null;
+        }
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
+        double[] out = new double[16];
+        int n = 0;
+        int rows = 0;
+        int cols = -1;
+        int errors = 0;
+        for (int li = 0; li < lines.length && errors < 5; li++) {
+            String line = lines[li];
+            int hash = line.indexOf('#');
+            if (hash >= 0) {
+                line = line.substring(0, hash);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            if (rows == 0 && cols < 0 && !isNumber(fields[0].trim())) {
+                cols = -2; // header line
+                continue;
+            }
+            if (fields.length < minCols || fields.length > maxCols) {
+                d.error(file + ":" + (li + 1) + ":1", "expected " + (minCols == maxCols ? "" + minCols
+                        : minCols + " to " + maxCols) + " columns, found " + fields.length);
+                errors++;
+                continue;
+            }
+            if (cols >= 0 && fields.length != cols) {
+                d.error(file + ":" + (li + 1) + ":1", "expected " + cols + " columns like the rows above, found "
+                        + fields.length);
+                errors++;
+                continue;
+            }
+            cols = fields.length;
+            int col = 1;
+            for (String f : fields) {
+                String t = f.trim();
+                if (!isNumber(t)) {
+                    d.error(file + ":" + (li + 1) + ":" + col, "'" + t + "' is not a number");
+                    errors++;
+                    t = "0";
+                }
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[n++] = Double.parseDouble(t);
+                col += f.length() + 1;
+            }
+            rows++;
+        }
+        if (errors > 0) {
+            return null;
+        }
+        return new Table(rows, Math.max(cols, 0), Arrays.copyOf(out, n));
+    }
+
+    static boolean isNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        try {
+            Double.parseDouble(s);
+            return !s.endsWith("d") && !s.endsWith("f") && !s.endsWith("D") && !s.endsWith("F");
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-z])(\\d+)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(\\s*(\\d*)\\s*,?\\s*(\\d*)\\s*,?\\s*\\)");
+
+    /** Reads a 1-D (as one row) or 2-D .npy array of floats or integers, little-endian or single-byte. */
+    public static Table npy(Path file, String where, Diagnostics d) {
+        byte[] b = readBytes(file, where, d);
+        if (b == null) {
+            return null;
+        }
+        if (b.length < 10 || b[0] != (byte) 0x93 || !new String(b, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
+            d.error(file.toString(), "not a .npy file (magic \\x93NUMPY missing)");
+            return null;
+        }
+        int major = b[6];
+        int headerLen;
+        int start;
+        if (major == 1) {
+            headerLen = (b[8] & 0xff) | (b[9] & 0xff) << 8;
+            start = 10;
+        } else {
+            headerLen = ByteBuffer.wrap(b, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            start = 12;
+        }
+        if (headerLen < 0 || start + (long) headerLen > b.length) {
+            d.error(file.toString(), ".npy header length " + headerLen + " exceeds the file");
+            return null;
+        }
+        String header = new String(b, start, headerLen, StandardCharsets.ISO_8859_1);
+        Matcher m = DESCR.matcher(header);
+        Matcher f = FORTRAN.matcher(header);
+        Matcher s = SHAPE.matcher(header);
+        if (!m.find() || !f.find() || !s.find()) {
+            d.error(file.toString(), ".npy header is not understood: " + header.trim());
+            return null;
+        }
+        if (m.group(1).equals(">") || f.group(1).equals("True")) {
+            d.error(file.toString(), ".npy field descr/fortran_order: only little-endian C-order arrays are supported");
+            return null;
+        }
+        long rows = s.group(1).isEmpty() ? 1 : Long.parseLong(s.group(1));
+        long cols = s.group(2).isEmpty() ? rows : Long.parseLong(s.group(2));
+        if (s.group(2).isEmpty()) {
+            rows = 1;
+        }
+        char kind = m.group(2).charAt(0);
+        int width = Integer.parseInt(m.group(3));
+        if (!(kind == 'f' && (width == 4 || width == 8)) && !((kind == 'i' || kind == 'u') && width <= 8)) {
+            d.error(file.toString(), ".npy field descr: dtype " + m.group(2) + width + " is not supported (f4, f8, i1-i8, u1-u8)");
+            return null;
+        }
+        int data = start + headerLen;
+        if (rows * cols * width != b.length - data) {
+            d.error(file.toString(), ".npy field shape: " + rows + " x " + cols + " x " + width + " bytes != "
+                    + (b.length - data) + " data bytes");
+            return null;
+        }
+        ByteBuffer bb = ByteBuffer.wrap(b, data, b.length - data).order(ByteOrder.LITTLE_ENDIAN);
+        double[] v = new double[(int) (rows * cols)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = switch (kind) {
+                case 'f' -> width == 4 ? bb.getFloat() : bb.getDouble();
+                default -> readInt(bb, width, kind == 'u');
+            };
+        }
+        return new Table((int) rows, (int) cols, v);
+    }
+
+    private static double readInt(ByteBuffer bb, int width, boolean unsigned) {
+        return switch (width) {
+            case 1 -> unsigned ? bb.get() & 0xff : bb.get();
+            case 2 -> unsigned ? bb.getShort() & 0xffff : bb.getShort();
+            case 4 -> unsigned ? bb.getInt() & 0xffffffffL : bb.getInt();
+            default -> bb.getLong();
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package dev.myelin.compiler.source;
+
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.InputSource;
+import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.ir.Population;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads one entry of {@code inputs:}: a spike array (CSV), Poisson trains or a constant current. */
+final class InputReader {
+    static final Set<String> KEYS = Set.of("name", "type", "size", "rate", "seed", "file", "target", "amplitude");
+    static final List<String> TYPES = List.of("spike_array", "poisson", "current");
+
+    private InputReader() {
+    }
+
+    static InputSource input(String file, Node n, Path dir, Map<String, Population> pops, Diagnostics d) {
+        YMap y = YMap.open(file, n, d, "an input", KEYS);
+        if (y == null) {
+            return null;
+        }
+        String name = y.text("name", null, true);
+        String type = y.choice("type", TYPES, null, true);
+        if (name == null || type == null) {
+            return null;
+        }
+        return switch (type) {
+            case "poisson" -> new InputSource.Poisson(name, (int) y.integer("size", 1, 1 << 26, 1, true),
+                    y.quantity("rate", Units.Dimension.RATE, 0, true), y.integer("seed", Long.MIN_VALUE,
+                    Long.MAX_VALUE, 0, false), y.where());
+            case "spike_array" -> spikeArray(name, y, dir, d);
+            default -> current(name, y, pops);
+        };
+    }
+
+    private static InputSource spikeArray(String name, YMap y, Path dir, Diagnostics d) {
+        int size = (int) y.integer("size", 1, 1 << 26, 1, true);
+        String f = y.text("file", null, true);
+        if (f == null) {
+            return null;
+        }
+        DataFiles.Table t = DataFiles.csv(dir.resolve(f), y.where("file"), 2, 2, d);
+        if (t == null) {
+            return null;
+        }
+        int[] tick = new int[t.rows()];
+        int[] index = new int[t.rows()];
+        for (int r = 0; r < t.rows(); r++) {
+            double tk = t.get(r, 0);
+            double ix = t.get(r, 1);
+            if (tk != Math.rint(tk) || tk < 0 || tk > Integer.MAX_VALUE || ix != Math.rint(ix) || ix < 0 || ix >= size) {
+                d.error(y.where("file"), f + " row " + (r + 1) + ": tick " + tk + ", index " + ix
+                        + ": ticks are integers >= 0 and indices integers in [0, " + size + ")");
+                return null;
+            }
+            tick[r] = (int) tk;
+            index[r] = (int) ix;
+        }
+        return new InputSource.SpikeArray(name, size, tick, index, y.where());
+    }
+
+    private static InputSource current(String name, YMap y, Map<String, Population> pops) {
+        String target = y.text("target", null, true);
+        Population p = target == null ? null : pops.get(target);
+        if (target != null && p == null) {
+            y.error("target", "unknown population '" + target + "'"
+                    + dev.myelin.isa.diag.DidYouMean.suggest(target, pops.keySet()));
+            return null;
+        }
+        if (p == null) {
+            return null;
+        }
+        double a;
+        if (p.model().raw()) {
+            a = y.integer("amplitude", -(1 << 20), 1 << 20, 0, true);
+        } else if (p.model() instanceof NeuronModel.If) {
+            a = y.quantity("amplitude", Units.Dimension.VOLTAGE, 0, true);
+        } else {
+            a = y.quantity("amplitude", Units.Dimension.CURRENT, 0, true);
+        }
+        return new InputSource.Current(name, target, a, y.where());
+    }
+}

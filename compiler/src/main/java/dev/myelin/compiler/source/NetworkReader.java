@@ -1,0 +1,271 @@
+package dev.myelin.compiler.source;
+
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.InputSource;
+import dev.myelin.compiler.ir.MappingHints;
+import dev.myelin.compiler.ir.Network;
+import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.ir.Population;
+import dev.myelin.compiler.ir.Probe;
+import dev.myelin.compiler.ir.Projection;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a network description (YAML, docs/language.md) into the {@link Network} IR. Every
+ * problem goes to the {@link Diagnostics} with file:line:col; reading continues so one run
+ * reports all the errors it can. Cross-references (names of populations, inputs) are checked
+ * by the validate pass, except where reading needs them (a weight's unit depends on the
+ * post population's model).
+ */
+public final class NetworkReader {
+    /** Largest description accepted, checked before reading. */
+    public static final long MAX_BYTES = 16L << 20;
+
+    static final Set<String> TOP = Set.of("name", "arch", "dt", "populations", "inputs", "projections", "probes",
+            "mapping");
+
+    private NetworkReader() {
+    }
+
+    /** Reads {@code file}; the returned network is null only when the file could not be parsed at all. */
+    public static Network read(Path file, Diagnostics d) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                d.error(file.toString(), "no such file");
+                return null;
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                d.error(file.toString(), "description is larger than " + MAX_BYTES + " bytes");
+                return null;
+            }
+            Path dir = file.toAbsolutePath().getParent();
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), dir, d);
+        } catch (IOException e) {
+            d.error(file.toString(), "cannot read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Parses description text; data files are resolved against {@code dir}. */
+    public static Network parse(String file, String text, Path dir, Diagnostics d) {
+        Node root = compose(file, text, d);
+        if (root == null) {
+            return null;
+        }
+        YMap top = YMap.open(file, root, d, "the network description", TOP);
+        if (top == null) {
+            return null;
+        }
+        String name = top.text("name", "network", true);
+        String arch = top.text("arch", "truenorth", true);
+        String archWhere = top.where("arch");
+        double dt = top.quantity("dt", Units.Dimension.TIME, 1.0, true);
+        if (top.has("dt") && !(dt > 0)) {
+            top.error("dt", "'dt' must be positive");
+            dt = 1.0;
+        }
+        Map<String, Population> pops = new LinkedHashMap<>();
+        for (Node n : top.list("populations", true)) {
+            Population p = population(file, n, d);
+            if (p != null) {
+                if (pops.containsKey(p.name())) {
+                    d.error(p.where(), "population '" + p.name() + "' is declared twice");
+                } else {
+                    pops.put(p.name(), p);
+                }
+            }
+        }
+        List<InputSource> inputs = new ArrayList<>();
+        for (Node n : top.list("inputs", false)) {
+            InputSource s = InputReader.input(file, n, dir, pops, d);
+            if (s != null) {
+                inputs.add(s);
+            }
+        }
+        List<Projection> projections = new ArrayList<>();
+        for (Node n : top.list("projections", false)) {
+            Projection p = ProjectionReader.projection(file, n, dir, dt, pops, d);
+            if (p != null) {
+                projections.add(p);
+            }
+        }
+        List<Probe> probes = new ArrayList<>();
+        for (Node n : top.list("probes", false)) {
+            Probe p = probe(file, n, d);
+            if (p != null) {
+                probes.add(p);
+            }
+        }
+        MappingHints hints = top.has("mapping") ? mapping(file, top.get("mapping"), d) : MappingHints.none();
+        return new Network(name, arch, archWhere, dt, List.copyOf(pops.values()), inputs, projections, probes, hints);
+    }
+
+    static Node compose(String file, String text, Diagnostics d) {
+        try {
+            LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
+                    .setMaxAliasesForCollections(50).setCodePointLimit((int) MAX_BYTES).build();
+            Composer c = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+            if (!c.hasNext()) {
+                d.error(file + ":1:1", "empty network description");
+                return null;
+            }
+            return c.next();
+        } catch (MarkedYamlEngineException e) {
+            var m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
+            String loc = m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+            String problem = e.getProblem() == null ? "malformed input" : e.getProblem().split("\n")[0];
+            d.error(loc, "YAML syntax error: " + problem);
+            return null;
+        } catch (YamlEngineException e) {
+            d.error(file, "YAML error: " + String.valueOf(e.getMessage()).split("\n")[0]);
+            return null;
+        }
+    }
+
+    static final Set<String> POP_KEYS = Set.of("name", "size", "shape", "model", "params");
+    static final List<String> MODELS = List.of("lif", "cuba_lif", "if", "loihi_lif", "truenorth");
+
+    static Population population(String file, Node n, Diagnostics d) {
+        YMap y = YMap.open(file, n, d, "a population", POP_KEYS);
+        if (y == null) {
+            return null;
+        }
+        String name = y.text("name", null, true);
+        int size;
+        int[] shape;
+        if (y.has("shape")) {
+            shape = y.intList("shape", 1, 1 << 24, true);
+            long s = 1;
+            for (int x : shape) {
+                s *= x;
+            }
+            if (shape.length == 0 || shape.length > 3 || s > (1 << 26)) {
+                y.error("shape", "'shape' must have 1 to 3 dimensions and at most " + (1 << 26) + " neurons");
+                return null;
+            }
+            size = (int) s;
+            if (y.has("size") && y.integer("size", 1, 1 << 26, size, false) != size) {
+                y.error("size", "'size' disagrees with 'shape' (" + size + " neurons)");
+            }
+        } else {
+            size = (int) y.integer("size", 1, 1 << 26, 1, true);
+            shape = new int[] {size};
+        }
+        String model = y.choice("model", MODELS, null, true);
+        NeuronModel m = model == null ? null : ModelReader.model(model, file, y.get("params"), y.where(), d);
+        if (name == null || m == null) {
+            return null;
+        }
+        return new Population(name, size, shape, m, y.where());
+    }
+
+    static final Set<String> PROBE_KEYS = Set.of("population", "record", "indices");
+
+    static Probe probe(String file, Node n, Diagnostics d) {
+        YMap y = YMap.open(file, n, d, "a probe", PROBE_KEYS);
+        if (y == null) {
+            return null;
+        }
+        String pop = y.text("population", null, true);
+        boolean spikes = !y.has("record");
+        boolean v = false;
+        boolean u = false;
+        for (Node r : y.list("record", false)) {
+            String s = r instanceof ScalarNode sc ? sc.getValue() : "";
+            switch (s) {
+                case "spikes" -> spikes = true;
+                case "v" -> v = true;
+                case "u" -> u = true;
+                default -> d.error(YMap.where(file, r), "'record' entries are spikes, v or u, not '" + s + "'");
+            }
+        }
+        int[] idx = y.has("indices") ? y.intList("indices", 0, Integer.MAX_VALUE, false) : null;
+        return pop == null ? null : new Probe(pop, spikes, v, u, idx, y.where());
+    }
+
+    static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin");
+    static final Set<String> PIN_KEYS = Set.of("population", "slice", "cores");
+
+    static MappingHints mapping(String file, Node n, Diagnostics d) {
+        YMap y = YMap.open(file, n, d, "mapping", MAPPING_KEYS);
+        if (y == null) {
+            return MappingHints.none();
+        }
+        Map<String, Integer> per = new LinkedHashMap<>();
+        int dflt = 0;
+        Node npc = y.get("neurons_per_core");
+        if (npc instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                String k = ((ScalarNode) t.getKeyNode()).getValue();
+                String v = t.getValueNode() instanceof ScalarNode s ? s.getValue() : "";
+                try {
+                    int x = Integer.parseInt(v);
+                    if (x < 1) {
+                        throw new NumberFormatException();
+                    }
+                    per.put(k, x);
+                } catch (NumberFormatException e) {
+                    d.error(YMap.where(file, t.getValueNode()), "'neurons_per_core' of '" + k
+                            + "' must be a positive integer");
+                }
+            }
+        } else if (npc != null) {
+            dflt = (int) y.integer("neurons_per_core", 1, 1 << 20, 0, false);
+        }
+        List<MappingHints.Pin> pins = new ArrayList<>();
+        for (Node p : y.list("pin", false)) {
+            YMap py = YMap.open(file, p, d, "a pin", PIN_KEYS);
+            if (py == null) {
+                continue;
+            }
+            String pop = py.text("population", null, true);
+            int[] slice = py.has("slice") ? py.intList("slice", 0, 1 << 26, false) : new int[] {0, -1};
+            if (slice.length != 2) {
+                py.error("slice", "'slice' is [from, to): two integers");
+                continue;
+            }
+            List<int[]> cores = new ArrayList<>();
+            for (Node c : py.list("cores", true)) {
+                int[] xy = c instanceof SequenceNode sq ? sq.getValue().stream().mapToInt(v -> parseIntOr(v, -1))
+                        .toArray() : new int[0];
+                if ((xy.length != 2 && xy.length != 3) || java.util.Arrays.stream(xy).anyMatch(v -> v < 0)) {
+                    d.error(YMap.where(file, c), "a pinned core is [x, y] or [x, y, slot] with non-negative integers");
+                } else {
+                    cores.add(xy.length == 2 ? new int[] {xy[0], xy[1], 0} : xy);
+                }
+            }
+            if (pop != null) {
+                pins.add(new MappingHints.Pin(pop, slice[0], slice[1], cores, py.where()));
+            }
+        }
+        return new MappingHints(per, dflt, pins);
+    }
+
+    static int parseIntOr(Node n, int fallback) {
+        try {
+            return n instanceof ScalarNode s ? Integer.parseInt(s.getValue()) : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

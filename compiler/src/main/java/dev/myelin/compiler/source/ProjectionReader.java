@@ -1,0 +1,289 @@
+package dev.myelin.compiler.source;
+
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.Connector;
+import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.ir.Population;
+import dev.myelin.compiler.ir.Projection;
+import dev.myelin.compiler.ir.WeightSpec;
+import dev.myelin.isa.diag.DidYouMean;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads one entry of {@code projections:}: endpoints, connector, weights, delay and sign. */
+final class ProjectionReader {
+    static final Set<String> KEYS = Set.of("name", "pre", "post", "connect", "weight", "weight_unit", "delay", "sign",
+            "weight_exp", "num_weight_bits");
+    static final List<String> CONNECTORS = List.of("all_to_all", "one_to_one", "fixed_probability", "from_list",
+            "matrix", "conv2d");
+
+    private ProjectionReader() {
+    }
+
+    static Projection projection(String file, Node n, Path dir, double dtMs, Map<String, Population> pops,
+                                 Diagnostics d) {
+        YMap y = YMap.open(file, n, d, "a projection", KEYS);
+        if (y == null) {
+            return null;
+        }
+        String pre = y.text("pre", null, true);
+        String post = y.text("post", null, true);
+        String name = y.text("name", pre + "->" + post, false);
+        Population p = post == null ? null : pops.get(post);
+        if (post != null && p == null) {
+            y.error("post", "unknown population '" + post + "'" + DidYouMean.suggest(post, pops.keySet()));
+        }
+        Units.Dimension wdim = p == null || p.model().raw() ? null
+                : p.model() instanceof NeuronModel.CubaLif ? Units.Dimension.CURRENT : Units.Dimension.VOLTAGE;
+        Connector c = y.has("connect") ? connector(y, dir, wdim, d) : null;
+        if (!y.has("connect")) {
+            d.error(y.where(), "missing key 'connect'");
+        }
+        WeightSpec w = weight(y, wdim, c, p);
+        int delay = delay(y, dtMs);
+        String sign = y.choice("sign", List.of("excitatory", "inhibitory"), "excitatory", false);
+        Integer exp = y.has("weight_exp") ? (int) y.integer("weight_exp", -8, 7, 0, false) : null;
+        Integer bits = y.has("num_weight_bits") ? (int) y.integer("num_weight_bits", 1, 8, 8, false) : null;
+        if ((exp != null || bits != null) && p != null && !(p.model() instanceof NeuronModel.LoihiLif)) {
+            y.error(exp != null ? "weight_exp" : "num_weight_bits", "'weight_exp' and 'num_weight_bits' are raw "
+                    + "Loihi settings: the post population must use model loihi_lif (it uses " + p.model().id() + ")");
+        }
+        if (pre == null || p == null || c == null || w == null) {
+            return null;
+        }
+        return new Projection(name, pre, post, c, w, delay, sign.equals("inhibitory"), exp, bits, y.where());
+    }
+
+    private static int delay(YMap y, double dtMs) {
+        String s = y.text("delay", "1", false);
+        try {
+            int ticks = Integer.parseInt(s);
+            if (ticks < 1) {
+                y.error("delay", "'delay' = " + s + " ticks must be at least 1");
+                return 1;
+            }
+            return ticks;
+        } catch (NumberFormatException e) {
+            double ms = y.quantityText("delay", s, Units.Dimension.TIME, dtMs);
+            double ticks = ms / dtMs;
+            if (Math.abs(ticks - Math.rint(ticks)) > 1e-9 * Math.max(1, ticks) || Math.rint(ticks) < 1) {
+                y.error("delay", "'delay' = " + s + " is not a whole number (>= 1) of ticks of dt = " + dtMs + " ms");
+                return 1;
+            }
+            return (int) Math.rint(ticks);
+        }
+    }
+
+    private static WeightSpec weight(YMap y, Units.Dimension wdim, Connector c, Population post) {
+        boolean given = c instanceof Connector.FromList l && l.weight().length > 0
+                || c instanceof Connector.Matrix || c instanceof Connector.Conv2d;
+        Node n = y.get("weight");
+        if (given) {
+            if (n != null) {
+                y.error("weight", "the connector gives the weights; remove 'weight' (use 'weight_unit' to scale)");
+            }
+            return new WeightSpec.Given(1.0);
+        }
+        if (n == null) {
+            if (c != null) {
+                y.diag().error(y.where(), "missing key 'weight'");
+            }
+            return null;
+        }
+        if (n instanceof MappingNode) {
+            YMap m = YMap.open(y.file, n, y.diag(), "a random weight", Set.of("uniform", "seed"));
+            if (m == null) {
+                return null;
+            }
+            List<Node> range = m.list("uniform", true);
+            if (range.size() != 2) {
+                m.error("uniform", "'uniform' is [low, high)");
+                return null;
+            }
+            double lo = scalarWeight(y, range.get(0), wdim);
+            double hi = scalarWeight(y, range.get(1), wdim);
+            if (lo > hi) {
+                m.error("uniform", "'uniform' low must not exceed high");
+            }
+            return new WeightSpec.Uniform(lo, hi, m.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false));
+        }
+        double v = scalarWeight(y, n, wdim);
+        return Double.isNaN(v) ? null : new WeightSpec.Constant(v);
+    }
+
+    /** A weight value: a quantity of {@code wdim}, or an integer for raw models (wdim null). */
+    static double scalarWeight(YMap y, Node n, Units.Dimension wdim) {
+        String s = n instanceof ScalarNode sc ? sc.getValue() : "";
+        String where = YMap.where(y.file, n);
+        if (wdim == null) {
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                y.diag().error(where, "'weight' = " + s + ": raw models take integer weights without a unit");
+                return Double.NaN;
+            }
+        }
+        Units.Parsed p = Units.parse(s, wdim);
+        if (p.error() != null) {
+            y.diag().error(where, "'weight': " + p.error());
+            return Double.NaN;
+        }
+        return p.value();
+    }
+
+    private static Connector connector(YMap y, Path dir, Units.Dimension wdim, Diagnostics d) {
+        Node n = y.get("connect");
+        if (n instanceof ScalarNode s) {
+            String type = s.getValue();
+            return switch (type) {
+                case "all_to_all" -> new Connector.AllToAll(true);
+                case "one_to_one" -> new Connector.OneToOne();
+                default -> {
+                    y.error("connect", CONNECTORS.contains(type) ? "connector " + type + " needs parameters: write "
+                            + "connect: {type: " + type + ", ...}" : "unknown connector '" + type + "'"
+                            + DidYouMean.suggest(type, CONNECTORS));
+                    yield null;
+                }
+            };
+        }
+        YMap c = YMap.open(y.file, n, d, "a connector", Set.of("type", "p", "seed", "allow_self", "block", "file",
+                "kernel", "stride", "padding"));
+        if (c == null) {
+            return null;
+        }
+        String type = c.choice("type", CONNECTORS, null, true);
+        if (type == null) {
+            return null;
+        }
+        boolean self = !"false".equals(c.text("allow_self", "true", false));
+        double scale = unitScale(y, wdim);
+        return switch (type) {
+            case "all_to_all" -> new Connector.AllToAll(self);
+            case "one_to_one" -> new Connector.OneToOne();
+            case "fixed_probability" -> new Connector.FixedProbability(c.number("p", 0, 1, 0, true),
+                    c.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false), self,
+                    (int) c.integer("block", 0, 1 << 26, 0, false));
+            case "from_list" -> fromList(c, dir, scale, d);
+            case "matrix" -> matrix(c, dir, scale, d);
+            default -> conv2d(c, dir, scale, d);
+        };
+    }
+
+    /** Factor from the file's numbers to base units: 'weight_unit' (default the base unit). */
+    private static double unitScale(YMap y, Units.Dimension wdim) {
+        if (!y.has("weight_unit")) {
+            return 1;
+        }
+        if (wdim == null) {
+            y.error("weight_unit", "'weight_unit' does not apply to raw integer weights");
+            return 1;
+        }
+        return y.quantityText("weight_unit", "1 " + y.text("weight_unit", "", false), wdim, 1);
+    }
+
+    private static Connector fromList(YMap c, Path dir, double scale, Diagnostics d) {
+        String f = c.text("file", null, true);
+        DataFiles.Table t = f == null ? null : DataFiles.csv(dir.resolve(f), c.where("file"), 2, 4, d);
+        if (t == null) {
+            return null;
+        }
+        int n = t.rows();
+        int[] pre = new int[n];
+        int[] post = new int[n];
+        double[] w = new double[t.cols() >= 3 ? n : 0];
+        int[] delay = new int[t.cols() >= 4 ? n : 0];
+        for (int r = 0; r < n; r++) {
+            for (int k = 0; k < t.cols(); k++) {
+                double v = t.get(r, k);
+                if (k != 2 && (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE || (k == 3 && v < 1))) {
+                    d.error(c.where("file"), f + " row " + (r + 1) + ": " + (k == 3 ? "delay" : k == 0 ? "pre" : "post")
+                            + " = " + v + " must be an integer" + (k == 3 ? " >= 1 (ticks)" : " >= 0"));
+                    return null;
+                }
+            }
+            pre[r] = (int) t.get(r, 0);
+            post[r] = (int) t.get(r, 1);
+            if (w.length > 0) {
+                w[r] = t.get(r, 2) * scale;
+            }
+            if (delay.length > 0) {
+                delay[r] = (int) t.get(r, 3);
+            }
+        }
+        return new Connector.FromList(pre, post, w, delay);
+    }
+
+    private static Connector matrix(YMap c, Path dir, double scale, Diagnostics d) {
+        String f = c.text("file", null, true);
+        if (f == null) {
+            return null;
+        }
+        DataFiles.Table t = f.endsWith(".npy") ? DataFiles.npy(dir.resolve(f), c.where("file"), d)
+                : DataFiles.csv(dir.resolve(f), c.where("file"), 1, 1 << 20, d);
+        if (t == null) {
+            return null;
+        }
+        double[] v = t.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= scale;
+        }
+        return new Connector.Matrix(t.rows(), t.cols(), v);
+    }
+
+    private static Connector conv2d(YMap c, Path dir, double scale, Diagnostics d) {
+        int stride = (int) c.integer("stride", 1, 64, 1, false);
+        int pad = (int) c.integer("padding", 0, 64, 0, false);
+        Node k = c.get("kernel");
+        DataFiles.Table t = null;
+        if (k instanceof ScalarNode s) {
+            t = s.getValue().endsWith(".npy") ? DataFiles.npy(dir.resolve(s.getValue()), c.where("kernel"), d)
+                    : DataFiles.csv(dir.resolve(s.getValue()), c.where("kernel"), 1, 64, d);
+        } else if (k instanceof SequenceNode rows) {
+            t = inlineKernel(c, rows, d);
+        } else {
+            d.error(c.where(), "missing key 'kernel' (rows of numbers, or a .csv/.npy file)");
+        }
+        if (t == null || t.rows() == 0 || t.cols() == 0) {
+            return null;
+        }
+        double[] v = t.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= scale;
+        }
+        return new Connector.Conv2d(t.rows(), t.cols(), v, stride, pad);
+    }
+
+    private static DataFiles.Table inlineKernel(YMap c, SequenceNode rows, Diagnostics d) {
+        int h = rows.getValue().size();
+        int w = -1;
+        double[] v = null;
+        for (int r = 0; r < h; r++) {
+            Node row = rows.getValue().get(r);
+            List<Node> cells = row instanceof SequenceNode s ? s.getValue() : List.of();
+            if (w < 0) {
+                w = cells.size();
+                v = new double[h * Math.max(w, 1)];
+            }
+            if (cells.size() != w || w == 0) {
+                d.error(YMap.where(c.file, row), "kernel rows must be non-empty lists of equal length " + w);
+                return null;
+            }
+            for (int k = 0; k < w; k++) {
+                String s = cells.get(k) instanceof ScalarNode sc ? sc.getValue() : "";
+                if (!DataFiles.isNumber(s)) {
+                    d.error(YMap.where(c.file, cells.get(k)), "kernel entry '" + s + "' is not a number");
+                    return null;
+                }
+                v[r * w + k] = Double.parseDouble(s);
+            }
+        }
+        return new DataFiles.Table(h, Math.max(w, 0), v == null ? new double[0] : v);
+    }
+}

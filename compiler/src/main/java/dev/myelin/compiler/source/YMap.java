@@ -1,0 +1,210 @@
+package dev.myelin.compiler.source;
+
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.isa.diag.DidYouMean;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One YAML mapping of a description with typed, located getters. Unknown keys are reported
+ * (with a did-you-mean suggestion) when the mapping is opened; a bad or missing value is
+ * reported to the {@link Diagnostics} and the getter returns a fallback so reading goes on
+ * and one run reports every error it can.
+ */
+final class YMap {
+    final String file;
+    final Node node;
+    private final Diagnostics diag;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
+    private YMap(String file, Node node, Diagnostics diag) {
+        this.file = file;
+        this.node = node;
+        this.diag = diag;
+    }
+
+    /** Opens {@code n} as a mapping with the given keys; null (after reporting) if it is not a mapping. */
+    static YMap open(String file, Node n, Diagnostics diag, String what, Set<String> allowed) {
+        if (!(n instanceof MappingNode m)) {
+            diag.error(where(file, n), what + " must be a mapping of key: value");
+            return null;
+        }
+        YMap y = new YMap(file, n, diag);
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                diag.error(where(file, t.getKeyNode()), "keys must be plain names");
+                continue;
+            }
+            if (!allowed.contains(k.getValue())) {
+                diag.error(where(file, k), "unknown key '" + k.getValue() + "' in " + what
+                        + DidYouMean.suggest(k.getValue(), allowed));
+                continue;
+            }
+            y.entries.put(k.getValue(), t);
+        }
+        return y;
+    }
+
+    static String where(String file, Node n) {
+        return n == null ? file : n.getStartMark()
+                .map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(file);
+    }
+
+    String where() {
+        return where(file, node);
+    }
+
+    String where(String key) {
+        NodeTuple t = entries.get(key);
+        return t == null ? where() : where(file, t.getValueNode());
+    }
+
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    Node get(String key) {
+        NodeTuple t = entries.get(key);
+        return t == null ? null : t.getValueNode();
+    }
+
+    void error(String key, String message) {
+        diag.error(where(key), message);
+    }
+
+    /** The key's text, reporting a missing required key. */
+    String text(String key, String fallback, boolean required) {
+        Node n = get(key);
+        if (n == null) {
+            if (required) {
+                diag.error(where(), "missing key '" + key + "'");
+            }
+            return fallback;
+        }
+        if (n instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        diag.error(where(file, n), "'" + key + "' must be a single value");
+        return fallback;
+    }
+
+    /** An integer in [min, max]. */
+    long integer(String key, long min, long max, long fallback, boolean required) {
+        String s = text(key, null, required);
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(s.replace("_", ""));
+            if (v < min || v > max) {
+                error(key, "'" + key + "' = " + s + " is out of range [" + min + ", " + max + "]");
+                return fallback;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            error(key, "'" + key + "' = " + s + " is not an integer");
+            return fallback;
+        }
+    }
+
+    /** A plain number (no unit) in [min, max]. */
+    double number(String key, double min, double max, double fallback, boolean required) {
+        String s = text(key, null, required);
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            double v = Double.parseDouble(s);
+            if (!(v >= min && v <= max)) {
+                error(key, "'" + key + "' = " + s + " is out of range [" + min + ", " + max + "]");
+                return fallback;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            error(key, "'" + key + "' = " + s + " is not a number");
+            return fallback;
+        }
+    }
+
+    /** A quantity with a unit of {@code dim}, in base units. */
+    double quantity(String key, Units.Dimension dim, double fallback, boolean required) {
+        String s = text(key, null, required);
+        if (s == null) {
+            return fallback;
+        }
+        return quantityText(key, s, dim, fallback);
+    }
+
+    double quantityText(String key, String s, Units.Dimension dim, double fallback) {
+        Units.Parsed p = Units.parse(s, dim);
+        if (p.error() != null) {
+            error(key, "'" + key + "': " + p.error());
+            return fallback;
+        }
+        return p.value();
+    }
+
+    /** One of {@code choices}. */
+    String choice(String key, List<String> choices, String fallback, boolean required) {
+        String s = text(key, null, required);
+        if (s == null) {
+            return fallback;
+        }
+        if (!choices.contains(s)) {
+            error(key, "'" + key + "' = " + s + " is not one of " + String.join(", ", choices)
+                    + DidYouMean.suggest(s, choices));
+            return fallback;
+        }
+        return s;
+    }
+
+    /** The items of a sequence value (empty, after reporting, if it is not a sequence). */
+    List<Node> list(String key, boolean required) {
+        Node n = get(key);
+        if (n == null) {
+            if (required) {
+                diag.error(where(), "missing key '" + key + "'");
+            }
+            return List.of();
+        }
+        if (n instanceof SequenceNode s) {
+            return s.getValue();
+        }
+        diag.error(where(file, n), "'" + key + "' must be a list");
+        return List.of();
+    }
+
+    /** A list of integers in [min, max]. */
+    int[] intList(String key, long min, long max, boolean required) {
+        List<Node> items = list(key, required);
+        List<Integer> out = new ArrayList<>();
+        for (Node n : items) {
+            String s = n instanceof ScalarNode sc ? sc.getValue() : null;
+            try {
+                long v = Long.parseLong(s == null ? "x" : s.replace("_", ""));
+                if (v < min || v > max) {
+                    diag.error(where(file, n), "'" + key + "' entry " + s + " is out of range [" + min + ", "
+                            + max + "]");
+                } else {
+                    out.add((int) v);
+                }
+            } catch (NumberFormatException e) {
+                diag.error(where(file, n), "'" + key + "' entries must be integers");
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    Diagnostics diag() {
+        return diag;
+    }
+}
