@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * A rough firing-rate estimate (spikes per neuron per tick) for traffic and placement costs.
  * Inputs: Poisson rate x dt, or a spike array's spikes per line per tick up to its last spike.
- * Populations: (constant drive + mean positive synaptic drive) / threshold, clipped to [0, 1],
+ * Populations: (constant drive + mean net synaptic drive) / threshold, clipped to [0, 1],
  * iterated a few times so recurrent networks settle. It is an estimate, labelled so in the report.
  */
 public final class RateEstimate {
@@ -49,7 +49,7 @@ public final class RateEstimate {
                 double drive = dt[0];
                 for (QuantiseSynapses.Proj pj : q.projections()) {
                     if (pj.syn().projection().post().equals(lp.pop().name())) {
-                        drive += r.getOrDefault(pj.syn().projection().pre(), 0.0) * positiveSum(pj) * dt[2]
+                        drive += r.getOrDefault(pj.syn().projection().pre(), 0.0) * netSum(pj) * dt[2]
                                 / lp.pop().size();
                     }
                 }
@@ -70,11 +70,11 @@ public final class RateEstimate {
         return new double[] {(double) ((long) l.biasMant() << l.biasExp()), Math.max(1, (long) l.vth() << 6), perWeight};
     }
 
-    private static double positiveSum(QuantiseSynapses.Proj pj) {
+    private static double netSum(QuantiseSynapses.Proj pj) {
         double scale = pj.format() == null ? 1 : Math.pow(2, pj.format().weightExp());
         double s = 0;
         for (int k = 0; k < pj.syn().count(); k++) {
-            s += Math.max(0, pj.weight(k)) * scale;
+            s += pj.weight(k) * scale;
         }
         return s;
     }

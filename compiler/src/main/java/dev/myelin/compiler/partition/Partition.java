@@ -116,12 +116,12 @@ public final class Partition {
     }
 
     /**
-     * Synaptic memory of a core. TrueNorth: the crossbar, one bit per (axon, neuron) pair used.
+     * Synaptic memory of a core. TrueNorth: the crossbar, a row of ceil(neurons / 8) bytes per axon used (as ImageValidator counts).
      * Loihi: per synapse a weight (core.weightBits) and a neuron index (ceil(log2 core.neurons) bits).
      */
     public static long memoryBytes(Architecture arch, long axons, long neurons, long synapses) {
         if (arch.datapath() == Datapath.TRUENORTH) {
-            return (axons * neurons + 7) / 8;
+            return axons * ((neurons + 7) / 8);
         }
         int index = 32 - Integer.numberOfLeadingZeros(Math.max(1, arch.neurons() - 1));
         return (synapses * (arch.weightBits() + index) + 7) / 8;

@@ -1,0 +1,24 @@
+package dev.myelin.compiler;
+
+import dev.myelin.compiler.report.MappingReport;
+import dev.myelin.compiler.report.ReportData;
+import dev.myelin.isa.spi.CompiledNetwork;
+import dev.myelin.isa.spi.NetworkFrontend;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The YAML network description frontend, found by the chip's run command through {@link NetworkFrontend#forFile}. */
+public final class YamlFrontend implements NetworkFrontend {
+    @Override
+    public List<String> extensions() {
+        return List.of("yaml", "yml");
+    }
+
+    @Override
+    public CompiledNetwork compile(Path description, String archOverride) {
+        Compiler.Compilation c = Compiler.compileFile(description, archOverride);
+        return new CompiledNetwork(c.emitted().image(), c.emitted().stimuli(), c.emitted().probes(),
+                c.network().dtMs(), MappingReport.text(ReportData.of(c)));
+    }
+}

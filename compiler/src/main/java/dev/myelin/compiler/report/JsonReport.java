@@ -1,0 +1,102 @@
+package dev.myelin.compiler.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The mapping report as JSON (same numbers as the text, every core listed). */
+public final class JsonReport {
+    private JsonReport() {
+    }
+
+    public static String json(ReportData r) {
+        StringBuilder b = new StringBuilder("{\n");
+        field(b, "network", r.network()).append(",\n");
+        field(b, "arch", r.arch()).append(",\n");
+        field(b, "datapath", r.datapath()).append(",\n");
+        b.append("  \"dtMs\": ").append(num(r.dtMs())).append(",\n");
+        b.append("  \"neurons\": ").append(r.neurons()).append(",\n");
+        b.append("  \"synapses\": ").append(r.synapses()).append(",\n");
+        b.append("  \"coresUsed\": ").append(r.coresUsed()).append(",\n");
+        b.append("  \"coresAvailable\": ").append(r.coresAvailable()).append(",\n");
+        ReportData.Limits l = r.limits();
+        b.append("  \"limits\": {\"neurons\": ").append(l.neurons()).append(", \"axons\": ").append(l.axons())
+                .append(", \"memoryBytes\": ").append(l.memoryBytes()).append(", \"targets\": ").append(l.fanOut())
+                .append(", \"axonTypes\": ").append(l.axonTypes()).append("},\n");
+        b.append("  \"populations\": [");
+        for (int i = 0; i < r.populations().size(); i++) {
+            ReportData.PopRow p = r.populations().get(i);
+            b.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(str(p.name())).append(", \"model\": ")
+                    .append(str(p.model())).append(", \"size\": ").append(p.size()).append(", \"cores\": ")
+                    .append(p.cores()).append(", \"lsbMv\": ").append(num(p.lsbMv())).append(", \"estRateHz\": ")
+                    .append(num(p.rateHz())).append(", \"notes\": ").append(strs(p.notes())).append('}');
+        }
+        b.append("\n  ],\n  \"projections\": [");
+        for (int i = 0; i < r.projections().size(); i++) {
+            ReportData.ProjRow p = r.projections().get(i);
+            b.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(str(p.name())).append(", \"pre\": ")
+                    .append(str(p.pre())).append(", \"post\": ").append(str(p.post())).append(", \"synapses\": ")
+                    .append(p.synapses()).append(", \"quantisationError\": ").append(num(p.relError()))
+                    .append(", \"format\": ").append(str(p.format())).append('}');
+        }
+        b.append("\n  ],\n  \"cores\": [");
+        for (int i = 0; i < r.cores().size(); i++) {
+            ReportData.CoreRow c = r.cores().get(i);
+            b.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(str(c.id())).append(", \"population\": ")
+                    .append(str(c.population())).append(", \"from\": ").append(c.from()).append(", \"to\": ")
+                    .append(c.to()).append(", \"neurons\": ").append(c.neurons()).append(", \"axons\": ")
+                    .append(c.axons()).append(", \"synapses\": ").append(c.synapses()).append(", \"memoryBytes\": ")
+                    .append(c.memoryBytes()).append(", \"targets\": ").append(c.fanOut()).append(", \"formats\": ")
+                    .append(c.formats()).append('}');
+        }
+        b.append("\n  ],\n  \"traffic\": {\"packetsPerTick\": ").append(num(r.packetsPerTick()))
+                .append(", \"placedHops\": ").append(num(r.placedCost())).append(", \"initialHops\": ")
+                .append(num(r.initialCost())).append(", \"rowMajorHops\": ").append(num(r.naiveCost()))
+                .append(", \"sweeps\": ").append(r.sweeps()).append("},\n");
+        b.append("  \"passMs\": {");
+        int k = 0;
+        for (Map.Entry<String, Double> e : r.passMs().entrySet()) {
+            b.append(k++ == 0 ? "" : ", ").append(str(e.getKey())).append(": ").append(num(e.getValue()));
+        }
+        b.append("},\n  \"warnings\": ").append(strs(r.warnings())).append("\n}\n");
+        return b.toString();
+    }
+
+    private static StringBuilder field(StringBuilder b, String k, String v) {
+        return b.append("  ").append(str(k)).append(": ").append(str(v));
+    }
+
+    static String num(double d) {
+        if (!Double.isFinite(d)) {
+            return "null";
+        }
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.9g", d);
+    }
+
+    static String strs(List<String> s) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < s.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(str(s.get(i)));
+        }
+        return b.append(']').toString();
+    }
+
+    static String str(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.myelin.compiler.report;
+
+import dev.myelin.compiler.Compiler;
+import dev.myelin.compiler.lower.LowerNeurons;
+import dev.myelin.compiler.lower.QuantiseSynapses;
+import dev.myelin.compiler.partition.Partition;
+import dev.myelin.compiler.route.Route;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.model.SynapseFormat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The numbers of a mapping report, computed once from a compilation and rendered as text or JSON. */
+public record ReportData(String network, String arch, String datapath, double dtMs, long neurons, long synapses,
+                         int coresUsed, long coresAvailable, List<PopRow> populations, List<ProjRow> projections,
+                         List<CoreRow> cores, Limits limits, double packetsPerTick, double placedCost,
+                         double initialCost, double naiveCost, int sweeps, Map<String, Double> passMs,
+                         List<String> warnings) {
+
+    public record PopRow(String name, String model, int size, int cores, double lsbMv, double rateHz,
+                         List<String> notes) {
+    }
+
+    public record ProjRow(String name, String pre, String post, int synapses, double relError, String format) {
+    }
+
+    public record CoreRow(String id, String population, int from, int to, int neurons, int axons, long synapses,
+                          long memoryBytes, int fanOut, int formats) {
+    }
+
+    public record Limits(int neurons, int axons, long memoryBytes, int fanOut, int axonTypes) {
+    }
+
+    public static ReportData of(Compiler.Compilation c) {
+        Architecture a = c.arch();
+        var n = c.network();
+        List<PopRow> pops = new ArrayList<>();
+        for (int p = 0; p < n.populations().size(); p++) {
+            LowerNeurons.Pop lp = c.lowered().pops().get(p);
+            int pi = p;
+            int cores = (int) c.partition().slices().stream().filter(s -> s.pop() == pi).count();
+            pops.add(new PopRow(lp.pop().name(), lp.pop().model().id(), lp.pop().size(), cores, lp.lsbMv(),
+                    c.rates().of(lp.pop().name()) * 1000 / n.dtMs(), lp.notes()));
+        }
+        List<ProjRow> projs = new ArrayList<>();
+        for (QuantiseSynapses.Proj q : c.quantised().projections()) {
+            var p = q.syn().projection();
+            SynapseFormat f = q.format();
+            String fmt = f == null ? "4 axon types x 4 weights per neuron"
+                    : "numWeightBits " + f.numWeightBits() + ", weightExp " + f.weightExp() + ", "
+                    + SynapseFormat.signModeName(f.signMode());
+            projs.add(new ProjRow(p.name(), p.pre(), p.post(), q.syn().count(), q.relError(), fmt));
+        }
+        List<CoreRow> cores = new ArrayList<>();
+        long synapses = 0;
+        for (Route.CoreRoute cr : c.routed().cores()) {
+            var ax = cr.axons();
+            synapses += ax.synapses();
+            cores.add(new CoreRow(cr.id().toString(), n.populations().get(cr.slice().pop()).name(), cr.slice().from(),
+                    cr.slice().to(), cr.neurons(), ax.axons(), ax.synapses(),
+                    Partition.memoryBytes(a, ax.axons(), cr.neurons(), ax.synapses()), cr.targetCore().length,
+                    cr.formats().size()));
+        }
+        long neurons = n.populations().stream().mapToLong(p -> p.size()).sum();
+        return new ReportData(n.name(), a.name(), a.datapath().id(), n.dtMs(), neurons, synapses, cores.size(),
+                a.totalCores(), pops, projs, cores,
+                new Limits(a.neurons(), Math.min(a.axons(), a.maxFanIn()), a.synapticMemoryBytes(), a.maxFanOut(),
+                        a.axonTypes()),
+                c.traffic().totalRate(), c.placement().cost(), c.placement().initialCost(), c.placement().naiveCost(),
+                c.placement().sweeps(), c.passMs(), c.diagnostics().warnings());
+    }
+}
