@@ -5,7 +5,9 @@ import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.chip.sim.OutputSpike;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.PortEntry;
-import dev.myelin.tests.reference.TrueNorthReferenceNetwork;
+import dev.myelin.chip.neuron.XorShift32Random;
+import dev.myelin.tests.reference.ReferenceNetwork;
+import dev.myelin.tests.reference.TrueNorthReferenceCore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,7 +41,8 @@ class TrueNorthConformanceTest {
     }
 
     private static void compare(NetworkImage image, List<long[]> inputs, int ticks, long seed) {
-        TrueNorthReferenceNetwork ref = new TrueNorthReferenceNetwork(image, seed);
+        ReferenceNetwork<TrueNorthReferenceCore> ref = new ReferenceNetwork<>(image,
+                c -> new TrueNorthReferenceCore(c, XorShift32Random.forCore(seed, c.id())));
         try (Chip chip = Chip.load(image, ChipOptions.defaults().withSeed(seed))) {
             List<PortEntry> in = image.inputs().get(0).entries();
             for (long[] s : inputs) {
@@ -52,15 +55,15 @@ class TrueNorthConformanceTest {
                 ref.step();
                 for (int c = 0; c < image.cores().size(); c++) {
                     for (int j = 0; j < image.cores().get(c).neuronCount(); j++) {
-                        if (chip.v(c, j) != ref.v(c, j)) {
+                        if (chip.v(c, j) != ref.core(c).v(j)) {
                             fail("seed %d tick %d core %d neuron %d: chip V = %d, reference V = %d",
-                                    seed, t, c, j, chip.v(c, j), ref.v(c, j));
+                                    seed, t, c, j, chip.v(c, j), ref.core(c).v(j));
                         }
                     }
                     fired += chip.firedCount(c);
                 }
             }
-            List<TrueNorthReferenceNetwork.Out> expected = ref.outputs();
+            List<ReferenceNetwork.Out> expected = ref.outputs();
             assertThat(chip.outputSpikes()).as("seed %d", seed).containsExactlyElementsOf(
                     expected.stream().map(o -> new OutputSpike(o.port(), o.line(), o.tick())).toList());
             // a comparison of silent networks would prove little

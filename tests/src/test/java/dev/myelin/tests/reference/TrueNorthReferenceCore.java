@@ -14,7 +14,7 @@ import java.util.List;
  * neuron, a boolean crossbar, nothing optimised: it exists to be read and compared against.
  * It shares only the random source type with the chip.
  */
-public final class TrueNorthReferenceCore {
+public final class TrueNorthReferenceCore implements ReferenceNetwork.Core {
     static final int V_MAX = (1 << 19) - 1;
     static final int V_MIN = -(1 << 19);
 
@@ -89,6 +89,7 @@ public final class TrueNorthReferenceCore {
     }
 
     /** One tick with the given axons active; returns the neurons that fired, ascending. */
+    @Override
     public List<Integer> tick(boolean[] active) {
         // 1. synaptic integration, axon by axon (this order fixes the stochastic draws)
         long[] sum = new long[neurons.length];
