@@ -1,0 +1,60 @@
+package dev.myelin.tests.bench;
+
+import dev.myelin.chip.sim.Chip;
+import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.tests.conformance.RandomTrueNorthNetworks;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ticks per second of a 64-core TrueNorth chip (8 x 8 cores of 256 axons x 256 neurons, random
+ * all-mode neurons and crossbars, 70% of neurons with a target), with 16 input lines each
+ * active with probability 0.3 per tick. One benchmark operation is one tick.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class TrueNorthChipBenchmark {
+    @Param({"1", "2"})
+    public int threads;
+
+    private Chip chip;
+    private SplittableRandom inputs;
+
+    @Setup(Level.Trial)
+    public void load() {
+        NetworkImage image = new RandomTrueNorthNetworks(64).network(8, 8, 256, 256);
+        chip = Chip.load(image, ChipOptions.defaults().withThreads(threads).withSeed(1));
+        chip.collectOutputs(false);
+        inputs = new SplittableRandom(5);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        chip.close();
+    }
+
+    @Benchmark
+    public long tick() {
+        long t = chip.tick();
+        for (int line = 0; line < 16; line++) {
+            if (inputs.nextInt(10) < 3) {
+                chip.inject("in", line, t);
+            }
+        }
+        chip.step();
+        return chip.tick();
+    }
+}
