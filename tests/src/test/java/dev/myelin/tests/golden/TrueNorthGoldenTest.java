@@ -7,7 +7,9 @@ import dev.myelin.chip.sim.Probe;
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.NetworkImage;
-import dev.myelin.tests.reference.TrueNorthReferenceNetwork;
+import dev.myelin.chip.neuron.XorShift32Random;
+import dev.myelin.tests.reference.ReferenceNetwork;
+import dev.myelin.tests.reference.TrueNorthReferenceCore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -76,7 +78,8 @@ class TrueNorthGoldenTest {
     @ValueSource(strings = {"c1_single_core_modes", "c5_tonic_pytruenorth_example"})
     void referenceModelReproducesTheGoldenPotentials(String name) {
         TrueNorthGoldenCase g = new TrueNorthGoldenCase(name);
-        TrueNorthReferenceNetwork ref = new TrueNorthReferenceNetwork(g.image, 0);
+        ReferenceNetwork<TrueNorthReferenceCore> ref = new ReferenceNetwork<>(g.image,
+                c -> new TrueNorthReferenceCore(c, XorShift32Random.forCore(0, c.id())));
         for (TrueNorthGoldenCase.Input in : g.inputs) {
             ref.injectRaw(in.core(), in.axon(), in.tick());
         }
@@ -86,7 +89,7 @@ class TrueNorthGoldenTest {
         for (long t = 0; t < g.ticks; t++) {
             ref.step();
             for (TrueNorthGoldenCase.Potential p : byTick.getOrDefault(t, List.of())) {
-                assertThat(ref.v(cores.indexOf(p.core()), p.neuron()))
+                assertThat(ref.core(cores.indexOf(p.core())).v(p.neuron()))
                         .as("%s V after tick %d of core %s neuron %d", name, t, p.core(), p.neuron())
                         .isEqualTo(p.vEnd());
             }
