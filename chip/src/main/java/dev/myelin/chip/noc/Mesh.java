@@ -38,7 +38,6 @@ public final class Mesh {
     private final int width;
     private final int coresPerRouter;
     private final int ports;
-    private final int depth;
     private final int[] routerX;
     private final int[] routerY;
     /** [router * 4 + dir]: hop cycles of the link, 0 at the mesh edge. */
@@ -47,11 +46,8 @@ public final class Mesh {
     private final int[] downstream;
     private final boolean[] crossesChip;
 
-    // FIFO f = router * ports + port; its slots are [f * depth, (f + 1) * depth)
-    private final long[] slotPacket;
-    private final int[] slotReady;
-    private final int[] fifoHead;
-    private final int[] fifoCount;
+    /** FIFO f = router * ports + port. */
+    private final Fifos fifos;
 
     /** Packets held per router: in its input FIFOs or queued at its cores. */
     private final int[] load;
@@ -71,6 +67,7 @@ public final class Mesh {
     private int[] moves;
     private int moveCount;
 
+    private final int[] pathScratch;
     private final PacketTable packets = new PacketTable(256);
     private final TrafficStats stats;
     private DeliverySink sink = DeliverySink.NONE;
@@ -82,7 +79,6 @@ public final class Mesh {
         this.width = cfg.width();
         this.coresPerRouter = cfg.coresPerRouter();
         this.ports = DIRECTIONS + coresPerRouter;
-        this.depth = cfg.fifoDepth();
         int routers = cfg.routers();
         routerX = new int[routers];
         routerY = new int[routers];
@@ -90,22 +86,20 @@ public final class Mesh {
         downstream = new int[routers * DIRECTIONS];
         crossesChip = new boolean[routers * DIRECTIONS];
         wireLinks();
-        int fifos = routers * ports;
-        slotPacket = new long[fifos * depth];
-        slotReady = new int[fifos * depth];
-        fifoHead = new int[fifos];
-        fifoCount = new int[fifos];
+        int fifoCount = routers * ports;
+        fifos = new Fifos(fifoCount, cfg.fifoDepth());
         load = new int[routers];
         queueHead = new int[cfg.cores()];
         queueTail = new int[cfg.cores()];
         Arrays.fill(queueHead, -1);
         Arrays.fill(queueTail, -1);
-        roundRobin = new int[fifos];
+        roundRobin = new int[fifoCount];
         active = new boolean[routers];
         activeList = new int[Math.min(routers, 1024)];
         request = new int[ports];
         moves = new int[64];
         stats = new TrafficStats(routers, cfg.cores());
+        pathScratch = new int[cfg.width() + cfg.height()];
     }
 
     private void wireLinks() {
@@ -247,8 +241,8 @@ public final class Mesh {
         for (int i = 0; i < activeCount; i++) {
             int r = activeList[i];
             for (int f = r * ports; f < (r + 1) * ports; f++) {
-                if (fifoCount[f] > 0) {
-                    next = Math.min(next, slotReady[f * depth + fifoHead[f]]);
+                if (fifos.count(f) > 0) {
+                    next = Math.min(next, fifos.headReady(f));
                 }
             }
             for (int c = r * coresPerRouter; c < (r + 1) * coresPerRouter; c++) {
@@ -268,10 +262,9 @@ public final class Mesh {
         for (int i = 0; i < ports; i++) {
             request[i] = -1;
             int f = base + i;
-            if (fifoCount[f] > 0) {
-                int s = f * depth + fifoHead[f];
-                if (slotReady[s] <= now) {
-                    request[i] = route(r, slotPacket[s]);
+            if (fifos.count(f) > 0) {
+                if (fifos.headReady(f) <= now) {
+                    request[i] = route(r, fifos.headPacket(f));
                     ready++;
                 }
             } else if (i >= DIRECTIONS && cfg.injectionCycles() == 0) {
@@ -284,7 +277,7 @@ public final class Mesh {
         for (int slot = 0; slot < coresPerRouter; slot++) {
             int core = r * coresPerRouter + slot;
             int id = queueHead[core];
-            if (id >= 0 && packets.created[id] <= now && fifoCount[base + DIRECTIONS + slot] < depth
+            if (id >= 0 && packets.created[id] <= now && fifos.hasRoom(base + DIRECTIONS + slot)
                     && request[DIRECTIONS + slot] != Integer.MIN_VALUE) {
                 addMove(-1 - core, -1);
             }
@@ -307,7 +300,7 @@ public final class Mesh {
         for (int o = 0; o < ports; o++) {
             if (o < DIRECTIONS) {
                 int d = downstream[r * DIRECTIONS + o];
-                if (d < 0 || fifoCount[d] >= depth) {
+                if (d < 0 || !fifos.hasRoom(d)) {
                     continue;
                 }
             }
@@ -317,7 +310,7 @@ public final class Mesh {
                 if (request[i] == o) {
                     roundRobin[base + o] = i + 1 < ports ? i + 1 : 0;
                     granted++;
-                    if (i >= DIRECTIONS && fifoCount[base + i] == 0) {
+                    if (i >= DIRECTIONS && fifos.count(base + i) == 0) {
                         // a bypassing packet: injected and granted in this cycle
                         addMove(-1 - (r * coresPerRouter + i - DIRECTIONS), o);
                         request[i] = Integer.MIN_VALUE;
@@ -406,25 +399,14 @@ public final class Mesh {
     }
 
     private long pop(int f, int r) {
-        int s = f * depth + fifoHead[f];
-        long packet = slotPacket[s];
-        fifoHead[f] = fifoHead[f] + 1 < depth ? fifoHead[f] + 1 : 0;
-        fifoCount[f]--;
         load[r]--;
-        return packet;
+        return fifos.pop(f);
     }
 
     private void push(int f, long packet, int readyCycle, int r) {
-        int count = fifoCount[f];
-        if (count >= depth) {
-            throw new IllegalStateException("FIFO " + f + " overflow: a grant ignored its credit");
-        }
-        int tail = fifoHead[f] + count < depth ? fifoHead[f] + count : fifoHead[f] + count - depth;
-        slotPacket[f * depth + tail] = packet;
-        slotReady[f * depth + tail] = readyCycle;
-        fifoCount[f] = count + 1;
-        if (count + 1 > stats.fifoHighWater[r]) {
-            stats.fifoHighWater[r] = count + 1;
+        int held = fifos.push(f, packet, readyCycle);
+        if (held > stats.fifoHighWater[r]) {
+            stats.fifoHighWater[r] = held;
         }
         load[r]++;
         activate(r);
@@ -493,6 +475,29 @@ public final class Mesh {
             r = downstream[r * DIRECTIONS + dir] / ports;
         }
         return n;
+    }
+
+    /**
+     * Counts a message as if it crossed an empty mesh, without simulating it (the simple timing
+     * mode): one message, its hops and links, chip-link crossings, and its zero-load latency as
+     * both packet and network latency.
+     */
+    public void recordUncontended(int srcCore, int dstCore) {
+        int n = pathLinks(srcCore, dstCore, pathScratch);
+        for (int i = 0; i < n; i++) {
+            stats.linkPackets[pathScratch[i]]++;
+            if (crossesChip[pathScratch[i]]) {
+                stats.chipLinkCrossings++;
+            }
+        }
+        int latency = (int) cfg.zeroLoadCycles(srcCore / coresPerRouter, dstCore / coresPerRouter);
+        stats.created++;
+        stats.injected++;
+        stats.ejected++;
+        stats.hopTotal += n;
+        stats.hops.record(n);
+        stats.packetLatency.record(latency);
+        stats.networkLatency.record(latency);
     }
 
     /** "(x,y) east" for a link index. */

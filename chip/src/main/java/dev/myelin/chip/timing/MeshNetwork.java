@@ -1,0 +1,281 @@
+package dev.myelin.chip.timing;
+
+import dev.myelin.chip.core.CounterSet;
+import dev.myelin.chip.noc.Mesh;
+import dev.myelin.chip.noc.MeshConfig;
+import dev.myelin.chip.noc.TrafficStats;
+import dev.myelin.chip.sim.ChipLayout;
+import dev.myelin.chip.sim.DeliverySink;
+import dev.myelin.chip.sim.EmittedSpikes;
+import dev.myelin.chip.sim.SpikeNetwork;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.LatePolicy;
+import dev.myelin.isa.model.CoreId;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The mesh as the chip's {@link SpikeNetwork}, and the per-tick timing model.
+ *
+ * <p>Each tick the spikes the cores emitted become messages, one per (firing neuron, destination
+ * core); a message carries all of that neuron's spikes for that core. In {@link TimingMode#CYCLE}
+ * core {@code c}'s j-th message (j = 1, 2, ...) is created when the core has integrated, updated
+ * its neurons and sent j messages ({@code integration + soma + j x spikeOutNs}, rounded up to whole
+ * cycles), then the mesh is run cycle by cycle until it drains. A spike due in tick
+ * {@code t + delay} whose message arrives {@code a} ns after the start of tick t arrives during
+ * tick {@code t + floor(a / tickPeriod)}; in or after its due tick it is late, and the engine's
+ * sink applies the late policy (both counted). In {@link TimingMode#SIMPLE} nothing is simulated:
+ * spikes arrive on time and messages are counted as crossing an empty mesh.
+ *
+ * <p>Runs on the engine thread after every core was stepped, reading spikes in core then neuron
+ * order, so results never depend on the engine's thread count.
+ */
+public final class MeshNetwork implements SpikeNetwork {
+    /** Drain limit per tick, cycles: an XY mesh always drains, so hitting it is a broken invariant. */
+    static final long DRAIN_LIMIT_CYCLES = 1L << 30;
+
+    /** Makes the network for a chip and keeps it so the caller can read its timing and traffic. */
+    public static final class Factory implements SpikeNetwork.Factory {
+        private final TimingMode mode;
+        private MeshNetwork created;
+
+        private Factory(TimingMode mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public SpikeNetwork create(ChipLayout layout) {
+            created = new MeshNetwork(layout, mode);
+            return created;
+        }
+
+        /** The network of the chip loaded last with this factory. */
+        public MeshNetwork network() {
+            if (created == null) {
+                throw new IllegalStateException("no chip was loaded with this network factory yet");
+            }
+            return created;
+        }
+    }
+
+    public static Factory factory(TimingMode mode) {
+        return new Factory(mode);
+    }
+
+    private final ChipLayout layout;
+    private final TimingMode mode;
+    private final Mesh mesh;
+    private final CoreTimes times;
+    private final LatePolicy latePolicy;
+    private final int delaySlots;
+    private final double cycleNs;
+    private final double periodNs;
+    private final double syncNs;
+    /** Layout core index to mesh core index ((y * width + x) * coresPerRouter + slot). */
+    private final int[] meshCore;
+    private final int[] sent;
+    private final int[] received;
+    private final double[] receiveDoneNs;
+    private final int[] stamp;
+    private final int[] messageOfStamp;
+    private final int[] path;
+    private int stampGeneration;
+    private int[] messageTarget = new int[64];
+    private int[] messageArrival = new int[64];
+    private int[] packetMessage = new int[64];
+    private final TrafficStats totals;
+    private final TimingSummary summary;
+    private final List<Consumer<TickTiming>> listeners = new ArrayList<>();
+    private TickTiming last;
+    private boolean tickStatsDirty = true;
+
+    MeshNetwork(ChipLayout layout, TimingMode mode) {
+        this.layout = layout;
+        this.mode = mode;
+        Architecture a = layout.arch();
+        MeshConfig cfg = MeshConfig.of(a);
+        this.mesh = new Mesh(cfg);
+        this.times = new CoreTimes(a);
+        this.latePolicy = a.latePolicy();
+        this.delaySlots = a.delaySlots();
+        this.cycleNs = a.cycleNs();
+        this.periodNs = a.tickPeriodUs() * 1000.0;
+        int cores = layout.cores();
+        meshCore = new int[cores];
+        boolean[] routerUsed = new boolean[cfg.routers()];
+        int routersInUse = 0;
+        for (int c = 0; c < cores; c++) {
+            CoreId id = layout.core(c);
+            int router = id.y() * cfg.width() + id.x();
+            meshCore[c] = router * cfg.coresPerRouter() + id.slot();
+            if (!routerUsed[router]) {
+                routerUsed[router] = true;
+                routersInUse++;
+            }
+        }
+        this.syncNs = a.barrierNs(routersInUse);
+        sent = new int[cores];
+        received = new int[cores];
+        receiveDoneNs = new double[cores];
+        stamp = new int[cores];
+        messageOfStamp = new int[cores];
+        path = new int[cfg.width() + cfg.height()];
+        totals = new TrafficStats(cfg.routers(), cfg.cores());
+        summary = new TimingSummary(periodNs);
+        mesh.setSink(this::arrived);
+    }
+
+    public TimingMode mode() { return mode; }
+    /** The router model (its configuration, link names, and this tick's counters in {@code stats()}). */
+    public Mesh mesh() { return mesh; }
+    /** Traffic counters over every tick routed so far. */
+    public TrafficStats traffic() { return totals; }
+    /** Traffic counters of the last tick alone. */
+    public TrafficStats lastTickTraffic() { return mesh.stats(); }
+    /** The last tick's timing, or null before the first tick. */
+    public TickTiming lastTick() { return last; }
+    public TimingSummary summary() { return summary; }
+    /** Mesh core index of layout core {@code c}: the index used by {@link TrafficStats}' per-core counters. */
+    public int meshCore(int c) { return meshCore[c]; }
+
+    /** Called with every tick's timing, on the engine thread, in tick order. */
+    public void addTickListener(Consumer<TickTiming> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void route(long tick, EmittedSpikes spikes, DeliverySink sink) {
+        if (tickStatsDirty) {
+            mesh.stats().reset();
+            tickStatsDirty = false;
+        }
+        Arrays.fill(sent, 0);
+        Arrays.fill(received, 0);
+        Arrays.fill(receiveDoneNs, 0.0);
+        CounterSet k = spikes.tickCounters();
+        mesh.rewind();
+        int messages = buildMessages(spikes, k);
+        if (mode == TimingMode.CYCLE && messages > 0) {
+            mesh.runUntilDrained(DRAIN_LIMIT_CYCLES);
+        }
+        deliver(tick, spikes, sink);
+        last = TickClock.time(this, tick, k, messages);
+        summary.add(last);
+        if (messages > 0) {
+            totals.add(mesh.stats());
+            tickStatsDirty = true;
+        }
+        for (Consumer<TickTiming> l : listeners) {
+            l.accept(last);
+        }
+    }
+
+    /** Turns packets into messages (deduplicated per neuron and target core) and hands them to the mesh. */
+    private int buildMessages(EmittedSpikes spikes, CounterSet k) {
+        int messages = 0;
+        int p = 0;
+        for (int c = 0; c < spikes.cores(); c++) {
+            int n = spikes.packets(c);
+            if (n == 0) {
+                continue;
+            }
+            double startNs = times.integrationNs(k, c) + times.somaNs(k, c);
+            int neuron = -1;
+            for (int i = 0; i < n; i++, p++) {
+                if (spikes.sourceNeuron(c, i) != neuron) {
+                    neuron = spikes.sourceNeuron(c, i);
+                    nextStamp();
+                }
+                int target = spikes.targetCore(c, i);
+                if (stamp[target] != stampGeneration) {
+                    stamp[target] = stampGeneration;
+                    messageOfStamp[target] = messages;
+                    newMessage(messages, c, target, startNs);
+                    messages++;
+                }
+                ensurePackets(p + 1);
+                packetMessage[p] = messageOfStamp[target];
+            }
+        }
+        return messages;
+    }
+
+    private void newMessage(int m, int source, int target, double startNs) {
+        if (m >= messageTarget.length) {
+            messageTarget = Arrays.copyOf(messageTarget, 2 * m);
+            messageArrival = Arrays.copyOf(messageArrival, 2 * m);
+        }
+        messageTarget[m] = target;
+        messageArrival[m] = 0;
+        sent[source]++;
+        received[target]++;
+        if (mode == TimingMode.CYCLE) {
+            double createdNs = startNs + sent[source] * times.spikeOutNs;
+            mesh.send(meshCore[source], meshCore[target], m, wholeCycles(createdNs));
+        } else {
+            mesh.recordUncontended(meshCore[source], meshCore[target]);
+        }
+    }
+
+    private void nextStamp() {
+        if (++stampGeneration == Integer.MAX_VALUE) {
+            Arrays.fill(stamp, 0);
+            stampGeneration = 1;
+        }
+    }
+
+    private void ensurePackets(int n) {
+        if (n > packetMessage.length) {
+            packetMessage = Arrays.copyOf(packetMessage, Math.max(n, 2 * packetMessage.length));
+        }
+    }
+
+    /** Mesh delivery (commit phase, cycles in increasing order): the receiver takes spikeInNs per message. */
+    private void arrived(Mesh m, int id, int arrivalCycle) {
+        int msg = m.tag(id);
+        messageArrival[msg] = arrivalCycle;
+        int target = messageTarget[msg];
+        receiveDoneNs[target] = Math.max(receiveDoneNs[target], arrivalCycle * cycleNs) + times.spikeInNs;
+    }
+
+    /** Hands every spike to the engine's sink in packet order, with its arrival tick. */
+    private void deliver(long tick, EmittedSpikes spikes, DeliverySink sink) {
+        int p = 0;
+        for (int c = 0; c < spikes.cores(); c++) {
+            int n = spikes.packets(c);
+            for (int i = 0; i < n; i++, p++) {
+                int target = spikes.targetCore(c, i);
+                long due = tick + spikes.delay(c, i);
+                if (mode == TimingMode.SIMPLE) {
+                    sink.deliver(target, spikes.targetAxon(c, i), due);
+                    continue;
+                }
+                long arrivalTick = tick + (long) Math.floor(messageArrival[packetMessage[p]] * cycleNs / periodNs);
+                if (arrivalTick >= due) {
+                    boolean dropped = latePolicy == LatePolicy.DROP || arrivalTick + 1 - tick >= delaySlots;
+                    int links = mesh.pathLinks(meshCore[c], meshCore[target], path);
+                    mesh.stats().recordLate(meshCore[target], path, links, dropped);
+                }
+                sink.deliver(target, spikes.targetAxon(c, i), due, arrivalTick);
+            }
+        }
+    }
+
+    int wholeCycles(double ns) {
+        // rounded up; the epsilon keeps exact multiples (4.0 ns at 1 ns cycles) from rounding up
+        return (int) Math.ceil(ns / cycleNs - 1e-9);
+    }
+
+    // ---- read by TickClock ----
+    ChipLayout layout() { return layout; }
+    CoreTimes times() { return times; }
+    double cycleNs() { return cycleNs; }
+    double periodNs() { return periodNs; }
+    double syncNs() { return syncNs; }
+    int sent(int c) { return sent[c]; }
+    int received(int c) { return received[c]; }
+    double receiveDoneNs(int c) { return receiveDoneNs[c]; }
+}
