@@ -142,16 +142,56 @@ public final class TrafficStats {
         return best;
     }
 
+    /**
+     * gem5-style lines {@code prefix.name value # description} of the totals, histograms and every
+     * link that carried a packet ({@code prefix.link_X_Y_dir.packets}).
+     */
+    public String statsLines(String prefix, Mesh mesh) {
+        StringBuilder sb = new StringBuilder();
+        stat(sb, prefix, "messages", messages(), "messages: one per firing neuron and destination core");
+        stat(sb, prefix, "injected", injected, "packets injected into routers");
+        stat(sb, prefix, "ejected", ejected, "packets delivered to cores");
+        stat(sb, prefix, "hops", hopTotal, "link traversals (|dx| + |dy| per message)");
+        stat(sb, prefix, "chip_link_crossings", chipLinkCrossings, "hops over chip-to-chip links");
+        stat(sb, prefix, "stalls", stalls, "packet-cycles a ready packet waited for an output");
+        stat(sb, prefix, "late", late, "spikes arriving in or after their due tick");
+        stat(sb, prefix, "dropped", dropped, "late spikes dropped");
+        histogram(sb, prefix + ".packet_latency", packetLatency, "cycles from creation to arrival");
+        histogram(sb, prefix + ".network_latency", networkLatency, "cycles from injection to arrival");
+        histogram(sb, prefix + ".hop_count", hops, "hops per message");
+        for (int l = 0; l < linkPackets.length; l++) {
+            if (linkPackets[l] > 0) {
+                String name = prefix + ".link_" + mesh.linkName(l).replace("(", "").replace(")", "")
+                        .replace(',', '_').replace(' ', '_');
+                stat(sb, name, "packets", linkPackets[l], "packets over this link");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void stat(StringBuilder sb, String prefix, String name, long value, String description) {
+        sb.append(prefix).append('.').append(name).append(' ').append(value).append(" # ").append(description)
+                .append('\n');
+    }
+
+    private static void histogram(StringBuilder sb, String prefix, ExactHistogram h, String unit) {
+        stat(sb, prefix, "count", h.count(), unit);
+        stat(sb, prefix, "min", h.min(), unit);
+        sb.append(String.format(Locale.ROOT, "%s.mean %.4f # %s\n", prefix, h.mean(), unit));
+        stat(sb, prefix, "max", h.max(), unit);
+        stat(sb, prefix, "p99", h.percentile(99), unit);
+    }
+
     /** BookSim-labelled summary lines (packet and network latency, hops). */
     public String booksimSummary() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Packet latency average = %.4f%n", packetLatency.mean()));
-        sb.append("\tminimum = ").append(packetLatency.min()).append(System.lineSeparator());
-        sb.append("\tmaximum = ").append(packetLatency.max()).append(System.lineSeparator());
-        sb.append(String.format(Locale.ROOT, "Network latency average = %.4f%n", networkLatency.mean()));
-        sb.append("\tminimum = ").append(networkLatency.min()).append(System.lineSeparator());
-        sb.append("\tmaximum = ").append(networkLatency.max()).append(System.lineSeparator());
-        sb.append(String.format(Locale.ROOT, "Hops average = %.4f%n", hops.mean()));
+        sb.append(String.format(Locale.ROOT, "Packet latency average = %.4f\n", packetLatency.mean()));
+        sb.append("\tminimum = ").append(packetLatency.min()).append('\n');
+        sb.append("\tmaximum = ").append(packetLatency.max()).append('\n');
+        sb.append(String.format(Locale.ROOT, "Network latency average = %.4f\n", networkLatency.mean()));
+        sb.append("\tminimum = ").append(networkLatency.min()).append('\n');
+        sb.append("\tmaximum = ").append(networkLatency.max()).append('\n');
+        sb.append(String.format(Locale.ROOT, "Hops average = %.4f\n", hops.mean()));
         return sb.toString();
     }
 }

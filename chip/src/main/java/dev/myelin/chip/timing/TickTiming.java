@@ -24,4 +24,13 @@ package dev.myelin.chip.timing;
 public record TickTiming(long tick, TimingMode mode, double ns, long cycles, double simpleNs, double computeNs,
                          double networkNs, double syncNs, String critical, boolean fitsPeriod, long messages,
                          long hops, long stalls, long late, long dropped) {
+    /** Column names of {@link #csvRow()}, SANA-FE-style one row per tick. */
+    public static final String CSV_HEADER = "tick,mode,ns,cycles,simple_ns,compute_ns,network_ns,sync_ns,critical,"
+            + "fits_period,messages,hops,stalls,late,dropped";
+
+    public String csvRow() {
+        return String.format(java.util.Locale.ROOT, "%d,%s,%.3f,%d,%.3f,%.3f,%.3f,%.3f,%s,%b,%d,%d,%d,%d,%d", tick,
+                mode.id(), ns, cycles, simpleNs, computeNs, networkNs, syncNs, critical, fitsPeriod, messages, hops,
+                stalls, late, dropped);
+    }
 }
