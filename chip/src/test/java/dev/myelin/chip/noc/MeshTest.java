@@ -1,5 +1,8 @@
 package dev.myelin.chip.noc;
 
+import dev.myelin.isa.arch.ArchParam;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Presets;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -55,6 +58,24 @@ class MeshTest {
         // (0,0) -> (1,1): stays on the first chip
         assertThat(lonePacketLatency(mesh, 0, 5)).isEqualTo(2 + 2 * 2 + 1);
         assertThat(cfg.zeroLoadCycles(0, 15)).isEqualTo(2 + 6 * 2 + 2 * 20 + 1);
+    }
+
+    @Test
+    void aBoardOfTwoByTwoTrueNorthChipsIsOne128x128MeshWithSlowerChipLinks() {
+        Architecture board = Presets.require("truenorth").toBuilder()
+                .set(ArchParam.CHIPS_X, 2).set(ArchParam.CHIPS_Y, 2).build("test");
+        MeshConfig cfg = MeshConfig.of(board);
+        assertThat(cfg.width()).isEqualTo(128);
+        assertThat(cfg.height()).isEqualTo(128);
+        Mesh mesh = new Mesh(cfg);
+        // TrueNorth: injection 2, hop 2, ejection 1, chip link 20 extra
+        // (63,0) -> (64,0): one hop, across the boundary between the two chips of the top row
+        assertThat(lonePacketLatency(mesh, 63, 64)).isEqualTo(2 + 2 + 20 + 1);
+        // (62,0) -> (63,0): one hop on chip
+        assertThat(lonePacketLatency(mesh, 62, 63)).isEqualTo(2 + 2 + 1);
+        // (0,0) -> (127,127): 254 hops, one x and one y crossing
+        assertThat(lonePacketLatency(mesh, 0, 128 * 128 - 1)).isEqualTo(2 + 254 * 2 + 2 * 20 + 1);
+        assertThat(mesh.stats().chipLinkCrossings()).isEqualTo(1 + 2);
     }
 
     @Test
