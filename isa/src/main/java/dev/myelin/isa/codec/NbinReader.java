@@ -70,9 +70,9 @@ final class NbinReader {
         List<Symbol> symbols = null;
         long[] offsets = new long[3];
         int stage = -1;
-        while (in.position() < dataEnd) {
+        for (int ordinal = 0; in.position() < dataEnd; ordinal++) {
             long start = in.position();
-            in.enter("at offset " + start, dataEnd);
+            in.enter("#" + ordinal, dataEnd);
             int tag = (int) in.get(SectionDescriptor.TAG);
             String tagName = SectionDescriptor.name(tag & 0xffffffffL);
             int kind = stageOf(tagName);
@@ -135,7 +135,6 @@ final class NbinReader {
 
     private int readHeader() {
         in.enter("header", in.size());
-        in.path.push("header");
         long magic = in.get(HeaderDescriptor.MAGIC);
         if (magic != HeaderDescriptor.MAGIC_VALUE) {
             throw in.fail(HeaderDescriptor.MAGIC, "not a Myelin network binary: magic '"
@@ -171,16 +170,17 @@ final class NbinReader {
     }
 
     private Architecture readArch() {
-        int count = in.getAtMost(ArchEntryDescriptor.COUNT, 4 * ArchParam.all().size(), "4 x known parameters");
+        int count = in.getCount(ArchEntryDescriptor.COUNT, ArchEntryDescriptor.COUNT.max(), "u16", ArchEntryDescriptor.MIN_ENTRY_BYTES);
         Architecture.Builder b = Architecture.builder();
         Set<ArchParam> seen = EnumSet.noneOf(ArchParam.class);
         in.path.push("param", 0);
         for (int i = 0; i < count; i++) {
-            in.path.index(i);
             long at = in.position();
             String key = in.getName("key");
             ArchParam p = ArchParam.byKey(key).orElseThrow(() -> in.error(at, "key",
                     "unknown architecture parameter '" + key + "' (written by a newer version?)"));
+            in.path.pop();
+            in.path.push("param[" + key + "]");
             if (!seen.add(p)) {
                 throw in.error(at, "key", "parameter " + key + " appears twice");
             }
@@ -198,6 +198,8 @@ final class NbinReader {
                 throw in.error(at, "value", key + " = " + v + " " + problem);
             }
             b.setRaw(p, v);
+            in.path.pop();
+            in.path.push("param", i + 1);
         }
         in.path.pop();
         try {

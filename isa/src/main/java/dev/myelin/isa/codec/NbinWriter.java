@@ -60,9 +60,8 @@ final class NbinWriter {
     private void writeArch(Architecture arch) {
         long token = out.beginSection(SectionDescriptor.ARCH, "arch", -1);
         out.put(ArchEntryDescriptor.COUNT, ArchParam.all().size());
-        out.path.push("param", 0);
         for (ArchParam p : ArchParam.all()) {
-            out.path.index(p.ordinal());
+            out.path.push("param[" + p.key() + "]");
             writeName(p.key(), "key");
             out.put(ArchEntryDescriptor.KIND, ArchEntryDescriptor.kindCode(p.kind()));
             switch (p.kind()) {
@@ -70,6 +69,7 @@ final class NbinWriter {
                 case REAL -> out.put(ArchEntryDescriptor.REAL_BITS, Double.doubleToRawLongBits(arch.real(p)));
                 default -> writeName(arch.text(p), "value");
             }
+            out.path.pop();
         }
         out.endSection(token);
     }

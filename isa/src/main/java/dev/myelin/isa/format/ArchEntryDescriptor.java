@@ -28,6 +28,8 @@ public final class ArchEntryDescriptor {
     public static final Field INT_VALUE = new Layout().i64("value");
     public static final Field REAL_BITS = new Layout().i64("value");
     public static final Field TEXT_LENGTH = new Layout().u8("length");
+    /** The shortest entry: a 1-letter key, its kind and a 1-letter text value. */
+    public static final int MIN_ENTRY_BYTES = 5;
 
     private ArchEntryDescriptor() {
     }

@@ -46,7 +46,9 @@ final class CoreRules {
             fail("formats", ".size=" + core.formats().size() + " must be 0 for datapath truenorth");
         }
         for (int a = 0; a < core.axonCount(); a++) {
-            below("axon[" + a + "].type", core.axonType()[a], arch.axonTypes(), "core.axonTypes");
+            if (core.axonType()[a] < 0 || core.axonType()[a] >= arch.axonTypes()) {
+                below("axon[" + a + "].type", core.axonType()[a], arch.axonTypes(), "core.axonTypes");
+            }
         }
         long bytes = (long) c.axons() * ((c.neurons() + 7) / 8);
         if (bytes > arch.synapticMemoryBytes()) {
@@ -56,21 +58,20 @@ final class CoreRules {
         int wMin = weightMin(arch.weightBits());
         int wMax = weightMax(arch.weightBits());
         for (int j = 0; j < n.n(); j++) {
-            String p = "neuron[" + j + "].";
             for (int g = 0; g < 4; g++) {
-                range(p + "weight[" + g + "]", n.weights()[4 * j + g], wMin, wMax);
+                neuron(j, WEIGHT_NAMES[g], n.weights()[4 * j + g], wMin, wMax);
             }
-            range(p + "stochasticSynapse", n.stochasticSynapse()[j], 0, TN_STOCHASTIC_MASK_MAX);
-            range(p + "leak", n.leak()[j], TN_LEAK_MIN, TN_LEAK_MAX);
-            range(p + "stochasticLeak", n.stochasticLeak()[j], 0, 1);
-            range(p + "leakReversal", n.leakReversal()[j], 0, 1);
-            range(p + "alpha", n.alpha()[j], 0, TN_THRESHOLD_MAX);
-            range(p + "beta", n.beta()[j], 0, TN_THRESHOLD_MAX);
-            range(p + "thresholdMaskBits", n.thresholdMaskBits()[j], 0, TN_TM_MAX);
-            range(p + "resetMode", n.resetMode()[j], 0, TN_RESET_MODE_MAX);
-            range(p + "kappa", n.kappa()[j], 0, 1);
-            range(p + "resetV", n.resetV()[j], TN_V_MIN, TN_V_MAX);
-            range(p + "v0", n.v0()[j], TN_V_MIN, TN_V_MAX);
+            neuron(j, "stochasticSynapse", n.stochasticSynapse()[j], 0, TN_STOCHASTIC_MASK_MAX);
+            neuron(j, "leak", n.leak()[j], TN_LEAK_MIN, TN_LEAK_MAX);
+            neuron(j, "stochasticLeak", n.stochasticLeak()[j], 0, 1);
+            neuron(j, "leakReversal", n.leakReversal()[j], 0, 1);
+            neuron(j, "alpha", n.alpha()[j], 0, TN_THRESHOLD_MAX);
+            neuron(j, "beta", n.beta()[j], 0, TN_THRESHOLD_MAX);
+            neuron(j, "thresholdMaskBits", n.thresholdMaskBits()[j], 0, TN_TM_MAX);
+            neuron(j, "resetMode", n.resetMode()[j], 0, TN_RESET_MODE_MAX);
+            neuron(j, "kappa", n.kappa()[j], 0, 1);
+            neuron(j, "resetV", n.resetV()[j], TN_V_MIN, TN_V_MAX);
+            neuron(j, "v0", n.v0()[j], TN_V_MIN, TN_V_MAX);
         }
     }
 
@@ -92,20 +93,21 @@ final class CoreRules {
             range(p + "signMode", f.signMode(), SynapseFormat.EXCITATORY, SynapseFormat.MIXED);
         }
         for (int a = 0; a < core.axonCount(); a++) {
-            below("axon[" + a + "].type", core.axonType()[a], core.formats().size(), "formats.size");
+            if (core.axonType()[a] < 0 || core.axonType()[a] >= core.formats().size()) {
+                below("axon[" + a + "].type", core.axonType()[a], core.formats().size(), "formats.size");
+            }
         }
         checkSparseRows(s);
         range("decayMode", n.decayMode(), LoihiNeurons.DECAY_LAVA, LoihiNeurons.DECAY_NXSDK);
         int decayMax = n.decayMode() == LoihiNeurons.DECAY_NXSDK ? LOIHI_DECAY_MAX_NXSDK : LOIHI_DECAY_MAX;
         for (int j = 0; j < n.n(); j++) {
-            String p = "neuron[" + j + "].";
-            range(p + "du", n.du()[j], 0, decayMax);
-            range(p + "dv", n.dv()[j], 0, decayMax);
-            range(p + "vth", n.vth()[j], 0, LOIHI_VTH_MAX);
-            range(p + "biasMant", n.biasMant()[j], LOIHI_BIAS_MANT_MIN, LOIHI_BIAS_MANT_MAX);
-            range(p + "biasExp", n.biasExp()[j], 0, LOIHI_BIAS_EXP_MAX);
-            range(p + "u0", n.u0()[j], LOIHI_STATE_MIN, LOIHI_STATE_MAX);
-            range(p + "v0", n.v0()[j], LOIHI_STATE_MIN, LOIHI_STATE_MAX);
+            neuron(j, "du", n.du()[j], 0, decayMax);
+            neuron(j, "dv", n.dv()[j], 0, decayMax);
+            neuron(j, "vth", n.vth()[j], 0, LOIHI_VTH_MAX);
+            neuron(j, "biasMant", n.biasMant()[j], LOIHI_BIAS_MANT_MIN, LOIHI_BIAS_MANT_MAX);
+            neuron(j, "biasExp", n.biasExp()[j], 0, LOIHI_BIAS_EXP_MAX);
+            neuron(j, "u0", n.u0()[j], LOIHI_STATE_MIN, LOIHI_STATE_MAX);
+            neuron(j, "v0", n.v0()[j], LOIHI_STATE_MIN, LOIHI_STATE_MAX);
         }
     }
 
@@ -115,13 +117,17 @@ final class CoreRules {
         for (int a = 0; a < s.axons(); a++) {
             SynapseFormat f = core.formats().get(core.axonType()[a]);
             for (int k = s.rowStart()[a]; k < s.rowStart()[a + 1]; k++) {
-                String p = "axon[" + a + "].synapse[" + (k - s.rowStart()[a]) + "].";
-                below(p + "post", s.post()[k], core.neuronCount(), "neurons used");
+                int post = s.post()[k];
                 int w = s.weight()[k];
-                range(p + "weight", w, wMin, wMax);
+                if (post < 0 || post >= core.neuronCount()) {
+                    below(synapse(a, k - s.rowStart()[a], "post"), post, core.neuronCount(), "neurons used");
+                }
+                if (w < wMin || w > wMax) {
+                    range(synapse(a, k - s.rowStart()[a], "weight"), w, wMin, wMax);
+                }
                 if (f.signMode() == SynapseFormat.EXCITATORY && w < 0
                         || f.signMode() == SynapseFormat.INHIBITORY && w > 0) {
-                    fail(p + "weight", "=" + w + " contradicts sign mode "
+                    fail(synapse(a, k - s.rowStart()[a], "weight"), "=" + w + " contradicts sign mode "
                             + SynapseFormat.signModeName(f.signMode()) + " of axon type " + core.axonType()[a]);
                 }
             }
@@ -131,15 +137,43 @@ final class CoreRules {
     private void checkTargets() {
         Targets t = core.targets();
         limit("targets", t.count(), 0, arch.maxFanOut(), "core.maxFanOut");
+        int axons = arch.axons();
+        int maxDelay = arch.maxDelay();
+        int slots = arch.coresPerRouter();
         for (int j = 0; j < t.neurons(); j++) {
-            limit("neuron[" + j + "].targets", t.countOf(j), 0, arch.targetsPerNeuron(), "core.targetsPerNeuron");
+            if (t.countOf(j) > arch.targetsPerNeuron()) {
+                limit("neuron[" + j + "].targetCount", t.countOf(j), 0, arch.targetsPerNeuron(), "core.targetsPerNeuron");
+            }
             for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
-                String p = "neuron[" + j + "].target[" + (k - t.start()[j]) + "].";
-                below(p + "axon", t.axon()[k], arch.axons(), "core.axons");
-                range(p + "delay", t.delay()[k], 1, arch.maxDelay());
-                below(p + "slot", t.slot()[k], arch.coresPerRouter(), "mesh.coresPerRouter");
+                int i = k - t.start()[j];
+                if (t.axon()[k] < 0 || t.axon()[k] >= axons) {
+                    below(target(j, i, "axon"), t.axon()[k], axons, "core.axons");
+                }
+                if (t.delay()[k] < 1 || t.delay()[k] > maxDelay) {
+                    range(target(j, i, "delay"), t.delay()[k], 1, maxDelay);
+                }
+                if (t.slot()[k] < 0 || t.slot()[k] >= slots) {
+                    below(target(j, i, "slot"), t.slot()[k], slots, "mesh.coresPerRouter");
+                }
             }
         }
+    }
+
+    private static final String[] WEIGHT_NAMES = {"weight[0]", "weight[1]", "weight[2]", "weight[3]"};
+
+    /** Checks field {@code leaf} of neuron j; the field's name is built only when it fails. */
+    private void neuron(int j, String leaf, int v, int min, int max) {
+        if (v < min || v > max) {
+            range("neuron[" + j + "]." + leaf, v, min, max);
+        }
+    }
+
+    private static String synapse(int axon, int i, String leaf) {
+        return "axon[" + axon + "].synapse[" + i + "]." + leaf;
+    }
+
+    private static String target(int neuron, int i, String leaf) {
+        return "neuron[" + neuron + "].target[" + i + "]." + leaf;
     }
 
     private void limit(String field, long v, long min, long max, String limitName) {

@@ -1,0 +1,158 @@
+package dev.myelin.isa.codec;
+
+import dev.myelin.isa.arch.Presets;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.isa.model.Targets;
+import dev.myelin.isa.model.TrueNorthNeurons;
+import dev.myelin.isa.testing.SampleImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The one-line messages of bad binaries: what is wrong and where (offset, section, field). */
+class NbinErrorsTest {
+    /** Offset of the one-core sample's CORE section: header 12 + ARCH frame 8 + ARCH payload. */
+    private static int coreOffset(byte[] b) {
+        return 12 + 8 + (int) u32(b, 16);
+    }
+
+    @Test
+    void notABinary() {
+        byte[] text = "hello, world: not a network".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> NbinCodec.decode(text)).isInstanceOf(MyelinInputException.class)
+                .hasMessage("byte offset 0, section header, field magic: not a Myelin network binary: "
+                        + "magic 'hell', expected 'MYLN'");
+    }
+
+    @Test
+    void newerMajorVersionIsRejected() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        b[4] = 2;
+        assertThatThrownBy(() -> NbinCodec.decode(b)).hasMessage(
+                "byte offset 4, section header, field major: format version 2.x is not supported (this reader reads 1.x)");
+    }
+
+    @Test
+    void truncationIsReportedAtTheTrailer() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        byte[] cut = Arrays.copyOf(b, b.length - 10);
+        assertThatThrownBy(() -> NbinCodec.decode(cut)).hasMessageStartingWith("byte offset " + (cut.length - 4)
+                + ", section trailer, field crc32: CRC-32 mismatch: stored 0x");
+    }
+
+    @Test
+    void countsAreCheckedAgainstTheArchitectureBeforeAllocating() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        int neurons = coreOffset(b) + 8 + 12;
+        b[neurons] = (byte) 0xff;
+        b[neurons + 1] = (byte) 0xff;
+        b[neurons + 2] = (byte) 0xff;
+        b[neurons + 3] = (byte) 0x7f;
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + neurons
+                + ", section CORE[0], field neurons: 2147483647 exceeds core.neurons=16");
+    }
+
+    @Test
+    void countsAreCheckedAgainstTheSectionLength() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        int start = coreOffset(b);
+        b[start + 8 + 8] = 3; // axons 2 -> 3: one more type byte and crossbar row than the section holds
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + (start + 8)
+                + ", section CORE[0], field (header): counts axons=3 neurons=3 synapses=3 targets=1 formats=0 "
+                + "learningBytes=0 need 97 bytes after the header, the section holds 95");
+    }
+
+    @Test
+    void aValueOutOfRangeNamesTheSectionFieldValueAndLimit() {
+        TrueNorthNeurons n = TrueNorthNeurons.zeros(4);
+        int[] start = {0, 0, 0, 0, 1};
+        CoreImage c0 = new CoreImage(new CoreId(0, 0, 0), new int[4], TrueNorthNeurons.zeros(1), Crossbar.empty(4, 1),
+                List.of(), Targets.none(1), new byte[0]);
+        CoreImage c1 = new CoreImage(new CoreId(1, 0, 0), new int[4], n, Crossbar.empty(4, 4), List.of(),
+                new Targets(start, new int[] {-1}, new int[] {0}, new int[] {0}, new int[] {300}, new int[] {1}),
+                new byte[0]);
+        NetworkImage bad = new NetworkImage(Presets.require("truenorth"), 0, List.of(c0, c1), List.of(), List.of(),
+                List.of());
+        byte[] b = NbinCodec.encodeUnchecked(bad);
+        int core1 = indexOfSecond(b, "CORE");
+        assertThatThrownBy(() -> NbinCodec.decode(b)).hasMessage("byte offset " + core1
+                + ", section CORE[1], field neuron[3].target[0].axon: core (1,0,0): neuron[3].target[0].axon=300 "
+                + "exceeds 255 (core.axons=256)");
+        assertThatThrownBy(() -> NbinCodec.encode(bad)).isInstanceOf(MyelinInputException.class)
+                .hasMessage("core (1,0,0): neuron[3].target[0].axon=300 exceeds 255 (core.axons=256)");
+    }
+
+    @Test
+    void unknownSectionOfTheSameMinorVersionIsRejected() {
+        byte[] b = NbinCodec.encode(SampleImages.noCores());
+        int inpt = indexOf(b, "INPT");
+        b[inpt] = 'X';
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + inpt
+                + ", section XNPT, field tag: unknown section tag 'XNPT' (known: ARCH, CORE, INPT, OUTP, SYMB)");
+    }
+
+    @Test
+    void sectionsOutOfOrderAreRejected() {
+        byte[] b = NbinCodec.encode(SampleImages.noCores());
+        int inpt = indexOf(b, "INPT");
+        int outp = indexOf(b, "OUTP");
+        System.arraycopy("OUTP".getBytes(StandardCharsets.US_ASCII), 0, b, inpt, 4);
+        System.arraycopy("INPT".getBytes(StandardCharsets.US_ASCII), 0, b, outp, 4);
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + outp
+                + ", section INPT, field tag: section INPT out of order: sections run ARCH, CORE..., INPT, OUTP, SYMB");
+    }
+
+    @Test
+    void fileErrorsNameTheFile(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.nbin");
+        assertThatThrownBy(() -> NbinCodec.read(missing)).hasMessage(missing + ": no such file");
+        Path huge = dir.resolve("huge.nbin");
+        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength((1L << 30) + 1); // sparse: nothing is written or read
+        }
+        assertThatThrownBy(() -> NbinCodec.read(huge)).hasMessage(huge + ": 1073741825 bytes exceed the largest "
+                + "network binary, 1073741824 bytes");
+        Path bad = dir.resolve("bad.nbin");
+        Files.write(bad, new byte[] {'M', 'Y', 'L', 'N', 1, 0});
+        assertThatThrownBy(() -> NbinCodec.read(bad)).hasMessage(bad
+                + ": byte offset 6, section header, field minor: truncated: needs 2 bytes, 0 left in the file");
+    }
+
+    /** Recomputes the trailer so a patched binary reaches the structural checks through the public decode. */
+    static byte[] withCrc(byte[] b) {
+        CRC32 crc = new CRC32();
+        crc.update(b, 0, b.length - 4);
+        long v = crc.getValue();
+        for (int i = 0; i < 4; i++) {
+            b[b.length - 4 + i] = (byte) (v >>> (8 * i));
+        }
+        return b;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return (b[at] & 0xffL) | (b[at + 1] & 0xffL) << 8 | (b[at + 2] & 0xffL) << 16 | (b[at + 3] & 0xffL) << 24;
+    }
+
+    private static int indexOf(byte[] b, String tag) {
+        return new String(b, StandardCharsets.ISO_8859_1).indexOf(tag);
+    }
+
+    private static int indexOfSecond(byte[] b, String tag) {
+        String s = new String(b, StandardCharsets.ISO_8859_1);
+        return s.indexOf(tag, s.indexOf(tag) + 1);
+    }
+}
