@@ -23,6 +23,7 @@ final class NbinIn {
 
     NbinIn(byte[] data) {
         this.bytes = Bytes.wrapForRead(data);
+        bytes.singleThreadedCheckDisabled(true);
         this.size = data.length;
         this.limit = size;
     }
@@ -46,10 +47,14 @@ final class NbinIn {
     /** Reads field {@code f} (sign-extended when signed). */
     long get(Field f) {
         need(f.bytes(), f.name());
-        long v = 0;
-        for (int i = 0; i < f.bytes(); i++) {
-            v |= (long) bytes.readUnsignedByte(pos + i) << (8 * i);
-        }
+        long v = switch (f.bytes()) {
+            case 1 -> bytes.readUnsignedByte(pos);
+            case 2 -> LittleEndian.u16(bytes.readShort(pos)) & 0xffffL;
+            case 3 -> LittleEndian.u16(bytes.readShort(pos)) & 0xffffL | (long) bytes.readUnsignedByte(pos + 2) << 16;
+            case 4 -> LittleEndian.u32(bytes.readInt(pos)) & 0xffffffffL;
+            case 8 -> LittleEndian.u64(bytes.readLong(pos));
+            default -> throw new IllegalStateException("no " + f.bytes() + "-byte fields");
+        };
         if (f.signed() && f.bytes() < 8) {
             int shift = 64 - f.bits();
             v = v << shift >> shift;
@@ -81,9 +86,7 @@ final class NbinIn {
     byte[] getBytes(int n, String leaf) {
         need(n, leaf);
         byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = bytes.readByte(pos + i);
-        }
+        bytes.read(pos, b, 0, n);
         lastOffset = pos;
         pos += n;
         return b;

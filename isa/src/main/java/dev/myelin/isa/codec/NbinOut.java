@@ -24,6 +24,7 @@ final class NbinOut {
 
     NbinOut(boolean labelled) {
         this.spans = labelled ? new ArrayList<>() : null;
+        bytes.singleThreadedCheckDisabled(true);
     }
 
     long position() {
@@ -36,8 +37,16 @@ final class NbinOut {
             throw new IllegalStateException(path.render(f.name()) + "=" + v + " does not fit " + f.typeName());
         }
         label(f.bytes(), f.name());
-        for (int i = 0; i < f.bytes(); i++) {
-            bytes.writeUnsignedByte((int) (v >>> (8 * i)) & 0xff);
+        switch (f.bytes()) {
+            case 1 -> bytes.writeUnsignedByte((int) v & 0xff);
+            case 2 -> bytes.writeShort(LittleEndian.u16(v));
+            case 3 -> {
+                bytes.writeShort(LittleEndian.u16(v));
+                bytes.writeUnsignedByte((int) (v >>> 16) & 0xff);
+            }
+            case 4 -> bytes.writeInt(LittleEndian.u32(v));
+            case 8 -> bytes.writeLong(LittleEndian.u64(v));
+            default -> throw new IllegalStateException("no " + f.bytes() + "-byte fields");
         }
     }
 

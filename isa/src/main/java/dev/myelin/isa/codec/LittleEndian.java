@@ -1,0 +1,30 @@
+package dev.myelin.isa.codec;
+
+import java.nio.ByteOrder;
+
+/**
+ * The .nbin byte order is little-endian on every platform. Chronicle Bytes writes multi-byte
+ * values in the platform's native order, so values pass through these functions, which swap
+ * them on a big-endian platform and are the identity elsewhere.
+ */
+final class LittleEndian {
+    private static final boolean NATIVE_LE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    private LittleEndian() {
+    }
+
+    /** The low 16 bits of {@code v}, ready for a native-order {@code writeShort} (and back after {@code readShort}). */
+    static short u16(long v) {
+        short s = (short) v;
+        return NATIVE_LE ? s : Short.reverseBytes(s);
+    }
+
+    static int u32(long v) {
+        int i = (int) v;
+        return NATIVE_LE ? i : Integer.reverseBytes(i);
+    }
+
+    static long u64(long v) {
+        return NATIVE_LE ? v : Long.reverseBytes(v);
+    }
+}
