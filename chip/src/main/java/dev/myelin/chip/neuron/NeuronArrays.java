@@ -15,7 +15,7 @@ public final class NeuronArrays {
      */
     public static NeuronArray create(CoreImage core, Architecture arch, CoreRandom random) {
         return switch (arch.datapath()) {
-            case TRUENORTH -> new TrueNorthArray(core, random);
+            case TRUENORTH -> new TrueNorthArray(core, arch, random);
             case LOIHI_CUBA -> new LoihiCubaArray(core, arch);
         };
     }

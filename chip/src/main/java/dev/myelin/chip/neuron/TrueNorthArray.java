@@ -1,8 +1,10 @@
 package dev.myelin.chip.neuron;
 
 import dev.myelin.chip.core.NeuronArray;
+import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.ImageValidator;
 import dev.myelin.isa.model.TrueNorthNeurons;
 
 import static dev.myelin.chip.neuron.TrueNorthMath.leakDirection;
@@ -60,9 +62,14 @@ public final class TrueNorthArray implements NeuronArray {
     /** Whether the last {@link #threshold} call fired. */
     private boolean spiked;
 
-    public TrueNorthArray(CoreImage core, CoreRandom random) {
-        TrueNorthNeurons p = TrueNorthChecks.neurons(core);
-        Crossbar xb = TrueNorthChecks.crossbar(core);
+    /**
+     * @throws dev.myelin.isa.diag.MyelinInputException when a value of the core is out of range
+     *         for the architecture (the codec's rules, {@link ImageValidator#validateCore})
+     */
+    public TrueNorthArray(CoreImage core, Architecture arch, CoreRandom random) {
+        ImageValidator.validateCore(arch, core);
+        TrueNorthNeurons p = (TrueNorthNeurons) core.neurons();
+        Crossbar xb = (Crossbar) core.synapses();
         this.n = p.n();
         this.wordsPerRow = xb.wordsPerRow();
         this.axonType = core.axonType().clone();

@@ -1,10 +1,13 @@
 package dev.myelin.chip.neuron;
 
+import dev.myelin.isa.model.Limits;
+
 /**
  * The fixed-point rules of the TrueNorth datapath, each a named helper so the bit-accurate
  * array and the reference model in tests share nothing but these definitions.
  *
- * <p>Widths: V is signed 20-bit, held in an {@code int}. Policy: V SATURATES to
+ * <p>Widths (the ranges themselves are declared once in {@link Limits} and checked at load):
+ * V is signed 20-bit, held in an {@code int}. Policy: V SATURATES to
  * [{@link #V_MIN}, {@link #V_MAX}] after each of the three steps that can move it (the
  * summed synaptic input of the tick, the leak, a reset to -R); it never wraps. The
  * synaptic input of one tick is summed exactly in 32 bits first (at most 65,536 axons x 256
@@ -13,15 +16,10 @@ package dev.myelin.chip.neuron;
 public final class TrueNorthMath {
     /** Bits of the membrane potential, sign included. */
     public static final int V_BITS = 20;
-    public static final int V_MIN = -(1 << (V_BITS - 1));
-    public static final int V_MAX = (1 << (V_BITS - 1)) - 1;
+    public static final int V_MIN = Limits.TN_V_MIN;
+    public static final int V_MAX = Limits.TN_V_MAX;
     /** alpha and beta: unsigned 18-bit. */
-    public static final int THRESHOLD_MAX = (1 << 18) - 1;
-    /** Largest threshold mask width TM (rho has 8 bits). */
-    public static final int TM_MAX = 8;
-    /** Weights and leak: signed 9-bit (sign + 8-bit magnitude, and -256). */
-    public static final int WEIGHT_MIN = -256;
-    public static final int WEIGHT_MAX = 255;
+    public static final int THRESHOLD_MAX = Limits.TN_THRESHOLD_MAX;
 
     private TrueNorthMath() {
     }

@@ -5,9 +5,9 @@ import dev.myelin.chip.core.NeuronArray;
 import dev.myelin.chip.neuron.CoreRandom;
 import dev.myelin.chip.neuron.NeuronArrays;
 import dev.myelin.isa.arch.Architecture;
-import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.ImageValidator;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.Port;
 import dev.myelin.isa.model.PortEntry;
@@ -16,9 +16,9 @@ import dev.myelin.isa.model.Targets;
 import java.util.List;
 
 /**
- * Load-time work: checks every reference of an image against the layout (targets, port
- * entries) and resolves it to core indices, then builds each core's runtime. Bad references
- * are user errors naming the core, neuron and field.
+ * Load-time work: validates the whole image with the codec's rules ({@link ImageValidator}: value
+ * ranges, targets landing on used cores and axons, ports, symbols), resolves targets and output
+ * lines to core indices, then builds each core's runtime.
  */
 final class ImageLinker {
     private final NetworkImage image;
@@ -32,8 +32,7 @@ final class ImageLinker {
     }
 
     CoreRuntime[] link(long seed, CoreRandom.Factory random) {
-        checkPorts(image.inputs(), true);
-        checkPorts(image.outputs(), false);
+        ImageValidator.validate(image);
         int[][][] out = outputLines();
         CoreRuntime[] cores = new CoreRuntime[layout.cores()];
         for (int c = 0; c < cores.length; c++) {
@@ -54,21 +53,9 @@ final class ImageLinker {
         for (int j = 0; j < t.neurons(); j++) {
             for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
                 CoreId to = new CoreId(ci.id().x() + t.dx()[k], ci.id().y() + t.dy()[k], t.slot()[k]);
-                String where = "core " + ci.id() + " neuron " + j + " target " + (k - t.start()[j]);
-                core[k] = layout.indexOf(to);
-                if (core[k] < 0) {
-                    throw new MyelinInputException(where + ": core " + to + " is not in the image");
-                }
+                core[k] = layout.indexOf(to); // the validator checked it lands on a used core and axon
                 axon[k] = t.axon()[k];
-                if (axon[k] < 0 || axon[k] >= layout.axons(core[k])) {
-                    throw new MyelinInputException(where + ": axon = " + axon[k] + " is out of range [0, "
-                            + (layout.axons(core[k]) - 1) + "] of core " + to);
-                }
                 delays[k] = t.delay()[k];
-                if (delays[k] < 1 || delays[k] > arch.maxDelay()) {
-                    throw new MyelinInputException(where + ": delay = " + delays[k] + " is out of range [1, "
-                            + arch.maxDelay() + "]");
-                }
             }
         }
         return new CoreRuntime(c, neurons, delay, t.start().clone(), core, axon, delays, out[0], out[1], out[2]);
@@ -111,28 +98,5 @@ final class ImageLinker {
             }
         }
         return out;
-    }
-
-    private void checkPorts(List<Port> ports, boolean input) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (Port p : ports) {
-            String kind = input ? "input" : "output";
-            if (!names.add(p.name())) {
-                throw new MyelinInputException(kind + " port '" + p.name() + "' is declared twice");
-            }
-            for (int i = 0; i < p.entries().size(); i++) {
-                PortEntry e = p.entries().get(i);
-                int c = layout.indexOf(e.core());
-                String where = kind + " port '" + p.name() + "' line " + i;
-                if (c < 0) {
-                    throw new MyelinInputException(where + ": core " + e.core() + " is not in the image");
-                }
-                int limit = input ? layout.axons(c) : layout.neurons(c);
-                if (e.index() < 0 || e.index() >= limit) {
-                    throw new MyelinInputException(where + ": " + (input ? "axon" : "neuron") + " = " + e.index()
-                            + " is out of range [0, " + (limit - 1) + "] of core " + e.core());
-                }
-            }
-        }
     }
 }

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each TrueNorth mode on a one-neuron core, with expected values derived by hand. */
 class TrueNorthModesTest {
+    private static final dev.myelin.isa.arch.Architecture TN = dev.myelin.isa.arch.Presets.require("truenorth");
+
 
     /** Hands out scripted rho values (0 once the script is used up) and counts draws. */
     static final class Scripted implements CoreRandom {
@@ -37,7 +39,7 @@ class TrueNorthModesTest {
     /** Runs the neuron for {@code ticks} ticks with axons {@code active} every tick; returns V after each. */
     private static int[] trace(TnNet.TnCore c, CoreRandom r, int ticks, long active, int[] firedTicks) {
         CoreImage img = c.image();
-        TrueNorthArray a = new TrueNorthArray(img, r);
+        TrueNorthArray a = new TrueNorthArray(img, TN, r);
         int[] v = new int[ticks];
         int[] fired = new int[1];
         for (int t = 0; t < ticks; t++) {
@@ -164,7 +166,7 @@ class TrueNorthModesTest {
         // then the leak draw of neuron 2 (rho 2: |1| < 2 -> 0)
         Scripted r = new Scripted(100, 101, 2);
         CoreImage img = c.image();
-        TrueNorthArray a = new TrueNorthArray(img, r);
+        TrueNorthArray a = new TrueNorthArray(img, TN, r);
         long events = a.integrate(new long[] {0b11}, 1);
         a.update(0, new int[3]);
         assertThat(events).isEqualTo(3);
@@ -182,13 +184,13 @@ class TrueNorthModesTest {
         c.p.beta()[0] = 1;
         c.p.v0()[0] = 1;
         CoreImage img = c.image();
-        assertThat(new TrueNorthArray(img, new Scripted()).quiescent()).isTrue();
+        assertThat(new TrueNorthArray(img, TN, new Scripted()).quiescent()).isTrue();
         c.p.v0()[0] = 2;
-        assertThat(new TrueNorthArray(img, new Scripted()).quiescent()).isFalse();
+        assertThat(new TrueNorthArray(img, TN, new Scripted()).quiescent()).isFalse();
         c.p.v0()[0] = -2;
-        assertThat(new TrueNorthArray(img, new Scripted()).quiescent()).isFalse();
+        assertThat(new TrueNorthArray(img, TN, new Scripted()).quiescent()).isFalse();
         c.p.v0()[0] = 0;
         c.p.leak()[0] = 1;
-        assertThat(new TrueNorthArray(img, new Scripted()).quiescent()).isFalse();
+        assertThat(new TrueNorthArray(img, TN, new Scripted()).quiescent()).isFalse();
     }
 }

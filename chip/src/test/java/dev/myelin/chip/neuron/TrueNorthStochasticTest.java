@@ -15,12 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sigma = sqrt(n p (1 - p)) (binomial): a correct generator fails with probability below 1e-6.
  */
 class TrueNorthStochasticTest {
+    private static final dev.myelin.isa.arch.Architecture TN = dev.myelin.isa.arch.Presets.require("truenorth");
+
     private static final int NEURONS = 256;
     private static final int TICKS = 400;
 
     private static TrueNorthArray array(TnNet.TnCore c, long seed) {
         CoreImage img = c.image();
-        return new TrueNorthArray(img, XorShift32Random.forCore(seed, c.id));
+        return new TrueNorthArray(img, TN, XorShift32Random.forCore(seed, c.id));
     }
 
     /** Sum of V over all neurons after TICKS ticks, with axon 0 active when {@code input}. */
@@ -115,7 +117,7 @@ class TrueNorthStochasticTest {
         Arrays.fill(c.p.leak(), 40);
         Arrays.fill(c.p.stochasticLeak(), 1);
         assertThat(run(array(c, 1), false)).isEqualTo(run(array(c, 1), false))
-                .isNotEqualTo(run(new TrueNorthArray(c.image(),
+                .isNotEqualTo(run(new TrueNorthArray(c.image(), TN,
                         XorShift32Random.forCore(2, new CoreId(0, 0, 0))), false));
     }
 }

@@ -138,10 +138,11 @@ class ChipTest {
         net.cores.get(0).target(1, 3, 0, 1);
         assertThatThrownBy(() -> Chip.load(net.image(), ChipOptions.defaults()))
                 .isInstanceOf(MyelinInputException.class)
-                .hasMessage("core (0,0,0) neuron 1 target 0: core (3,0,0) is not in the image");
+                .hasMessageContaining("core (0,0,0): neuron[1].target[0]")
+                .hasMessageContaining("lands on core (3,0,0), which is not in the image");
         TnNet far = relay(16);
         assertThatThrownBy(() -> Chip.load(far.image(), ChipOptions.defaults()))
-                .hasMessageContaining("delay = 16 is out of range [1, 15]");
+                .hasMessage("core (0,0,0): neuron[0].target[0].delay=16 is out of range [1, 15]");
     }
 
     @Test
@@ -150,6 +151,6 @@ class ChipTest {
         net.cores.get(1).p.thresholdMaskBits()[0] = 9;
         assertThatThrownBy(() -> Chip.load(net.image(), ChipOptions.defaults()))
                 .isInstanceOf(MyelinInputException.class)
-                .hasMessage("core (1,0,0) neuron 0: field TM = 9 is out of range [0, 8]");
+                .hasMessage("core (1,0,0): neuron[0].thresholdMaskBits=9 is out of range [0, 8]");
     }
 }
