@@ -98,7 +98,8 @@ public final class NbinCodec {
             offset = switch (section) {
                 case "INPT" -> parsed.inputsOffset();
                 case "OUTP" -> parsed.outputsOffset();
-                default -> parsed.symbolsOffset();
+                case "SYMB" -> parsed.symbolsOffset();
+                default -> 0L;
             };
         }
         return new MyelinInputException("byte offset " + offset + ", section " + section + ", field " + v.field()

@@ -41,6 +41,15 @@ final class NbinReader {
     private final byte[] data;
     private final NbinIn in;
     private int minor;
+    private int stage = -1;
+    private Architecture arch;
+    private final List<CoreImage> cores = new ArrayList<>();
+    private final List<Long> coreOffsets = new ArrayList<>();
+    private List<Port> inputs;
+    private List<Port> outputs;
+    private List<Symbol> symbols;
+    /** Offsets of INPT, OUTP and SYMB. */
+    private final long[] offsets = new long[3];
 
     private NbinReader(byte[] data, NbinIn in) {
         this.data = data;
@@ -62,58 +71,8 @@ final class NbinReader {
         if (verifyCrc) {
             checkCrc(dataEnd);
         }
-        Architecture arch = null;
-        List<CoreImage> cores = new ArrayList<>();
-        List<Long> coreOffsets = new ArrayList<>();
-        List<Port> inputs = null;
-        List<Port> outputs = null;
-        List<Symbol> symbols = null;
-        long[] offsets = new long[3];
-        int stage = -1;
         for (int ordinal = 0; in.position() < dataEnd; ordinal++) {
-            long start = in.position();
-            in.enter("#" + ordinal, dataEnd);
-            int tag = (int) in.get(SectionDescriptor.TAG);
-            String tagName = SectionDescriptor.name(tag & 0xffffffffL);
-            int kind = stageOf(tagName);
-            String name = kind == 1 ? "CORE[" + cores.size() + "]" : tagName;
-            in.enter(name, dataEnd);
-            long length = in.get(SectionDescriptor.LENGTH);
-            if (length > in.remaining()) {
-                throw in.fail(SectionDescriptor.LENGTH, length + " exceeds the " + in.remaining()
-                        + " bytes left before the CRC-32 trailer");
-            }
-            long end = in.position() + length;
-            if (kind < 0) {
-                if (minor <= HeaderDescriptor.VERSION_MINOR) {
-                    throw in.error(start, "tag", "unknown section tag '" + tagName + "' (known: ARCH, CORE, INPT, OUTP, SYMB)");
-                }
-                in.seek(end);
-                continue;
-            }
-            if (kind < stage || kind == stage && kind != 1 || kind > 0 && arch == null) {
-                throw in.error(start, "tag", "section " + tagName + " out of order: sections run ARCH, CORE..., INPT, OUTP, SYMB");
-            }
-            stage = kind;
-            in.enter(name, end);
-            switch (kind) {
-                case 0 -> arch = readArch();
-                case 1 -> {
-                    coreOffsets.add(start);
-                    CoreImage c = new CoreSectionReader(in, arch).read();
-                    if (!cores.isEmpty() && c.id().compareTo(cores.get(cores.size() - 1).id()) <= 0) {
-                        throw in.error(start + SectionDescriptor.SIZE, "x", "core " + c.id() + " follows core "
-                                + cores.get(cores.size() - 1).id() + ": cores must be unique and sorted by (y, x, slot)");
-                    }
-                    cores.add(c);
-                }
-                case 2 -> { offsets[0] = start; inputs = readPorts(); }
-                case 3 -> { offsets[1] = start; outputs = readPorts(); }
-                default -> { offsets[2] = start; symbols = readSymbols(arch); }
-            }
-            if (in.position() != end) {
-                throw in.error(in.position(), "(end)", (end - in.position()) + " unexpected bytes before the section's end at offset " + end);
-            }
+            readSection(ordinal, dataEnd);
         }
         if (symbols == null) {
             String missing = arch == null ? "ARCH" : inputs == null ? "INPT" : outputs == null ? "OUTP" : "SYMB";
@@ -122,6 +81,56 @@ final class NbinReader {
         }
         NetworkImage image = new NetworkImage(arch, flags, cores, inputs, outputs, symbols);
         return new Parsed(image, coreOffsets, offsets[0], offsets[1], offsets[2]);
+    }
+
+    /** Reads one section frame and its payload, which must end exactly where the frame says. */
+    private void readSection(int ordinal, long dataEnd) {
+        long start = in.position();
+        in.enter("#" + ordinal, dataEnd);
+        int tag = (int) in.get(SectionDescriptor.TAG);
+        String tagName = SectionDescriptor.name(tag & 0xffffffffL);
+        int kind = stageOf(tagName);
+        String name = kind == 1 ? "CORE[" + cores.size() + "]" : tagName;
+        in.enter(name, dataEnd);
+        long length = in.get(SectionDescriptor.LENGTH);
+        if (length > in.remaining()) {
+            throw in.fail(SectionDescriptor.LENGTH, length + " exceeds the " + in.remaining()
+                    + " bytes left before the CRC-32 trailer");
+        }
+        long end = in.position() + length;
+        if (kind < 0) {
+            if (minor <= HeaderDescriptor.VERSION_MINOR) {
+                throw in.error(start, "tag", "unknown section tag '" + tagName + "' (known: ARCH, CORE, INPT, OUTP, SYMB)");
+            }
+            in.seek(end);
+            return;
+        }
+        if (kind < stage || kind == stage && kind != 1 || kind > 0 && arch == null) {
+            throw in.error(start, "tag", "section " + tagName + " out of order: sections run ARCH, CORE..., INPT, OUTP, SYMB");
+        }
+        stage = kind;
+        in.enter(name, end);
+        switch (kind) {
+            case 0 -> arch = readArch();
+            case 1 -> readCore(start);
+            case 2 -> { offsets[0] = start; inputs = readPorts(); }
+            case 3 -> { offsets[1] = start; outputs = readPorts(); }
+            default -> { offsets[2] = start; symbols = readSymbols(arch); }
+        }
+        if (in.position() != end) {
+            throw in.error(in.position(), "(end)", (end - in.position())
+                    + " unexpected bytes before the section's end at offset " + end);
+        }
+    }
+
+    private void readCore(long start) {
+        coreOffsets.add(start);
+        CoreImage c = new CoreSectionReader(in, arch).read();
+        if (!cores.isEmpty() && c.id().compareTo(cores.get(cores.size() - 1).id()) <= 0) {
+            throw in.error(start + SectionDescriptor.SIZE, "x", "core " + c.id() + " follows core "
+                    + cores.get(cores.size() - 1).id() + ": cores must be unique and sorted by (y, x, slot)");
+        }
+        cores.add(c);
     }
 
     private static int stageOf(String tag) {
@@ -231,7 +240,7 @@ final class NbinReader {
         return ports;
     }
 
-    private List<Symbol> readSymbols(Architecture arch) {
+    private List<Symbol> readSymbols(Architecture archOfFile) {
         long minSymbol = NameDescriptor.LENGTH.bytes() + 1 + SymbolDescriptor.SIZE_FIELD.bytes() + SymbolDescriptor.RANGES.bytes();
         int count = in.getCount(SymbolDescriptor.COUNT, Integer.MAX_VALUE, "int", minSymbol);
         List<Symbol> symbols = new ArrayList<>(count);
@@ -247,7 +256,7 @@ final class NbinReader {
                 in.path.index(r);
                 CoreId core = readCoreRef(in);
                 int start = (int) in.get(SymbolDescriptor.NEURON_START);
-                int len = in.getAtMost(SymbolDescriptor.RANGE_COUNT, arch.neurons(), "core.neurons");
+                int len = in.getAtMost(SymbolDescriptor.RANGE_COUNT, archOfFile.neurons(), "core.neurons");
                 int pop = in.getAtMost(SymbolDescriptor.POP_START, Integer.MAX_VALUE, "int");
                 ranges.add(new Symbol.Range(core, start, len, pop));
             }

@@ -85,6 +85,7 @@ final class CoreRules {
             return;
         }
         limit("formats.size", core.formats().size(), 0, arch.axonTypes(), "core.axonTypes");
+        limit("formats.size", core.formats().size(), 0, FORMATS_MAX, "the binary's largest format count");
         for (int t = 0; t < core.formats().size(); t++) {
             SynapseFormat f = core.formats().get(t);
             String p = "format[" + t + "].";

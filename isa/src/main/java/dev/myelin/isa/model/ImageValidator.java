@@ -20,6 +20,11 @@ public final class ImageValidator {
 
     public static void validate(NetworkImage image) {
         Architecture arch = image.arch();
+        if (image.flags() != 0) {
+            throw new ImageViolation("image", null, "header", "flags", "=" + image.flags() + " must be 0 (reserved)");
+        }
+        checkCount(image.inputs().size(), "INPT", "input ports");
+        checkCount(image.outputs().size(), "OUTP", "output ports");
         Map<CoreId, CoreImage> byId = new HashMap<>();
         for (CoreImage c : image.cores()) {
             if (byId.put(c.id(), c) != null) {
@@ -42,6 +47,13 @@ public final class ImageValidator {
      */
     public static void validateCore(Architecture arch, CoreImage core) {
         new CoreRules(arch, core).check();
+    }
+
+    /** Port counts are u16 in the binary. */
+    private static void checkCount(int n, String section, String what) {
+        if (n > Limits.PORTS_MAX) {
+            throw new ImageViolation("image", null, section, "count", "=" + n + " " + what + " exceed " + Limits.PORTS_MAX);
+        }
     }
 
     /** Every target is an axon in use on a core of the image. */

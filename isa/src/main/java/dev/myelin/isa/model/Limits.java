@@ -33,6 +33,11 @@ public final class Limits {
     public static final int LOIHI_WEIGHT_EXP_MIN = -8;
     public static final int LOIHI_WEIGHT_EXP_MAX = 7;
 
+    /** Synapse formats per core: the binary counts them in a u8 (axon types index them in a u8 too). */
+    public static final int FORMATS_MAX = 255;
+    /** Input (or output) ports per image: the binary counts them in a u16. */
+    public static final int PORTS_MAX = 65535;
+
     // names of ports and symbols
     public static final int NAME_MAX_CHARS = 255;
 

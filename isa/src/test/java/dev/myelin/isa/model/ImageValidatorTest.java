@@ -121,6 +121,13 @@ class ImageValidatorTest {
                 "core (0,0,0): neurons are Loihi compartments; datapath truenorth needs TrueNorth neurons");
     }
 
+    @Test
+    void headerFlagsAreReserved() {
+        NetworkImage img = SampleImages.noCores();
+        NetworkImage flagged = new NetworkImage(img.arch(), 4, img.cores(), img.inputs(), img.outputs(), img.symbols());
+        assertThatThrownBy(() -> ImageValidator.validate(flagged)).hasMessage("image: flags=4 must be 0 (reserved)");
+    }
+
     private static NetworkImage withCore(NetworkImage img, CoreImage c) {
         return new NetworkImage(img.arch(), img.flags(), List.of(c), img.inputs(), img.outputs(), img.symbols());
     }
