@@ -1,0 +1,382 @@
+package dev.myelin.isa.asm;
+
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Datapath;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.NeuronParams;
+import dev.myelin.isa.model.SparseRows;
+import dev.myelin.isa.model.SynapseFormat;
+import dev.myelin.isa.model.SynapseMemory;
+import dev.myelin.isa.model.Targets;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the lines of one {@code .core} block and builds its {@link CoreImage}. Arrays are
+ * sized by the architecture's per-core limits, which every index is checked against first,
+ * so a listing can never make the assembler allocate more than one core's worth.
+ *
+ * <p>Counts: {@code .axons N} / {@code .neurons N} when given; otherwise the highest axon
+ * line, and the highest neuron line or neuron a synapse reaches, plus one. Lines left out
+ * mean zeros: axon type 0 with no synapses, neurons with every field 0 and no targets.
+ */
+final class CoreAssembler {
+    final CoreId id;
+    final int line;
+    private final Architecture arch;
+    private final boolean trueNorth;
+    private final NeuronFields fields;
+    private int declaredAxons = -1;
+    private int declaredNeurons = -1;
+    private int maxAxon = -1;
+    private int maxNeuron = -1;
+    private int maxSynapseNeuron = -1;
+    private int lastNeuron = -1;
+    private final int[] axonLine;
+    private final int[] axonType;
+    private final long[][] rows;
+    private final IntList[] sparse;
+    private final int[] neuronLine;
+    private final int[] slots;
+    private final IntList[] targets;
+    private int decayMode;
+    private int decayLine;
+    private final List<SynapseFormat> formats = new ArrayList<>();
+    private final ByteArrayOutputStream learning = new ByteArrayOutputStream();
+
+    CoreAssembler(Architecture arch, CoreId id, int line) {
+        this.arch = arch;
+        this.id = id;
+        this.line = line;
+        this.trueNorth = arch.datapath() == Datapath.TRUENORTH;
+        this.fields = NeuronFields.of(arch);
+        axonLine = new int[arch.axons()];
+        axonType = new int[arch.axons()];
+        rows = trueNorth ? new long[arch.axons()][] : null;
+        sparse = trueNorth ? null : new IntList[arch.axons()];
+        neuronLine = new int[arch.neurons()];
+        slots = new int[arch.neurons() * fields.slots];
+        targets = new IntList[arch.neurons()];
+    }
+
+    // ---- directives inside a core --------------------------------------------------------
+
+    /** {@code .axons N}. */
+    void axons(Line l) {
+        Token t = l.peek();
+        int n = l.expectInt("axon count", 0, arch.axons());
+        l.expectEnd();
+        if (declaredAxons >= 0) {
+            throw l.error(t, "axon count given twice in core " + id);
+        }
+        if (maxAxon >= n) {
+            throw l.error(t, "axon count " + n + " is too small: axon a" + maxAxon + " is defined at line "
+                    + axonLine[maxAxon]);
+        }
+        declaredAxons = n;
+    }
+
+    /** {@code .neurons N}. */
+    void neurons(Line l) {
+        Token t = l.peek();
+        int n = l.expectInt("neuron count", 0, arch.neurons());
+        l.expectEnd();
+        if (declaredNeurons >= 0) {
+            throw l.error(t, "neuron count given twice in core " + id);
+        }
+        if (Math.max(maxNeuron, maxSynapseNeuron) >= n) {
+            throw l.error(t, "neuron count " + n + " is too small: neuron n"
+                    + Math.max(maxNeuron, maxSynapseNeuron) + " is already used");
+        }
+        declaredNeurons = n;
+    }
+
+    /** {@code .decay lava|nxsdk} (Loihi). */
+    void decay(Line l, Token directive) {
+        if (trueNorth) {
+            throw l.error(directive, ".decay is for Loihi cores; this architecture's datapath is truenorth");
+        }
+        Token t = l.expectAtom("a decay mode (lava or nxsdk)");
+        l.expectEnd();
+        if (decayLine != 0) {
+            throw l.error(directive, ".decay given twice in core " + id + " (first at line " + decayLine + ")");
+        }
+        decayMode = switch (t.text()) {
+            case "lava", "0" -> 0;
+            case "nxsdk", "1" -> 1;
+            default -> throw l.error(t, "unknown decay mode " + t.describe() + " (known: lava, nxsdk)");
+        };
+        decayLine = l.lineNo();
+    }
+
+    /** {@code .format T bits=B exp=E sign=excitatory|inhibitory|mixed} (Loihi). */
+    void format(Line l, Token directive) {
+        if (trueNorth) {
+            throw l.error(directive, ".format is for Loihi cores; this architecture's datapath is truenorth");
+        }
+        Token t = l.peek();
+        int type = l.expectInt("axon type", 0, arch.axonTypes() - 1);
+        if (type != formats.size()) {
+            throw l.error(t, "format " + type + " out of order: formats are numbered 0, 1, ... and the next is "
+                    + formats.size());
+        }
+        int bits = l.expectField("bits", 1, 8);
+        int exp = l.expectField("exp", -8, 7);
+        Token k = l.expectAtom("'sign'");
+        if (!k.text().equals("sign")) {
+            throw l.error(k, "expected 'sign', found " + k.describe());
+        }
+        l.accept("=");
+        Token s = l.expectAtom("a sign mode (excitatory, inhibitory, mixed)");
+        int mode = switch (s.text()) {
+            case "excitatory" -> SynapseFormat.EXCITATORY;
+            case "inhibitory" -> SynapseFormat.INHIBITORY;
+            case "mixed" -> SynapseFormat.MIXED;
+            default -> throw l.error(s, "unknown sign mode " + s.describe() + " (known: excitatory, inhibitory, mixed)");
+        };
+        l.expectEnd();
+        formats.add(new SynapseFormat(bits, exp, mode));
+    }
+
+    /** {@code .learning HEX...}: appends bytes to the learning section. */
+    void learning(Line l) {
+        while (!l.atEnd()) {
+            Token t = l.expectAtom("hex bytes");
+            String s = t.text().replace("_", "");
+            if (s.length() % 2 != 0 || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw l.error(t, "bad hex bytes " + t.describe() + ": expected pairs of hex digits");
+            }
+            for (int i = 0; i < s.length(); i += 2) {
+                learning.write(Integer.parseInt(s.substring(i, i + 2), 16));
+            }
+        }
+    }
+
+    // ---- axon and neuron lines -----------------------------------------------------------
+
+    /** {@code aI: [type=]T ROW}: crossbar bits (TrueNorth) or {@code nJ:W} entries (Loihi). */
+    void axon(Line l, Token label) {
+        int limit = declaredAxons >= 0 ? declaredAxons : arch.axons();
+        int a = index(l, label, "axon", limit, declaredAxons >= 0 ? ".axons" : "core.axons");
+        if (axonLine[a] != 0) {
+            throw l.error(label, "axon a" + a + " defined twice (first at line " + axonLine[a] + ")");
+        }
+        l.expectPunct(":");
+        if (l.peekIs("type")) {
+            l.next();
+            l.accept("=");
+        }
+        axonType[a] = l.expectInt("axon type", 0, arch.axonTypes() - 1);
+        if (trueNorth) {
+            rows[a] = l.atEnd() ? new long[0] : bits(l, l.expectAtom("crossbar bits"));
+        } else {
+            sparse[a] = weights(l);
+        }
+        l.expectEnd();
+        axonLine[a] = l.lineNo();
+        maxAxon = Math.max(maxAxon, a);
+    }
+
+    private long[] bits(Line l, Token t) {
+        String s = t.text();
+        int limit = declaredNeurons >= 0 ? declaredNeurons : arch.neurons();
+        long[] row = new long[Crossbar.wordsPerRow(Math.min(s.length(), limit))];
+        int j = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                continue;
+            }
+            if (c != '0' && c != '1') {
+                throw l.error(t.col() + i, "bad crossbar bit " + Lexer.shown(c) + ": a row is 0s and 1s, '_' groups them");
+            }
+            if (j >= limit) {
+                throw l.error(t.col() + i, "crossbar row has more than " + limit + " bits (the core has "
+                        + limit + " neurons)");
+            }
+            if (c == '1') {
+                row[j >>> 6] |= 1L << (j & 63);
+                maxSynapseNeuron = Math.max(maxSynapseNeuron, j);
+            }
+            j++;
+        }
+        return row;
+    }
+
+    private IntList weights(Line l) {
+        IntList out = new IntList();
+        int limit = declaredNeurons >= 0 ? declaredNeurons : arch.neurons();
+        long w = 1L << (arch.weightBits() - 1);
+        while (!l.atEnd()) {
+            Token nt = l.expectAtom("a synapse nJ:WEIGHT");
+            int j = index(l, nt, "neuron", limit, declaredNeurons >= 0 ? ".neurons" : "core.neurons");
+            l.expectPunct(":");
+            out.add(j);
+            out.add(l.expectInt("weight", -w, w - 1));
+            maxSynapseNeuron = Math.max(maxSynapseNeuron, j);
+        }
+        return out;
+    }
+
+    /** {@code nJ: field=value ... [-> target ...]}. */
+    void neuron(Line l, Token label) {
+        int limit = declaredNeurons >= 0 ? declaredNeurons : arch.neurons();
+        int j = index(l, label, "neuron", limit, declaredNeurons >= 0 ? ".neurons" : "core.neurons");
+        if (neuronLine[j] != 0) {
+            throw l.error(label, "neuron n" + j + " defined twice (first at line " + neuronLine[j] + ")");
+        }
+        l.expectPunct(":");
+        neuronLine[j] = l.lineNo();
+        maxNeuron = Math.max(maxNeuron, j);
+        lastNeuron = j;
+        boolean[] seen = new boolean[fields.fields.size()];
+        while (!l.atEnd() && !l.peekArrow()) {
+            Token ft = l.expectAtom("a neuron field (" + String.join(", ", fields.names()) + ")");
+            NeuronFields.Field f = fields.byName(ft.text());
+            if (f == null) {
+                throw l.error(ft, "unknown neuron field '" + ft.text() + "' (fields: "
+                        + String.join(", ", fields.names()) + ")"
+                        + dev.myelin.isa.diag.DidYouMean.suggest(ft.text(), fields.names()));
+            }
+            int fi = fields.fields.indexOf(f);
+            if (seen[fi]) {
+                throw l.error(ft, "field " + f.name() + " given twice");
+            }
+            seen[fi] = true;
+            l.expectPunct("=");
+            for (int k = 0; k < f.arity(); k++) {
+                if (k > 0) {
+                    l.expectPunct(",");
+                }
+                String what = f.arity() == 1 ? f.name() : f.name() + "[" + k + "]";
+                slots[j * fields.slots + f.slot() + k] = l.expectInt(what, f.min(), f.max());
+            }
+        }
+        while (l.peekArrow()) {
+            target(l);
+        }
+    }
+
+    /** A line that starts with {@code ->}: another target of the last neuron. */
+    void continuation(Line l) {
+        if (lastNeuron < 0) {
+            throw l.error(l.col(), "a target line '->' must follow a neuron line nJ:");
+        }
+        while (l.peekArrow()) {
+            target(l);
+        }
+        l.expectEnd();
+    }
+
+    /** {@code -> (DX,DY)[.SLOT] axon A [delay D]}. */
+    private void target(Line l) {
+        Token arrow = l.next();
+        IntList t = targets[lastNeuron];
+        if (t == null) {
+            t = targets[lastNeuron] = new IntList();
+        }
+        if (t.size() / 5 >= arch.targetsPerNeuron()) {
+            throw l.error(arrow, "neuron n" + lastNeuron + " has more than " + arch.targetsPerNeuron()
+                    + " target" + (arch.targetsPerNeuron() == 1 ? "" : "s") + " (core.targetsPerNeuron)");
+        }
+        l.expectPunct("(");
+        Token dxt = l.peek();
+        int dx = l.expectInt("dx", -(arch.meshWidth() - 1), arch.meshWidth() - 1);
+        l.expectPunct(",");
+        int dy = l.expectInt("dy", -(arch.meshHeight() - 1), arch.meshHeight() - 1);
+        l.expectPunct(")");
+        int slot = 0;
+        if (!l.atEnd() && l.peek().kind() == Token.Kind.ATOM && l.peek().text().startsWith(".")) {
+            Token st = l.next();
+            Token digits = new Token(Token.Kind.ATOM, st.text().substring(1), st.col() + 1);
+            slot = (int) Numbers.checkRange(l, digits, "slot",
+                    Numbers.parseLong(l, digits, "slot"), 0, arch.coresPerRouter() - 1);
+        }
+        if (!arch.hasCore(id.x() + dx, id.y() + dy, slot)) {
+            throw l.error(dxt, "target core (" + (id.x() + dx) + "," + (id.y() + dy) + "," + slot
+                    + ") is off the " + arch.meshWidth() + "x" + arch.meshHeight() + " board");
+        }
+        int axon = l.expectField("axon", 0, arch.axons() - 1);
+        int delay = 1;
+        if (l.peekIs("delay")) {
+            delay = l.expectField("delay", 1, arch.maxDelay());
+        }
+        for (int v : new int[] {dx, dy, slot, axon, delay}) {
+            t.add(v);
+        }
+    }
+
+    /** Parses the number of a label {@code aI} / {@code nJ} and checks it against {@code limit}. */
+    private static int index(Line l, Token label, String what, int limit, String limitName) {
+        String digits = label.text().substring(1);
+        if (digits.isEmpty() || digits.length() > 6 || !digits.chars().allMatch(Character::isDigit)) {
+            throw l.error(label, "bad " + what + " label " + label.describe() + ": expected "
+                    + what.charAt(0) + " followed by a number");
+        }
+        int i = Integer.parseInt(digits);
+        if (i >= limit) {
+            throw l.error(label, what + " " + label.text() + " is out of range: " + limitName + " = " + limit);
+        }
+        return i;
+    }
+
+    // ---- the image -----------------------------------------------------------------------
+
+    CoreImage build() {
+        int nAx = declaredAxons >= 0 ? declaredAxons : maxAxon + 1;
+        int nN = declaredNeurons >= 0 ? declaredNeurons : Math.max(maxNeuron, maxSynapseNeuron) + 1;
+        int[] types = java.util.Arrays.copyOf(axonType, nAx);
+        SynapseMemory syn = trueNorth ? crossbar(nAx, nN) : sparseRows(nAx);
+        NeuronParams np = trueNorth ? NeuronFields.trueNorth(nN, slots) : NeuronFields.loihi(nN, decayMode, slots);
+        return new CoreImage(id, types, np, syn, formats, targets(nN), learning.toByteArray());
+    }
+
+    private Crossbar crossbar(int nAx, int nN) {
+        Crossbar c = Crossbar.empty(nAx, nN);
+        int wpr = c.wordsPerRow();
+        for (int a = 0; a < nAx; a++) {
+            long[] r = rows[a];
+            if (r != null) {
+                System.arraycopy(r, 0, c.bits(), a * wpr, Math.min(r.length, wpr));
+            }
+        }
+        return c;
+    }
+
+    private SparseRows sparseRows(int nAx) {
+        int[] start = new int[nAx + 1];
+        for (int a = 0; a < nAx; a++) {
+            start[a + 1] = start[a] + (sparse[a] == null ? 0 : sparse[a].size() / 2);
+        }
+        int[] post = new int[start[nAx]];
+        int[] weight = new int[start[nAx]];
+        for (int a = 0; a < nAx; a++) {
+            for (int k = 0; sparse[a] != null && k < sparse[a].size() / 2; k++) {
+                post[start[a] + k] = sparse[a].get(2 * k);
+                weight[start[a] + k] = sparse[a].get(2 * k + 1);
+            }
+        }
+        return new SparseRows(nAx, start, post, weight);
+    }
+
+    private Targets targets(int nN) {
+        int[] start = new int[nN + 1];
+        for (int j = 0; j < nN; j++) {
+            start[j + 1] = start[j] + (targets[j] == null ? 0 : targets[j].size() / 5);
+        }
+        int m = start[nN];
+        int[][] cols = new int[5][m];
+        for (int j = 0; j < nN; j++) {
+            for (int k = 0; targets[j] != null && k < targets[j].size() / 5; k++) {
+                for (int f = 0; f < 5; f++) {
+                    cols[f][start[j] + k] = targets[j].get(5 * k + f);
+                }
+            }
+        }
+        return new Targets(start, cols[0], cols[1], cols[2], cols[3], cols[4]);
+    }
+}

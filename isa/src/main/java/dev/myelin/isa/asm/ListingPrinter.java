@@ -1,0 +1,231 @@
+package dev.myelin.isa.asm;
+
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.isa.model.Port;
+import dev.myelin.isa.model.PortEntry;
+import dev.myelin.isa.model.SparseRows;
+import dev.myelin.isa.model.Symbol;
+import dev.myelin.isa.model.SynapseFormat;
+import dev.myelin.isa.model.Targets;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The disassembler: prints a complete listing of an image (every field, nothing left to
+ * defaults) with comments for a reader: the populations a core holds, a ruler over the
+ * crossbar columns, the absolute core of each target. Assembling the output gives the same
+ * image back.
+ */
+final class ListingPrinter {
+    private final NetworkImage image;
+    private final StringBuilder sb = new StringBuilder();
+    private final Map<CoreId, StringBuilder> holds = new HashMap<>();
+
+    private ListingPrinter(NetworkImage image) {
+        this.image = image;
+        for (Symbol s : image.symbols()) {
+            for (Symbol.Range r : s.ranges()) {
+                StringBuilder h = holds.computeIfAbsent(r.core(), k -> new StringBuilder());
+                h.append(h.length() == 0 ? "" : ", ").append(describe(s, r));
+            }
+        }
+    }
+
+    static String print(NetworkImage image) {
+        ListingPrinter p = new ListingPrinter(image);
+        p.header();
+        for (CoreImage c : image.cores()) {
+            p.core(c);
+        }
+        p.ports(".input", image.inputs(), "axon");
+        p.ports(".output", image.outputs(), "neuron");
+        p.symbols();
+        return p.sb.toString();
+    }
+
+    private void header() {
+        Architecture a = image.arch();
+        sb.append("; myelin listing: ").append(plural(image.cores().size(), "core")).append(" on ").append(a.name())
+                .append(" (").append(a.datapath().id()).append(" datapath, ").append(a.meshWidth()).append('x')
+                .append(a.meshHeight()).append(" routers of ").append(plural(a.coresPerRouter(), "core")).append(", ")
+                .append(a.axons()).append(" axons x ").append(a.neurons()).append(" neurons per core)\n");
+        sb.append("; neuron fields:\n");
+        for (NeuronFields.Field f : NeuronFields.of(a).fields) {
+            sb.append(";   ").append(f.name()).append(" = ").append(f.help()).append(" [").append(f.min())
+                    .append(", ").append(f.max()).append("]\n");
+        }
+        sb.append("; targets: -> (dx,dy).slot axon A delay D, relative to this core's router\n");
+        ArchListing.print(sb, a);
+        sb.append(String.format(".flags 0x%08x%n", image.flags()));
+    }
+
+    private void core(CoreImage c) {
+        CoreId id = c.id();
+        sb.append("\n; ---- core (").append(id.x()).append(',').append(id.y()).append(") slot ").append(id.slot())
+                .append(": ").append(plural(c.axonCount(), "axon")).append(", ").append(plural(c.neuronCount(), "neuron"))
+                .append(", ").append(plural(c.synapses().synapseCount(), "synapse")).append(", ")
+                .append(plural(c.targets().count(), "target")).append('\n');
+        sb.append(".core ").append(id.x()).append(' ').append(id.y()).append(' ').append(id.slot());
+        StringBuilder h = holds.get(id);
+        sb.append(h == null ? "    ; holds no named population" : "    ; holds " + h).append('\n');
+        sb.append(".axons ").append(c.axonCount()).append('\n');
+        sb.append(".neurons ").append(c.neuronCount()).append('\n');
+        if (c.neurons() instanceof LoihiNeurons l) {
+            sb.append(".decay ").append(switch (l.decayMode()) {
+                case LoihiNeurons.DECAY_LAVA -> "lava";
+                case LoihiNeurons.DECAY_NXSDK -> "nxsdk";
+                default -> Integer.toString(l.decayMode());
+            }).append('\n');
+        }
+        for (int t = 0; t < c.formats().size(); t++) {
+            SynapseFormat f = c.formats().get(t);
+            sb.append(".format ").append(t).append(" bits=").append(f.numWeightBits()).append(" exp=")
+                    .append(f.weightExp()).append(" sign=").append(SynapseFormat.signModeName(f.signMode())).append('\n');
+        }
+        axons(c);
+        neurons(c);
+        learning(c.learning());
+    }
+
+    private void axons(CoreImage c) {
+        int width = ("a" + Math.max(0, c.axonCount() - 1) + ":").length();
+        if (c.synapses() instanceof Crossbar x) {
+            int group = x.neurons() <= 64 ? 4 : 8;
+            String prefix = pad("a0:", width) + " type=0 ";
+            if (x.neurons() > 0) {
+                StringBuilder ruler = new StringBuilder(";");
+                for (int j = 0; j < x.neurons(); j += group) {
+                    int at = prefix.length() + j + j / group;
+                    ruler.append(" ".repeat(Math.max(1, at - ruler.length()))).append('n').append(j);
+                }
+                sb.append(ruler).append('\n');
+            }
+            for (int a = 0; a < c.axonCount(); a++) {
+                sb.append(pad("a" + a + ":", width)).append(" type=").append(c.axonType()[a]);
+                sb.append(x.neurons() > 0 ? " " : "");
+                for (int j = 0; j < x.neurons(); j++) {
+                    if (j > 0 && j % group == 0) {
+                        sb.append('_');
+                    }
+                    sb.append(x.get(a, j) ? '1' : '0');
+                }
+                sb.append('\n');
+            }
+        } else {
+            SparseRows s = (SparseRows) c.synapses();
+            for (int a = 0; a < c.axonCount(); a++) {
+                sb.append(pad("a" + a + ":", width)).append(" type=").append(c.axonType()[a]);
+                for (int k = s.rowStart()[a]; k < s.rowStart()[a + 1]; k++) {
+                    sb.append(" n").append(s.post()[k]).append(':').append(Numbers.signed(s.weight()[k]));
+                }
+                sb.append('\n');
+            }
+        }
+    }
+
+    private void neurons(CoreImage c) {
+        NeuronFields nf = NeuronFields.of(image.arch());
+        int n = c.neuronCount();
+        int[] v = NeuronFields.slotsOf(c.neurons());
+        int slots = v.length / Math.max(1, n);
+        String[][] cells = new String[n][nf.fields.size()];
+        int[] width = new int[nf.fields.size()];
+        for (int j = 0; j < n; j++) {
+            for (int f = 0; f < nf.fields.size(); f++) {
+                NeuronFields.Field fd = nf.fields.get(f);
+                StringBuilder cell = new StringBuilder(fd.name()).append('=');
+                for (int k = 0; k < fd.arity(); k++) {
+                    int x = v[j * slots + fd.slot() + k];
+                    cell.append(k > 0 ? "," : "").append(fd.name().equals("s") ? Numbers.signed(x) : Integer.toString(x));
+                }
+                cells[j][f] = cell.toString();
+                width[f] = Math.max(width[f], cell.length());
+            }
+        }
+        int labelWidth = ("n" + Math.max(0, n - 1) + ":").length();
+        Targets t = c.targets();
+        for (int j = 0; j < n; j++) {
+            StringBuilder row = new StringBuilder(pad("n" + j + ":", labelWidth));
+            for (int f = 0; f < cells[j].length; f++) {
+                row.append(' ').append(f == cells[j].length - 1 ? cells[j][f] : pad(cells[j][f], width[f]));
+            }
+            if (t.countOf(j) == 1) {
+                row.append(' ').append(target(t, t.start()[j]));
+            }
+            sb.append(row.toString().stripTrailing()).append('\n');
+            if (t.countOf(j) > 1) {
+                for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
+                    CoreId id = c.id();
+                    sb.append("    ").append(target(t, k)).append("    ; core (").append(id.x() + t.dx()[k]).append(',')
+                            .append(id.y() + t.dy()[k]).append(',').append(t.slot()[k]).append(")\n");
+                }
+            }
+        }
+    }
+
+    private static String target(Targets t, int k) {
+        return "-> (" + Numbers.signed(t.dx()[k]) + "," + Numbers.signed(t.dy()[k]) + ")." + t.slot()[k]
+                + " axon " + t.axon()[k] + " delay " + t.delay()[k];
+    }
+
+    private void learning(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i += 32) {
+            sb.append(".learning ");
+            for (int k = i; k < Math.min(bytes.length, i + 32); k++) {
+                sb.append(String.format("%02x", bytes[k] & 0xff));
+            }
+            sb.append('\n');
+        }
+    }
+
+    private void ports(String directive, List<Port> ports, String field) {
+        for (Port p : ports) {
+            sb.append('\n').append(directive).append(' ').append(Lexer.quoteIfNeeded(p.name())).append("    ; ")
+                    .append(plural(p.entries().size(), "line")).append('\n');
+            for (int i = 0; i < p.entries().size(); i++) {
+                PortEntry e = p.entries().get(i);
+                sb.append("  ").append(i).append(": core ").append(coords(e.core())).append(' ').append(field)
+                        .append(' ').append(e.index()).append('\n');
+            }
+        }
+    }
+
+    private void symbols() {
+        for (Symbol s : image.symbols()) {
+            sb.append('\n').append(".symbol ").append(Lexer.quoteIfNeeded(s.population())).append(" size=")
+                    .append(s.size()).append('\n');
+            for (Symbol.Range r : s.ranges()) {
+                sb.append("  core ").append(coords(r.core())).append(" neuron=").append(r.neuronStart())
+                        .append(" count=").append(r.count()).append(" pop=").append(r.popStart())
+                        .append("    ; ").append(describe(s, r)).append('\n');
+            }
+        }
+    }
+
+    private static String describe(Symbol s, Symbol.Range r) {
+        if (r.count() == 0) {
+            return s.population() + "[] (empty)";
+        }
+        return s.population() + "[" + r.popStart() + ".." + (r.popStart() + r.count() - 1) + "] in n"
+                + r.neuronStart() + "..n" + (r.neuronStart() + r.count() - 1);
+    }
+
+    private static String coords(CoreId c) {
+        return c.x() + " " + c.y() + " " + c.slot();
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String pad(String s, int w) {
+        return s.length() >= w ? s : s + " ".repeat(w - s.length());
+    }
+}
