@@ -8,6 +8,7 @@ import dev.myelin.isa.diag.MyelinInputException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -78,7 +79,7 @@ final class ArchListing {
     }
 
     /** {@code .set KEY VALUE}: one parameter, checked against its range at once. */
-    static void parseSet(Line line, Architecture.Builder b) {
+    static ArchParam parseSet(Line line, Architecture.Builder b) {
         Token keyTok = line.expectAtom("an architecture parameter such as core.neurons");
         String key = keyTok.text();
         ArchParam p = ArchParam.byKey(key).orElseThrow(() -> line.error(keyTok, "unknown architecture parameter "
@@ -104,14 +105,25 @@ final class ArchListing {
             throw line.error(vt, key + " = " + (vt.kind() == Token.Kind.STRING ? vt.text() : v) + " " + problem);
         }
         b.setRaw(p, v);
+        return p;
     }
 
-    /** Builds the architecture; a rule between parameters is reported at the {@code .arch} line. */
-    static Architecture build(Architecture.Builder b, String file, int archLine) {
+    /**
+     * Builds the architecture. A rule between parameters is reported at the {@code .set} line
+     * of the parameter it names, else at the {@code .arch} line.
+     */
+    static Architecture build(Architecture.Builder b, String file, int archLine, Map<ArchParam, Integer> setLines) {
         try {
-            return b.build("architecture");
+            return b.build(".arch");
         } catch (MyelinInputException e) {
-            throw ListingException.at(file, archLine, 1, e.getMessage());
+            int line = archLine;
+            for (Map.Entry<ArchParam, Integer> s : setLines.entrySet()) {
+                if (e.getMessage().contains("field " + s.getKey().key() + " ")) {
+                    line = s.getValue();
+                    break;
+                }
+            }
+            throw ListingException.at(file, line, 1, e.getMessage());
         }
     }
 }

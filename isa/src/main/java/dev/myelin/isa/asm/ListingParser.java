@@ -1,5 +1,6 @@
 package dev.myelin.isa.asm;
 
+import dev.myelin.isa.arch.ArchParam;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.diag.DidYouMean;
 import dev.myelin.isa.model.CoreId;
@@ -12,6 +13,7 @@ import dev.myelin.isa.model.Symbol;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ final class ListingParser {
     private Architecture.Builder archBuilder;
     private Architecture arch;
     private int archLine;
+    private final Map<ArchParam, Integer> setLines = new EnumMap<>(ArchParam.class);
     private int flags;
     private int flagsLine;
     private Section section = Section.TOP;
@@ -128,7 +131,7 @@ final class ListingParser {
             if (arch != null) {
                 throw l.error(d, ".set must come before the first .core, .input, .output or .symbol");
             }
-            ArchListing.parseSet(l, archBuilder);
+            setLines.put(ArchListing.parseSet(l, archBuilder), l.lineNo());
             return;
         }
         if (name.equals(".flags")) {
@@ -168,7 +171,7 @@ final class ListingParser {
 
     private void requireArch() {
         if (arch == null) {
-            arch = ArchListing.build(archBuilder, file, archLine);
+            arch = ArchListing.build(archBuilder, file, archLine, setLines);
             archBuilder = null;
         }
     }

@@ -1,0 +1,97 @@
+package dev.myelin.isa.asm;
+
+import dev.myelin.isa.diag.MyelinInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each malformed listing gives exactly one message naming file, line and column. Columns are counted by hand. */
+class MalformedListingTest {
+    private static final String TN = ".arch tiny\n.core 0 0 0\n";
+    private static final String MISSING_ARCH = "missing .arch: a listing starts with .arch PRESET (e.g. .arch tiny)";
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("", "1:1: " + MISSING_ARCH),
+                Arguments.of("; only a comment\n.core 0 0 0\n", "2:1: " + MISSING_ARCH),
+                Arguments.of(".arch tiny\n.cor 0 0 0\n", "2:1: unknown directive .cor (did you mean '.core'?)"),
+                Arguments.of(".arch tinyy\n", "1:7: unknown architecture preset 'tinyy' (known: truenorth, loihi, tiny)"
+                        + " (did you mean 'tiny'?)"),
+                Arguments.of(".arch tiny\n.arch tiny\n", "2:1: .arch given twice (first at line 1)"),
+                Arguments.of(".arch tiny\n.set core.neuron 8\n",
+                        "2:6: unknown architecture parameter core.neuron (did you mean 'core.neurons'?)"),
+                Arguments.of(".arch tiny\n.set core.neurons 0\n", "2:19: core.neurons = 0 is out of range [1, 65536]"),
+                Arguments.of(".arch tiny\n.set timing.clockMhz fast\n", "2:22: bad number 'fast' for timing.clockMhz"),
+                Arguments.of(".arch tiny\n.set core.axonTypes 5\n.core 0 0 0\n",
+                        "2:1: .arch: field core.axonTypes = 5 is out of range [1, 4] for datapath truenorth (4 weights per neuron)"),
+                Arguments.of(TN.replace("\n.core", "\n.core 0 0 0\n.set core.neurons 8\n;") ,
+                        "3:1: .set must come before the first .core, .input, .output or .symbol"),
+                Arguments.of(TN + "n0: alpha=12x\n", "3:11: bad number '12x' for alpha"),
+                Arguments.of(TN + "n0: alpha=99999999999999999999\n", "3:11: bad number '99999999999999999999' for alpha"),
+                Arguments.of(TN + "n0: alpha=262144\n", "3:11: alpha = 262144 is out of range [0, 262143]"),
+                Arguments.of(TN + "n0: s=+1,0,0,300\n", "3:14: s[3] = 300 is out of range [-256, 255]"),
+                Arguments.of(TN + "n0: alhpa=1\n", "3:5: unknown neuron field 'alhpa' (fields: s, b, lambda, c, eps,"
+                        + " alpha, beta, tm, gamma, kappa, R, v0) (did you mean 'alpha'?)"),
+                Arguments.of(TN + "n0: alpha=1 alpha=2\n", "3:13: field alpha given twice"),
+                Arguments.of(TN + "n0 alpha=1\n", "3:4: expected ':', found 'alpha'"),
+                Arguments.of(TN + "n0:\nn0:\n", "4:1: neuron n0 defined twice (first at line 3)"),
+                Arguments.of(TN + "nx:\n", "3:1: bad neuron label 'nx': expected n followed by a number"),
+                Arguments.of(TN + "n3:\n.neurons 2\n", "4:10: neuron count 2 is too small: neuron n3 is already used"),
+                Arguments.of(".arch tiny\n.core 2 0 0\n", "2:7: core x = 2 is out of range [0, 1]"),
+                Arguments.of(TN + ".core 0 0 0\n", "3:7: core 0 0 0 defined twice (first at line 2)"),
+                Arguments.of(".arch tiny\n.core 0 0 0 @\n", "2:13: unexpected character '@'"),
+                Arguments.of(".arch tiny\n.core 0 0 0 7\n", "2:13: unexpected '7' at end of line"),
+                Arguments.of(".arch tiny\n.core 0 0\n", "2:10: expected core slot, found end of line"),
+                Arguments.of(".arch tiny\n.axons 3\n", "2:1: .axons must be inside a core (after .core X Y SLOT)"),
+                Arguments.of(TN + "a16: type=0 1\n", "3:1: axon a16 is out of range: core.axons = 16"),
+                Arguments.of(TN + "a0: type=4\n", "3:10: axon type = 4 is out of range [0, 3]"),
+                Arguments.of(TN + ".neurons 2\na0: type=0 101\n",
+                        "4:14: crossbar row has more than 2 bits (the core has 2 neurons)"),
+                Arguments.of(TN + "a0: type=0 1021\n", "3:14: bad crossbar bit '2': a row is 0s and 1s, '_' groups them"),
+                Arguments.of(TN + "a0: 1\na0: 1\n", "4:1: axon a0 defined twice (first at line 3)"),
+                Arguments.of(".arch tiny\n.core 1 0 0\nn0: alpha=1 -> (+1,0) axon 0\n",
+                        "3:17: target core (2,0,0) is off the 2x2 board"),
+                Arguments.of(TN + "n0: -> (0,0) axon 0 -> (0,0) axon 1\n",
+                        "3:21: neuron n0 has more than 1 target (core.targetsPerNeuron)"),
+                Arguments.of(TN + "n0: -> (0,0) axon 0 delay 16\n", "3:27: delay = 16 is out of range [1, 15]"),
+                Arguments.of(TN + "n0: -> (0,0) neuron 0\n", "3:14: expected 'axon', found 'neuron'"),
+                Arguments.of(TN + "-> (0,0) axon 0\n", "3:1: a target line '->' must follow a neuron line nJ:"),
+                Arguments.of(TN + ".decay lava\n", "3:1: .decay is for Loihi cores; this architecture's datapath is truenorth"),
+                Arguments.of(TN + ".learning abc\n", "3:11: bad hex bytes 'abc': expected pairs of hex digits"),
+                Arguments.of(TN + "foo\n", "3:1: unexpected 'foo' in a core: expected an axon line aI:, a neuron line nJ:,"
+                        + " a target '->' or a directive"),
+                Arguments.of(".arch loihi\n.core 0 0 0\n.format 0 bits=8 exp=0 sign=both\n",
+                        "3:29: unknown sign mode 'both' (known: excitatory, inhibitory, mixed)"),
+                Arguments.of(".arch loihi\n.core 0 0 0\n.format 1 bits=8 exp=0 sign=mixed\n",
+                        "3:9: format 1 out of order: formats are numbered 0, 1, ... and the next is 0"),
+                Arguments.of(".arch loihi\n.core 0 0 0\na0: type=0 n0:+256\n", "3:15: weight = 256 is out of range [-256, 255]"),
+                Arguments.of(".arch loihi\n.core 0 0 0\n.decay slow\n", "3:8: unknown decay mode 'slow' (known: lava, nxsdk)"),
+                Arguments.of(".arch tiny\n.input \"in\n", "2:8: unterminated string"),
+                Arguments.of(".arch tiny\n.input \"a\\q\"\n", "2:10: unknown escape \\q (known: \\\" \\\\ \\n \\t \\xNN)"),
+                Arguments.of(TN + "a0: 1\n.input in\n  1: core 0 0 0 axon 0\n",
+                        "5:3: port line 1 out of order: the next line of port in is 0"),
+                Arguments.of(TN + "a0: 1\n.input in\n  0: core 0 0 0 neuron 0\n", "5:17: expected 'axon', found 'neuron'"),
+                Arguments.of(".arch tiny\n.symbol p size=-1\n", "2:16: size = -1 is out of range [0, 2147483647]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void reportsLineColumnAndWhatIsWrong(String listing, String expected) {
+        assertThatThrownBy(() -> Assembler.assemble("bad.nasm", listing))
+                .isInstanceOf(MyelinInputException.class)
+                .hasMessage("bad.nasm:" + expected);
+    }
+
+    @Test
+    void aLineWithoutEndIsCutOffBeforeItFillsMemory() {
+        String listing = ".arch tiny\n;" + "x".repeat(ListingParser.MAX_LINE_CHARS + 10);
+        assertThatThrownBy(() -> Assembler.assemble("bad.nasm", listing))
+                .hasMessage("bad.nasm:2:" + (ListingParser.MAX_LINE_CHARS + 1) + ": line longer than "
+                        + ListingParser.MAX_LINE_CHARS + " characters");
+    }
+}
