@@ -158,7 +158,7 @@ final class CoreAssembler {
 
     // ---- axon and neuron lines -----------------------------------------------------------
 
-    /** {@code aI: [type=]T ROW}: crossbar bits (TrueNorth) or {@code nJ:W} entries (Loihi). */
+    /** {@code aI: [type=T] ROW}: crossbar bits (TrueNorth) or {@code nJ:W} entries (Loihi). */
     void axon(Line l, Token label) {
         int limit = declaredAxons >= 0 ? declaredAxons : arch.axons();
         int a = index(l, label, "axon", limit, declaredAxons >= 0 ? ".axons" : "core.axons");
@@ -169,8 +169,8 @@ final class CoreAssembler {
         if (l.peekIs("type")) {
             l.next();
             l.accept("=");
+            axonType[a] = l.expectInt("axon type", 0, arch.axonTypes() - 1);
         }
-        axonType[a] = l.expectInt("axon type", 0, arch.axonTypes() - 1);
         if (trueNorth) {
             rows[a] = l.atEnd() ? new long[0] : bits(l, l.expectAtom("crossbar bits"));
         } else {
@@ -247,7 +247,7 @@ final class CoreAssembler {
                 throw l.error(ft, "field " + f.name() + " given twice");
             }
             seen[fi] = true;
-            l.expectPunct("=");
+            l.accept("=");
             for (int k = 0; k < f.arity(); k++) {
                 if (k > 0) {
                     l.expectPunct(",");
