@@ -1,6 +1,8 @@
 package dev.myelin.isa.asm;
 
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.model.ImageValidator;
+import dev.myelin.isa.model.ImageViolation;
 import dev.myelin.isa.model.NetworkImage;
 
 import java.io.BufferedReader;
@@ -17,7 +19,8 @@ import java.nio.file.Path;
  * The text form of a network image. {@link #assemble} reads a listing (docs/isa.md, "Listing
  * syntax"); {@link #disassemble} prints one. For every valid image,
  * {@code assemble(disassemble(image))} equals the image, so its binary is byte-identical.
- * Errors are {@link MyelinInputException}s reading {@code file:line:col: message}.
+ * Assembled images are checked by {@link ImageValidator}; its findings are reported at the
+ * line holding the field. Errors are {@link MyelinInputException}s reading {@code file:line:col: message}.
  */
 public final class Assembler {
     private Assembler() {
@@ -48,7 +51,13 @@ public final class Assembler {
 
     static NetworkImage assemble(String fileName, Reader in) {
         try {
-            return ListingParser.parse(fileName, in).image();
+            ListingParser.Result r = ListingParser.parse(fileName, in);
+            try {
+                ImageValidator.validate(r.image());
+            } catch (ImageViolation v) {
+                throw r.sources().locate(fileName, v);
+            }
+            return r.image();
         } catch (CharacterCodingException e) {
             throw new MyelinInputException(fileName + ": not UTF-8 text");
         } catch (IOException e) {

@@ -326,6 +326,12 @@ final class CoreAssembler {
 
     // ---- the image -----------------------------------------------------------------------
 
+    /** The lines each axon and neuron of the built core was written on. */
+    SourceMap.CoreLines lines(CoreImage built) {
+        return new SourceMap.CoreLines(line, java.util.Arrays.copyOf(axonLine, built.axonCount()),
+                java.util.Arrays.copyOf(neuronLine, built.neuronCount()));
+    }
+
     CoreImage build() {
         int nAx = declaredAxons >= 0 ? declaredAxons : maxAxon + 1;
         int nN = declaredNeurons >= 0 ? declaredNeurons : Math.max(maxNeuron, maxSynapseNeuron) + 1;

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Reads lines ({@code \n}, {@code \r\n}) without ever holding more than {@code max + 1}
- * characters of one line, so a listing without newlines cannot exhaust memory.
+ * Reads lines ({@code \n}, {@code \r\n}) in 64 K-character chunks without ever holding more
+ * than {@code max + 1} characters of one line, so a listing without newlines cannot exhaust
+ * memory.
  */
 final class LineReader {
     private final Reader in;
     private final int max;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
     private final StringBuilder sb = new StringBuilder();
     private int lineNo;
     private boolean eof;
@@ -25,23 +29,36 @@ final class LineReader {
             return null;
         }
         sb.setLength(0);
-        int c;
-        while ((c = in.read()) != -1 && c != '\n') {
-            if (sb.length() <= max) {
-                sb.append((char) c);
-            } else {
+        while (true) {
+            if (pos == len) {
+                len = in.read(buf);
+                pos = 0;
+                if (len <= 0) {
+                    len = 0;
+                    eof = true;
+                    if (sb.length() == 0) {
+                        return null;
+                    }
+                    lineNo++;
+                    return sb.toString();
+                }
+            }
+            int start = pos;
+            while (pos < len && buf[pos] != '\n') {
+                pos++;
+            }
+            int take = Math.min(pos - start, max + 1 - sb.length());
+            sb.append(buf, start, take);
+            if (sb.length() > max) {
+                lineNo++;
+                return sb.toString();
+            }
+            if (pos < len) {
+                pos++;
                 lineNo++;
                 return sb.toString();
             }
         }
-        if (c == -1) {
-            eof = true;
-            if (sb.length() == 0) {
-                return null;
-            }
-        }
-        lineNo++;
-        return sb.toString();
     }
 
     int lineNo() {

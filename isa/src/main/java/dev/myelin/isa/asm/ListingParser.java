@@ -43,7 +43,7 @@ final class ListingParser {
     private Section section = Section.TOP;
     private CoreAssembler core;
     private final List<CoreImage> cores = new ArrayList<>();
-    private final List<Integer> coreLines = new ArrayList<>();
+    private final SourceMap sources = new SourceMap();
     private final Map<CoreId, Integer> coreAt = new HashMap<>();
     private final List<Port> inputs = new ArrayList<>();
     private final List<Port> outputs = new ArrayList<>();
@@ -56,8 +56,8 @@ final class ListingParser {
         this.file = file;
     }
 
-    /** The image and the line of each core's {@code .core} directive (for later diagnostics). */
-    record Result(NetworkImage image, List<Integer> coreLines) {
+    /** The image and where its parts were written (for the validator's findings). */
+    record Result(NetworkImage image, SourceMap sources) {
     }
 
     static Result parse(String file, Reader in) throws IOException {
@@ -164,8 +164,12 @@ final class ListingParser {
         if (flagsLine != 0) {
             throw l.error(d, ".flags given twice (first at line " + flagsLine + ")");
         }
+        Token t = l.peek();
         flags = (int) l.expectLong("flags", Integer.MIN_VALUE, 0xFFFF_FFFFL);
         l.expectEnd();
+        if (flags != 0) {
+            throw l.error(t, String.format("flags = 0x%08x: the header flags are reserved and must be 0", flags));
+        }
         flagsLine = l.lineNo();
     }
 
@@ -203,6 +207,7 @@ final class ListingParser {
             case ".output" -> Section.OUTPUT;
             default -> Section.SYMBOL;
         };
+        sources.table(tableName(), l.lineNo());
     }
 
     /** {@code L: core X Y SLOT axon A} (inputs) or {@code ... neuron N} (outputs). */
@@ -219,6 +224,7 @@ final class ListingParser {
         int i = in ? l.expectField("axon", 0, arch.axons() - 1) : l.expectField("neuron", 0, arch.neurons() - 1);
         l.expectEnd();
         openEntries.add(new PortEntry(c, i));
+        sources.entry(tableName(), l.lineNo());
     }
 
     /** {@code core X Y SLOT neuron=J count=C pop=P}. */
@@ -229,6 +235,16 @@ final class ListingParser {
         int pop = l.expectField("pop", 0, Integer.MAX_VALUE);
         l.expectEnd();
         openEntries.add(new Symbol.Range(c, j, count, pop));
+        sources.entry(tableName(), l.lineNo());
+    }
+
+    /** The binary section name of the open table, as the validator names it. */
+    private String tableName() {
+        return switch (section) {
+            case INPUT -> "INPT";
+            case OUTPUT -> "OUTP";
+            default -> "SYMB";
+        };
     }
 
     private CoreId coreKeyword(Line l) {
@@ -244,8 +260,9 @@ final class ListingParser {
     private void closeSection() {
         switch (section) {
             case CORE -> {
-                cores.add(core.build());
-                coreLines.add(core.line);
+                CoreImage built = core.build();
+                cores.add(built);
+                sources.core(built.id(), core.lines(built));
                 core = null;
             }
             case INPUT -> inputs.add(new Port(openName, (List<PortEntry>) (List<?>) openEntries));
@@ -265,6 +282,6 @@ final class ListingParser {
         }
         requireArch();
         closeSection();
-        return new Result(new NetworkImage(arch, flags, cores, inputs, outputs, symbols), List.copyOf(coreLines));
+        return new Result(new NetworkImage(arch, flags, cores, inputs, outputs, symbols), sources);
     }
 }

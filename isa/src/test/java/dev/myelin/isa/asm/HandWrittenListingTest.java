@@ -58,6 +58,12 @@ class HandWrittenListingTest {
                     -> (+1,+2).3 axon 4
                 .learning 00ff
                 .learning 10
+                .core 0 0 1
+                .axons 10
+                .format 0 bits=8 exp=0 sign=mixed
+                .core 1 2 3
+                .axons 5
+                .format 0 bits=8 exp=0 sign=mixed
                 """);
         CoreImage c = img.cores().get(0);
         assertThat(c.neuronCount()).isEqualTo(4);
@@ -82,17 +88,17 @@ class HandWrittenListingTest {
         NetworkImage img = Assembler.assemble("q.nasm", """
                 .arch tiny
                 .set energy.profile "my;profile"
-                .flags 0xffffffff
+                .flags 0x0000_0000
                 .core 0 0 0
                 a0:
                 .input "in\\x41#1"
                   0: core 0 0 0 axon=0
                 """);
         assertThat(img.arch().energyProfile()).isEqualTo("my;profile");
-        assertThat(img.flags()).isEqualTo(-1);
+        assertThat(img.flags()).isZero();
         assertThat(img.inputs().get(0).name()).isEqualTo("inA#1");
         assertThat(Assembler.disassemble(img)).contains(".input \"inA#1\"", ".set energy.profile \"my;profile\"",
-                ".flags 0xffffffff");
+                ".flags 0x00000000");
     }
 
     @Test

@@ -31,6 +31,17 @@ class MalformedListingTest {
                         "2:1: .arch: field core.axonTypes = 5 is out of range [1, 4] for datapath truenorth (4 weights per neuron)"),
                 Arguments.of(TN.replace("\n.core", "\n.core 0 0 0\n.set core.neurons 8\n;") ,
                         "3:1: .set must come before the first .core, .input, .output or .symbol"),
+                Arguments.of(".arch tiny\n.flags 0x10\n", "2:8: flags = 0x00000010: the header flags are reserved and must be 0"),
+                Arguments.of(TN + "n0: -> (+1,0) axon 0\n", "3:1: core (0,0,0): neuron[0].target[0] (dx=1, dy=0, slot=0)"
+                        + " lands on core (1,0,0), which is not in the image"),
+                Arguments.of(TN + "a0:\n.core 1 0 0\nn0: -> (-1,0) axon 3\n", "5:1: core (1,0,0): neuron[0].target[0].axon=3"
+                        + " exceeds 0 (core (0,0,0) uses 1 axons)"),
+                Arguments.of(TN + "n0:\n.output out\n  0: core 0 0 0 neuron 0\n  1: core 1 1 0 neuron 0\n",
+                        "6:1: output port 'out': port[0].entry[1].core=(1,1,0) is not a core of the image"),
+                Arguments.of(TN + "n0:\n.symbol p size=1\n  core 0 0 0 neuron=0 count=2 pop=0\n",
+                        "5:1: symbol 'p': symbol[0].range[0].neuronStart=0 + count=2 exceeds the 1 neurons used by core (0,0,0)"),
+                Arguments.of(".arch loihi\n.core 0 0 0\n.format 0 bits=8 exp=0 sign=excitatory\na0: n0:-3\n",
+                        "4:1: core (0,0,0): axon[0].synapse[0].weight=-3 contradicts sign mode excitatory of axon type 0"),
                 Arguments.of(TN + "n0: alpha=12x\n", "3:11: bad number '12x' for alpha"),
                 Arguments.of(TN + "n0: alpha=99999999999999999999\n", "3:11: bad number '99999999999999999999' for alpha"),
                 Arguments.of(TN + "n0: alpha=262144\n", "3:11: alpha = 262144 is out of range [0, 262143]"),

@@ -55,8 +55,7 @@ final class RandomImages {
         for (int i = 0; i < ids.size(); i++) {
             cores.add(core(arch, ids, axons, i));
         }
-        int flags = rnd.nextInt(4) == 0 ? rnd.nextInt() : 0;
-        return new NetworkImage(arch, flags, cores, ports(cores, true), ports(cores, false), symbols(cores));
+        return new NetworkImage(arch, 0, cores, ports(cores, true), ports(cores, false), symbols(cores));
     }
 
     private Architecture arch(boolean trueNorth) {
