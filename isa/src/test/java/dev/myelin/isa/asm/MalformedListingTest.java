@@ -1,5 +1,6 @@
 package dev.myelin.isa.asm;
 
+import dev.myelin.isa.arch.Presets;
 import dev.myelin.isa.diag.MyelinInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +21,8 @@ class MalformedListingTest {
                 Arguments.of("", "1:1: " + MISSING_ARCH),
                 Arguments.of("; only a comment\n.core 0 0 0\n", "2:1: " + MISSING_ARCH),
                 Arguments.of(".arch tiny\n.cor 0 0 0\n", "2:1: unknown directive .cor (did you mean '.core'?)"),
-                Arguments.of(".arch tinyy\n", "1:7: unknown architecture preset 'tinyy' (known: truenorth, loihi, tiny)"
-                        + " (did you mean 'tiny'?)"),
+                Arguments.of(".arch tinyy\n", "1:7: unknown architecture preset 'tinyy' (known: "
+                        + String.join(", ", Presets.names()) + ") (did you mean 'tiny'?)"),
                 Arguments.of(".arch tiny\n.arch tiny\n", "2:1: .arch given twice (first at line 1)"),
                 Arguments.of(".arch tiny\n.set core.neuron 8\n",
                         "2:6: unknown architecture parameter core.neuron (did you mean 'core.neurons'?)"),
