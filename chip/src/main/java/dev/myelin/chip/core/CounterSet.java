@@ -10,6 +10,13 @@ import java.util.Arrays;
  */
 public final class CounterSet {
     private static final int K = Counter.all().size();
+    private static final boolean[] IS_MAX = new boolean[K];
+
+    static {
+        for (Counter c : Counter.all()) {
+            IS_MAX[c.ordinal()] = c.aggregate() == Counter.Aggregate.MAX;
+        }
+    }
 
     private final int cores;
     private final long[] values;
@@ -51,10 +58,10 @@ public final class CounterSet {
         if (other.cores != cores) {
             throw new IllegalArgumentException("counter sets of " + cores + " and " + other.cores + " cores");
         }
-        for (int core = 0; core < cores; core++) {
-            for (Counter c : Counter.all()) {
-                add(core, c, other.get(core, c));
-            }
+        // one flat pass: this runs once per tick over every core
+        long[] o = other.values;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = IS_MAX[i % K] ? Math.max(values[i], o[i]) : values[i] + o[i];
         }
     }
 

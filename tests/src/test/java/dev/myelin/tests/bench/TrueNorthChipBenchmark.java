@@ -19,9 +19,15 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ticks per second of a 64-core TrueNorth chip (8 x 8 cores of 256 axons x 256 neurons, random
- * all-mode neurons and crossbars, 70% of neurons with a target), with 16 input lines each
- * active with probability 0.3 per tick. One benchmark operation is one tick.
+ * Ticks per second of a 64-core TrueNorth chip (8 x 8 cores of 256 axons x 256 neurons). One
+ * benchmark operation is one tick.
+ * <ul>
+ *   <li>{@code dense}: random all-mode neurons and crossbars, 70% of neurons with a target, 16
+ *       input lines each active with probability 0.3 per tick (busy: about 370k synaptic events
+ *       and 10k spikes per tick);</li>
+ *   <li>{@code sparse}: {@link SparseChain} with one input every 16 ticks (about 4 cores busy per
+ *       tick, the rest skipped as idle).</li>
+ * </ul>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -30,12 +36,16 @@ public class TrueNorthChipBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    @Param({"dense", "sparse"})
+    public String load;
+
     private Chip chip;
     private SplittableRandom inputs;
 
     @Setup(Level.Trial)
     public void load() {
-        NetworkImage image = new RandomTrueNorthNetworks(64).network(8, 8, 256, 256);
+        NetworkImage image = load.equals("dense") ? new RandomTrueNorthNetworks(64).network(8, 8, 256, 256)
+                : SparseChain.image();
         chip = Chip.load(image, ChipOptions.defaults().withThreads(threads).withSeed(1));
         chip.collectOutputs(false);
         inputs = new SplittableRandom(5);
@@ -49,10 +59,14 @@ public class TrueNorthChipBenchmark {
     @Benchmark
     public long tick() {
         long t = chip.tick();
-        for (int line = 0; line < 16; line++) {
-            if (inputs.nextInt(10) < 3) {
-                chip.inject("in", line, t);
+        if (load.equals("dense")) {
+            for (int line = 0; line < 16; line++) {
+                if (inputs.nextInt(10) < 3) {
+                    chip.inject("in", line, t);
+                }
             }
+        } else if (t % 16 == 0) {
+            chip.inject("in", inputs.nextInt(256), t);
         }
         chip.step();
         return chip.tick();
