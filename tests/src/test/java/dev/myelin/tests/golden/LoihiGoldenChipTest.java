@@ -3,18 +3,23 @@ package dev.myelin.tests.golden;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.chip.sim.OutputSpike;
+import dev.myelin.isa.asm.Assembler;
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.model.NetworkImage;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Lava's golden Loihi traces through the public path: image, .nbin bytes, decoded image,
- * chip, with u, v and spikes compared after every tick.
+ * Lava's golden Loihi traces through the public path: image (built from cases.json, and
+ * assembled from a hand-written listing), .nbin bytes, decoded image, chip, with u, v and
+ * spikes compared after every tick.
  *
  * <p>Time convention. Lava step t (1-based) is chip tick t - 1 (0-based), and u, v after a
  * chip tick are Lava's end-of-step values. The Lava source emits raster column c at step c + 1,
@@ -33,6 +38,23 @@ class LoihiGoldenChipTest {
                 try (Chip chip = Chip.load(decoded, ChipOptions.defaults().withThreads(threads))) {
                     check(c, chip);
                 }
+            }
+        }
+    }
+
+    @Test
+    void handWrittenListingsAssembleToTheSameBinaryAndReproduceTheTraces() throws IOException {
+        for (LoihiGoldenCase c : LoihiGoldenCase.load()) {
+            String file = c.name() + ".nasm";
+            String text;
+            try (InputStream in = LoihiGoldenChipTest.class.getResourceAsStream("/golden/loihi/" + file)) {
+                assertThat(in).as("listing " + file).isNotNull();
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            byte[] fromListing = NbinCodec.encode(Assembler.assemble(file, text));
+            assertThat(fromListing).as(file).isEqualTo(NbinCodec.encode(LoihiGoldenImages.image(c)));
+            try (Chip chip = Chip.load(NbinCodec.decode(fromListing), ChipOptions.defaults())) {
+                check(c, chip);
             }
         }
     }
