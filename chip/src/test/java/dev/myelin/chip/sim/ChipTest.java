@@ -153,4 +153,30 @@ class ChipTest {
                 .isInstanceOf(MyelinInputException.class)
                 .hasMessage("core (1,0,0): neuron[0].thresholdMaskBits=9 is out of range [0, 8]");
     }
+
+    @Test
+    void theNetworkSeesEachTicksPacketsAndOperationCounts() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        SpikeNetwork.Factory spy = layout -> (tick, spikes, sink) -> {
+            for (int c = 0; c < spikes.cores(); c++) {
+                for (int k = 0; k < spikes.packets(c); k++) {
+                    seen.add(tick + ": " + layout.core(c) + " n" + spikes.sourceNeuron(c, k) + " -> "
+                            + layout.core(spikes.targetCore(c, k)) + " a" + spikes.targetAxon(c, k)
+                            + " d" + spikes.delay(c, k) + " syn " + spikes.tickCounters().get(c, Counter.SYNAPTIC_EVENTS));
+                }
+            }
+            DirectNetwork.FACTORY.create(layout).route(tick, spikes, sink);
+        };
+        try (Chip chip = Chip.load(relay(3).image(), ChipOptions.defaults().withNetwork(spy))) {
+            chip.inject("in", 0, 1);
+            chip.run(2);
+            assertThat(seen).containsExactly("1: (0,0,0) n0 -> (1,0,0) a0 d3 syn 1");
+            assertThat(chip.lastTickCounters().get(0, Counter.SPIKES_OUT)).isEqualTo(1);
+            assertThat(chip.lastTickCounters().get(1, Counter.SPIKES_IN)).isEqualTo(1);
+            chip.step();
+            // the last tick alone: nothing happened in tick 2
+            assertThat(chip.lastTickCounters().get(0, Counter.SPIKES_OUT)).isZero();
+            assertThat(chip.counters().get(0, Counter.SPIKES_OUT)).isEqualTo(1);
+        }
+    }
 }
