@@ -1,0 +1,13 @@
+package dev.myelin.chip.energy;
+
+import dev.myelin.isa.model.CoreId;
+
+/**
+ * What pricing needs to know about a used core besides its counts.
+ *
+ * @param sparse  synapses stored as row lists (priced as sparse events) rather than a crossbar
+ * @param neurons neurons used on the core
+ * @param axons   axons used on the core
+ */
+public record CoreInfo(CoreId id, boolean sparse, int neurons, int axons) {
+}

@@ -1,0 +1,55 @@
+package dev.myelin.chip.energy;
+
+import java.util.List;
+
+/**
+ * What the emulator counts per core and tick for pricing, declared once with unit and
+ * description (the stats writers print them as given). Counting rules follow SANA-FE's
+ * (docs/energy.md) so figures compare column by column.
+ */
+public enum Counter {
+    NEURONS("neurons", "neurons", "neuron states accessed (every neuron of a used core, every tick)"),
+    UPDATED("updated", "neurons", "neurons updated: |v| > 0 before the update, input in the previous tick, or bias != 0"),
+    SPIKES("spikes", "spikes", "neurons that fired"),
+    SYN_EVENTS("synEvents", "events", "synaptic events: synapse lookups with a connection (NeuroBench Effective_ACs)"),
+    MESSAGES_OUT("messagesOut", "messages", "messages sent: one per (firing neuron, destination core), 0-hop included"),
+    MESSAGES_IN("messagesIn", "messages", "messages received"),
+    HOPS_EW("hopsEastWest", "hops", "east-west links crossed by messages sent from this core (XY routing)"),
+    HOPS_NS("hopsNorthSouth", "hops", "north-south links crossed by messages sent from this core (XY routing)"),
+    LEARNING("learningUpdates", "updates", "synaptic weights changed by the learning engine");
+
+    /** Number of counters: the stride of flat per-core count arrays. */
+    public static final int COUNT = values().length;
+    private static final List<Counter> ALL = List.of(values());
+
+    private final String key;
+    private final String unit;
+    private final String description;
+
+    Counter(String key, String unit, String description) {
+        this.key = key;
+        this.unit = unit;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static List<Counter> all() {
+        return ALL;
+    }
+
+    /** Index of this counter for {@code core} in a flat array of {@code cores x COUNT}. */
+    public int at(int core) {
+        return core * COUNT + ordinal();
+    }
+}

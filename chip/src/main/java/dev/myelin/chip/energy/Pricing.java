@@ -1,0 +1,144 @@
+package dev.myelin.chip.energy;
+
+import dev.myelin.isa.arch.Architecture;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static dev.myelin.chip.energy.EnergyParam.*;
+
+/**
+ * Prices counts with one profile: dynamic energy by component, static power x time, and
+ * SANA-FE's "simple" tick latency. Counts come as flat arrays of {@code cores x}
+ * {@link Counter#COUNT} longs. The profile's values are read once into fields.
+ *
+ * <p>Units: energies in pJ, times in ns, powers in mW; 1 mW x 1 ns = 1 pJ exactly, so
+ * static energy needs no conversion factor.
+ */
+public final class Pricing {
+    private final EnergyProfile profile;
+    private final boolean[] sparse;
+    private final int routersInUse;
+    private final double staticMw;
+    private final double synDensePj, synSparsePj, dendPj, accessPj, updatePj, spikePj, outPj, inPj, ewPj, nsPj, learnPj;
+    private final double synDenseNs, synSparseNs, dendNs, accessNs, updateNs, spikeNs, outNs, inNs;
+
+    /**
+     * @param cores          the used cores, in the order of the count arrays
+     * @param coresPowered   cores drawing static power (the whole board: idle cores leak too)
+     * @param routersPowered routers drawing static power
+     * @param chips          chips on the board
+     */
+    public Pricing(EnergyProfile profile, List<CoreInfo> cores, long coresPowered, long routersPowered, long chips) {
+        this.profile = profile;
+        this.sparse = new boolean[cores.size()];
+        Set<Long> routers = new HashSet<>();
+        for (int i = 0; i < cores.size(); i++) {
+            sparse[i] = cores.get(i).sparse();
+            routers.add(((long) cores.get(i).id().x() << 32) | cores.get(i).id().y());
+        }
+        this.routersInUse = routers.size();
+        this.staticMw = profile.get(STATIC_CORE_MW) * coresPowered + profile.get(STATIC_ROUTER_MW) * routersPowered
+                + profile.get(STATIC_CHIP_MW) * chips;
+        synDensePj = profile.get(SYNAPSE_DENSE_PJ);
+        synSparsePj = profile.get(SYNAPSE_SPARSE_PJ);
+        dendPj = profile.get(DENDRITE_PJ);
+        accessPj = profile.get(SOMA_ACCESS_PJ);
+        updatePj = profile.get(SOMA_UPDATE_PJ);
+        spikePj = profile.get(SOMA_SPIKE_PJ);
+        outPj = profile.get(AXON_OUT_PJ);
+        inPj = profile.get(AXON_IN_PJ);
+        ewPj = profile.get(HOP_EW_PJ);
+        nsPj = profile.get(HOP_NS_PJ);
+        learnPj = profile.get(LEARNING_PJ);
+        synDenseNs = profile.get(SYNAPSE_DENSE_NS);
+        synSparseNs = profile.get(SYNAPSE_SPARSE_NS);
+        dendNs = profile.get(DENDRITE_NS);
+        accessNs = profile.get(SOMA_ACCESS_NS);
+        updateNs = profile.get(SOMA_UPDATE_NS);
+        spikeNs = profile.get(SOMA_SPIKE_NS);
+        outNs = profile.get(AXON_OUT_NS);
+        inNs = profile.get(AXON_IN_NS);
+    }
+
+    /** Pricing for a run on {@code arch}: the whole board's cores, routers and chips are powered. */
+    public static Pricing forBoard(EnergyProfile profile, List<CoreInfo> cores, Architecture arch) {
+        return new Pricing(profile, cores, arch.totalCores(), (long) arch.meshWidth() * arch.meshHeight(),
+                (long) arch.chipsX() * arch.chipsY());
+    }
+
+    public EnergyProfile profile() {
+        return profile;
+    }
+
+    public int cores() {
+        return sparse.length;
+    }
+
+    /** Routers holding at least one used core (SANA-FE's "tiles in use" for the barrier). */
+    public int routersInUse() {
+        return routersInUse;
+    }
+
+    /** Static power of the board in mW. */
+    public double staticMw() {
+        return staticMw;
+    }
+
+    /** Static energy in pJ over {@code ns} nanoseconds (mW x ns = pJ). */
+    public double staticPj(double ns) {
+        return staticMw * ns;
+    }
+
+    /** Adds core {@code c}'s dynamic energy (pJ) to {@code pj}, indexed by {@link Component#ordinal()}. */
+    public void addDynamic(long[] counts, int c, double[] pj) {
+        int b = c * Counter.COUNT;
+        long syn = counts[b + Counter.SYN_EVENTS.ordinal()];
+        pj[Component.SYNAPSE.ordinal()] += syn * (sparse[c] ? synSparsePj : synDensePj);
+        pj[Component.NEURON.ordinal()] += counts[b + Counter.NEURONS.ordinal()] * accessPj
+                + counts[b + Counter.UPDATED.ordinal()] * updatePj
+                + counts[b + Counter.SPIKES.ordinal()] * spikePj
+                + syn * dendPj;
+        pj[Component.NETWORK.ordinal()] += counts[b + Counter.MESSAGES_OUT.ordinal()] * outPj
+                + counts[b + Counter.MESSAGES_IN.ordinal()] * inPj
+                + counts[b + Counter.HOPS_EW.ordinal()] * ewPj
+                + counts[b + Counter.HOPS_NS.ordinal()] * nsPj;
+        pj[Component.LEARNING.ordinal()] += counts[b + Counter.LEARNING.ordinal()] * learnPj;
+    }
+
+    /** Adds every core's dynamic energy to {@code pj}. */
+    public void addDynamic(long[] counts, double[] pj) {
+        for (int c = 0; c < sparse.length; c++) {
+            addDynamic(counts, c, pj);
+        }
+    }
+
+    /** SANA-FE generation time of core {@code c}: its neurons' soma time plus messages sent x L_out. */
+    public double generationNs(long[] counts, int c) {
+        int b = c * Counter.COUNT;
+        return counts[b + Counter.NEURONS.ordinal()] * accessNs + counts[b + Counter.UPDATED.ordinal()] * updateNs
+                + counts[b + Counter.SPIKES.ordinal()] * spikeNs + counts[b + Counter.MESSAGES_OUT.ordinal()] * outNs;
+    }
+
+    /** SANA-FE receive time of core {@code c}: messages in x L_in plus synaptic events x (L_syn + L_dend). */
+    public double receiveNs(long[] counts, int c) {
+        int b = c * Counter.COUNT;
+        return counts[b + Counter.MESSAGES_IN.ordinal()] * inNs
+                + counts[b + Counter.SYN_EVENTS.ordinal()] * ((sparse[c] ? synSparseNs : synDenseNs) + dendNs);
+    }
+
+    /**
+     * SANA-FE "simple" latency of one tick: max(busiest core's generation, busiest core's
+     * receive) + barrier(routers in use). Hop latency is not part of it, as in SANA-FE.
+     */
+    public double simpleLatencyNs(long[] tickCounts) {
+        double gen = 0;
+        double recv = 0;
+        for (int c = 0; c < sparse.length; c++) {
+            gen = Math.max(gen, generationNs(tickCounts, c));
+            recv = Math.max(recv, receiveNs(tickCounts, c));
+        }
+        return Math.max(gen, recv) + profile.sync().ns(routersInUse);
+    }
+}
