@@ -10,8 +10,8 @@ import static dev.myelin.chip.energy.EnergyParam.*;
 
 /**
  * Prices counts with one profile: dynamic energy by component, static power x time, and
- * SANA-FE's "simple" tick latency. Counts come as flat arrays of {@code cores x}
- * {@link Counter#COUNT} longs. The profile's values are read once into fields.
+ * SANA-FE's "simple" tick latency. Core counts come as flat arrays of {@code cores x}
+ * {@link Activity#COUNT} longs; hops, counted by the mesh, come as totals. The profile's values are read once into fields.
  *
  * <p>Units: energies in pJ, times in ns, powers in mW; 1 mW x 1 ns = 1 pJ exactly, so
  * static energy needs no conversion factor.
@@ -93,18 +93,21 @@ public final class Pricing {
 
     /** Adds core {@code c}'s dynamic energy (pJ) to {@code pj}, indexed by {@link Component#ordinal()}. */
     public void addDynamic(long[] counts, int c, double[] pj) {
-        int b = c * Counter.COUNT;
-        long syn = counts[b + Counter.SYN_EVENTS.ordinal()];
+        int b = c * Activity.COUNT;
+        long syn = counts[b + Activity.SYN_EVENTS.ordinal()];
         pj[Component.SYNAPSE.ordinal()] += syn * (sparse[c] ? synSparsePj : synDensePj);
-        pj[Component.NEURON.ordinal()] += counts[b + Counter.NEURONS.ordinal()] * accessPj
-                + counts[b + Counter.UPDATED.ordinal()] * updatePj
-                + counts[b + Counter.SPIKES.ordinal()] * spikePj
+        pj[Component.NEURON.ordinal()] += counts[b + Activity.NEURONS.ordinal()] * accessPj
+                + counts[b + Activity.UPDATED.ordinal()] * updatePj
+                + counts[b + Activity.SPIKES.ordinal()] * spikePj
                 + syn * dendPj;
-        pj[Component.NETWORK.ordinal()] += counts[b + Counter.MESSAGES_OUT.ordinal()] * outPj
-                + counts[b + Counter.MESSAGES_IN.ordinal()] * inPj
-                + counts[b + Counter.HOPS_EW.ordinal()] * ewPj
-                + counts[b + Counter.HOPS_NS.ordinal()] * nsPj;
-        pj[Component.LEARNING.ordinal()] += counts[b + Counter.LEARNING.ordinal()] * learnPj;
+        pj[Component.NETWORK.ordinal()] += counts[b + Activity.MESSAGES_OUT.ordinal()] * outPj
+                + counts[b + Activity.MESSAGES_IN.ordinal()] * inPj;
+        pj[Component.LEARNING.ordinal()] += counts[b + Activity.LEARNING.ordinal()] * learnPj;
+    }
+
+    /** Adds the energy of {@code eastWest} and {@code northSouth} link crossings (hops) to the network component. */
+    public void addNetwork(long eastWest, long northSouth, double[] pj) {
+        pj[Component.NETWORK.ordinal()] += eastWest * ewPj + northSouth * nsPj;
     }
 
     /** Adds every core's dynamic energy to {@code pj}. */
@@ -116,16 +119,16 @@ public final class Pricing {
 
     /** SANA-FE generation time of core {@code c}: its neurons' soma time plus messages sent x L_out. */
     public double generationNs(long[] counts, int c) {
-        int b = c * Counter.COUNT;
-        return counts[b + Counter.NEURONS.ordinal()] * accessNs + counts[b + Counter.UPDATED.ordinal()] * updateNs
-                + counts[b + Counter.SPIKES.ordinal()] * spikeNs + counts[b + Counter.MESSAGES_OUT.ordinal()] * outNs;
+        int b = c * Activity.COUNT;
+        return counts[b + Activity.NEURONS.ordinal()] * accessNs + counts[b + Activity.UPDATED.ordinal()] * updateNs
+                + counts[b + Activity.SPIKES.ordinal()] * spikeNs + counts[b + Activity.MESSAGES_OUT.ordinal()] * outNs;
     }
 
     /** SANA-FE receive time of core {@code c}: messages in x L_in plus synaptic events x (L_syn + L_dend). */
     public double receiveNs(long[] counts, int c) {
-        int b = c * Counter.COUNT;
-        return counts[b + Counter.MESSAGES_IN.ordinal()] * inNs
-                + counts[b + Counter.SYN_EVENTS.ordinal()] * ((sparse[c] ? synSparseNs : synDenseNs) + dendNs);
+        int b = c * Activity.COUNT;
+        return counts[b + Activity.MESSAGES_IN.ordinal()] * inNs
+                + counts[b + Activity.SYN_EVENTS.ordinal()] * ((sparse[c] ? synSparseNs : synDenseNs) + dendNs);
     }
 
     /**

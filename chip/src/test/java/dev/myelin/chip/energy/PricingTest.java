@@ -15,11 +15,11 @@ class PricingTest {
             new CoreInfo(new CoreId(0, 0, 0), false, 10, 8),
             new CoreInfo(new CoreId(1, 0, 0), true, 5, 4));
 
-    /** neurons, updated, spikes, synEvents, messagesOut, messagesIn, hopsEW, hopsNS, learning. */
+    /** neurons, updated, spikes, synEvents, messagesOut, messagesIn, learning. */
     private static long[] counts() {
         return new long[] {
-            10, 4, 2, 6, 2, 0, 2, 0, 0,
-            5, 3, 0, 8, 0, 2, 0, 0, 0};
+            10, 4, 2, 6, 2, 0, 0,
+            5, 3, 0, 8, 0, 2, 0};
     }
 
     @Test
@@ -27,12 +27,13 @@ class PricingTest {
         Pricing p = new Pricing(Profiles.loihiCalibrated(), CORES, 2, 2, 1);
         double[] pj = new double[Component.COUNT];
         p.addDynamic(counts(), pj);
+        p.addNetwork(2, 1, pj);
         // synapse: 6 dense x 35.5 + 8 sparse x 33.6 = 213 + 268.8
         assertThat(pj[Component.SYNAPSE.ordinal()]).isCloseTo(481.8, within(1e-9));
         // neuron: core 0 10 x 51.2 + 4 x 21.6 + 2 x 69.3 = 737.0; core 1 5 x 51.2 + 3 x 21.6 = 320.8
         assertThat(pj[Component.NEURON.ordinal()]).isCloseTo(1057.8, within(1e-9));
-        // network: 2 messages out x 111 + 2 in x 0 + 2 east-west hops x 3.0
-        assertThat(pj[Component.NETWORK.ordinal()]).isCloseTo(228.0, within(1e-9));
+        // network: 2 messages out x 111 + 2 in x 0 + 2 east-west hops x 3.0 + 1 north-south hop x 4.2
+        assertThat(pj[Component.NETWORK.ordinal()]).isCloseTo(232.2, within(1e-9));
         assertThat(pj[Component.LEARNING.ordinal()]).isZero();
     }
 
@@ -51,7 +52,7 @@ class PricingTest {
     @Test
     void daviesBarrierIsLinearBetween1And32Tiles() {
         Pricing p = new Pricing(Profiles.loihiDavies2018(), CORES, 2, 2, 1);
-        long[] idle = new long[2 * Counter.COUNT];
+        long[] idle = new long[2 * Activity.COUNT];
         // 113 ns + (465 - 113) / 31 per extra tile
         assertThat(p.simpleLatencyNs(idle)).isCloseTo(113 + 352.0 / 31, within(1e-9));
     }
@@ -71,8 +72,8 @@ class PricingTest {
         // 4096 cores, 2.99e6 synaptic events in one 1 ms tick: 65 mW -> 65 nJ per tick, 46 GSOPS/W
         Pricing p = Pricing.forBoard(Profiles.truenorth(), List.of(new CoreInfo(new CoreId(0, 0, 0), false, 256, 256)),
                 Presets.require("truenorth"));
-        long[] c = new long[Counter.COUNT];
-        c[Counter.SYN_EVENTS.ordinal()] = 2_990_000;
+        long[] c = new long[Activity.COUNT];
+        c[Activity.SYN_EVENTS.ordinal()] = 2_990_000;
         double[] pj = new double[Component.COUNT];
         p.addDynamic(c, pj);
         double total = pj[Component.SYNAPSE.ordinal()] + p.staticPj(1e6);

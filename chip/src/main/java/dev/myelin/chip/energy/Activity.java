@@ -3,30 +3,29 @@ package dev.myelin.chip.energy;
 import java.util.List;
 
 /**
- * What the emulator counts per core and tick for pricing, declared once with unit and
+ * What a core did in a tick, as pricing needs it, declared once with unit and
  * description (the stats writers print them as given). Counting rules follow SANA-FE's
- * (docs/energy.md) so figures compare column by column.
+ * (docs/energy.md) so figures compare column by column. Hops are counted by the mesh, not
+ * per core: see {@link Pricing#addNetwork}.
  */
-public enum Counter {
+public enum Activity {
     NEURONS("neurons", "neurons", "neuron states accessed (every neuron of a used core, every tick)"),
     UPDATED("updated", "neurons", "neurons updated: |v| > 0 before the update, input in the previous tick, or bias != 0"),
     SPIKES("spikes", "spikes", "neurons that fired"),
     SYN_EVENTS("synEvents", "events", "synaptic events: synapse lookups with a connection (NeuroBench Effective_ACs)"),
     MESSAGES_OUT("messagesOut", "messages", "messages sent: one per (firing neuron, destination core), 0-hop included"),
     MESSAGES_IN("messagesIn", "messages", "messages received"),
-    HOPS_EW("hopsEastWest", "hops", "east-west links crossed by messages sent from this core (XY routing)"),
-    HOPS_NS("hopsNorthSouth", "hops", "north-south links crossed by messages sent from this core (XY routing)"),
     LEARNING("learningUpdates", "updates", "synaptic weights changed by the learning engine");
 
     /** Number of counters: the stride of flat per-core count arrays. */
     public static final int COUNT = values().length;
-    private static final List<Counter> ALL = List.of(values());
+    private static final List<Activity> ALL = List.of(values());
 
     private final String key;
     private final String unit;
     private final String description;
 
-    Counter(String key, String unit, String description) {
+    Activity(String key, String unit, String description) {
         this.key = key;
         this.unit = unit;
         this.description = description;
@@ -44,7 +43,7 @@ public enum Counter {
         return description;
     }
 
-    public static List<Counter> all() {
+    public static List<Activity> all() {
         return ALL;
     }
 

@@ -1,0 +1,96 @@
+package dev.myelin.chip.trace;
+
+import dev.myelin.isa.diag.MyelinInputException;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A text file written while the run goes and published atomically at the end: lines go to a
+ * hidden temporary file beside the target, {@link #commit()} renames it over the target, so a
+ * reader never sees half a file (the streaming counterpart of
+ * {@link dev.myelin.isa.io.AtomicFiles}). {@link #abort()} deletes the temporary file.
+ */
+public final class AtomicStream implements AutoCloseable {
+    private final Path target;
+    private final Path tmp;
+    private final Writer out;
+    private boolean done;
+
+    public AtomicStream(Path target) {
+        this.target = target.toAbsolutePath();
+        try {
+            Path dir = this.target.getParent();
+            Files.createDirectories(dir);
+            this.tmp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+            this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
+                    1 << 16);
+        } catch (IOException e) {
+            throw new MyelinInputException("cannot write " + target + ": " + e.getMessage());
+        }
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Appends text; I/O failures become {@link UncheckedIOException}. */
+    public AtomicStream write(CharSequence s) {
+        try {
+            out.append(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + target, e);
+        }
+        return this;
+    }
+
+    /** Flushes and renames the temporary file over the target. */
+    public void commit() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            out.close();
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new MyelinInputException("cannot write " + target + ": " + e.getMessage());
+        }
+    }
+
+    /** Discards what was written. */
+    public void abort() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the file is deleted next anyway
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // best effort: the temporary file is hidden and named after the target
+        }
+    }
+
+    /** Aborts unless already committed. */
+    @Override
+    public void close() {
+        abort();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.myelin.chip.trace;
+
+import dev.myelin.chip.energy.Activity;
+import dev.myelin.chip.energy.CoreInfo;
+
+import java.util.List;
+
+/**
+ * Everything a run's price depends on, and nothing that depends on the price: what the
+ * stats JSON stores so {@code myelin energy} can re-price a finished run.
+ *
+ * @param coreTotals per-core totals, {@code cores x Activity.COUNT}
+ * @param modelledNs modelled chip time (what static power is paid over)
+ * @param timingNs   sum of the timing model's tick times
+ * @param coreTicks  per-core counts of every tick, or null when not kept
+ */
+public record RunCounts(List<CoreInfo> cores, long ticks, long samples, long[] coreTotals, long hopsEastWest,
+                        long hopsNorthSouth, double modelledNs, double timingNs, long[] coreTicks) {
+    public RunCounts {
+        cores = List.copyOf(cores);
+        if (coreTotals.length != cores.size() * Activity.COUNT) {
+            throw new IllegalArgumentException("core totals for " + coreTotals.length / Activity.COUNT
+                    + " cores, " + cores.size() + " cores");
+        }
+    }
+
+    public long total(Activity a) {
+        long t = 0;
+        for (int c = 0; c < cores.size(); c++) {
+            t += coreTotals[a.at(c)];
+        }
+        return t;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.myelin.chip.trace;
+
+import dev.myelin.chip.energy.Activity;
+import dev.myelin.chip.energy.Component;
+import dev.myelin.chip.energy.CoreInfo;
+import dev.myelin.chip.energy.Pricing;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Accumulates what a run did, tick by tick: per-core activity totals, hops, modelled time,
+ * and each tick's energy priced as it goes for a row handed to an optional
+ * {@link TickSink}. Keeps per-core counts of every tick while the run is small
+ * ({@link #CORE_TICKS_KEPT} core-ticks), so the profile's tick latency can be re-priced.
+ * No allocation per tick.
+ */
+public final class RunRecorder {
+    /** Core-ticks of per-core counts kept for re-pricing latency. */
+    public static final int CORE_TICKS_KEPT = 200_000;
+    /** Tick times kept for the latency histogram. */
+    public static final int TICK_TIMES_KEPT = 1 << 20;
+
+    private final List<CoreInfo> cores;
+    private final Pricing pricing;
+    private final double tickPeriodNs;
+    private final int sampleTicks;
+    private final long[] coreTotals;
+    private final double[] tickPj = new double[Component.COUNT];
+    private long[] coreTicks = new long[0];
+    private boolean coreTicksComplete = true;
+    private double[] tickTimes = new double[1024];
+    private long ticks;
+    private long hopsEw;
+    private long hopsNs;
+    private long messages;
+    private double modelledNs;
+    private double timingNs;
+    private double maxTickNs;
+    private double profileNs;
+    private TickSink sink;
+
+    /**
+     * @param tickPeriodNs real-time tick period: the chip is powered at least this long per tick
+     * @param sampleTicks  ticks per inference sample (0: the whole run is one)
+     */
+    public RunRecorder(List<CoreInfo> cores, Pricing pricing, double tickPeriodNs, int sampleTicks) {
+        this.cores = List.copyOf(cores);
+        this.pricing = pricing;
+        this.tickPeriodNs = tickPeriodNs;
+        this.sampleTicks = sampleTicks;
+        this.coreTotals = new long[cores.size() * Activity.COUNT];
+    }
+
+    public void sink(TickSink s) {
+        sink = s;
+    }
+
+    /**
+     * Records one tick.
+     *
+     * @param coreCounts this tick's counts, {@code cores x Activity.COUNT}
+     * @param tickNs     the timing model's time for this tick (cycle or simple mode)
+     */
+    public void tick(long tick, long[] coreCounts, long eastWest, long northSouth, double tickNs) {
+        Arrays.fill(tickPj, 0);
+        pricing.addDynamic(coreCounts, tickPj);
+        pricing.addNetwork(eastWest, northSouth, tickPj);
+        double poweredNs = Math.max(tickNs, tickPeriodNs);
+        tickPj[Component.STATIC.ordinal()] = pricing.staticPj(poweredNs);
+        double pNs = pricing.simpleLatencyNs(coreCounts);
+        long spikes = 0;
+        long updated = 0;
+        long syn = 0;
+        long msgs = 0;
+        for (int c = 0; c < cores.size(); c++) {
+            int b = c * Activity.COUNT;
+            for (int k = 0; k < Activity.COUNT; k++) {
+                coreTotals[b + k] += coreCounts[b + k];
+            }
+            spikes += coreCounts[b + Activity.SPIKES.ordinal()];
+            updated += coreCounts[b + Activity.UPDATED.ordinal()];
+            syn += coreCounts[b + Activity.SYN_EVENTS.ordinal()];
+            msgs += coreCounts[b + Activity.MESSAGES_OUT.ordinal()];
+        }
+        keepCoreTicks(coreCounts);
+        if (ticks < TICK_TIMES_KEPT) {
+            if (ticks == tickTimes.length) {
+                tickTimes = Arrays.copyOf(tickTimes, tickTimes.length * 2);
+            }
+            tickTimes[(int) ticks] = tickNs;
+        }
+        ticks++;
+        hopsEw += eastWest;
+        hopsNs += northSouth;
+        messages += msgs;
+        modelledNs += poweredNs;
+        timingNs += tickNs;
+        maxTickNs = Math.max(maxTickNs, tickNs);
+        profileNs += pNs;
+        if (sink != null) {
+            sink.row(tick, spikes, updated, syn, msgs, eastWest + northSouth, tickPj, tickNs, pNs);
+        }
+    }
+
+    private void keepCoreTicks(long[] coreCounts) {
+        if (!coreTicksComplete) {
+            return;
+        }
+        long need = (ticks + 1) * cores.size();
+        if (need > CORE_TICKS_KEPT) {
+            coreTicksComplete = false;
+            coreTicks = new long[0];
+            return;
+        }
+        int at = (int) (ticks * cores.size() * Activity.COUNT);
+        if (coreTicks.length < at + coreCounts.length) {
+            coreTicks = Arrays.copyOf(coreTicks, Math.max(at + coreCounts.length, coreTicks.length * 2));
+        }
+        System.arraycopy(coreCounts, 0, coreTicks, at, coreCounts.length);
+    }
+
+    public List<CoreInfo> cores() { return cores; }
+    public Pricing pricing() { return pricing; }
+    public long ticks() { return ticks; }
+    public long hopsEastWest() { return hopsEw; }
+    public long hopsNorthSouth() { return hopsNs; }
+    /** Messages sent by all cores. */
+    public long messages() { return messages; }
+    /** Modelled chip time: per tick the longer of the timing model's time and the real-time period. */
+    public double modelledNs() { return modelledNs; }
+    /** Sum of the timing model's tick times. */
+    public double timingNs() { return timingNs; }
+    public double maxTickNs() { return maxTickNs; }
+    /** Sum of the profile's SANA-FE "simple" tick latencies. */
+    public double profileLatencyNs() { return profileNs; }
+    public double tickPeriodNs() { return tickPeriodNs; }
+    public int sampleTicks() { return sampleTicks; }
+
+    /** Inference samples in the run: whole samples of {@link #sampleTicks()}, at least 1. */
+    public long samples() {
+        return sampleTicks <= 0 ? 1 : Math.max(1, ticks / sampleTicks);
+    }
+
+    /** Total of one activity over all cores and ticks. */
+    public long total(Activity a) {
+        long t = 0;
+        for (int c = 0; c < cores.size(); c++) {
+            t += coreTotals[a.at(c)];
+        }
+        return t;
+    }
+
+    /** Copy of per-core totals, {@code cores x Activity.COUNT}. */
+    public long[] coreTotals() {
+        return coreTotals.clone();
+    }
+
+    /** Per-core counts of every tick ({@code ticks x cores x Activity.COUNT}), or null when the run was too long to keep them. */
+    public long[] coreTicks() {
+        return coreTicksComplete ? Arrays.copyOf(coreTicks, (int) (ticks * cores.size() * Activity.COUNT)) : null;
+    }
+
+    /** The counts of the run so far, for pricing, re-pricing and the stats JSON. */
+    public RunCounts counts() {
+        return new RunCounts(cores, ticks, samples(), coreTotals.clone(), hopsEw, hopsNs, modelledNs, timingNs,
+                coreTicks());
+    }
+
+    /** Timing-model tick times kept (the first {@link #TICK_TIMES_KEPT} ticks). */
+    public double[] tickTimes() {
+        return Arrays.copyOf(tickTimes, (int) Math.min(ticks, TICK_TIMES_KEPT));
+    }
+}
