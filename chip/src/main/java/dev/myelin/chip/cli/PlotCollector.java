@@ -1,0 +1,78 @@
+package dev.myelin.chip.cli;
+
+import dev.myelin.chip.energy.Activity;
+import dev.myelin.chip.plot.PlotData;
+import dev.myelin.chip.sim.Chip;
+import dev.myelin.chip.sim.Probe;
+import dev.myelin.chip.trace.RunRecorder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Gathers what the pictures need while the run goes: raster points (bounded) and row layout. */
+final class PlotCollector {
+    /** Most spikes drawn in the raster. */
+    static final int MAX_POINTS = 200_000;
+    /** Most traces drawn. */
+    static final int MAX_TRACES = 8;
+
+    private final Chip chip;
+    private final PopulationMap names;
+    private final ProbeSet probes;
+    private final int[] rowBase;
+    private final List<PlotData.Group> groups = new ArrayList<>();
+    private final int rows;
+    private int[] tick = new int[1024];
+    private int[] row = new int[1024];
+    private int n;
+
+    PlotCollector(Chip chip, PopulationMap names, ProbeSet probes) {
+        this.chip = chip;
+        this.names = names;
+        this.probes = probes;
+        int next = 0;
+        List<String> pops = names.names();
+        rowBase = new int[pops.size() + 1];
+        for (int p = 0; p < pops.size(); p++) {
+            String name = pops.get(p);
+            int size = chip.image().symbols().stream().filter(s -> s.population().equals(name))
+                    .mapToInt(s -> s.size()).findFirst().orElse(0);
+            rowBase[p] = next;
+            groups.add(new PlotData.Group(name, next, size));
+            next += size;
+        }
+        rows = next;
+    }
+
+    void spike(long t, int core, int neuron) {
+        int p = names.population(core, neuron);
+        if (p < 0 || n >= MAX_POINTS || t > Integer.MAX_VALUE) {
+            return;
+        }
+        if (n == tick.length) {
+            tick = Arrays.copyOf(tick, n * 2);
+            row = Arrays.copyOf(row, n * 2);
+        }
+        tick[n] = (int) t;
+        row[n] = rowBase[p] + names.index(core, neuron);
+        n++;
+    }
+
+    PlotData data(String title, RunRecorder rec, long[] links, int width, int height) {
+        List<PlotData.Trace> traces = new ArrayList<>();
+        List<Probe> ps = probes.probes();
+        for (int k = 0; k < ps.size() && k < MAX_TRACES; k++) {
+            traces.add(new PlotData.Trace(probes.population(k) + "[" + probes.index(k) + "]", ps.get(k).firstTick(),
+                    ps.get(k).vTrace()));
+        }
+        double[] activity = new double[width * height];
+        long[] totals = rec.coreTotals();
+        for (int c = 0; c < chip.layout().cores(); c++) {
+            var id = chip.layout().core(c);
+            activity[id.y() * width + id.x()] += totals[Activity.SYN_EVENTS.at(c)];
+        }
+        return new PlotData(title, Arrays.copyOf(tick, n), Arrays.copyOf(row, n), groups, rows, traces, width, height,
+                activity, links, rec.tickTimes());
+    }
+}

@@ -1,0 +1,228 @@
+package dev.myelin.chip.cli;
+
+import dev.myelin.chip.energy.CoreInfo;
+import dev.myelin.chip.energy.EnergyProfile;
+import dev.myelin.chip.energy.MessageCounter;
+import dev.myelin.chip.energy.Pricing;
+import dev.myelin.chip.energy.Profiles;
+import dev.myelin.chip.plot.RunPlots;
+import dev.myelin.chip.sim.Chip;
+import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.trace.EnergyReport;
+import dev.myelin.chip.trace.PerTickCsv;
+import dev.myelin.chip.trace.RowCsv;
+import dev.myelin.chip.trace.RunCounts;
+import dev.myelin.chip.trace.RunRecorder;
+import dev.myelin.chip.trace.StatsFiles;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.spi.CompiledNetwork;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code myelin run}: load, set up inputs and outputs, the tick loop (stopping cleanly at
+ * a tick boundary when asked), then price the counts and write every requested file. Every
+ * file is published atomically; a stopped run's files are complete and marked partial.
+ */
+final class RunSession {
+    private final RunOptions o;
+    private final StopFlag stop;
+    private final PrintWriter err;
+    private final List<Path> written = new ArrayList<>();
+
+    private RunSession(RunOptions o, StopFlag stop, PrintWriter err) {
+        this.o = o;
+        this.stop = stop;
+        this.err = err;
+    }
+
+    static RunResult run(RunOptions o, StopFlag stop, PrintWriter err) {
+        return new RunSession(o, stop, err).run();
+    }
+
+    private RunResult run() {
+        if (o.ticks() < 0) {
+            throw new MyelinInputException("--ticks = " + o.ticks() + " must be >= 0");
+        }
+        CompiledNetwork net = NetworkLoader.load(o.network(), o.arch());
+        Architecture arch = net.image().arch();
+        EnergyProfile profile = Profiles.resolve(o.profile() != null ? o.profile() : arch.energyProfile());
+        long seed = o.seed() == null ? 0 : o.seed();
+        if (!o.timing().equals("simple")) {
+            throw new MyelinInputException("--timing " + o.timing() + ": only 'simple' is available in this build "
+                    + "(the cycle mode needs the mesh router model)");
+        }
+        try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withThreads(o.threads()).withSeed(seed))) {
+            Inputs inputs = new Inputs(chip, net, o.inputs(), o.seed());
+            ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
+            List<CoreInfo> cores = ChipActivity.cores(chip);
+            RunRecorder rec = new RunRecorder(cores, Pricing.forBoard(profile, cores, arch),
+                    arch.tickPeriodUs() * 1000, o.sampleTicks());
+            Outputs out = new Outputs(chip, probes);
+            try {
+                Loop loop = new Loop(chip, inputs, rec, out, new ArchTiming(arch, cores));
+                loop.run();
+                return finish(chip, rec, out, loop, probes, profile, seed);
+            } catch (RuntimeException e) {
+                out.abort();
+                throw e;
+            }
+        }
+    }
+
+    /** The streamed outputs of a run: spikes, per-tick CSV, VCD, and what the plots need. */
+    private final class Outputs {
+        final RowCsv spikes;
+        final PerTickCsv perTick;
+        final VcdTrace vcd;
+        final PopulationMap names;
+        final PlotCollector plots;
+
+        Outputs(Chip chip, ProbeSet probes) {
+            names = new PopulationMap(chip.image(), chip.layout());
+            spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
+            perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick());
+            vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes());
+            plots = o.plots() == null ? null : new PlotCollector(chip, names, probes);
+        }
+
+        void abort() {
+            if (spikes != null) {
+                spikes.abort();
+            }
+            if (perTick != null) {
+                perTick.abort();
+            }
+            if (vcd != null) {
+                vcd.abort();
+            }
+        }
+    }
+
+    /** The tick loop and the per-tick work around {@link Chip#step()}. */
+    private final class Loop {
+        final Chip chip;
+        final Inputs inputs;
+        final RunRecorder rec;
+        final Outputs out;
+        final ArchTiming timing;
+        final ChipActivity activity;
+        final long[] popSpikes;
+        long otherSpikes;
+        double wallSeconds;
+
+        Loop(Chip chip, Inputs inputs, RunRecorder rec, Outputs out, ArchTiming timing) {
+            this.chip = chip;
+            this.inputs = inputs;
+            this.rec = rec;
+            this.out = out;
+            this.timing = timing;
+            this.activity = new ChipActivity(chip);
+            this.popSpikes = new long[out.names.names().size()];
+            if (out.perTick != null) {
+                rec.sink(out.perTick);
+            }
+        }
+
+        void run() {
+            long start = System.nanoTime();
+            try (Progress progress = Progress.create(o.ticks(), o.quiet(), err)) {
+                for (long t = 0; t < o.ticks() && !stop.raised(); t++) {
+                    inputs.inject(t);
+                    chip.step();
+                    long[] counts = activity.countLastTick();
+                    rec.tick(t, counts, activity.hopsEastWest(), activity.hopsNorthSouth(), timing.tickNs(counts));
+                    spikes(t);
+                    if (out.vcd != null) {
+                        out.vcd.tick(t, counts);
+                    }
+                    progress.step(t + 1);
+                }
+            }
+            wallSeconds = (System.nanoTime() - start) / 1e9;
+        }
+
+        private void spikes(long t) {
+            for (int c = 0; c < chip.layout().cores(); c++) {
+                int fired = chip.firedCount(c);
+                for (int k = 0; k < fired; k++) {
+                    int j = chip.fired(c, k);
+                    int p = out.names.population(c, j);
+                    if (p >= 0) {
+                        popSpikes[p]++;
+                    } else {
+                        otherSpikes++;
+                    }
+                    if (out.spikes != null) {
+                        out.spikes.spike(t, out.names.label(c, j), out.names.labelIndex(c, j));
+                    }
+                    if (out.plots != null) {
+                        out.plots.spike(t, c, j);
+                    }
+                }
+            }
+        }
+    }
+
+    private RunResult finish(Chip chip, RunRecorder rec, Outputs out, Loop loop, ProbeSet probes,
+                             EnergyProfile profile, long seed) {
+        boolean partial = rec.ticks() < o.ticks();
+        RunCounts counts = rec.counts();
+        EnergyReport energy = EnergyReport.price(counts, rec.pricing());
+        MessageCounter mc = loop.activity.messageCounter();
+        long[] links = mc.linkPackets();
+        int busiest = busiest(links);
+        RunResult r = new RunResult(o.network().toString(), o.ticks(), rec.ticks(), partial, loop.wallSeconds,
+                rec.modelledNs(), out.names.names(), loop.popSpikes, loop.otherSpikes, energy, counts.samples(),
+                rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : linkName(busiest,
+                mc.meshWidth()), busiest < 0 ? 0 : links[busiest],
+                rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written);
+        if (out.spikes != null) {
+            out.spikes.commit(partial, rec.ticks());
+            written.add(o.spikes());
+        }
+        if (out.perTick != null) {
+            out.perTick.commit(partial, rec.ticks());
+            written.add(o.perTick());
+        }
+        if (out.vcd != null) {
+            out.vcd.commit(rec.ticks(), partial);
+            written.add(o.vcd());
+        }
+        if (o.probeCsv() != null) {
+            probes.write(o.probeCsv(), chip.image().arch().datapath().id().startsWith("loihi"), partial, rec.ticks());
+            written.add(o.probeCsv());
+        }
+        if (o.stats() != null) {
+            StatsFiles.write(o.stats(), RunStats.build(r, counts), counts,
+                    RunStats.config(o, chip.image().arch(), profile, seed));
+            written.addAll(List.of(o.stats(), StatsFiles.jsonPath(o.stats()), StatsFiles.configPath(o.stats())));
+        }
+        if (out.plots != null) {
+            written.addAll(RunPlots.write(o.plots(), out.plots.data(o.network().getFileName().toString(),
+                    rec, links, mc.meshWidth(), chip.image().arch().meshHeight())));
+        }
+        return r;
+    }
+
+    static int busiest(long[] links) {
+        int best = -1;
+        for (int i = 0; i < links.length; i++) {
+            if (links[i] > 0 && (best < 0 || links[i] > links[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** {@code (x,y) east} for link {@code router * 4 + direction}. */
+    static String linkName(int link, int meshWidth) {
+        int r = link / 4;
+        String[] dirs = {"east", "west", "north", "south"};
+        return "(" + r % meshWidth + "," + r / meshWidth + ") " + dirs[link % 4];
+    }
+}

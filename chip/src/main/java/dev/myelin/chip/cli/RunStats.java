@@ -1,0 +1,103 @@
+package dev.myelin.chip.cli;
+
+import dev.myelin.chip.energy.Activity;
+import dev.myelin.chip.energy.CoreInfo;
+import dev.myelin.chip.energy.EnergyParam;
+import dev.myelin.chip.energy.EnergyProfile;
+import dev.myelin.chip.trace.RunCounts;
+import dev.myelin.chip.trace.Stats;
+import dev.myelin.chip.trace.StatsFiles;
+import dev.myelin.isa.arch.Architecture;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds a run's statistics (gem5 names) and its configuration dump. */
+final class RunStats {
+    private RunStats() {
+    }
+
+    static Stats build(RunResult r, RunCounts c) {
+        Stats s = new Stats();
+        s.add("sim.ticks", r.ticks(), "ticks simulated");
+        s.add("sim.ticks_requested", r.ticksRequested(), "ticks asked for");
+        s.add("sim.partial", r.partial() ? 1L : 0L, "1 when the run was stopped early (Ctrl-C)");
+        s.add("sim.wall_seconds", r.wallSeconds(), "host time of the tick loop, s");
+        s.add("sim.modelled_seconds", r.modelledNs() / 1e9, "modelled chip time, s (tick period or longer ticks)");
+        s.add("sim.real_time_factor", r.realTimeFactor(), "modelled time / wall time (> 1: faster than real time)");
+        s.add("sim.samples", r.samples(), "inference samples in the run");
+        for (Activity a : Activity.all()) {
+            s.add("chip." + a.key(), c.total(a), a.description() + ", " + a.unit());
+        }
+        for (int i = 0; i < c.cores().size(); i++) {
+            CoreInfo ci = c.cores().get(i);
+            String core = "chip.core_" + ci.id().x() + "_" + ci.id().y() + "_" + ci.id().slot() + ".";
+            for (Activity a : Activity.all()) {
+                s.add(core + a.key(), c.coreTotals()[a.at(i)], a.description() + ", " + a.unit());
+            }
+        }
+        for (int p = 0; p < r.populations().size(); p++) {
+            s.add("population." + r.populations().get(p) + ".spikes", r.populationSpikes()[p],
+                    "spikes of population " + r.populations().get(p));
+        }
+        s.add("network.messages", r.messages(), "messages: one per (firing neuron, destination core), 0-hop included");
+        s.add("network.hops", r.hops(), "links crossed by messages (XY routing)");
+        s.add("network.hops_east_west", c.hopsEastWest(), "east-west links crossed");
+        s.add("network.hops_north_south", c.hopsNorthSouth(), "north-south links crossed");
+        s.add("network.busiest_link_packets", r.busiestLinkPackets(), "packets on the busiest link "
+                + (r.busiestLink() == null ? "(none)" : r.busiestLink()));
+        neurobench(s, c);
+        s.add("latency.tick_mean_ns", r.meanTickNs(), "mean tick latency of the timing model, ns");
+        s.add("latency.tick_max_ns", r.maxTickNs(), "largest tick latency of the timing model, ns");
+        s.add("latency.timing_total_ns", c.timingNs(), "sum of the timing model's tick latencies, ns");
+        r.energy().addTo(s, r.ticks());
+        return s;
+    }
+
+    private static void neurobench(Stats s, RunCounts c) {
+        long dense = 0;
+        long neurons = 0;
+        for (CoreInfo ci : c.cores()) {
+            dense += (long) ci.axons() * ci.neurons();
+            neurons += ci.neurons();
+        }
+        long acts = neurons * c.ticks();
+        s.add("neurobench.synops_dense", dense * c.ticks(),
+                "NeuroBench Dense SynOps: every synapse slot of every used core, every tick, zeros included");
+        s.add("neurobench.synops_effective_acs", c.total(Activity.SYN_EVENTS),
+                "NeuroBench Effective_ACs: binary spikes x non-zero weights (= synaptic events)");
+        s.add("neurobench.activation_sparsity", acts == 0 ? 0.0 : 1.0 - (double) c.total(Activity.SPIKES) / acts,
+                "NeuroBench activation sparsity: silent neuron-ticks / all neuron-ticks (0 = all active)");
+        s.add("neurobench.membrane_updates", c.total(Activity.UPDATED),
+                "NeuroBench membrane updates: neuron updates that did work");
+        s.add("neurobench.neuron_ops", c.total(Activity.NEURONS), "neuron states visited, active or not");
+    }
+
+    /** Every parameter of the run, defaults included: options, architecture, energy profile. */
+    static Map<String, Map<String, Object>> config(RunOptions o, Architecture arch, EnergyProfile p, long seed) {
+        Map<String, Map<String, Object>> cfg = new LinkedHashMap<>();
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("network", o.network().toString());
+        run.put("arch", o.arch() == null ? "(from the network)" : o.arch());
+        run.put("ticks", o.ticks());
+        run.put("seed", seed);
+        run.put("seedFromDescription", o.seed() == null);
+        run.put("threads", o.threads());
+        run.put("timing", o.timing());
+        run.put("sampleTicks", o.sampleTicks());
+        run.put("inputs", o.inputs().toString());
+        run.put("probes", String.join(" ", o.probes()));
+        cfg.put("run", run);
+        cfg.put("arch", StatsFiles.archConfig(arch));
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("name", p.name());
+        e.put("label", p.label());
+        e.put("source", p.source());
+        for (EnergyParam q : EnergyParam.all()) {
+            e.put(q.key(), p.get(q));
+        }
+        e.put("sync", p.sync().toString());
+        cfg.put("energy", e);
+        return cfg;
+    }
+}

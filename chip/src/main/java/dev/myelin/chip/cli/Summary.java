@@ -1,0 +1,54 @@
+package dev.myelin.chip.cli;
+
+import dev.myelin.chip.energy.Component;
+import dev.myelin.chip.energy.Units;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The short human summary printed after {@code myelin run} and {@code myelin demo}. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(RunResult r, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s: %d ticks%s in %.2f s wall clock%n", r.network(), r.ticks(),
+                r.partial() ? " of " + r.ticksRequested() + " (PARTIAL: stopped by the user)" : "", r.wallSeconds());
+        out.println("Spikes per population:");
+        for (int p = 0; p < r.populations().size(); p++) {
+            out.printf(Locale.ROOT, "  %-20s %d%n", r.populations().get(p), r.populationSpikes()[p]);
+        }
+        if (r.otherSpikes() > 0) {
+            out.printf(Locale.ROOT, "  %-20s %d%n", "(outside populations)", r.otherSpikes());
+        }
+        var e = r.energy();
+        out.println("Energy (modelled, profile " + e.profile().name() + ": " + e.profile().label() + "):");
+        for (Component c : Component.all()) {
+            out.printf(Locale.ROOT, "  %-10s %12s%n", c.key(), Units.energy(e.get(c)));
+        }
+        out.printf(Locale.ROOT, "  %-10s %12s   (%s dynamic; static power %s)%n", "total", Units.energy(e.totalPj()),
+                Units.energy(e.dynamicPj()), Units.power(e.staticMw()));
+        out.printf(Locale.ROOT, "  per inference %s over %d sample%s%n", Units.energy(e.perInferencePj()),
+                r.samples(), r.samples() == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "Traffic: %d messages, %d hops, busiest link %s%n", r.messages(), r.hops(),
+                r.busiestLink() == null ? "none (no message left its router)"
+                        : r.busiestLink() + " (" + r.busiestLinkPackets() + " packets)");
+        out.printf(Locale.ROOT, "Timing: tick latency mean %s, max %s (modelled); real-time factor %s%n",
+                Units.time(r.meanTickNs()), Units.time(r.maxTickNs()), factor(r.realTimeFactor()));
+        if (!r.files().isEmpty()) {
+            out.println("Written:");
+            for (Path f : r.files()) {
+                out.println("  " + f);
+            }
+        }
+        out.flush();
+    }
+
+    private static String factor(double f) {
+        if (!Double.isFinite(f)) {
+            return "n/a";
+        }
+        return Units.number(f) + "x (" + (f >= 1 ? "faster" : "slower") + " than the chip in real time)";
+    }
+}

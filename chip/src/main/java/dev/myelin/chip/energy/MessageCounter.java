@@ -1,0 +1,136 @@
+package dev.myelin.chip.energy;
+
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.isa.model.Targets;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts network traffic by SANA-FE's rules from the image's targets: one message per
+ * (firing neuron, destination core holding at least one of its targets), 0-hop messages
+ * included; hops |dx| + |dy| under XY routing (x first), split east-west / north-south; and
+ * packets per link. Destinations are resolved once at construction; counting a spike
+ * allocates nothing.
+ *
+ * <p>Link index {@code router * 4 + direction}, {@code router = y * meshWidth + x}, directions
+ * east (+x), west, north (-y), south, the mesh router model's convention.
+ */
+public final class MessageCounter {
+    public static final int EAST = 0;
+    public static final int WEST = 1;
+    public static final int NORTH = 2;
+    public static final int SOUTH = 3;
+
+    private final int width;
+    private final int[] routerX;
+    private final int[] routerY;
+    /** Per core c, neuron j: messages {@code msgStart[c][j] .. msgStart[c][j+1]-1}. */
+    private final int[][] msgStart;
+    private final int[][] msgDest;
+    private final int[][] msgDx;
+    private final int[][] msgDy;
+    private final long[] linkPackets;
+
+    public MessageCounter(NetworkImage image) {
+        Architecture a = image.arch();
+        this.width = a.meshWidth();
+        List<CoreImage> cores = image.cores();
+        Map<CoreId, Integer> index = new HashMap<>();
+        for (int c = 0; c < cores.size(); c++) {
+            index.put(cores.get(c).id(), c);
+        }
+        int n = cores.size();
+        routerX = new int[n];
+        routerY = new int[n];
+        msgStart = new int[n][];
+        msgDest = new int[n][];
+        msgDx = new int[n][];
+        msgDy = new int[n][];
+        for (int c = 0; c < n; c++) {
+            CoreImage ci = cores.get(c);
+            routerX[c] = ci.id().x();
+            routerY[c] = ci.id().y();
+            resolve(c, ci, index, a);
+        }
+        linkPackets = new long[a.meshWidth() * a.meshHeight() * 4];
+    }
+
+    private void resolve(int c, CoreImage ci, Map<CoreId, Integer> index, Architecture a) {
+        Targets t = ci.targets();
+        int neurons = t.neurons();
+        int[] start = new int[neurons + 1];
+        int[] dest = new int[t.count()];
+        int[] dx = new int[t.count()];
+        int[] dy = new int[t.count()];
+        int m = 0;
+        for (int j = 0; j < neurons; j++) {
+            Set<CoreId> seen = new LinkedHashSet<>();
+            for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
+                CoreId d = new CoreId(ci.id().x() + t.dx()[k], ci.id().y() + t.dy()[k], t.slot()[k]);
+                // a target off the board is rejected by the image validator; never route one
+                if (a.hasCore(d.x(), d.y(), d.slot()) && seen.add(d)) {
+                    dest[m] = index.getOrDefault(d, -1);
+                    dx[m] = t.dx()[k];
+                    dy[m] = t.dy()[k];
+                    m++;
+                }
+            }
+            start[j + 1] = m;
+        }
+        msgStart[c] = start;
+        msgDest[c] = java.util.Arrays.copyOf(dest, m);
+        msgDx[c] = java.util.Arrays.copyOf(dx, m);
+        msgDy[c] = java.util.Arrays.copyOf(dy, m);
+    }
+
+    /**
+     * Counts the messages of neuron {@code j} of core {@code c} firing: messages out on
+     * {@code c}, messages in on each destination core (in {@code coreCounts}, {@code cores x
+     * Activity.COUNT}), hops into {@code hops[0]} (east-west) and {@code hops[1]} (north-south),
+     * and one packet on every link of each route.
+     */
+    public void fired(int c, int j, long[] coreCounts, long[] hops) {
+        int[] start = msgStart[c];
+        for (int k = start[j]; k < start[j + 1]; k++) {
+            coreCounts[Activity.MESSAGES_OUT.at(c)]++;
+            int d = msgDest[c][k];
+            if (d >= 0) {
+                coreCounts[Activity.MESSAGES_IN.at(d)]++;
+            }
+            route(routerX[c], routerY[c], msgDx[c][k], msgDy[c][k], hops);
+        }
+    }
+
+    private void route(int x, int y, int dx, int dy, long[] hops) {
+        int stepX = dx > 0 ? 1 : -1;
+        int dirX = dx > 0 ? EAST : WEST;
+        for (int i = 0; i < Math.abs(dx); i++) {
+            linkPackets[(y * width + x) * 4 + dirX]++;
+            x += stepX;
+        }
+        int stepY = dy > 0 ? 1 : -1;
+        int dirY = dy > 0 ? SOUTH : NORTH;
+        for (int i = 0; i < Math.abs(dy); i++) {
+            linkPackets[(y * width + x) * 4 + dirY]++;
+            y += stepY;
+        }
+        hops[0] += Math.abs(dx);
+        hops[1] += Math.abs(dy);
+    }
+
+    /** Packets that crossed each link so far (index as in the class comment). */
+    public long[] linkPackets() {
+        return linkPackets.clone();
+    }
+
+    public int meshWidth() {
+        return width;
+    }
+}

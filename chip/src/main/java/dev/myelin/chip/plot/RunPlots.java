@@ -1,0 +1,155 @@
+package dev.myelin.chip.plot;
+
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.AtomicFiles;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.Histogram;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the pictures of a run as PNG files (headless): {@code raster.png},
+ * {@code potentials.png}, {@code core-activity.png}, {@code link-traffic.png},
+ * {@code latency-histogram.png}. Each has a title, axis titles with units and a legend.
+ */
+public final class RunPlots {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 560;
+    /** Heatmap colours: pale for little activity, dark red for most. */
+    static final Color[] HEAT = {new Color(0xFFF7EC), new Color(0xFDD49E), new Color(0xFC8D59), new Color(0xD7301F),
+            new Color(0x7F0000)};
+
+    private RunPlots() {
+    }
+
+    /** Writes every picture into {@code dir} and returns the files. */
+    public static List<Path> write(Path dir, PlotData d) {
+        List<Path> out = new ArrayList<>();
+        out.add(save(dir.resolve("raster.png"), raster(d)));
+        out.add(save(dir.resolve("potentials.png"), potentials(d)));
+        out.add(save(dir.resolve("core-activity.png"), MeshHeatmaps.activity(d)));
+        out.add(save(dir.resolve("link-traffic.png"), MeshHeatmaps.links(d)));
+        out.add(save(dir.resolve("latency-histogram.png"), latency(d)));
+        return out;
+    }
+
+    static Path save(Path file, Chart<?, ?> chart) {
+        try {
+            AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            return file;
+        } catch (IOException e) {
+            throw new MyelinInputException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    static XYChart raster(PlotData d) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Spike raster: " + d.title())
+                .xAxisTitle("tick").yAxisTitle("neuron (population rows)").build();
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        c.getStyler().setMarkerSize(4);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setChartTitleFont(c.getStyler().getChartTitleFont().deriveFont(16f));
+        for (PlotData.Group g : d.groups()) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (int i = 0; i < d.rasterTick().length; i++) {
+                int r = d.rasterRow()[i];
+                if (r >= g.firstRow() && r < g.firstRow() + g.size()) {
+                    x.add((double) d.rasterTick()[i]);
+                    y.add((double) r);
+                }
+            }
+            if (x.isEmpty()) {
+                x.add(Double.NaN);
+                y.add(Double.NaN);
+            }
+            c.addSeries(g.name() + " (" + g.size() + ")", x, y).setMarker(SeriesMarkers.CIRCLE);
+        }
+        if (d.groups().isEmpty()) {
+            c.addSeries("no populations", new double[] {0}, new double[] {0});
+        }
+        return c;
+    }
+
+    static XYChart potentials(PlotData d) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Membrane potential: " + d.title())
+                .xAxisTitle("tick").yAxisTitle("v (fixed-point units)").build();
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setMarkerSize(0);
+        int drawn = 0;
+        for (PlotData.Trace t : d.traces()) {
+            double[] x = new double[t.v().length];
+            double[] y = new double[t.v().length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = t.firstTick() + i;
+                y[i] = t.v()[i];
+            }
+            if (x.length == 0) {
+                continue;
+            }
+            c.addSeries(t.label(), x, y).setMarker(SeriesMarkers.NONE);
+            drawn++;
+        }
+        if (drawn == 0) {
+            c.setTitle("Membrane potential: no neuron probed (use --probe POP:i)");
+            c.addSeries("none", new double[] {0}, new double[] {0});
+        }
+        return c;
+    }
+
+    static CategoryChart latency(PlotData d) {
+        double[] ns = d.tickLatencyNs();
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        List<Double> us = new ArrayList<>(ns.length);
+        for (double v : ns) {
+            us.add(v / 1000);
+            min = Math.min(min, v / 1000);
+            max = Math.max(max, v / 1000);
+        }
+        if (us.isEmpty()) {
+            us.add(0.0);
+            min = 0;
+            max = 0;
+        }
+        if (max - min < 1e-3) {
+            min -= 0.05;
+            max += 0.05;
+        }
+        int bins = Math.max(1, Math.min(20, ns.length));
+        Histogram h = new Histogram(us, bins, min, max);
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Tick latency (modelled): " + d.title()).xAxisTitle("tick latency (us), bin centre")
+                .yAxisTitle("ticks").build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setXAxisDecimalPattern("0.000");
+        c.getStyler().setXAxisLabelRotation(45);
+        c.addSeries(ns.length + " ticks", h.getxAxisData(), h.getyAxisData());
+        return c;
+    }
+
+    static HeatMapChart heatmap(String title, String x, String y) {
+        HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x)
+                .yAxisTitle(y).build();
+        c.getStyler().setRangeColors(HEAT);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setShowValue(true);
+        c.getStyler().setHeatMapValueDecimalPattern("#,##0");
+        return c;
+    }
+}
