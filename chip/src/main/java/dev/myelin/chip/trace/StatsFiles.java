@@ -35,7 +35,7 @@ public final class StatsFiles {
 
     /** What a stats JSON holds that re-pricing needs. */
     public record Loaded(RunCounts counts, Architecture arch, Map<String, Object> stats,
-                         Map<String, Map<String, Object>> config) {
+                         Map<String, Object> descriptions, Map<String, Map<String, Object>> config) {
     }
 
     /** {@code out/stats.txt} -> {@code out/stats.json}. */
@@ -133,7 +133,7 @@ public final class StatsFiles {
             Map<String, Map<String, Object>> config = (Map<String, Map<String, Object>>) root.get("config");
             Architecture arch = arch(config.get("arch"));
             return new Loaded(counts((Map<String, Object>) root.get("counts")), arch,
-                    (Map<String, Object>) root.get("stats"), config);
+                    (Map<String, Object>) root.get("stats"), (Map<String, Object>) root.get("descriptions"), config);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new MyelinInputException(json + ": damaged stats JSON (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");

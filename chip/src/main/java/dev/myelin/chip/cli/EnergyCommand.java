@@ -1,0 +1,133 @@
+package dev.myelin.chip.cli;
+
+import dev.myelin.chip.energy.Component;
+import dev.myelin.chip.energy.EnergyParam;
+import dev.myelin.chip.energy.EnergyProfile;
+import dev.myelin.chip.energy.Pricing;
+import dev.myelin.chip.energy.Profiles;
+import dev.myelin.chip.energy.Units;
+import dev.myelin.chip.trace.EnergyReport;
+import dev.myelin.chip.trace.Stats;
+import dev.myelin.chip.trace.StatsFiles;
+import dev.myelin.isa.cli.MyelinCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code myelin energy STATS.json --profile NAME|FILE}: re-price a finished run without re-running it. */
+@Command(name = "energy", mixinStandardHelpOptions = true,
+        description = {"Re-price a finished run's counters with another energy profile, without re-running it.",
+                "Reads the .json twin written by 'myelin run --stats'. Without --profile, lists the shipped profiles."})
+public final class EnergyCommand implements Callable<Integer>, MyelinCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STATS.json", description = "the JSON twin of a run's stats")
+    Path statsJson;
+
+    @Option(names = "--profile", paramLabel = "NAME|FILE",
+            description = "loihi-davies2018, loihi-calibrated, truenorth, or a YAML profile file")
+    String profile;
+
+    @Option(names = "--stats", paramLabel = "FILE", description = "also write the re-priced stats (txt, .json, .config.ini)")
+    Path out;
+
+    @Option(names = "--show", description = "print the profile's values, units and sources as YAML")
+    boolean show;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public int order() {
+        return 45;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        if (statsJson == null || show) {
+            if (profile != null) {
+                o.print(dev.myelin.chip.energy.ProfileYaml.toYaml(Profiles.resolve(profile)));
+            } else {
+                o.println("Shipped energy profiles:");
+                for (String n : Profiles.names()) {
+                    o.printf(Locale.ROOT, "  %-18s %s%n", n, Profiles.resolve(n).label());
+                }
+            }
+            o.flush();
+            return 0;
+        }
+        StatsFiles.Loaded l = StatsFiles.read(statsJson);
+        EnergyProfile p = Profiles.resolve(profile != null ? profile : l.arch().energyProfile());
+        EnergyReport r = EnergyReport.price(l.counts(), Pricing.forBoard(p, l.counts().cores(), l.arch()));
+        print(r, l, o);
+        if (out != null) {
+            StatsFiles.write(out, repriced(l, r), l.counts(), config(l, p));
+            o.println("Written: " + out + ", " + StatsFiles.jsonPath(out) + ", " + StatsFiles.configPath(out));
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static void print(EnergyReport r, StatsFiles.Loaded l, PrintWriter o) {
+        Object was = l.stats().get("energy.profile");
+        o.println("Re-priced " + l.counts().ticks() + " ticks (recorded with profile " + was + ")");
+        o.println("Energy (modelled, profile " + r.profile().name() + ": " + r.profile().label() + "):");
+        for (Component c : Component.all()) {
+            o.printf(Locale.ROOT, "  %-10s %12s%n", c.key(), Units.energy(r.get(c)));
+        }
+        o.printf(Locale.ROOT, "  %-10s %12s%n", "total", Units.energy(r.totalPj()));
+        o.printf(Locale.ROOT, "  per inference %s over %d samples; static power %s%n", Units.energy(r.perInferencePj()),
+                l.counts().samples(), Units.power(r.staticMw()));
+        if (Double.isNaN(r.profileLatencyNs())) {
+            o.println("  profile latency: not re-priced (the run was too long to keep per-tick core counts)");
+        } else {
+            o.println("  profile latency (SANA-FE simple): " + Units.time(r.profileLatencyNs()));
+        }
+    }
+
+    /** The original statistics with the energy section replaced. */
+    private static Stats repriced(StatsFiles.Loaded l, EnergyReport r) {
+        Stats s = new Stats();
+        Map<String, Object> descriptions = l.descriptions();
+        for (var e : l.stats().entrySet()) {
+            String k = e.getKey();
+            if (k.startsWith("energy.") || k.startsWith("latency.profile")) {
+                continue;
+            }
+            String d = String.valueOf(descriptions.getOrDefault(k, ""));
+            Object v = e.getValue();
+            if (v instanceof Double || v instanceof Float) {
+                s.add(k, ((Number) v).doubleValue(), d);
+            } else if (v instanceof Number n) {
+                s.add(k, n.longValue(), d);
+            } else {
+                s.add(k, v == null ? Double.NaN : Double.NaN, d);
+            }
+        }
+        r.addTo(s, l.counts().ticks());
+        return s;
+    }
+
+    private static Map<String, Map<String, Object>> config(StatsFiles.Loaded l, EnergyProfile p) {
+        Map<String, Map<String, Object>> cfg = new LinkedHashMap<>(l.config());
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("name", p.name());
+        e.put("label", p.label());
+        e.put("source", p.source());
+        for (EnergyParam q : EnergyParam.all()) {
+            e.put(q.key(), p.get(q));
+        }
+        e.put("sync", p.sync().toString());
+        e.put("repricedFrom", String.valueOf(l.stats().get("energy.profile")));
+        cfg.put("energy", e);
+        return cfg;
+    }
+}
