@@ -40,15 +40,20 @@ final class RunSession {
         this.err = err;
     }
 
+    /** Loads {@code o.network()} and runs it. */
     static RunResult run(RunOptions o, StopFlag stop, PrintWriter err) {
-        return new RunSession(o, stop, err).run();
-    }
-
-    private RunResult run() {
         if (o.ticks() < 0) {
             throw new MyelinInputException("--ticks = " + o.ticks() + " must be >= 0");
         }
-        CompiledNetwork net = NetworkLoader.load(o.network(), o.arch());
+        return new RunSession(o, stop, err).run(NetworkLoader.load(o.network(), o.arch()));
+    }
+
+    /** Runs an already loaded network ({@code o.network()} only names it). */
+    static RunResult run(RunOptions o, CompiledNetwork net, StopFlag stop, PrintWriter err) {
+        return new RunSession(o, stop, err).run(net);
+    }
+
+    private RunResult run(CompiledNetwork net) {
         Architecture arch = net.image().arch();
         EnergyProfile profile = Profiles.resolve(o.profile() != null ? o.profile() : arch.energyProfile());
         long seed = o.seed() == null ? 0 : o.seed();

@@ -114,30 +114,37 @@ public final class RunPlots {
 
     static CategoryChart latency(PlotData d) {
         double[] ns = d.tickLatencyNs();
-        double min = Double.MAX_VALUE;
         double max = 0;
-        List<Double> us = new ArrayList<>(ns.length);
         for (double v : ns) {
-            us.add(v / 1000);
-            min = Math.min(min, v / 1000);
-            max = Math.max(max, v / 1000);
+            max = Math.max(max, v);
         }
-        if (us.isEmpty()) {
-            us.add(0.0);
-            min = 0;
-            max = 0;
+        // ns below 10 us, us above: labels stay short and distinct
+        boolean us = max >= 10_000;
+        double scale = us ? 1000 : 1;
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        List<Double> values = new ArrayList<>(ns.length);
+        for (double v : ns) {
+            values.add(v / scale);
+            lo = Math.min(lo, v / scale);
+            hi = Math.max(hi, v / scale);
         }
-        if (max - min < 1e-3) {
-            min -= 0.05;
-            max += 0.05;
+        if (values.isEmpty()) {
+            values.add(0.0);
+            lo = 0;
+            hi = 0;
         }
-        int bins = Math.max(1, Math.min(20, ns.length));
-        Histogram h = new Histogram(us, bins, min, max);
+        int bins = Math.max(1, Math.min(20, (int) Math.ceil(hi - lo) + 1));
+        if (hi - lo < bins) {
+            lo -= 0.5;
+            hi = lo + bins;
+        }
+        Histogram h = new Histogram(values, bins, lo, hi);
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Tick latency (modelled): " + d.title()).xAxisTitle("tick latency (us), bin centre")
-                .yAxisTitle("ticks").build();
+                .title("Tick latency (modelled): " + d.title())
+                .xAxisTitle("tick latency (" + (us ? "us" : "ns") + "), bin centre").yAxisTitle("ticks").build();
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        c.getStyler().setXAxisDecimalPattern("0.000");
+        c.getStyler().setXAxisDecimalPattern("#,##0.0");
         c.getStyler().setXAxisLabelRotation(45);
         c.addSeries(ns.length + " ticks", h.getxAxisData(), h.getyAxisData());
         return c;
