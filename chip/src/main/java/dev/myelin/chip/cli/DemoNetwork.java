@@ -37,8 +37,8 @@ final class DemoNetwork {
         List<CoreImage> cores = new ArrayList<>();
         // hidden: neuron j listens to inputs j and j+1 (weight 2, threshold 3, leak -1), sends to mid j one hop east
         cores.add(layer(a, N, N, j -> new int[] {j, (j + 1) % N}, 2, 3, j -> new int[] {1, 0, j}));
-        // mid: neuron j listens to hidden j-1 and j; 0..7 go one hop south to out core (1,1), 8..15 one hop west of it
-        cores.add(layer(b, N, N, j -> new int[] {j, (j + N - 1) % N}, 2, 3,
+        // mid: neuron j listens to hidden j-1 and j (threshold 2: one spike fires it); 0..7 go one hop south to out core (1,1), 8..15 one hop west of it
+        cores.add(layer(b, N, N, j -> new int[] {j, (j + N - 1) % N}, 2, 2,
                 j -> j < 8 ? new int[] {0, 1, j} : new int[] {-1, 1, j - 8}));
         // out: neuron k of each half sums two mid neurons
         cores.add(layer(c, 8, 4, k -> new int[] {2 * k, 2 * k + 1}, 2, 3, k -> null));

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public enum Activity {
     NEURONS("neurons", "neurons", "neuron states accessed (every neuron of a used core, every tick)"),
-    UPDATED("updated", "neurons", "neurons updated: |v| > 0 before the update, input in the previous tick, or bias != 0"),
+    UPDATED("updated", "neurons", "neuron updates that did work (the datapath's active updates)"),
     SPIKES("spikes", "spikes", "neurons that fired"),
     SYN_EVENTS("synEvents", "events", "synaptic events: synapse lookups with a connection (NeuroBench Effective_ACs)"),
     MESSAGES_OUT("messagesOut", "messages", "messages sent: one per (firing neuron, destination core), 0-hop included"),
