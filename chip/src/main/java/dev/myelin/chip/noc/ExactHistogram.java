@@ -1,53 +1,62 @@
 package dev.myelin.chip.noc;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An exact histogram of non-negative integer samples (cycles, hops): one counter per value,
- * grown by doubling up to the largest value seen. Percentiles are exact (nearest rank).
+ * grown by doubling up to the largest value seen below {@link #DENSE_LIMIT}; rarer larger values
+ * (extreme hop latencies) are kept in a sorted map. Percentiles are exact (nearest rank).
  */
 public final class ExactHistogram {
-    /** Values at or above this are refused (a latency this large means the run is broken). */
-    public static final int MAX_VALUE = 1 << 26;
+    /** Values below this are counted in a flat array (at most 8 MB); larger ones in a sorted map. */
+    public static final int DENSE_LIMIT = 1 << 20;
 
     private long[] counts = new long[64];
+    private final TreeMap<Integer, Long> large = new TreeMap<>();
     private long count;
     private long sum;
     private int min = Integer.MAX_VALUE;
     private int max = -1;
 
     public void record(int value) {
-        if (value < 0 || value >= MAX_VALUE) {
-            throw new IllegalStateException("histogram value " + value + " outside [0, " + MAX_VALUE + ")");
+        record(value, 1);
+    }
+
+    private void record(int value, long n) {
+        if (value < 0) {
+            throw new IllegalStateException("histogram value " + value + " is negative");
         }
-        if (value >= counts.length) {
-            counts = Arrays.copyOf(counts, Math.max(value + 1, counts.length * 2));
+        if (value >= DENSE_LIMIT) {
+            large.merge(value, n, Long::sum);
+        } else {
+            if (value >= counts.length) {
+                counts = Arrays.copyOf(counts, Math.min(DENSE_LIMIT, Math.max(value + 1, counts.length * 2)));
+            }
+            counts[value] += n;
         }
-        counts[value]++;
-        count++;
-        sum += value;
+        count += n;
+        sum += value * n;
         min = Math.min(min, value);
         max = Math.max(max, value);
     }
 
     public void add(ExactHistogram other) {
-        for (int v = 0; v <= other.max; v++) {
-            long c = other.counts[v];
-            if (c != 0) {
-                if (v >= counts.length) {
-                    counts = Arrays.copyOf(counts, Math.max(v + 1, counts.length * 2));
-                }
-                counts[v] += c;
+        for (int v = 0; v < other.counts.length; v++) {
+            if (other.counts[v] != 0) {
+                record(v, other.counts[v]);
             }
         }
-        count += other.count;
-        sum += other.sum;
-        min = Math.min(min, other.min);
-        max = Math.max(max, other.max);
+        for (Map.Entry<Integer, Long> e : other.large.entrySet()) {
+            record(e.getKey(), e.getValue());
+        }
     }
 
     public void reset() {
         Arrays.fill(counts, 0L);
+        large.clear();
         count = 0;
         sum = 0;
         min = Integer.MAX_VALUE;
@@ -79,6 +88,9 @@ public final class ExactHistogram {
 
     /** Samples equal to {@code value}. */
     public long countOf(int value) {
+        if (value >= DENSE_LIMIT) {
+            return large.getOrDefault(value, 0L);
+        }
         return value >= 0 && value < counts.length ? counts[value] : 0;
     }
 
@@ -92,10 +104,16 @@ public final class ExactHistogram {
         }
         long rank = Math.max(1, (long) Math.ceil(p / 100.0 * count));
         long seen = 0;
-        for (int v = min; v <= max; v++) {
+        for (int v = min; v < counts.length && v <= max; v++) {
             seen += counts[v];
             if (seen >= rank) {
                 return v;
+            }
+        }
+        for (Map.Entry<Integer, Long> e : large.entrySet()) {
+            seen += e.getValue();
+            if (seen >= rank) {
+                return e.getKey();
             }
         }
         return max;
@@ -103,7 +121,7 @@ public final class ExactHistogram {
 
     /** {@code min=.. mean=.. max=.. p99=..} with the mean to two decimals. */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "min=%d mean=%.2f max=%d p99=%d (n=%d)",
+        return String.format(Locale.ROOT, "min=%d mean=%.2f max=%d p99=%d (n=%d)",
                 min(), mean(), max(), percentile(99), count);
     }
 }

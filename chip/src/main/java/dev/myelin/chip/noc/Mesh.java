@@ -32,19 +32,13 @@ public final class Mesh {
     public static final int SOUTH = 3;
     public static final int DIRECTIONS = 4;
 
-    private static final String[] DIRECTION_NAMES = {"east", "west", "north", "south"};
-
     private final MeshConfig cfg;
     private final int width;
     private final int coresPerRouter;
     private final int ports;
+    private final Links links;
     private final int[] routerX;
     private final int[] routerY;
-    /** [router * 4 + dir]: hop cycles of the link, 0 at the mesh edge. */
-    private final int[] hop;
-    /** [router * 4 + dir]: the neighbour's input FIFO the link feeds, -1 at the edge. */
-    private final int[] downstream;
-    private final boolean[] crossesChip;
 
     /** FIFO f = router * ports + port. */
     private final Fifos fifos;
@@ -80,12 +74,9 @@ public final class Mesh {
         this.coresPerRouter = cfg.coresPerRouter();
         this.ports = DIRECTIONS + coresPerRouter;
         int routers = cfg.routers();
-        routerX = new int[routers];
-        routerY = new int[routers];
-        hop = new int[routers * DIRECTIONS];
-        downstream = new int[routers * DIRECTIONS];
-        crossesChip = new boolean[routers * DIRECTIONS];
-        wireLinks();
+        links = new Links(cfg, ports);
+        routerX = links.routerX;
+        routerY = links.routerY;
         int fifoCount = routers * ports;
         fifos = new Fifos(fifoCount, cfg.fifoDepth());
         load = new int[routers];
@@ -100,31 +91,6 @@ public final class Mesh {
         moves = new int[64];
         stats = new TrafficStats(routers, cfg.cores());
         pathScratch = new int[cfg.width() + cfg.height()];
-    }
-
-    private void wireLinks() {
-        int height = cfg.height();
-        for (int r = 0; r < cfg.routers(); r++) {
-            int x = r % width;
-            int y = r / width;
-            routerX[r] = x;
-            routerY[r] = y;
-            link(r, EAST, x + 1 < width ? r + 1 : -1, WEST);
-            link(r, WEST, x > 0 ? r - 1 : -1, EAST);
-            link(r, NORTH, y > 0 ? r - width : -1, SOUTH);
-            link(r, SOUTH, y + 1 < height ? r + width : -1, NORTH);
-        }
-    }
-
-    private void link(int r, int dir, int neighbour, int arrivesFrom) {
-        int l = r * DIRECTIONS + dir;
-        if (neighbour < 0) {
-            downstream[l] = -1;
-            return;
-        }
-        downstream[l] = neighbour * ports + arrivesFrom;
-        hop[l] = cfg.hopCycles(routerX[r], routerY[r], dir);
-        crossesChip[l] = cfg.crossesChip(routerX[r], routerY[r], dir);
     }
 
     public MeshConfig config() { return cfg; }
@@ -299,7 +265,7 @@ public final class Mesh {
         int granted = 0;
         for (int o = 0; o < ports; o++) {
             if (o < DIRECTIONS) {
-                int d = downstream[r * DIRECTIONS + o];
+                int d = links.downstream[r * DIRECTIONS + o];
                 if (d < 0 || !fifos.hasRoom(d)) {
                     continue;
                 }
@@ -376,11 +342,11 @@ public final class Mesh {
         if (output < DIRECTIONS) {
             int l = r * DIRECTIONS + output;
             stats.linkPackets[l]++;
-            if (crossesChip[l]) {
+            if (links.crossesChip[l]) {
                 stats.chipLinkCrossings++;
             }
-            int d = downstream[l];
-            push(d, packet, now + hop[l], d / ports);
+            int d = links.downstream[l];
+            push(d, packet, now + links.hop[l], d / ports);
         } else {
             eject(packet, now + cfg.ejectionCycles());
         }
@@ -472,7 +438,7 @@ public final class Mesh {
         while (r != dst) {
             int dir = route(r, Packet.pack(0, dst, 0));
             out[n++] = r * DIRECTIONS + dir;
-            r = downstream[r * DIRECTIONS + dir] / ports;
+            r = links.downstream[r * DIRECTIONS + dir] / ports;
         }
         return n;
     }
@@ -486,7 +452,7 @@ public final class Mesh {
         int n = pathLinks(srcCore, dstCore, pathScratch);
         for (int i = 0; i < n; i++) {
             stats.linkPackets[pathScratch[i]]++;
-            if (crossesChip[pathScratch[i]]) {
+            if (links.crossesChip[pathScratch[i]]) {
                 stats.chipLinkCrossings++;
             }
         }
@@ -502,7 +468,6 @@ public final class Mesh {
 
     /** "(x,y) east" for a link index. */
     public String linkName(int link) {
-        int r = link / DIRECTIONS;
-        return "(" + routerX[r] + "," + routerY[r] + ") " + DIRECTION_NAMES[link % DIRECTIONS];
+        return links.name(link);
     }
 }

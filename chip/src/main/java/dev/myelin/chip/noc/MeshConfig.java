@@ -23,6 +23,8 @@ public record MeshConfig(int width, int height, int coresPerRouter, int chipRout
 
     /** Largest number of FIFO slots (routers x input ports x depth) a mesh may allocate. */
     public static final long MAX_FIFO_SLOTS = 1L << 24;
+    /** Longest zero-load path the model accepts, cycles (cycle counts are ints; this leaves room for queueing). */
+    public static final long MAX_PATH_CYCLES = 1L << 29;
 
     public MeshConfig {
         requireRange("width", width, 1, 1 << 16);
@@ -36,6 +38,12 @@ public record MeshConfig(int width, int height, int coresPerRouter, int chipRout
         requireRange("injectionCycles", injectionCycles, 0, 1_000_000);
         requireRange("ejectionCycles", ejectionCycles, 0, 1_000_000);
         requireRange("fifoDepth", fifoDepth, 1, 1 << 16);
+        long longestPath = (long) injectionCycles + ejectionCycles
+                + (long) (width + height) * (Math.max(hopCyclesEW, hopCyclesNS) + chipLinkCycles);
+        if (longestPath > MAX_PATH_CYCLES) {
+            throw new MyelinInputException("mesh " + width + "x" + height + ": a corner-to-corner path may take "
+                    + longestPath + " cycles; at most " + MAX_PATH_CYCLES + " are supported (hop and chip-link cycles)");
+        }
         long routers = (long) width * height;
         if (routers * coresPerRouter > (1L << 24)) {
             throw new MyelinInputException("mesh " + width + "x" + height + " with " + coresPerRouter

@@ -10,6 +10,7 @@ import dev.myelin.chip.sim.EmittedSpikes;
 import dev.myelin.chip.sim.SpikeNetwork;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.LatePolicy;
+import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.model.CoreId;
 
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
 public final class MeshNetwork implements SpikeNetwork {
     /** Drain limit per tick, cycles: an XY mesh always drains, so hitting it is a broken invariant. */
     static final long DRAIN_LIMIT_CYCLES = 1L << 30;
+    /** Latest creation cycle of a message within a tick (keeps cycle counts well inside an int). */
+    static final int MAX_TICK_CYCLES = 1 << 29;
 
     /** Makes the network for a chip and keeps it so the caller can read its timing and traffic. */
     public static final class Factory implements SpikeNetwork.Factory {
@@ -266,7 +269,13 @@ public final class MeshNetwork implements SpikeNetwork {
 
     int wholeCycles(double ns) {
         // rounded up; the epsilon keeps exact multiples (4.0 ns at 1 ns cycles) from rounding up
-        return (int) Math.ceil(ns / cycleNs - 1e-9);
+        double cycles = Math.ceil(ns / cycleNs - 1e-9);
+        if (cycles > MAX_TICK_CYCLES) {
+            throw new MyelinInputException("a core of architecture " + layout.arch().name() + " needs " + (long) cycles
+                    + " router cycles in one tick; the cycle timing model supports at most " + MAX_TICK_CYCLES
+                    + " (check timing.clockMhz and the per-operation times, or use --timing simple)");
+        }
+        return (int) cycles;
     }
 
     // ---- read by TickClock ----

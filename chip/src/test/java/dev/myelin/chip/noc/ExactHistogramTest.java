@@ -22,6 +22,26 @@ class ExactHistogramTest {
     }
 
     @Test
+    void valuesPastTheDenseRangeAreCountedExactlyToo() {
+        ExactHistogram h = new ExactHistogram();
+        int big = ExactHistogram.DENSE_LIMIT + 5;
+        h.record(7);
+        h.record(big);
+        h.record(big);
+        h.record(Integer.MAX_VALUE);
+        assertThat(h.countOf(big)).isEqualTo(2);
+        assertThat(h.max()).isEqualTo(Integer.MAX_VALUE);
+        // nearest rank: ceil(0.5 * 4) = 2nd smallest, ceil(0.99 * 4) = 4th
+        assertThat(h.percentile(50)).isEqualTo(big);
+        assertThat(h.percentile(99)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(h.sum()).isEqualTo(7L + 2L * big + Integer.MAX_VALUE);
+        ExactHistogram copy = new ExactHistogram();
+        copy.add(h);
+        assertThat(copy.percentile(50)).isEqualTo(big);
+        assertThat(copy.count()).isEqualTo(4);
+    }
+
+    @Test
     void addMergesCountsAndExtremes() {
         ExactHistogram a = new ExactHistogram();
         ExactHistogram b = new ExactHistogram();

@@ -1,0 +1,60 @@
+package dev.myelin.chip.noc;
+
+/**
+ * The wiring of a mesh, resolved once: router coordinates, and for each link
+ * {@code l = router * 4 + direction} its hop cycles, whether it crosses a chip boundary, and the
+ * neighbour's input FIFO it feeds ({@code neighbour * ports + the port facing back}).
+ */
+final class Links {
+    private static final String[] DIRECTION_NAMES = {"east", "west", "north", "south"};
+
+    final int[] routerX;
+    final int[] routerY;
+    /** Hop cycles of the link, 0 at the mesh edge. */
+    final int[] hop;
+    /** The neighbour's input FIFO the link feeds, -1 at the mesh edge. */
+    final int[] downstream;
+    final boolean[] crossesChip;
+    private final MeshConfig cfg;
+    private final int ports;
+
+    Links(MeshConfig cfg, int ports) {
+        this.cfg = cfg;
+        this.ports = ports;
+        int routers = cfg.routers();
+        routerX = new int[routers];
+        routerY = new int[routers];
+        hop = new int[routers * Mesh.DIRECTIONS];
+        downstream = new int[routers * Mesh.DIRECTIONS];
+        crossesChip = new boolean[routers * Mesh.DIRECTIONS];
+        int width = cfg.width();
+        int height = cfg.height();
+        for (int r = 0; r < routers; r++) {
+            int x = r % width;
+            int y = r / width;
+            routerX[r] = x;
+            routerY[r] = y;
+            wire(r, Mesh.EAST, x + 1 < width ? r + 1 : -1, Mesh.WEST);
+            wire(r, Mesh.WEST, x > 0 ? r - 1 : -1, Mesh.EAST);
+            wire(r, Mesh.NORTH, y > 0 ? r - width : -1, Mesh.SOUTH);
+            wire(r, Mesh.SOUTH, y + 1 < height ? r + width : -1, Mesh.NORTH);
+        }
+    }
+
+    private void wire(int r, int dir, int neighbour, int arrivesFrom) {
+        int l = r * Mesh.DIRECTIONS + dir;
+        if (neighbour < 0) {
+            downstream[l] = -1;
+            return;
+        }
+        downstream[l] = neighbour * ports + arrivesFrom;
+        hop[l] = cfg.hopCycles(routerX[r], routerY[r], dir);
+        crossesChip[l] = cfg.crossesChip(routerX[r], routerY[r], dir);
+    }
+
+    /** "(x,y) east" for a link index. */
+    String name(int link) {
+        int r = link / Mesh.DIRECTIONS;
+        return "(" + routerX[r] + "," + routerY[r] + ") " + DIRECTION_NAMES[link % Mesh.DIRECTIONS];
+    }
+}
