@@ -52,6 +52,8 @@ public final class Mesh {
     private final int[] roundRobin;
 
     private final boolean[] active;
+    /** Per router: no cycle before this can move anything there (a waiting router is not visited). */
+    private final int[] wake;
     private int[] activeList;
     private int activeCount;
 
@@ -86,6 +88,8 @@ public final class Mesh {
         Arrays.fill(queueTail, -1);
         roundRobin = new int[fifoCount];
         active = new boolean[routers];
+        wake = new int[routers];
+        Arrays.fill(wake, Integer.MAX_VALUE);
         activeList = new int[Math.min(routers, 1024)];
         request = new int[ports];
         moves = new int[64];
@@ -155,6 +159,7 @@ public final class Mesh {
         queueTail[srcCore] = id;
         int r = srcCore / coresPerRouter;
         load[r]++;
+        wake[r] = Math.min(wake[r], createdCycle);
         activate(r);
         stats.created++;
         return id;
@@ -169,7 +174,10 @@ public final class Mesh {
         moveCount = 0;
         int visiting = activeCount;
         for (int i = 0; i < visiting; i++) {
-            arbitrate(activeList[i]);
+            int r = activeList[i];
+            if (wake[r] <= now) {
+                arbitrate(r);
+            }
         }
         for (int m = 0; m < moveCount; m += 2) {
             commit(moves[m], moves[m + 1]);
@@ -201,20 +209,26 @@ public final class Mesh {
         return now;
     }
 
-    /** Earliest cycle at which some head packet arrives or some queued packet is created. */
+    /** Earliest cycle at which some active router can move something. */
     private int nextEventCycle() {
         int next = Integer.MAX_VALUE;
         for (int i = 0; i < activeCount; i++) {
-            int r = activeList[i];
-            for (int f = r * ports; f < (r + 1) * ports; f++) {
-                if (fifos.count(f) > 0) {
-                    next = Math.min(next, fifos.headReady(f));
-                }
+            next = Math.min(next, wake[activeList[i]]);
+        }
+        return next;
+    }
+
+    /** Earliest cycle at which a head packet of router {@code r} arrives or a packet queued at its cores is created. */
+    private int nextEventAt(int r) {
+        int next = Integer.MAX_VALUE;
+        for (int f = r * ports; f < (r + 1) * ports; f++) {
+            if (fifos.count(f) > 0) {
+                next = Math.min(next, fifos.headReady(f));
             }
-            for (int c = r * coresPerRouter; c < (r + 1) * coresPerRouter; c++) {
-                if (queueHead[c] >= 0) {
-                    next = Math.min(next, packets.created[queueHead[c]]);
-                }
+        }
+        for (int c = r * coresPerRouter; c < (r + 1) * coresPerRouter; c++) {
+            if (queueHead[c] >= 0) {
+                next = Math.min(next, packets.created[queueHead[c]]);
             }
         }
         return next;
@@ -225,29 +239,37 @@ public final class Mesh {
     private void arbitrate(int r) {
         int base = r * ports;
         int ready = 0;
+        int wanted = 0;
         for (int i = 0; i < ports; i++) {
             request[i] = -1;
             int f = base + i;
             if (fifos.count(f) > 0) {
                 if (fifos.headReady(f) <= now) {
                     request[i] = route(r, fifos.headPacket(f));
-                    ready++;
                 }
             } else if (i >= DIRECTIONS && cfg.injectionCycles() == 0) {
                 request[i] = bypassRequest(r, r * coresPerRouter + i - DIRECTIONS);
-                ready += request[i] >= 0 ? 1 : 0;
+            }
+            if (request[i] >= 0) {
+                ready++;
+                wanted |= 1 << request[i];
             }
         }
-        int granted = ready == 0 ? 0 : grantOutputs(r, base);
+        int granted = ready == 0 ? 0 : grantOutputs(r, base, wanted);
         stats.stalls += ready - granted;
+        boolean sourceReady = false;
         for (int slot = 0; slot < coresPerRouter; slot++) {
             int core = r * coresPerRouter + slot;
             int id = queueHead[core];
-            if (id >= 0 && packets.created[id] <= now && fifos.hasRoom(base + DIRECTIONS + slot)
-                    && request[DIRECTIONS + slot] != Integer.MIN_VALUE) {
-                addMove(-1 - core, -1);
+            if (id >= 0 && packets.created[id] <= now) {
+                sourceReady = true;
+                if (fifos.hasRoom(base + DIRECTIONS + slot) && request[DIRECTIONS + slot] != Integer.MIN_VALUE) {
+                    addMove(-1 - core, -1);
+                }
             }
         }
+        // nothing ready here: sleep until a packet arrives at a head or is created (pushes wake it earlier)
+        wake[r] = ready > 0 || sourceReady ? now + 1 : nextEventAt(r);
     }
 
     /** With zero injection cycles a queued packet may go straight from its core to an output. */
@@ -260,10 +282,11 @@ public final class Mesh {
         return route(r, Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter));
     }
 
-    /** Grants each output to one requester, round-robin; returns the number of grants. */
-    private int grantOutputs(int r, int base) {
+    /** Grants each requested output (bit o of {@code wanted}) to one requester, round-robin; returns the grants. */
+    private int grantOutputs(int r, int base, int wanted) {
         int granted = 0;
-        for (int o = 0; o < ports; o++) {
+        for (int left = wanted; left != 0; left &= left - 1) {
+            int o = Integer.numberOfTrailingZeros(left);
             if (o < DIRECTIONS) {
                 int d = links.downstream[r * DIRECTIONS + o];
                 if (d < 0 || !fifos.hasRoom(d)) {
@@ -375,6 +398,7 @@ public final class Mesh {
             stats.fifoHighWater[r] = held;
         }
         load[r]++;
+        wake[r] = Math.min(wake[r], readyCycle);
         activate(r);
     }
 
@@ -413,6 +437,7 @@ public final class Mesh {
                 activeList[kept++] = r;
             } else {
                 active[r] = false;
+                wake[r] = Integer.MAX_VALUE;
             }
         }
         activeCount = kept;
