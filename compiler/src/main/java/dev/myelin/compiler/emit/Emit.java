@@ -96,7 +96,10 @@ public final class Emit {
         return new Port(p.population(), entries);
     }
 
-    /** The stimulus of an input, over its port lines (several port lines may copy one input line). */
+    /**
+     * The stimulus of an input, over its port lines (several port lines may copy one input line).
+     * A listed spike in tick k reaches its targets in tick k + delay - 1, so it is injected then.
+     */
     static Stimulus stimulus(Network n, InputSource s, Route.InputPort ip) {
         if (s instanceof InputSource.Poisson p) {
             return new Stimulus.Poisson(ip.name(), ip.line().length, p.rateHz(), n.dtMs(), p.seed(), ip.line().clone());
@@ -106,7 +109,7 @@ public final class Emit {
         for (int k = 0; k < a.tick().length; k++) {
             int lo = lowerBound(ip.line(), a.index()[k]);
             for (int l = lo; l < ip.line().length && ip.line()[l] == a.index()[k]; l++) {
-                spikes.add(new int[] {a.tick()[k], l});
+                spikes.add(new int[] {a.tick()[k] + ip.delay()[l] - 1, l});
             }
         }
         int[] tick = spikes.stream().mapToInt(x -> x[0]).toArray();

@@ -135,13 +135,18 @@ public final class QuantiseSynapses {
     /**
      * The weight a Loihi synapse of format {@code f} applies for a stored value {@code w}: clip to
      * [0, 255], [-255, 0] or [-256, 255] by sign mode, then drop (8 - numWeightBits + mixed) low
-     * bits with an arithmetic (floor) shift and shift back.
+     * bits with an arithmetic (floor) shift and shift back; inhibitory weights drop the low bits of
+     * their magnitude.
      */
     public static int loihiEffective(long w, SynapseFormat f) {
         long lo = f.signMode() == SynapseFormat.EXCITATORY ? 0 : f.signMode() == SynapseFormat.INHIBITORY ? -255 : -256;
         long hi = f.signMode() == SynapseFormat.INHIBITORY ? 0 : 255;
         long c = Math.max(lo, Math.min(hi, w));
         int drop = 8 - f.numWeightBits() + (f.signMode() == SynapseFormat.MIXED ? 1 : 0);
+        if (f.signMode() == SynapseFormat.INHIBITORY) {
+            // inhibitory synapses hold the magnitude: its low bits are dropped (Lava negates, shifts, negates back)
+            return (int) -((-c >> drop) << drop);
+        }
         return (int) ((c >> drop) << drop);
     }
 }

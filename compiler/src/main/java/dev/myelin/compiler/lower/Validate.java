@@ -36,11 +36,13 @@ public final class Validate {
         Set<String> names = new HashSet<>();
         List<String> sources = new ArrayList<>();
         for (Population p : n.populations()) {
+            checkName(p.name(), p.where(), d);
             names.add(p.name());
             sources.add(p.name());
             checkModel(p, arch, d);
         }
         for (InputSource s : n.inputs()) {
+            checkName(s.name(), s.where(), d);
             if (!names.add(s.name())) {
                 d.error(s.where(), "name '" + s.name() + "' is already used by a population or input");
             }
@@ -73,6 +75,13 @@ public final class Validate {
         checkHints(n, arch, d);
     }
 
+    /** Names become port and symbol names in the image: 1-255 printable ASCII characters, no spaces. */
+    private static void checkName(String name, String where, Diagnostics d) {
+        if (name.isEmpty() || name.length() > 255 || !name.chars().allMatch(c -> c > ' ' && c < 127)) {
+            d.error(where, "name '" + name + "' must be 1-255 printable ASCII characters without spaces");
+        }
+    }
+
     private static List<String> popNames(Network n) {
         return n.populations().stream().map(Population::name).toList();
     }
@@ -102,6 +111,11 @@ public final class Validate {
         if (post == null) {
             d.error(p.where(), "unknown post population '" + p.post() + "'" + DidYouMean.suggest(p.post(), popNames(n)));
             return;
+        }
+        if (n.input(p.pre()).orElse(null) instanceof InputSource.Poisson && (p.delayTicks() != 1
+                || p.connector() instanceof Connector.FromList l && l.delay().length > 0)) {
+            d.error(p.where(), "projection '" + p.name() + "' from Poisson input '" + p.pre() + "' must have delay 1"
+                    + " (Poisson spikes are drawn in the tick they arrive)");
         }
         if (p.delayTicks() > arch.maxDelay()) {
             d.error(p.where(), "delay " + p.delayTicks() + " ticks exceeds the architecture's maximum "

@@ -77,8 +77,12 @@ final class AxonTypes {
         for (int g = 0; g < 4; g++) {
             boolean ok = true;
             for (int k : row) {
-                int v = s[4 * c.synPost.get(k) + g];
-                if (v != UNSET && v != c.synWeight.get(k)) {
+                int j = c.synPost.get(k);
+                int w = c.synWeight.get(k);
+                int v = s[4 * j + g];
+                // a free slot may take w only if no other slot of j holds w: a weight never takes two slots,
+                // so a neuron's at most 4 distinct weights always find room
+                if (v != w && (v != UNSET || holds(s, j, w))) {
                     ok = false;
                     break;
                 }
@@ -88,6 +92,15 @@ final class AxonTypes {
             }
         }
         return -1;
+    }
+
+    private static boolean holds(int[] s, int j, int w) {
+        for (int g = 0; g < 4; g++) {
+            if (s[4 * j + g] == w) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void apply(CoreAxons c, int[] s, int[] row, int g) {

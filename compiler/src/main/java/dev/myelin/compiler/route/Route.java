@@ -38,8 +38,11 @@ public final class Route {
                             int[] targetDelay) {
     }
 
-    /** An input's port: port line {@code k} drives axon {@code axon[k]} of core {@code core[k]} and follows input line {@code line[k]}. */
-    public record InputPort(String name, int[] line, int[] core, int[] axon) {
+    /**
+     * An input's port: port line {@code k} drives axon {@code axon[k]} of core {@code core[k]} and
+     * follows input line {@code line[k]} through a projection of delay {@code delay[k]}.
+     */
+    public record InputPort(String name, int[] line, int[] core, int[] axon, int[] delay) {
     }
 
     /**

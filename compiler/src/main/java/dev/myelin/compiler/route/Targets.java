@@ -36,7 +36,7 @@ final class Targets {
         }
         List<IntBuf[]> inputs = new ArrayList<>();
         for (int k = 0; k < n.inputs().size(); k++) {
-            inputs.add(new IntBuf[] {new IntBuf(16), new IntBuf(16), new IntBuf(16)});
+            inputs.add(new IntBuf[] {new IntBuf(16), new IntBuf(16), new IntBuf(16), new IntBuf(16)});
         }
         for (CoreAxons c : cores) {
             for (int a = 0; a < c.axons(); a++) {
@@ -77,6 +77,7 @@ final class Targets {
                     in[0].add(c.srcIndex.get(a));
                     in[1].add(s);
                     in[2].add(a);
+                    in[3].add(c.delay.get(a));
                 }
             }
         }
@@ -121,13 +122,15 @@ final class Targets {
             int[] line = new int[m];
             int[] core = new int[m];
             int[] axon = new int[m];
+            int[] delay = new int[m];
             for (int e = 0; e < m; e++) {
                 int src = (int) keys[e];
                 line[e] = in[0].get(src);
                 core[e] = in[1].get(src);
                 axon[e] = in[2].get(src);
+                delay[e] = in[3].get(src);
             }
-            out.add(new Route.InputPort(s.name(), line, core, axon));
+            out.add(new Route.InputPort(s.name(), line, core, axon, delay));
         }
         return out;
     }

@@ -1,0 +1,177 @@
+package dev.myelin.tests.compiler;
+
+import dev.myelin.compiler.Compiler;
+import dev.myelin.compiler.ir.InputSource;
+import dev.myelin.compiler.ir.Network;
+import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.lower.QuantiseSynapses;
+import dev.myelin.isa.model.SynapseFormat;
+import dev.myelin.isa.spi.Stimulus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A plain reference simulation of a described network, at the level of the description:
+ * populations of neurons with the lowered fixed-point parameters and projections with the
+ * quantised weights and delays, and no cores, copies, axons, placement or routing. It checks
+ * everything after quantisation (partition, routing, emit, chip) when compared with the chip.
+ *
+ * <p>Semantics (docs/language.md "Time"): a neuron firing in tick t reaches its post neurons
+ * in tick t + delay; a listed input spike in tick k reaches them in tick k + delay - 1; a
+ * Poisson line drawn in tick k reaches them in tick k. Per tick each neuron first integrates
+ * the sum of its arriving weights, then updates (TrueNorth: leak, threshold, reset; Loihi: u
+ * decay and input, v decay, bias, threshold). Written for reading, not speed.
+ */
+public final class DescriptionReference {
+    private final Network net;
+    private final List<QuantiseSynapses.Proj> projs;
+    private final Map<String, NeuronModel> params = new HashMap<>();
+    private final Map<String, long[]> v = new HashMap<>();
+    private final Map<String, long[]> u = new HashMap<>();
+    /** Arriving input per (population, tick): per projection a sum per neuron. */
+    private final Map<String, Map<Long, long[][]>> arriving = new HashMap<>();
+
+    public DescriptionReference(Compiler.Compilation c) {
+        this.net = c.network();
+        this.projs = c.quantised().projections();
+        for (var lp : c.lowered().pops()) {
+            String name = lp.pop().name();
+            params.put(name, lp.params());
+            long[] v0 = new long[lp.pop().size()];
+            java.util.Arrays.fill(v0, lp.params() instanceof NeuronModel.TrueNorth t ? t.v0()
+                    : ((NeuronModel.LoihiLif) lp.params()).v0());
+            v.put(name, v0);
+            u.put(name, new long[lp.pop().size()]);
+            arriving.put(name, new HashMap<>());
+        }
+    }
+
+    /** Runs {@code ticks} ticks; returns each population's spikes as "tick:neuron" in order. */
+    public Map<String, TreeSet<Long>> run(int ticks) {
+        Map<String, TreeSet<Long>> spikes = new HashMap<>();
+        net.populations().forEach(p -> spikes.put(p.name(), new TreeSet<>()));
+        for (long t = 0; t < ticks; t++) {
+            deliverInputs(t);
+            Map<String, List<Integer>> fired = new HashMap<>();
+            for (var p : net.populations()) {
+                List<Integer> f = update(p.name(), t);
+                fired.put(p.name(), f);
+                for (int j : f) {
+                    spikes.get(p.name()).add(t << 32 | j);
+                }
+            }
+            for (var e : fired.entrySet()) {
+                send(e.getKey(), e.getValue(), t, 0);
+            }
+        }
+        return spikes;
+    }
+
+    private void deliverInputs(long t) {
+        for (InputSource s : net.inputs()) {
+            List<Integer> lines = new ArrayList<>();
+            if (s instanceof InputSource.Poisson p) {
+                var gen = new Stimulus.Poisson(p.name(), p.size(), p.rateHz(), net.dtMs(), p.seed());
+                for (int g = 0; g < p.size(); g++) {
+                    if (gen.fires(t, g)) {
+                        lines.add(g);
+                    }
+                }
+                send(s.name(), lines, t, -1);
+            } else if (s instanceof InputSource.SpikeArray a) {
+                for (int k = 0; k < a.tick().length; k++) {
+                    if (a.tick()[k] == t) {
+                        lines.add(a.index()[k]);
+                    }
+                }
+                send(s.name(), lines, t, -1);
+            }
+        }
+    }
+
+    /** Sends spikes of source {@code src} in tick t, arriving at t + delay + shift. */
+    private void send(String src, List<Integer> fired, long t, int shift) {
+        for (int pi = 0; pi < projs.size(); pi++) {
+            QuantiseSynapses.Proj q = projs.get(pi);
+            if (!q.syn().projection().pre().equals(src)) {
+                continue;
+            }
+            String post = q.syn().projection().post();
+            for (int i : fired) {
+                for (int k = q.syn().rowStart()[i]; k < q.syn().rowStart()[i + 1]; k++) {
+                    long at = t + q.syn().delay(k) + shift;
+                    long[][] sums = arriving.get(post).computeIfAbsent(at, x -> new long[projs.size()][]);
+                    if (sums[pi] == null) {
+                        sums[pi] = new long[v.get(post).length];
+                    }
+                    sums[pi][q.syn().post()[k]] += q.weight(k);
+                }
+            }
+        }
+    }
+
+    private List<Integer> update(String pop, long t) {
+        long[][] sums = arriving.get(pop).remove(t);
+        long[] vv = v.get(pop);
+        List<Integer> fired = new ArrayList<>();
+        NeuronModel m = params.get(pop);
+        for (int j = 0; j < vv.length; j++) {
+            long in = 0;
+            for (int pi = 0; sums != null && pi < sums.length; pi++) {
+                if (sums[pi] != null) {
+                    SynapseFormat f = projs.get(pi).format();
+                    in += f == null ? sums[pi][j] : sums[pi][j] << f.weightExp();
+                }
+            }
+            boolean spike = m instanceof NeuronModel.TrueNorth tn ? trueNorth(tn, vv, j, in)
+                    : loihi((NeuronModel.LoihiLif) m, vv, u.get(pop), j, in);
+            if (spike) {
+                fired.add(j);
+            }
+        }
+        return fired;
+    }
+
+    /** TrueNorth, deterministic subset (eps = 0, c = 0, TM = 0, no stochastic synapses); V saturates at 20 bits. */
+    static boolean trueNorth(NeuronModel.TrueNorth p, long[] v, int j, long in) {
+        v[j] = sat20(v[j] + in);
+        v[j] = sat20(v[j] + p.leak());
+        if (v[j] >= p.alpha()) {
+            v[j] = p.resetMode() == 0 ? p.resetV() : p.resetMode() == 1 ? v[j] - p.alpha() : v[j];
+            return true;
+        }
+        if (v[j] < -(long) p.beta()) {
+            v[j] = p.kappa() == 1 ? -p.beta() : p.resetMode() == 0 ? -p.resetV()
+                    : p.resetMode() == 1 ? v[j] + p.beta() : v[j];
+        }
+        return false;
+    }
+
+    static long sat20(long x) {
+        return Math.max(-(1 << 19), Math.min((1 << 19) - 1, x));
+    }
+
+    /** Loihi CUBA LIF, Lava-compatible decay; u wraps at 24 bits, v clips to +-(2^23 - 1). */
+    static boolean loihi(NeuronModel.LoihiLif p, long[] v, long[] u, int j, long aIn) {
+        long uu = (u[j] * (4096 - p.du() - 1)) / 4096 + aIn * 64;
+        while (uu > (1 << 23)) {
+            uu -= 1 << 24;
+        }
+        while (uu <= -(1 << 23)) {
+            uu += 1 << 24;
+        }
+        u[j] = uu;
+        long vv = (v[j] * (4096 - p.dv())) / 4096 + uu + ((long) p.biasMant() << p.biasExp());
+        vv = Math.max(-((1 << 23) - 1), Math.min((1 << 23) - 1, vv));
+        if (vv > (long) p.vth() << 6) {
+            v[j] = 0;
+            return true;
+        }
+        v[j] = vv;
+        return false;
+    }
+}
