@@ -78,9 +78,11 @@ final class ModelReader {
         double bias = p.has("i_offset") ? p.quantity("i_offset", CURRENT, 0, false)
                 : p.quantity("bias", CURRENT, 0, false);
         double refr = p.quantity("refractory", TIME, 0, false);
-        for (String k : new String[] {"tau_m", "tau_syn", "r_m"}) {
-            if (p.has(k) && !(p.quantity(k, k.equals("r_m") ? RESISTANCE : TIME, 1, false) > 0)) {
-                p.error(k, "'" + k + "' must be positive");
+        double[] positive = {tau, tauSyn, rm};
+        String[] names = {"tau_m", "tau_syn", "r_m"};
+        for (int k = 0; k < names.length; k++) {
+            if (p.has(names[k]) && !(positive[k] > 0)) {
+                p.error(names[k], "'" + names[k] + "' must be positive");
             }
         }
         if (p.has("v_thresh") && th <= reset) {

@@ -58,7 +58,7 @@ public final class NetworkReader {
                 d.error(file.toString(), "description is larger than " + MAX_BYTES + " bytes");
                 return null;
             }
-            Path dir = file.toAbsolutePath().getParent();
+            Path dir = file.getParent() == null ? Path.of("") : file.getParent();
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), dir, d);
         } catch (IOException e) {
             d.error(file.toString(), "cannot read: " + e.getMessage());

@@ -46,7 +46,7 @@ final class ProjectionReader {
         if (!y.has("connect")) {
             d.error(y.where(), "missing key 'connect'");
         }
-        WeightSpec w = weight(y, wdim, c, p);
+        WeightSpec w = p == null ? null : weight(y, wdim, c, p);
         int delay = delay(y, dtMs);
         String sign = y.choice("sign", List.of("excitatory", "inhibitory"), "excitatory", false);
         Integer exp = y.has("weight_exp") ? (int) y.integer("weight_exp", -8, 7, 0, false) : null;
