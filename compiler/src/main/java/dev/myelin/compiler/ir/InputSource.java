@@ -9,12 +9,16 @@ public sealed interface InputSource {
     /** Lines of a spiking source. */
     int size();
 
+    /** The lines' shape ({@code [size]}, or e.g. [rows, cols] for an image); empty for currents. */
+    int[] shape();
+
     /** Explicit spikes: line {@code index[k]} spikes in tick {@code tick[k]}. */
-    record SpikeArray(String name, int size, int[] tick, int[] index, String where) implements InputSource {
+    record SpikeArray(String name, int[] shape, int size, int[] tick, int[] index, String where)
+            implements InputSource {
     }
 
     /** Independent Poisson trains at {@code rateHz}, see {@link dev.myelin.isa.spi.Stimulus.Poisson}. */
-    record Poisson(String name, int size, double rateHz, long seed, String where) implements InputSource {
+    record Poisson(String name, int[] shape, int size, double rateHz, long seed, String where) implements InputSource {
     }
 
     /**
@@ -25,6 +29,11 @@ public sealed interface InputSource {
         @Override
         public int size() {
             return 0;
+        }
+
+        @Override
+        public int[] shape() {
+            return new int[0];
         }
     }
 }

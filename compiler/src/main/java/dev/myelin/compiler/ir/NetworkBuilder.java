@@ -61,12 +61,12 @@ public final class NetworkBuilder {
     }
 
     public NetworkBuilder poisson(String in, int size, double rateHz, long seed) {
-        inputs.add(new InputSource.Poisson(in, size, rateHz, seed, "input '" + in + "'"));
+        inputs.add(new InputSource.Poisson(in, new int[] {size}, size, rateHz, seed, "input '" + in + "'"));
         return this;
     }
 
     public NetworkBuilder spikes(String in, int size, int[] tick, int[] index) {
-        inputs.add(new InputSource.SpikeArray(in, size, tick.clone(), index.clone(), "input '" + in + "'"));
+        inputs.add(new InputSource.SpikeArray(in, new int[] {size}, size, tick.clone(), index.clone(), "input '" + in + "'"));
         return this;
     }
 

@@ -153,7 +153,8 @@ public final class Validate {
 
     /** The pre population's shape as [h, w] (a 1-D source is one row). */
     static int[] shape2d(Network n, String name) {
-        int[] s = n.population(name).map(Population::shape).orElse(new int[] {Validate.sourceSize(n, name)});
+        int[] s = n.population(name).map(Population::shape)
+                .orElseGet(() -> n.input(name).map(InputSource::shape).orElse(new int[] {sourceSize(n, name)}));
         return s.length == 2 ? s : new int[] {1, s[0]};
     }
 

@@ -13,12 +13,19 @@ import java.util.Map;
 
 /**
  * Estimated spike packets per tick between slices: for each source neuron, one packet per
- * distinct (destination slice, delay) per spike, times its estimated rate. Inputs enter at
+ * distinct (destination slice, delay) per spike, times its estimated rate (at least
+ * {@link #RATE_FLOOR}). Inputs enter at
  * their destination core and cost no hops, so only population-to-population traffic counts.
  * Stored as an undirected adjacency in CSR form for the placer.
  */
 public record Traffic(int slices, int[] edgeA, int[] edgeB, double[] rate, int[] adjStart, int[] adjOther,
                       double[] adjRate) {
+
+    /**
+     * Least rate counted per source neuron (spikes per tick), so populations the rough estimate
+     * calls silent (balanced excitation and inhibition, edge detectors) still shape the placement.
+     */
+    public static final double RATE_FLOOR = 0.01;
 
     public double totalRate() {
         return Arrays.stream(rate).sum();
@@ -36,7 +43,7 @@ public record Traffic(int slices, int[] edgeA, int[] edgeB, double[] rate, int[]
             if (pre < 0) {
                 continue;
             }
-            double r = rates.of(syn.projection().pre());
+            double r = Math.max(RATE_FLOOR, rates.of(syn.projection().pre()));
             int[] preSlice = part.sliceOf()[pre];
             int[] postSlice = part.sliceOf()[Partition.indexOf(n, syn.projection().post())];
             for (int i = 0; i < syn.preSize(); i++) {

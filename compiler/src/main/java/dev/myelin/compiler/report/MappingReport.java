@@ -34,7 +34,8 @@ public final class MappingReport {
             f(b, "  %-24s %10d %8.3f%%  %s%n", p.name(), p.synapses(), 100 * p.relError(), p.format());
         }
         cores(b, r);
-        b.append("\nTraffic (estimated from firing-rate estimates; packets per tick between cores)\n");
+        b.append("\nTraffic (packets per tick between cores, from firing-rate estimates of at least "
+                + dev.myelin.compiler.place.Traffic.RATE_FLOOR + " spikes per neuron per tick)\n");
         f(b, "  packets per tick:              %.3f%n", r.packetsPerTick());
         f(b, "  traffic-weighted hops, placed:    %.3f (initial %.3f, %d improvement sweeps)%n", r.placedCost(),
                 r.initialCost(), r.sweeps());

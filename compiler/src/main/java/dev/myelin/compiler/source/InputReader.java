@@ -13,7 +13,8 @@ import java.util.Set;
 
 /** Reads one entry of {@code inputs:}: a spike array (CSV), Poisson trains or a constant current. */
 final class InputReader {
-    static final Set<String> KEYS = Set.of("name", "type", "size", "rate", "seed", "file", "target", "amplitude");
+    static final Set<String> KEYS = Set.of("name", "type", "size", "shape", "rate", "seed", "file", "target",
+            "amplitude");
     static final List<String> TYPES = List.of("spike_array", "poisson", "current");
 
     private InputReader() {
@@ -30,16 +31,21 @@ final class InputReader {
             return null;
         }
         return switch (type) {
-            case "poisson" -> new InputSource.Poisson(name, (int) y.integer("size", 1, 1 << 26, 1, true),
-                    y.quantity("rate", Units.Dimension.RATE, 0, true), y.integer("seed", Long.MIN_VALUE,
-                    Long.MAX_VALUE, 0, false), y.where());
+            case "poisson" -> poisson(name, y);
             case "spike_array" -> spikeArray(name, y, dir, d);
             default -> current(name, y, pops);
         };
     }
 
+    private static InputSource poisson(String name, YMap y) {
+        int[] shape = shape(y);
+        return new InputSource.Poisson(name, shape, size(shape), y.quantity("rate", Units.Dimension.RATE, 0, true),
+                y.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false), y.where());
+    }
+
     private static InputSource spikeArray(String name, YMap y, Path dir, Diagnostics d) {
-        int size = (int) y.integer("size", 1, 1 << 26, 1, true);
+        int[] shape = shape(y);
+        int size = size(shape);
         String f = y.text("file", null, true);
         if (f == null) {
             return null;
@@ -61,7 +67,24 @@ final class InputReader {
             tick[r] = (int) tk;
             index[r] = (int) ix;
         }
-        return new InputSource.SpikeArray(name, size, tick, index, y.where());
+        return new InputSource.SpikeArray(name, shape, size, tick, index, y.where());
+    }
+
+    /** The 'shape' list, or [size]. */
+    private static int[] shape(YMap y) {
+        if (!y.has("shape")) {
+            return new int[] {(int) y.integer("size", 1, 1 << 26, 1, true)};
+        }
+        int[] s = y.intList("shape", 1, 1 << 24, true);
+        if (s.length == 0 || s.length > 2 || (long) s[0] * (s.length == 2 ? s[1] : 1) > (1 << 26)) {
+            y.error("shape", "'shape' must have 1 or 2 dimensions and at most " + (1 << 26) + " lines");
+            return new int[] {1};
+        }
+        return s;
+    }
+
+    private static int size(int[] shape) {
+        return shape.length == 2 ? shape[0] * shape[1] : shape[0];
     }
 
     private static InputSource current(String name, YMap y, Map<String, Population> pops) {

@@ -1,0 +1,97 @@
+package dev.myelin.tests.compiler;
+
+import dev.myelin.compiler.Compiler;
+import dev.myelin.compiler.YamlFrontend;
+import dev.myelin.compiler.report.ReportData;
+import dev.myelin.isa.spi.CompiledNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one runner for firmware-samples/samples/NAME/: every {@code net.yaml} compiles, and its
+ * {@code expect.yaml} holds: cores used, whether placement beats row-major, and spike counts
+ * per population over {@code ticks} ticks (exact, or an inclusive [min, max] range), checked on
+ * the chip and on the reference simulation (which must agree spike for spike).
+ */
+class SamplesTest {
+    static Path samples() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("firmware-samples/samples"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("firmware-samples/samples not found above " + Path.of("").toAbsolutePath());
+        }
+        return p.resolve("firmware-samples/samples");
+    }
+
+    static Stream<String> names() throws Exception {
+        try (Stream<Path> s = Files.list(samples())) {
+            return s.filter(d -> Files.exists(d.resolve("net.yaml"))).map(d -> d.getFileName().toString()).sorted()
+                    .toList().stream();
+        }
+    }
+
+    /** The reference spikes of the neurons the description probes. */
+    static TreeSet<Long> probed(TreeSet<Long> all, CompiledNetwork cn, String pop) {
+        int[] idx = cn.probes().stream().filter(p -> p.population().equals(pop) && p.spikes()).findFirst()
+                .orElseThrow().indices();
+        if (idx == null) {
+            return all;
+        }
+        java.util.Set<Integer> keep = new java.util.HashSet<>();
+        for (int i : idx) {
+            keep.add(i);
+        }
+        TreeSet<Long> out = new TreeSet<>();
+        for (long s : all) {
+            if (keep.contains((int) s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    @SuppressWarnings("unchecked")
+    void sampleMeetsItsExpectations(String name) throws Exception {
+        Path dir = samples().resolve(name);
+        assertThat(dir.resolve("README.md")).exists();
+        Map<String, Object> expect = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(dir.resolve("expect.yaml")));
+        Compiler.Compilation c = Compiler.compileFile(dir.resolve("net.yaml"), null);
+        ReportData r = ReportData.of(c);
+        assertThat(r.coresUsed()).as("cores").isEqualTo(((Number) expect.get("cores")).intValue());
+        if (Boolean.TRUE.equals(expect.get("placement_beats_row_major"))) {
+            assertThat(r.placedCost()).as("placed vs row-major hops").isLessThan(r.naiveCost());
+        }
+        int ticks = ((Number) expect.get("ticks")).intValue();
+        CompiledNetwork cn = new YamlFrontend().compile(dir.resolve("net.yaml"), null);
+        Map<String, TreeSet<Long>> chip = ChipRun.run(cn, ticks, 2);
+        Map<String, TreeSet<Long>> ref = new DescriptionReference(c).run(ticks);
+        Map<String, Object> spikes = (Map<String, Object>) expect.get("spikes");
+        for (Map.Entry<String, Object> e : spikes.entrySet()) {
+            TreeSet<Long> got = chip.getOrDefault(e.getKey(), new TreeSet<>());
+            assertThat(got).as("chip vs reference spikes of %s", e.getKey())
+                    .isEqualTo(probed(ref.get(e.getKey()), cn, e.getKey()));
+            if (e.getValue() instanceof List<?> range) {
+                assertThat(got.size()).as("spikes of %s", e.getKey())
+                        .isBetween(((Number) range.get(0)).intValue(), ((Number) range.get(1)).intValue());
+            } else {
+                assertThat(got.size()).as("spikes of %s", e.getKey()).isEqualTo(((Number) e.getValue()).intValue());
+            }
+        }
+    }
+}
