@@ -5,6 +5,7 @@ import dev.myelin.isa.arch.Datapath;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.Limits;
 import dev.myelin.isa.model.NeuronParams;
 import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.SynapseFormat;
@@ -124,8 +125,8 @@ final class CoreAssembler {
             throw l.error(t, "format " + type + " out of order: formats are numbered 0, 1, ... and the next is "
                     + formats.size());
         }
-        int bits = l.expectField("bits", 1, 8);
-        int exp = l.expectField("exp", -8, 7);
+        int bits = l.expectField("bits", Limits.LOIHI_WEIGHT_BITS_MIN, Limits.LOIHI_WEIGHT_BITS_MAX);
+        int exp = l.expectField("exp", Limits.LOIHI_WEIGHT_EXP_MIN, Limits.LOIHI_WEIGHT_EXP_MAX);
         Token k = l.expectAtom("'sign'");
         if (!k.text().equals("sign")) {
             throw l.error(k, "expected 'sign', found " + k.describe());
@@ -210,13 +211,12 @@ final class CoreAssembler {
     private IntList weights(Line l) {
         IntList out = new IntList();
         int limit = declaredNeurons >= 0 ? declaredNeurons : arch.neurons();
-        long w = 1L << (arch.weightBits() - 1);
         while (!l.atEnd()) {
             Token nt = l.expectAtom("a synapse nJ:WEIGHT");
             int j = index(l, nt, "neuron", limit, declaredNeurons >= 0 ? ".neurons" : "core.neurons");
             l.expectPunct(":");
             out.add(j);
-            out.add(l.expectInt("weight", -w, w - 1));
+            out.add(l.expectInt("weight", Limits.weightMin(arch.weightBits()), Limits.weightMax(arch.weightBits())));
             maxSynapseNeuron = Math.max(maxSynapseNeuron, j);
         }
         return out;

@@ -56,7 +56,8 @@ final class LineReader {
             if (pos < len) {
                 pos++;
                 lineNo++;
-                return sb.toString();
+                int end = sb.length();
+                return end > 0 && sb.charAt(end - 1) == '\r' ? sb.substring(0, end - 1) : sb.toString();
             }
         }
     }

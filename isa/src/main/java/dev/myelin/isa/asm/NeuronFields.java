@@ -8,6 +8,8 @@ import dev.myelin.isa.model.TrueNorthNeurons;
 
 import java.util.List;
 
+import static dev.myelin.isa.model.Limits.*;
+
 /**
  * The named fields of a neuron line, declared once for the parser and the printer. A neuron
  * is a flat vector of int slots; a field covers {@code arity} consecutive slots
@@ -18,10 +20,6 @@ final class NeuronFields {
     /** One field: its listing name, first slot, number of values and allowed range. */
     record Field(String name, int slot, int arity, long min, long max, String help) {
     }
-
-    private static final int S18 = (1 << 18) - 1;
-    private static final int V20 = 1 << 19;
-    private static final int V24 = 1 << 23;
 
     final List<Field> fields;
     final int slots;
@@ -34,29 +32,29 @@ final class NeuronFields {
 
     static NeuronFields of(Architecture arch) {
         if (arch.datapath() == Datapath.TRUENORTH) {
-            long w = 1L << (arch.weightBits() - 1);
+            int bits = arch.weightBits();
             return new NeuronFields(List.of(
-                    new Field("s", 0, 4, -w, w - 1, "weight per axon type G = 0..3"),
+                    new Field("s", 0, 4, weightMin(bits), weightMax(bits), "weight per axon type G = 0..3"),
                     new Field("b", 4, 4, 0, 1, "stochastic synapse per axon type"),
-                    new Field("lambda", 8, 1, -256, 255, "leak"),
+                    new Field("lambda", 8, 1, TN_LEAK_MIN, TN_LEAK_MAX, "leak"),
                     new Field("c", 9, 1, 0, 1, "stochastic leak"),
                     new Field("eps", 10, 1, 0, 1, "leak reversal"),
-                    new Field("alpha", 11, 1, 0, S18, "positive threshold"),
-                    new Field("beta", 12, 1, 0, S18, "negative threshold"),
-                    new Field("tm", 13, 1, 0, 8, "threshold mask bits"),
-                    new Field("gamma", 14, 1, 0, 2, "reset mode 0 normal, 1 linear, 2 non-reset"),
+                    new Field("alpha", 11, 1, 0, TN_THRESHOLD_MAX, "positive threshold"),
+                    new Field("beta", 12, 1, 0, TN_THRESHOLD_MAX, "negative threshold"),
+                    new Field("tm", 13, 1, 0, TN_TM_MAX, "threshold mask bits"),
+                    new Field("gamma", 14, 1, 0, TN_RESET_MODE_MAX, "reset mode 0 normal, 1 linear, 2 non-reset"),
                     new Field("kappa", 15, 1, 0, 1, "negative saturation"),
-                    new Field("R", 16, 1, -V20, V20 - 1, "reset potential"),
-                    new Field("v0", 17, 1, -V20, V20 - 1, "initial potential")));
+                    new Field("R", 16, 1, TN_V_MIN, TN_V_MAX, "reset potential"),
+                    new Field("v0", 17, 1, TN_V_MIN, TN_V_MAX, "initial potential")));
         }
         return new NeuronFields(List.of(
-                new Field("du", 0, 1, 0, 4096, "current decay (4096 only with .decay nxsdk)"),
-                new Field("dv", 1, 1, 0, 4096, "voltage decay (4096 only with .decay nxsdk)"),
-                new Field("vth", 2, 1, 0, (1 << 17) - 1, "threshold mantissa (threshold = vth << 6)"),
-                new Field("bias_mant", 3, 1, -4096, 4095, "bias mantissa"),
-                new Field("bias_exp", 4, 1, 0, 7, "bias exponent"),
-                new Field("u0", 5, 1, -V24, V24 - 1, "initial current"),
-                new Field("v0", 6, 1, -V24, V24 - 1, "initial voltage")));
+                new Field("du", 0, 1, 0, LOIHI_DECAY_MAX_NXSDK, "current decay (4096 only with .decay nxsdk)"),
+                new Field("dv", 1, 1, 0, LOIHI_DECAY_MAX_NXSDK, "voltage decay (4096 only with .decay nxsdk)"),
+                new Field("vth", 2, 1, 0, LOIHI_VTH_MAX, "threshold mantissa (threshold = vth << 6)"),
+                new Field("bias_mant", 3, 1, LOIHI_BIAS_MANT_MIN, LOIHI_BIAS_MANT_MAX, "bias mantissa"),
+                new Field("bias_exp", 4, 1, 0, LOIHI_BIAS_EXP_MAX, "bias exponent"),
+                new Field("u0", 5, 1, LOIHI_STATE_MIN, LOIHI_STATE_MAX, "initial current"),
+                new Field("v0", 6, 1, LOIHI_STATE_MIN, LOIHI_STATE_MAX, "initial voltage")));
     }
 
     Field byName(String name) {

@@ -19,7 +19,7 @@ final class Numbers {
             i += 2;
         }
         String digits = s.substring(i);
-        if (digits.isEmpty() || digits.length() > 18 || t.text().endsWith("_")) {
+        if (digits.isEmpty() || digits.length() > (radix == 16 ? 15 : 18) || t.text().endsWith("_")) {
             throw badNumber(line, t, what);
         }
         for (char c : digits.toCharArray()) {
