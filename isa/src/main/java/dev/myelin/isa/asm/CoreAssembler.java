@@ -235,14 +235,16 @@ final class CoreAssembler {
         lastNeuron = j;
         boolean[] seen = new boolean[fields.fields.size()];
         while (!l.atEnd() && !l.peekArrow()) {
-            Token ft = l.expectAtom("a neuron field (" + String.join(", ", fields.names()) + ")");
-            NeuronFields.Field f = fields.byName(ft.text());
-            if (f == null) {
-                throw l.error(ft, "unknown neuron field '" + ft.text() + "' (fields: "
-                        + String.join(", ", fields.names()) + ")"
+            if (l.peek().kind() != Token.Kind.ATOM) {
+                throw l.expected("a neuron field (" + fields.nameList() + ")");
+            }
+            Token ft = l.next();
+            int fi = fields.indexOf(ft.text());
+            if (fi < 0) {
+                throw l.error(ft, "unknown neuron field '" + ft.text() + "' (fields: " + fields.nameList() + ")"
                         + dev.myelin.isa.diag.DidYouMean.suggest(ft.text(), fields.names()));
             }
-            int fi = fields.fields.indexOf(f);
+            NeuronFields.Field f = fields.fields.get(fi);
             if (seen[fi]) {
                 throw l.error(ft, "field " + f.name() + " given twice");
             }

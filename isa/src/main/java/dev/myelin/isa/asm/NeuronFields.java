@@ -23,9 +23,13 @@ final class NeuronFields {
 
     final List<Field> fields;
     final int slots;
+    private final List<String> names;
+    private final String nameList;
 
     private NeuronFields(List<Field> fields) {
         this.fields = fields;
+        this.names = fields.stream().map(Field::name).toList();
+        this.nameList = String.join(", ", names);
         Field last = fields.get(fields.size() - 1);
         this.slots = last.slot() + last.arity();
     }
@@ -57,17 +61,23 @@ final class NeuronFields {
                 new Field("v0", 6, 1, LOIHI_STATE_MIN, LOIHI_STATE_MAX, "initial voltage")));
     }
 
-    Field byName(String name) {
-        for (Field f : fields) {
-            if (f.name().equals(name)) {
-                return f;
+    /** Position of the field called {@code name} in {@link #fields}, or -1. */
+    int indexOf(String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     List<String> names() {
-        return fields.stream().map(Field::name).toList();
+        return names;
+    }
+
+    /** The field names as a comma-separated list, for messages. */
+    String nameList() {
+        return nameList;
     }
 
     /** The slot vectors of every neuron of {@code p}, neuron-major ({@code n * slots} ints). */
