@@ -161,12 +161,7 @@ final class CoreAssembler {
 
     /** {@code aI: [type=T] ROW}: crossbar bits (TrueNorth) or {@code nJ:W} entries (Loihi). */
     void axon(Line l, Token label) {
-        int limit = declaredAxons >= 0 ? declaredAxons : arch.axons();
-        int a = index(l, label, "axon", limit, declaredAxons >= 0 ? ".axons" : "core.axons");
-        if (axonLine[a] != 0) {
-            throw l.error(label, "axon a" + a + " defined twice (first at line " + axonLine[a] + ")");
-        }
-        l.expectPunct(":");
+        int a = define(l, label, "axon", declaredAxons, arch.axons(), axonLine);
         if (l.peekIs("type")) {
             l.next();
             l.accept("=");
@@ -210,10 +205,9 @@ final class CoreAssembler {
 
     private IntList weights(Line l) {
         IntList out = new IntList();
-        int limit = declaredNeurons >= 0 ? declaredNeurons : arch.neurons();
         while (!l.atEnd()) {
             Token nt = l.expectAtom("a synapse nJ:WEIGHT");
-            int j = index(l, nt, "neuron", limit, declaredNeurons >= 0 ? ".neurons" : "core.neurons");
+            int j = index(l, nt, "neuron", declaredNeurons, arch.neurons());
             l.expectPunct(":");
             out.add(j);
             out.add(l.expectInt("weight", Limits.weightMin(arch.weightBits()), Limits.weightMax(arch.weightBits())));
@@ -224,12 +218,7 @@ final class CoreAssembler {
 
     /** {@code nJ: field=value ... [-> target ...]}. */
     void neuron(Line l, Token label) {
-        int limit = declaredNeurons >= 0 ? declaredNeurons : arch.neurons();
-        int j = index(l, label, "neuron", limit, declaredNeurons >= 0 ? ".neurons" : "core.neurons");
-        if (neuronLine[j] != 0) {
-            throw l.error(label, "neuron n" + j + " defined twice (first at line " + neuronLine[j] + ")");
-        }
-        l.expectPunct(":");
+        int j = define(l, label, "neuron", declaredNeurons, arch.neurons(), neuronLine);
         neuronLine[j] = l.lineNo();
         maxNeuron = Math.max(maxNeuron, j);
         lastNeuron = j;
@@ -312,8 +301,23 @@ final class CoreAssembler {
         }
     }
 
-    /** Parses the number of a label {@code aI} / {@code nJ} and checks it against {@code limit}. */
-    private static int index(Line l, Token label, String what, int limit, String limitName) {
+    /** The index of a new axon or neuron line {@code aI:} / {@code nJ:}; each may be written once. */
+    private static int define(Line l, Token label, String what, int declared, int archMax, int[] lines) {
+        int i = index(l, label, what, declared, archMax);
+        if (lines[i] != 0) {
+            throw l.error(label, what + " " + label.text() + " defined twice (first at line " + lines[i] + ")");
+        }
+        l.expectPunct(":");
+        return i;
+    }
+
+    /**
+     * Parses the number of a label {@code aI} / {@code nJ} and checks it against the declared
+     * count ({@code .axons} / {@code .neurons}, when {@code declared >= 0}) or the architecture's.
+     */
+    private static int index(Line l, Token label, String what, int declared, int archMax) {
+        int limit = declared >= 0 ? declared : archMax;
+        String limitName = (declared >= 0 ? "." : "core.") + what + "s";
         String digits = label.text().substring(1);
         if (digits.isEmpty() || digits.length() > 6 || !digits.chars().allMatch(Character::isDigit)) {
             throw l.error(label, "bad " + what + " label " + label.describe() + ": expected "
