@@ -3,7 +3,7 @@ package dev.myelin.isa.codec;
 import java.nio.ByteOrder;
 
 /**
- * The .nbin byte order is little-endian on every platform. Chronicle Bytes writes multi-byte
+ * The .nbin byte order is little-endian on every platform. Chronicle Bytes reads multi-byte
  * values in the platform's native order, so values pass through these functions, which swap
  * them on a big-endian platform and are the identity elsewhere.
  */
@@ -13,7 +13,7 @@ final class LittleEndian {
     private LittleEndian() {
     }
 
-    /** The low 16 bits of {@code v}, ready for a native-order {@code writeShort} (and back after {@code readShort}). */
+    /** The low 16 bits of {@code v}, as read by a native-order {@code readShort}. */
     static short u16(long v) {
         short s = (short) v;
         return NATIVE_LE ? s : Short.reverseBytes(s);

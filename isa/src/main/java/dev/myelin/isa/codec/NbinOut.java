@@ -9,16 +9,22 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * Low-level .nbin output on chronicle-bytes: fixed-width little-endian fields written
- * byte by byte (so the order does not depend on the platform), section frames with
- * back-patched lengths, and optionally a label per field for {@link HexDump}.
+ * Low-level .nbin output on chronicle-bytes: fixed-width little-endian fields, section
+ * frames with back-patched lengths, and optionally a label per field for {@link HexDump}.
+ * Fields are packed byte by byte, least significant first (so the order does not depend on
+ * the platform), into a small staging array that goes to the {@link Bytes} store in blocks:
+ * one store call per field would cost more than the packing.
  */
 final class NbinOut {
     /** One labelled run of bytes. */
     record Span(long offset, int length, String label) {
     }
 
+    private static final int STAGE_BYTES = 1 << 16;
+
     private final Bytes<?> bytes = Bytes.allocateElasticOnHeap(4096);
+    private final byte[] stage = new byte[STAGE_BYTES];
+    private int staged;
     private final List<Span> spans;
     final FieldPath path = new FieldPath();
 
@@ -28,7 +34,7 @@ final class NbinOut {
     }
 
     long position() {
-        return bytes.writePosition();
+        return bytes.writePosition() + staged;
     }
 
     /** Writes {@code v} into field {@code f}; a value that does not fit is a broken invariant. */
@@ -37,23 +43,26 @@ final class NbinOut {
             throw new IllegalStateException(path.render(f.name()) + "=" + v + " does not fit " + f.typeName());
         }
         label(f.bytes(), f.name());
-        switch (f.bytes()) {
-            case 1 -> bytes.writeUnsignedByte((int) v & 0xff);
-            case 2 -> bytes.writeShort(LittleEndian.u16(v));
-            case 3 -> {
-                bytes.writeShort(LittleEndian.u16(v));
-                bytes.writeUnsignedByte((int) (v >>> 16) & 0xff);
-            }
-            case 4 -> bytes.writeInt(LittleEndian.u32(v));
-            case 8 -> bytes.writeLong(LittleEndian.u64(v));
-            default -> throw new IllegalStateException("no " + f.bytes() + "-byte fields");
+        if (staged + f.bytes() > STAGE_BYTES) {
+            flush();
+        }
+        for (int i = 0; i < f.bytes(); i++) {
+            stage[staged++] = (byte) (v >>> (8 * i));
         }
     }
 
     /** Writes raw bytes (crossbar rows, names, learning blocks) under one label. */
     void putBytes(String leaf, byte[] b) {
         label(b.length, leaf);
-        bytes.write(b);
+        if (staged + b.length > STAGE_BYTES) {
+            flush();
+        }
+        if (b.length > STAGE_BYTES) {
+            bytes.write(b);
+        } else {
+            System.arraycopy(b, 0, stage, staged, b.length);
+            staged += b.length;
+        }
     }
 
     /** Writes a section frame with a placeholder length; returns the token for {@link #endSection}. */
@@ -67,6 +76,7 @@ final class NbinOut {
     }
 
     void endSection(long lengthAt) {
+        flush();
         long length = position() - lengthAt - SectionDescriptor.LENGTH.bytes();
         for (int i = 0; i < 4; i++) {
             bytes.writeByte(lengthAt + i, (byte) (length >>> (8 * i)));
@@ -82,6 +92,7 @@ final class NbinOut {
     }
 
     byte[] toByteArray() {
+        flush();
         return bytes.toByteArray();
     }
 
@@ -91,6 +102,11 @@ final class NbinOut {
 
     void release() {
         bytes.releaseLast();
+    }
+
+    private void flush() {
+        bytes.write(stage, 0, staged);
+        staged = 0;
     }
 
     private void label(int length, String leaf) {
