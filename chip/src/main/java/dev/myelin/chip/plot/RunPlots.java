@@ -56,8 +56,24 @@ public final class RunPlots {
         }
     }
 
+    /** Most dots in a raster before it shows only the first ticks (a solid block tells nothing). */
+    static final int RASTER_DOTS = 6000;
+    /** Ticks of membrane potential drawn: enough to see integrate, fire and reset. */
+    static final int TRACE_TICKS = 120;
+
+    /** The first tick not drawn: all ticks, or fewer so that at most {@link #RASTER_DOTS} dots are drawn. */
+    static int rasterEnd(int[] ticks) {
+        if (ticks.length <= RASTER_DOTS) {
+            return Integer.MAX_VALUE;
+        }
+        // spikes are in tick order; keep whole ticks
+        return Math.max(ticks[RASTER_DOTS], 50);
+    }
+
     static XYChart raster(PlotData d) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Spike raster: " + d.title())
+        int end = rasterEnd(d.rasterTick());
+        String window = end == Integer.MAX_VALUE ? "" : " (ticks 0-" + (end - 1) + ")";
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Spike raster: " + d.title() + window)
                 .xAxisTitle("tick").yAxisTitle("neuron (population rows)").build();
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setMarkerSize(4);
@@ -68,7 +84,7 @@ public final class RunPlots {
             List<Double> y = new ArrayList<>();
             for (int i = 0; i < d.rasterTick().length; i++) {
                 int r = d.rasterRow()[i];
-                if (r >= g.firstRow() && r < g.firstRow() + g.size()) {
+                if (d.rasterTick()[i] < end && r >= g.firstRow() && r < g.firstRow() + g.size()) {
                     x.add((double) d.rasterTick()[i]);
                     y.add((double) r);
                 }
@@ -86,15 +102,18 @@ public final class RunPlots {
     }
 
     static XYChart potentials(PlotData d) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Membrane potential: " + d.title())
+        long span = d.traces().stream().mapToLong(t -> t.v().length).max().orElse(0);
+        String window = span > TRACE_TICKS ? " (first " + TRACE_TICKS + " of " + span + " ticks)" : "";
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Membrane potential: " + d.title() + window)
                 .xAxisTitle("tick").yAxisTitle("v (fixed-point units)").build();
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setMarkerSize(0);
         int drawn = 0;
-        for (PlotData.Trace t : d.traces()) {
-            double[] x = new double[t.v().length];
-            double[] y = new double[t.v().length];
+        for (PlotData.Trace t : d.traces().subList(0, Math.min(3, d.traces().size()))) {
+            int n = Math.min(t.v().length, TRACE_TICKS);
+            double[] x = new double[n];
+            double[] y = new double[n];
             for (int i = 0; i < x.length; i++) {
                 x[i] = t.firstTick() + i;
                 y[i] = t.v()[i];

@@ -1,6 +1,7 @@
 package dev.myelin.chip.trace;
 
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.AtomicFiles;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class AtomicStream implements AutoCloseable {
             Path dir = this.target.getParent();
             Files.createDirectories(dir);
             this.tmp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+            AtomicFiles.readableByAll(tmp);
             this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
                     1 << 16);
         } catch (IOException e) {
