@@ -75,14 +75,15 @@ public final class DemoCommand implements Callable<Integer>, MyelinCommand {
         RunOptions ro = new RunOptions(Path.of(what), null, ticks, Map.of(), null, threads, "simple",
                 d.resolve("spikes.csv"), List.of(), d.resolve("probes.csv"), d.resolve("run.vcd"),
                 d.resolve("stats.txt"), d.resolve("ticks.csv"), profile, d.resolve("plots"), sampleTicks, quiet);
+        RunResult r;
         try (StopFlag stop = StopFlag.onInterrupt()) {
-            RunResult r = RunSession.run(ro, net, stop, spec.commandLine().getErr());
+            r = RunSession.run(ro, net, stop, spec.commandLine().getErr());
             Summary.print(r, o);
         }
         o.println("Look: " + d.resolve("plots") + "/*.png; waveforms: gtkwave " + d.resolve("run.vcd")
                 + "; re-price: myelin energy " + d.resolve("stats.json") + " --profile loihi-calibrated");
         o.flush();
-        return 0;
+        return r.partial() ? RunCommand.EXIT_STOPPED : 0;
     }
 
     /** The sample beside the launcher ({@code MYELIN_HOME}), else the packaged resource copied out, else null. */

@@ -48,8 +48,18 @@ abstract class Progress implements AutoCloseable {
         Bar(long total) {
             bar = new ProgressBarBuilder().setTaskName("myelin run").setInitialMax(total).setUnit(" ticks", 1)
                     .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setUpdateIntervalMillis(250)
-                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)))
+                    // a fixed width: asking the library for the terminal's width makes it open a
+                    // JLine terminal, which replaces the SIGINT handler that stops runs cleanly
+                    .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true), width()))
                     .build();
+        }
+
+        private static int width() {
+            try {
+                return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100")) - 1);
+            } catch (NumberFormatException e) {
+                return 99;
+            }
         }
 
         @Override

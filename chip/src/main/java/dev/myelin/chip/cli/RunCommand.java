@@ -21,6 +21,9 @@ import java.util.concurrent.Callable;
                 "Energy figures are modelled: counts x a named, cited profile (docs/energy.md).",
                 "Ctrl-C stops at a tick boundary and writes what was recorded, marked partial."})
 public final class RunCommand implements Callable<Integer>, MyelinCommand {
+    /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after its outputs were written. */
+    static final int EXIT_STOPPED = 130;
+
     @Parameters(index = "0", paramLabel = "NET", description = "a .nbin binary or a network description (.yaml)")
     Path network;
 
@@ -99,7 +102,7 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
         try (StopFlag stop = StopFlag.onInterrupt()) {
             RunResult r = RunSession.run(o, stop, spec.commandLine().getErr());
             Summary.print(r, spec.commandLine().getOut());
-            return 0;
+            return r.partial() ? EXIT_STOPPED : 0;
         }
     }
 }

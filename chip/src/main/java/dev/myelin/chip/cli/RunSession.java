@@ -93,6 +93,9 @@ final class RunSession {
             perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick());
             vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes());
             plots = o.plots() == null ? null : new PlotCollector(chip, names, probes);
+            if (plots != null) {
+                RunPlots.warmUp();
+            }
         }
 
         void abort() {
@@ -136,6 +139,7 @@ final class RunSession {
         void run() {
             long start = System.nanoTime();
             try (Progress progress = Progress.create(o.ticks(), o.quiet(), err)) {
+                stop.catchInterrupt(err);
                 for (long t = 0; t < o.ticks() && !stop.raised(); t++) {
                     inputs.inject(t);
                     chip.step();

@@ -5,9 +5,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Ctrl-C handling: a shutdown hook raises the flag, which the run loop checks at every tick
- * boundary; the hook then waits (bounded) until the loop has written what it recorded, so
- * the files are complete and marked partial before the JVM exits.
+ * Ctrl-C handling. The run loop checks the flag at every tick boundary, then writes what it
+ * recorded, marked partial. SIGINT raises the flag through a signal handler (installed again
+ * after the progress bar, whose terminal library replaces it with one that kills the JVM); a
+ * second Ctrl-C ends the JVM at once. Other shutdowns (SIGTERM) raise it from a shutdown hook
+ * that waits, bounded, until the files are written.
  */
 final class StopFlag implements AutoCloseable {
     /** How long the hook waits for outputs to be written. */
@@ -42,6 +44,27 @@ final class StopFlag implements AutoCloseable {
             written.await(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Makes Ctrl-C (SIGINT) raise the flag; a second Ctrl-C halts the JVM. No-op for a manual flag. */
+    @SuppressWarnings("removal")
+    void catchInterrupt(java.io.PrintWriter err) {
+        if (hook == null) {
+            return;
+        }
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> {
+                if (raised.getAndSet(true)) {
+                    Runtime.getRuntime().halt(130);
+                }
+                err.println();
+                err.println("myelin: stopping at the end of this tick and writing what was recorded "
+                        + "(Ctrl-C again to abort)");
+                err.flush();
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException noSignals) {
+            // platform without SIGINT: the shutdown hook still stops the run cleanly
         }
     }
 

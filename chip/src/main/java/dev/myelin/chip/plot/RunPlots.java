@@ -36,6 +36,21 @@ public final class RunPlots {
     private RunPlots() {
     }
 
+    /**
+     * Renders a tiny chart in memory. Call before a run that will draw: AWT's font setup
+     * registers a JVM shutdown hook, which fails once Ctrl-C has started the shutdown, so the
+     * pictures of a stopped run could not be drawn otherwise.
+     */
+    public static void warmUp() {
+        XYChart c = new XYChartBuilder().width(40).height(30).title("warm-up").xAxisTitle("x").yAxisTitle("y").build();
+        c.addSeries("s", new double[] {0, 1}, new double[] {0, 1});
+        try {
+            BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render charts in memory", e);
+        }
+    }
+
     /** Writes every picture into {@code dir} and returns the files. */
     public static List<Path> write(Path dir, PlotData d) {
         List<Path> out = new ArrayList<>();
