@@ -8,6 +8,8 @@ import dev.myelin.chip.energy.Profiles;
 import dev.myelin.chip.plot.RunPlots;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.timing.MeshNetwork;
+import dev.myelin.chip.timing.TimingMode;
 import dev.myelin.chip.trace.EnergyReport;
 import dev.myelin.chip.trace.PerTickCsv;
 import dev.myelin.chip.trace.RowCsv;
@@ -57,19 +59,17 @@ final class RunSession {
         Architecture arch = net.image().arch();
         EnergyProfile profile = Profiles.resolve(o.profile() != null ? o.profile() : arch.energyProfile());
         long seed = o.seed() == null ? 0 : o.seed();
-        if (!o.timing().equals("simple")) {
-            throw new MyelinInputException("--timing " + o.timing() + ": only 'simple' is available in this build "
-                    + "(the cycle mode needs the mesh router model)");
-        }
-        try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withThreads(o.threads()).withSeed(seed))) {
+        MeshNetwork.Factory mesh = MeshNetwork.factory(TimingMode.parse(o.timing()));
+        try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withThreads(o.threads()).withSeed(seed)
+                .withNetwork(mesh))) {
             Inputs inputs = new Inputs(chip, net, o.inputs(), o.seed());
             ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
             List<CoreInfo> cores = ChipActivity.cores(chip);
             RunRecorder rec = new RunRecorder(cores, Pricing.forBoard(profile, cores, arch),
                     arch.tickPeriodUs() * 1000, o.sampleTicks());
-            Outputs out = new Outputs(chip, probes);
+            Outputs out = new Outputs(chip, probes, mesh.network());
             try {
-                Loop loop = new Loop(chip, inputs, rec, out, new ArchTiming(arch, cores));
+                Loop loop = new Loop(chip, inputs, rec, out, mesh.network());
                 loop.run();
                 return finish(chip, rec, out, loop, probes, profile, seed);
             } catch (RuntimeException e) {
@@ -87,11 +87,11 @@ final class RunSession {
         final PopulationMap names;
         final PlotCollector plots;
 
-        Outputs(Chip chip, ProbeSet probes) {
+        Outputs(Chip chip, ProbeSet probes, MeshNetwork mesh) {
             names = new PopulationMap(chip.image(), chip.layout());
             spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
             perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick());
-            vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes());
+            vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes(), mesh);
             plots = o.plots() == null ? null : new PlotCollector(chip, names, probes);
             if (plots != null) {
                 RunPlots.warmUp();
@@ -117,13 +117,13 @@ final class RunSession {
         final Inputs inputs;
         final RunRecorder rec;
         final Outputs out;
-        final ArchTiming timing;
+        final MeshNetwork timing;
         final ChipActivity activity;
         final long[] popSpikes;
         long otherSpikes;
         double wallSeconds;
 
-        Loop(Chip chip, Inputs inputs, RunRecorder rec, Outputs out, ArchTiming timing) {
+        Loop(Chip chip, Inputs inputs, RunRecorder rec, Outputs out, MeshNetwork timing) {
             this.chip = chip;
             this.inputs = inputs;
             this.rec = rec;
@@ -144,7 +144,7 @@ final class RunSession {
                     inputs.inject(t);
                     chip.step();
                     long[] counts = activity.countLastTick();
-                    rec.tick(t, counts, activity.hopsEastWest(), activity.hopsNorthSouth(), timing.tickNs(counts));
+                    rec.tick(t, counts, activity.hopsEastWest(), activity.hopsNorthSouth(), timing.lastTick().ns());
                     spikes(t);
                     if (out.vcd != null) {
                         out.vcd.tick(t, counts);

@@ -4,6 +4,7 @@ import dev.myelin.chip.energy.Activity;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipLayout;
 import dev.myelin.chip.sim.Probe;
+import dev.myelin.chip.timing.MeshNetwork;
 import dev.myelin.chip.trace.VcdWriter;
 import dev.myelin.isa.cli.Main;
 
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * The run's VCD: a scope per core ({@code core_x_y_s}) with a spike wire per neuron (named by
  * population) and the probed neurons' potentials as signed 32-bit values; a {@code noc} scope
- * with, per router in use, the messages its cores sent in the tick.
+ * with, per router in use, the messages its cores sent in the tick and the fullest input FIFO
+ * of the tick (cycle timing; 0 in simple timing, where the mesh is not simulated).
  */
 final class VcdTrace {
     /** Most spike wires declared; neurons beyond it are left out of the VCD (stated in its header). */
@@ -30,9 +32,13 @@ final class VcdTrace {
     private final int[] routerVar;
     private final int[] routerOfCore;
     private final long[] routerMsgs;
+    private final MeshNetwork mesh;
+    private final int[] fifoVar;
+    private final int[] meshRouter;
 
-    VcdTrace(Path file, Chip chip, PopulationMap names, List<Probe> probes) {
+    VcdTrace(Path file, Chip chip, PopulationMap names, List<Probe> probes, MeshNetwork mesh) {
         this.chip = chip;
+        this.mesh = mesh;
         this.probes = probes;
         ChipLayout l = chip.layout();
         w = new VcdWriter(file, Math.round(l.arch().tickPeriodUs()));
@@ -62,6 +68,8 @@ final class VcdTrace {
         Map<Long, Integer> routers = new HashMap<>();
         routerOfCore = new int[l.cores()];
         int[] vars = new int[l.cores()];
+        int[] fifo = new int[l.cores()];
+        int[] meshR = new int[l.cores()];
         for (int c = 0; c < l.cores(); c++) {
             var id = l.core(c);
             long key = ((long) id.x() << 32) | id.y();
@@ -70,10 +78,14 @@ final class VcdTrace {
                 r = routers.size();
                 routers.put(key, r);
                 vars[r] = w.integer(noc, "router_" + id.x() + "_" + id.y() + "_messages_out", 32);
+                fifo[r] = w.integer(noc, "router_" + id.x() + "_" + id.y() + "_fifo_max", 32);
+                meshR[r] = id.y() * l.arch().meshWidth() + id.x();
             }
             routerOfCore[c] = r;
         }
         routerVar = java.util.Arrays.copyOf(vars, routers.size());
+        fifoVar = java.util.Arrays.copyOf(fifo, routers.size());
+        meshRouter = java.util.Arrays.copyOf(meshR, routers.size());
         routerMsgs = new long[routers.size()];
         w.begin("myelin " + Main.Version.version(), "Myelin run of " + l.cores() + " cores; 1 tick = "
                 + l.arch().tickPeriodUs() + " us" + (wires < totalNeurons(l) ? "; spike wires for the first "
@@ -106,8 +118,10 @@ final class VcdTrace {
             Probe p = probes.get(i);
             w.set(t, probeVar[i], chip.v(p.core(), p.neuron()));
         }
+        var traffic = mesh.lastTickTraffic();
         for (int r = 0; r < routerVar.length; r++) {
             w.set(t, routerVar[r], routerMsgs[r]);
+            w.set(t, fifoVar[r], traffic.fifoHighWater(meshRouter[r]));
         }
     }
 
