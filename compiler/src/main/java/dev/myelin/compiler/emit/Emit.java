@@ -105,29 +105,22 @@ public final class Emit {
             return new Stimulus.Poisson(ip.name(), ip.line().length, p.rateHz(), n.dtMs(), p.seed(), ip.line().clone());
         }
         InputSource.SpikeArray a = (InputSource.SpikeArray) s;
+        // port lines are sorted by input line: first[i] .. first[i + 1] - 1 follow input line i
+        int[] first = new int[a.size() + 1];
+        for (int l : ip.line()) {
+            first[l + 1]++;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            first[i + 1] += first[i];
+        }
         List<int[]> spikes = new ArrayList<>();
         for (int k = 0; k < a.tick().length; k++) {
-            int lo = lowerBound(ip.line(), a.index()[k]);
-            for (int l = lo; l < ip.line().length && ip.line()[l] == a.index()[k]; l++) {
+            for (int l = first[a.index()[k]]; l < first[a.index()[k] + 1]; l++) {
                 spikes.add(new int[] {a.tick()[k] + ip.delay()[l] - 1, l});
             }
         }
         int[] tick = spikes.stream().mapToInt(x -> x[0]).toArray();
         int[] line = spikes.stream().mapToInt(x -> x[1]).toArray();
         return new Stimulus.SpikeArray(ip.name(), tick, line);
-    }
-
-    private static int lowerBound(int[] sorted, int v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -35,12 +35,7 @@ final class Geometry {
 
     /** Cost change if slice c alone moved to q. */
     double moveDelta(Traffic t, int[] pos, int c, int q) {
-        double d = 0;
-        for (int e = t.adjStart()[c]; e < t.adjStart()[c + 1]; e++) {
-            int o = pos[t.adjOther()[e]];
-            d += t.adjRate()[e] * (hops(q, o) - hops(pos[c], o));
-        }
-        return d;
+        return moveDeltaExcluding(t, pos, c, q, -1);
     }
 
     /** Cost change if slice o moved to q, ignoring its edges to {@code skip} (whose distance a swap keeps). */

@@ -56,6 +56,9 @@ public final class Route {
                               Placer.Product place, Diagnostics d) {
         List<CoreAxons> axons = AxonAllocation.run(n, arch, q, part);
         boolean tn = arch.datapath() == Datapath.TRUENORTH;
+        if (tn && duplicateSynapses(axons, part, q, d)) {
+            return new Product(List.of(), List.of(), Set.of());
+        }
         int[][] wbt = new int[axons.size()][];
         List<List<SynapseFormat>> formats = new ArrayList<>();
         Set<Integer> shrink = new HashSet<>();
@@ -84,6 +87,34 @@ public final class Route {
             return new Product(List.of(), List.of(), shrink);
         }
         return new Product(cores, t.inputPorts(n), Set.of());
+    }
+
+    /**
+     * TrueNorth's crossbar holds one bit per (axon, neuron): two synapses of one projection from
+     * the same source with the same delay onto the same neuron cannot both exist. Reports each
+     * projection that has such a pair; true if any.
+     */
+    private static boolean duplicateSynapses(List<CoreAxons> axons, Partition.Product part,
+                                             QuantiseSynapses.Product q, Diagnostics d) {
+        Set<Integer> reported = new HashSet<>();
+        for (int s = 0; s < axons.size(); s++) {
+            CoreAxons c = axons.get(s);
+            int[] mark = new int[part.slices().get(s).size()];
+            int[][] rows = AxonTypes.rowsByAxon(c);
+            for (int a = 0; a < rows.length; a++) {
+                for (int k : rows[a]) {
+                    int j = c.synPost(k);
+                    if (mark[j] == a + 1 && reported.add(c.proj.get(a))) {
+                        var p = q.projections().get(c.proj.get(a)).syn().projection();
+                        d.error(p.where(), "projection '" + p.name() + "' connects " + p.pre() + "[" + c.srcIndex.get(a)
+                                + "] to " + p.post() + "[" + (part.slices().get(s).from() + j) + "] twice with the same"
+                                + " delay; TrueNorth's binary crossbar holds one synapse per pair: merge them into one weight");
+                    }
+                    mark[j] = a + 1;
+                }
+            }
+        }
+        return !reported.isEmpty();
     }
 
     private static CoreRoute core(Architecture arch, Partition.Product part, Placer.Product place, int s, CoreAxons c,

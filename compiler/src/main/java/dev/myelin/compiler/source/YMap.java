@@ -99,38 +99,29 @@ final class YMap {
 
     /** An integer in [min, max]. */
     long integer(String key, long min, long max, long fallback, boolean required) {
-        String s = text(key, null, required);
-        if (s == null) {
-            return fallback;
-        }
-        try {
-            long v = Long.parseLong(s.replace("_", ""));
-            if (v < min || v > max) {
-                error(key, "'" + key + "' = " + s + " is out of range [" + min + ", " + max + "]");
-                return fallback;
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            error(key, "'" + key + "' = " + s + " is not an integer");
-            return fallback;
-        }
+        return ranged(key, min, max, fallback, required, t -> Long.parseLong(t.replace("_", "")), "an integer");
     }
 
     /** A plain number (no unit) in [min, max]. */
     double number(String key, double min, double max, double fallback, boolean required) {
+        return ranged(key, min, max, fallback, required, Double::parseDouble, "a number");
+    }
+
+    private <T extends Comparable<T>> T ranged(String key, T min, T max, T fallback, boolean required,
+                                               java.util.function.Function<String, T> parse, String kind) {
         String s = text(key, null, required);
         if (s == null) {
             return fallback;
         }
         try {
-            double v = Double.parseDouble(s);
-            if (!(v >= min && v <= max)) {
+            T v = parse.apply(s);
+            if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
                 error(key, "'" + key + "' = " + s + " is out of range [" + min + ", " + max + "]");
                 return fallback;
             }
             return v;
         } catch (NumberFormatException e) {
-            error(key, "'" + key + "' = " + s + " is not a number");
+            error(key, "'" + key + "' = " + s + " is not " + kind);
             return fallback;
         }
     }
