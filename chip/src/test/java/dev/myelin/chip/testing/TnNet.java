@@ -30,9 +30,20 @@ public final class TnNet {
     }
 
     public TnCore core(int x, int axons, int neurons) {
-        TnCore c = new TnCore(new CoreId(x, 0, 0), axons, neurons);
+        return core(new CoreId(x, 0, 0), axons, neurons);
+    }
+
+    /** A core at any place; its targets still address slot 0 of the router dx east. */
+    public TnCore core(CoreId id, int axons, int neurons) {
+        TnCore c = new TnCore(id, axons, neurons);
         cores.add(c);
         return c;
+    }
+
+    /** Replaces the architecture (default: the truenorth preset). */
+    public TnNet arch(Architecture a) {
+        arch = a;
+        return this;
     }
 
     public TnNet input(String name, CoreId core, int... axons) {

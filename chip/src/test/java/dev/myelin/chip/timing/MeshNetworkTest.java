@@ -8,6 +8,8 @@ import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.chip.sim.OutputSpike;
 import dev.myelin.chip.testing.TnNet;
 import dev.myelin.isa.arch.ArchParam;
+import dev.myelin.isa.arch.Presets;
+import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.NetworkImage;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,33 @@ class MeshNetworkTest {
             assertThat(run(img, ChipOptions.defaults().withNetwork(MeshNetwork.factory(mode)), 10))
                     .as(mode.id()).isEqualTo(direct);
         }
+    }
+
+    @Test
+    void coresSharingARouterExchangeZeroHopMessages() {
+        // two cores per router: core (0,0,1) sends to core (0,0,0) through their router only
+        TnNet net = new TnNet().arch(Presets.require("truenorth").toBuilder()
+                .set(ArchParam.CORES_PER_ROUTER, 2).build("test"));
+        TnNet.TnCore a = net.core(new CoreId(0, 0, 1), 1, 1);
+        TnNet.TnCore b = net.core(new CoreId(0, 0, 0), 1, 1);
+        for (TnNet.TnCore c : new TnNet.TnCore[] {a, b}) {
+            c.p.alpha()[0] = 1;
+            c.p.weights()[0] = 1;
+            c.connect(0, 0, 0);
+        }
+        a.target(0, 0, 0, 1);
+        net.input("in", a.id, 0).output("b", b.id, 0);
+        MeshNetwork.Factory f = MeshNetwork.factory(TimingMode.CYCLE);
+        NetworkImage img = net.image();
+        assertThat(run(img, ChipOptions.defaults().withNetwork(f), 3)).isEqualTo(run(img, ChipOptions.defaults(), 3))
+                .containsExactly(new OutputSpike("b", 0, 1));
+        TrafficStats s = f.network().traffic();
+        assertThat(s.messages()).isEqualTo(1);
+        assertThat(s.hopTotal()).isZero();
+        // injection 2 + ejection 1, no hop
+        assertThat(s.packetLatency().max()).isEqualTo(3);
+        // mesh core = router * coresPerRouter + slot: slots 0 and 1 of router 0
+        assertThat(new int[] {f.network().meshCore(0), f.network().meshCore(1)}).containsExactlyInAnyOrder(0, 1);
     }
 
     @Test
