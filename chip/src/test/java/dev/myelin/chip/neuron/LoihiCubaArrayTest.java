@@ -60,6 +60,36 @@ class LoihiCubaArrayTest {
     }
 
     @Test
+    void decayModesDifferOnlyInTheCurrentOffset() {
+        int[] lava = uAfterImpulse(LoihiNeurons.DECAY_LAVA, 0);
+        int[] nxsdk = uAfterImpulse(LoihiNeurons.DECAY_NXSDK, 0);
+        // Lava du = 0: factor 4095, 64 * 4095 / 4096 = 63.98 -> 63, 63 * 4095 / 4096 = 62.98 -> 62
+        assertThat(lava).containsExactly(64, 63, 62);
+        // NxSDK du = 0: factor 4096 keeps u exactly
+        assertThat(nxsdk).containsExactly(64, 64, 64);
+        // NxSDK du = 4096 and Lava du = 4095 both clear u after the input step
+        assertThat(uAfterImpulse(LoihiNeurons.DECAY_NXSDK, 4096)).containsExactly(64, 0, 0);
+        assertThat(uAfterImpulse(LoihiNeurons.DECAY_LAVA, 4095)).containsExactly(64, 0, 0);
+    }
+
+    /** u over three updates after one weight-1 input in the first, for one decay mode and du. */
+    private static int[] uAfterImpulse(int mode, int du) {
+        LoihiNeurons z = LoihiNeurons.zeros(1);
+        LoihiNeurons p = new LoihiNeurons(1, mode, new int[] {du}, z.dv(), new int[] {131071}, z.biasMant(),
+                z.biasExp(), z.u0(), z.v0());
+        LoihiCubaArray a = new LoihiCubaArray(core(p, new int[] {0}, new int[] {1},
+                new SynapseFormat(8, 0, SynapseFormat.EXCITATORY)), LOIHI);
+        int[] fired = new int[1];
+        int[] u = new int[3];
+        a.integrate(axons(0), 1);
+        for (int t = 0; t < 3; t++) {
+            a.update(t, fired);
+            u[t] = a.u(0);
+        }
+        return u;
+    }
+
+    @Test
     void negativeExponentsFloorEachTypeSeparatelyPositiveOnesShiftExactly() {
         LoihiNeurons p = LoihiNeurons.zeros(1);
         p.du()[0] = 4095;                              // Lava: factor 0, u = a_in << 6 each step
