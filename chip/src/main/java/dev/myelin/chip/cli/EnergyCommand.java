@@ -1,6 +1,5 @@
 package dev.myelin.chip.cli;
 
-import dev.myelin.chip.energy.Component;
 import dev.myelin.chip.energy.EnergyParam;
 import dev.myelin.chip.energy.EnergyProfile;
 import dev.myelin.chip.energy.Pricing;
@@ -79,13 +78,7 @@ public final class EnergyCommand implements Callable<Integer>, MyelinCommand {
     private static void print(EnergyReport r, StatsFiles.Loaded l, PrintWriter o) {
         Object was = l.stats().get("energy.profile");
         o.println("Re-priced " + l.counts().ticks() + " ticks (recorded with profile " + was + ")");
-        o.println("Energy (modelled, profile " + r.profile().name() + ": " + r.profile().label() + "):");
-        for (Component c : Component.all()) {
-            o.printf(Locale.ROOT, "  %-10s %12s%n", c.key(), Units.energy(r.get(c)));
-        }
-        o.printf(Locale.ROOT, "  %-10s %12s%n", "total", Units.energy(r.totalPj()));
-        o.printf(Locale.ROOT, "  per inference %s over %d samples; static power %s%n", Units.energy(r.perInferencePj()),
-                l.counts().samples(), Units.power(r.staticMw()));
+        Summary.energy(r, l.counts().samples(), o);
         if (Double.isNaN(r.profileLatencyNs())) {
             o.println("  profile latency: not re-priced (the run was too long to keep per-tick core counts)");
         } else {

@@ -1,14 +1,22 @@
 package dev.myelin.chip.cli;
 
 import dev.myelin.chip.energy.Component;
+import dev.myelin.chip.energy.EnergyParam;
 import dev.myelin.chip.energy.Units;
+import dev.myelin.chip.trace.EnergyReport;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /** The short human summary printed after {@code myelin run} and {@code myelin demo}. */
 final class Summary {
+    /** The profile parameter whose note explains a component priced at 0 (a value the source lacks or folds). */
+    static final Map<Component, EnergyParam> NOTE_OF = Map.of(Component.SYNAPSE, EnergyParam.SYNAPSE_DENSE_PJ,
+            Component.NEURON, EnergyParam.SOMA_ACCESS_PJ, Component.NETWORK, EnergyParam.AXON_OUT_PJ,
+            Component.LEARNING, EnergyParam.LEARNING_PJ, Component.STATIC, EnergyParam.STATIC_CORE_MW);
+
     private Summary() {
     }
 
@@ -22,15 +30,7 @@ final class Summary {
         if (r.otherSpikes() > 0) {
             out.printf(Locale.ROOT, "  %-20s %d%n", "(outside populations)", r.otherSpikes());
         }
-        var e = r.energy();
-        out.println("Energy (modelled, profile " + e.profile().name() + ": " + e.profile().label() + "):");
-        for (Component c : Component.all()) {
-            out.printf(Locale.ROOT, "  %-10s %12s%n", c.key(), Units.energy(e.get(c)));
-        }
-        out.printf(Locale.ROOT, "  %-10s %12s   (%s dynamic; static power %s)%n", "total", Units.energy(e.totalPj()),
-                Units.energy(e.dynamicPj()), Units.power(e.staticMw()));
-        out.printf(Locale.ROOT, "  per inference %s over %d sample%s%n", Units.energy(e.perInferencePj()),
-                r.samples(), r.samples() == 1 ? "" : "s");
+        energy(r.energy(), r.samples(), out);
         out.printf(Locale.ROOT, "Traffic: %d messages, %d hops, busiest link %s%n", r.messages(), r.hops(),
                 r.busiestLink() == null ? "none (no message left its router)"
                         : r.busiestLink() + " (" + r.busiestLinkPackets() + " packets)");
@@ -43,6 +43,22 @@ final class Summary {
             }
         }
         out.flush();
+    }
+
+    /** The energy block: label, each component (with the profile's note when priced at 0), total, per inference. */
+    static void energy(EnergyReport e, long samples, PrintWriter out) {
+        out.println("Energy (modelled, profile " + e.profile().name() + ": " + e.profile().label() + "):");
+        for (Component c : Component.all()) {
+            EnergyParam p = NOTE_OF.get(c);
+            // explain a 0 that comes from the price, not from an idle component
+            String note = e.get(c) == 0 && e.profile().get(p) == 0 ? e.profile().notes().get(p) : null;
+            out.printf(Locale.ROOT, "  %-10s %12s%s%n", c.key(), Units.energy(e.get(c)),
+                    note == null ? "" : "   (" + note + ")");
+        }
+        out.printf(Locale.ROOT, "  %-10s %12s   (%s dynamic; static power %s)%n", "total", Units.energy(e.totalPj()),
+                Units.energy(e.dynamicPj()), Units.power(e.staticMw()));
+        out.printf(Locale.ROOT, "  per inference %s over %d sample%s%n", Units.energy(e.perInferencePj()),
+                samples, samples == 1 ? "" : "s");
     }
 
     private static String factor(double f) {
