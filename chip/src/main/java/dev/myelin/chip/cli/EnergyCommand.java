@@ -1,6 +1,5 @@
 package dev.myelin.chip.cli;
 
-import dev.myelin.chip.energy.EnergyParam;
 import dev.myelin.chip.energy.EnergyProfile;
 import dev.myelin.chip.energy.Pricing;
 import dev.myelin.chip.energy.Profiles;
@@ -111,14 +110,7 @@ public final class EnergyCommand implements Callable<Integer>, MyelinCommand {
 
     private static Map<String, Map<String, Object>> config(StatsFiles.Loaded l, EnergyProfile p) {
         Map<String, Map<String, Object>> cfg = new LinkedHashMap<>(l.config());
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("name", p.name());
-        e.put("label", p.label());
-        e.put("source", p.source());
-        for (EnergyParam q : EnergyParam.all()) {
-            e.put(q.key(), p.get(q));
-        }
-        e.put("sync", p.sync().toString());
+        Map<String, Object> e = RunStats.energyConfig(p);
         e.put("repricedFrom", String.valueOf(l.stats().get("energy.profile")));
         cfg.put("energy", e);
         return cfg;

@@ -89,6 +89,12 @@ final class RunStats {
         run.put("probes", String.join(" ", o.probes()));
         cfg.put("run", run);
         cfg.put("arch", StatsFiles.archConfig(arch));
+        cfg.put("energy", energyConfig(p));
+        return cfg;
+    }
+
+    /** Every value of an energy profile, with its name, label and source (the config dump's {@code energy} section). */
+    static Map<String, Object> energyConfig(EnergyProfile p) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("name", p.name());
         e.put("label", p.label());
@@ -97,7 +103,6 @@ final class RunStats {
             e.put(q.key(), p.get(q));
         }
         e.put("sync", p.sync().toString());
-        cfg.put("energy", e);
-        return cfg;
+        return e;
     }
 }

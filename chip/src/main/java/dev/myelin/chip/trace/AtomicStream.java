@@ -54,6 +54,14 @@ public final class AtomicStream implements AutoCloseable {
         return this;
     }
 
+    /** Publishes a run's file; a partial run's ends with the comment line {@code # partial run: stopped after N ticks}. */
+    public void commit(boolean partial, long ticks) {
+        if (partial) {
+            write("# partial run: stopped after " + ticks + " ticks\n");
+        }
+        commit();
+    }
+
     /** Flushes and renames the temporary file over the target. */
     public void commit() {
         if (done) {

@@ -54,10 +54,7 @@ public final class RowCsv {
 
     /** Publishes the file; a partial run ends with a comment line saying where it stopped. */
     public void commit(boolean partial, long ticks) {
-        if (partial) {
-            out.write("# partial run: stopped after " + ticks + " ticks\n");
-        }
-        out.commit();
+        out.commit(partial, ticks);
     }
 
     public void abort() {
