@@ -39,6 +39,7 @@ public final class Chip implements AutoCloseable {
     private final Delivery delivery;
     private final TickSpikes emitted;
     private final PendingInputs pending = new PendingInputs();
+    private final boolean skipIdle;
     private final CounterSet totals;
     private final CounterSet tickCounts;
     private final OutputRecorder outputs;
@@ -57,6 +58,7 @@ public final class Chip implements AutoCloseable {
         this.outputs = new OutputRecorder(image.outputs().stream().map(Port::name).toArray(String[]::new));
         this.network = options.network().create(layout);
         this.pool = new WorkerPool(options.threads());
+        this.skipIdle = options.skipIdle();
     }
 
     /**
@@ -217,7 +219,7 @@ public final class Chip implements AutoCloseable {
         long t = tick;
         tickCounts.clear();
         drainInputs(t);
-        pool.forEach(cores.length, c -> cores[c].step(t, tickCounts));
+        pool.forEach(cores.length, c -> cores[c].step(t, tickCounts, skipIdle));
         for (CoreRuntime core : cores) {
             for (int s = 0; s < core.portSpikes; s++) {
                 outputs.record(core.portOfSpike[s], core.lineOfSpike[s], t);

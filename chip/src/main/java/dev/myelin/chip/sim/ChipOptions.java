@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param seed    chip seed; each core's generator is seeded from it and the core's id
  * @param network the spike network model
  * @param random  the per-core generator of the stochastic modes
+ * @param skipIdle skip cores with no axon due and quiescent neurons (default; a pure speed-up:
+ *                 only the ticks_stepped / ticks_skipped counters tell the difference)
  */
-public record ChipOptions(int threads, long seed, SpikeNetwork.Factory network, CoreRandom.Factory random) {
+public record ChipOptions(int threads, long seed, SpikeNetwork.Factory network, CoreRandom.Factory random,
+                          boolean skipIdle) {
     public ChipOptions {
         if (threads < 1 || threads > 1024) {
             throw new IllegalArgumentException("threads = " + threads + " is out of range [1, 1024]");
@@ -25,22 +28,26 @@ public record ChipOptions(int threads, long seed, SpikeNetwork.Factory network, 
 
     /** One thread, seed 0, direct delivery, xorshift generators. */
     public static ChipOptions defaults() {
-        return new ChipOptions(1, 0L, DirectNetwork.FACTORY, XorShift32Random.FACTORY);
+        return new ChipOptions(1, 0L, DirectNetwork.FACTORY, XorShift32Random.FACTORY, true);
     }
 
     public ChipOptions withThreads(int t) {
-        return new ChipOptions(t, seed, network, random);
+        return new ChipOptions(t, seed, network, random, skipIdle);
     }
 
     public ChipOptions withSeed(long s) {
-        return new ChipOptions(threads, s, network, random);
+        return new ChipOptions(threads, s, network, random, skipIdle);
     }
 
     public ChipOptions withNetwork(SpikeNetwork.Factory n) {
-        return new ChipOptions(threads, seed, n, random);
+        return new ChipOptions(threads, seed, n, random, skipIdle);
     }
 
     public ChipOptions withRandom(CoreRandom.Factory r) {
-        return new ChipOptions(threads, seed, network, r);
+        return new ChipOptions(threads, seed, network, r, skipIdle);
+    }
+
+    public ChipOptions withSkipIdle(boolean on) {
+        return new ChipOptions(threads, seed, network, random, on);
     }
 }

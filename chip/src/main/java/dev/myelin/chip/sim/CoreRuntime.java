@@ -66,13 +66,13 @@ final class CoreRuntime {
      *
      * @return the number of neurons that fired
      */
-    int step(long tick, CounterSet counts) {
+    int step(long tick, CounterSet counts, boolean skipIdle) {
         firedCount = 0;
         packets = 0;
         portSpikes = 0;
         int n = neurons.neurons();
         int due = delay.pendingAt(tick);
-        if (due == 0 && neurons.quiescent()) {
+        if (skipIdle && due == 0 && neurons.quiescent()) {
             counts.add(index, Counter.NEURON_UPDATES_INACTIVE, n);
             counts.add(index, Counter.TICKS_SKIPPED, 1);
             return 0;

@@ -23,9 +23,19 @@ import java.util.SplittableRandom;
  */
 public final class RandomTrueNorthNetworks {
     private final SplittableRandom r;
+    private boolean quiet;
 
     public RandomTrueNorthNetworks(long seed) {
         this.r = new SplittableRandom(seed);
+    }
+
+    /**
+     * From now on, neurons without leak that start at 0, reset to 0 and never stay below -beta
+     * (no non-reset mode), so cores fall quiet between inputs and get skipped as idle.
+     */
+    public RandomTrueNorthNetworks quiet() {
+        quiet = true;
+        return this;
     }
 
     /** {@code coresX x coresY} cores of {@code axons x neurons}; input port "in" covers axons 0..axons/4 of core 0. */
@@ -121,6 +131,13 @@ public final class RandomTrueNorthNetworks {
         p.kappa()[j] = r.nextInt(4) == 0 ? 1 : 0;
         p.resetV()[j] = extreme ? r.nextInt(-(1 << 19), 1 << 19) : r.nextInt(-10, 10);
         p.v0()[j] = extreme ? r.nextInt(-(1 << 19), 1 << 19) : r.nextInt(-20, 20);
+        if (quiet) {
+            p.leak()[j] = 0;
+            p.alpha()[j] = 1 + r.nextInt(40);
+            p.resetMode()[j] = r.nextInt(2);
+            p.resetV()[j] = 0;
+            p.v0()[j] = 0;
+        }
     }
 
     /** Input spikes for {@code ticks} ticks: each line of port "in" active with probability {@code p}. */
