@@ -22,8 +22,9 @@ import java.util.List;
  * so their weights are stored pre-shifted and share accumulator group 0; each type with a
  * negative exponent floors its own sum and so keeps its own group.
  *
- * <p>Accumulators are {@code long}: at most 65,536 axons x |256 << 7| = 2^31 per neuron and group,
- * so no sum can overflow; there is no saturation anywhere in the synaptic path.
+ * <p>Accumulators are {@code long}: each synapse adds at most |256 << 7| = 2^15, so a sum could
+ * only overflow with 2^48 synapses on one neuron; there is no saturation anywhere in the
+ * synaptic path.
  *
  * <p>Per tick: {@link #integrate} adds the active axons' rows, {@link #update} turns the sums
  * into a_in, advances u and v, fires, resets v and clears the sums.
