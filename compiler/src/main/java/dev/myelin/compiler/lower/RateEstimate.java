@@ -12,10 +12,12 @@ import java.util.Map;
  * A rough firing-rate estimate (spikes per neuron per tick) for traffic and placement costs.
  * Inputs: Poisson rate x dt, or a spike array's spikes per line per tick up to its last spike.
  * Populations: (constant drive + mean net synaptic drive) / threshold, clipped to [0, 1],
- * iterated a few times so recurrent networks settle. It is an estimate, labelled so in the report.
+ * iterated with damping so recurrent networks settle. It is an estimate, labelled so in the report.
  */
 public final class RateEstimate {
-    static final int ROUNDS = 6;
+    static final int ROUNDS = 30;
+    /** Each round moves half way to the new estimate, so excitatory-inhibitory loops settle instead of oscillating. */
+    static final double DAMPING = 0.5;
 
     private RateEstimate() {
     }
@@ -42,18 +44,24 @@ public final class RateEstimate {
         for (Population p : n.populations()) {
             r.put(p.name(), 0.0);
         }
+        double[] net = new double[q.projections().size()];
+        for (int k = 0; k < net.length; k++) {
+            net[k] = netSum(q.projections().get(k));
+        }
         for (int round = 0; round < ROUNDS; round++) {
             Map<String, Double> next = new LinkedHashMap<>(r);
             for (LowerNeurons.Pop lp : low.pops()) {
                 double[] dt = driveAndThreshold(lp.params());
                 double drive = dt[0];
-                for (QuantiseSynapses.Proj pj : q.projections()) {
+                for (int k = 0; k < net.length; k++) {
+                    QuantiseSynapses.Proj pj = q.projections().get(k);
                     if (pj.syn().projection().post().equals(lp.pop().name())) {
-                        drive += r.getOrDefault(pj.syn().projection().pre(), 0.0) * netSum(pj) * dt[2]
+                        drive += r.getOrDefault(pj.syn().projection().pre(), 0.0) * net[k] * dt[2]
                                 / lp.pop().size();
                     }
                 }
-                next.put(lp.pop().name(), Math.max(0, Math.min(1, drive / dt[1])));
+                double target = Math.max(0, Math.min(1, drive / dt[1]));
+                next.put(lp.pop().name(), DAMPING * r.get(lp.pop().name()) + (1 - DAMPING) * target);
             }
             r = next;
         }

@@ -21,7 +21,7 @@ final class AxonAllocation {
         int s = part.slices().size();
         List<CoreAxons> cores = new ArrayList<>(s);
         for (int k = 0; k < s; k++) {
-            cores.add(new CoreAxons());
+            cores.add(new CoreAxons((int) part.usage().axons()[k], (int) part.usage().synapses()[k]));
         }
         int d = arch.delaySlots();
         int[] mark = new int[s * d];

@@ -24,10 +24,9 @@ final class AxonTypes {
      * Assigns TrueNorth types in axon order; returns the weights per neuron and type
      * ({@code [4 * neuron + G]}, UNSET where unused). Copies are appended to {@code c}.
      */
-    static int[] trueNorth(CoreAxons c, int neurons) {
+    static int[] trueNorth(CoreAxons c, int neurons, int[][] rows) {
         int[] s = new int[4 * neurons];
         Arrays.fill(s, UNSET);
-        int[][] rows = rowsByAxon(c);
         int original = c.axons();
         int[] originalType = new int[original];
         IntBuf copyType = new IntBuf(4);

@@ -10,15 +10,26 @@ import dev.myelin.compiler.ir.IntBuf;
  * stored weight {@code synWeight[k]}.
  */
 public final class CoreAxons {
-    final IntBuf src = new IntBuf(16);
-    final IntBuf srcIndex = new IntBuf(16);
-    final IntBuf delay = new IntBuf(16);
-    final IntBuf proj = new IntBuf(16);
-    final IntBuf synAxon = new IntBuf(16);
-    final IntBuf synPost = new IntBuf(16);
-    final IntBuf synWeight = new IntBuf(16);
+    final IntBuf src;
+    final IntBuf srcIndex;
+    final IntBuf delay;
+    final IntBuf proj;
+    final IntBuf synAxon;
+    final IntBuf synPost;
+    final IntBuf synWeight;
     /** Axon types once assigned (TrueNorth G, Loihi format index). */
     int[] type;
+
+    /** Sized for the axons and synapses the partition measured (TrueNorth copies may add axons). */
+    CoreAxons(int axons, int synapses) {
+        src = new IntBuf(axons);
+        srcIndex = new IntBuf(axons);
+        delay = new IntBuf(axons);
+        proj = new IntBuf(axons);
+        synAxon = new IntBuf(synapses);
+        synPost = new IntBuf(synapses);
+        synWeight = new IntBuf(synapses);
+    }
 
     int addAxon(int source, int index, int d, int projection) {
         src.add(source);

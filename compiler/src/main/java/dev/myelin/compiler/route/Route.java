@@ -56,8 +56,14 @@ public final class Route {
                               Placer.Product place, Diagnostics d) {
         List<CoreAxons> axons = AxonAllocation.run(n, arch, q, part);
         boolean tn = arch.datapath() == Datapath.TRUENORTH;
-        if (tn && duplicateSynapses(axons, part, q, d)) {
-            return new Product(List.of(), List.of(), Set.of());
+        int[][][] rows = new int[axons.size()][][];
+        if (tn) {
+            for (int s = 0; s < rows.length; s++) {
+                rows[s] = AxonTypes.rowsByAxon(axons.get(s));
+            }
+            if (duplicateSynapses(axons, rows, part, q, d)) {
+                return new Product(List.of(), List.of(), Set.of());
+            }
         }
         int[][] wbt = new int[axons.size()][];
         List<List<SynapseFormat>> formats = new ArrayList<>();
@@ -65,7 +71,8 @@ public final class Route {
         for (int s = 0; s < axons.size(); s++) {
             CoreAxons c = axons.get(s);
             if (tn) {
-                wbt[s] = AxonTypes.trueNorth(c, part.slices().get(s).size());
+                wbt[s] = AxonTypes.trueNorth(c, part.slices().get(s).size(), rows[s]);
+                rows[s] = null;
                 formats.add(List.of());
             } else {
                 formats.add(AxonTypes.loihi(c, q));
@@ -94,13 +101,13 @@ public final class Route {
      * the same source with the same delay onto the same neuron cannot both exist. Reports each
      * projection that has such a pair; true if any.
      */
-    private static boolean duplicateSynapses(List<CoreAxons> axons, Partition.Product part,
+    private static boolean duplicateSynapses(List<CoreAxons> axons, int[][][] allRows, Partition.Product part,
                                              QuantiseSynapses.Product q, Diagnostics d) {
         Set<Integer> reported = new HashSet<>();
         for (int s = 0; s < axons.size(); s++) {
             CoreAxons c = axons.get(s);
             int[] mark = new int[part.slices().get(s).size()];
-            int[][] rows = AxonTypes.rowsByAxon(c);
+            int[][] rows = allRows[s];
             for (int a = 0; a < rows.length; a++) {
                 for (int k : rows[a]) {
                     int j = c.synPost(k);
