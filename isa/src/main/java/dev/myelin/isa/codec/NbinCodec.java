@@ -85,13 +85,13 @@ public final class NbinCodec {
         AtomicFiles.write(file, encode(image));
     }
 
-    /** Restates a validation problem with the offset of the section that holds the field. */
+    /** Restates a validation problem with the field's offset (core fields) or its section's (ports, symbols). */
     private static MyelinInputException locate(NbinReader.Parsed parsed, ImageViolation v) {
         long offset;
         String section;
         if (v.core() != null) {
             int i = indexOf(parsed, v);
-            offset = parsed.coreOffsets().get(i);
+            offset = new FieldLocator(parsed.image().cores().get(i), parsed.coreOffsets().get(i)).offsetOf(v.field());
             section = "CORE[" + i + "]";
         } else {
             section = v.section();

@@ -88,12 +88,27 @@ class NbinErrorsTest {
         NetworkImage bad = new NetworkImage(Presets.require("truenorth"), 0, List.of(c0, c1), List.of(), List.of(),
                 List.of());
         byte[] b = NbinCodec.encodeUnchecked(bad);
-        int core1 = indexOfSecond(b, "CORE");
-        assertThatThrownBy(() -> NbinCodec.decode(b)).hasMessage("byte offset " + core1
+        // the field itself: frame 8 + header 30 + 4 axon types + 4 x 25 neuron bytes + 4 one-byte crossbar rows
+        // + 4 x 2 target counts, then target 0 (neuron 3's first) and its axon at offset 7
+        int axonAt = indexOfSecond(b, "CORE") + 8 + 30 + 4 + 100 + 4 + 8 + 7;
+        assertThat(b[axonAt] & 0xff | (b[axonAt + 1] & 0xff) << 8).isEqualTo(300);
+        assertThatThrownBy(() -> NbinCodec.decode(b)).hasMessage("byte offset " + axonAt
                 + ", section CORE[1], field neuron[3].target[0].axon: core (1,0,0): neuron[3].target[0].axon=300 "
                 + "exceeds 255 (core.axons=256)");
         assertThatThrownBy(() -> NbinCodec.encode(bad)).isInstanceOf(MyelinInputException.class)
                 .hasMessage("core (1,0,0): neuron[3].target[0].axon=300 exceeds 255 (core.axons=256)");
+    }
+
+    @Test
+    void aNeuronFieldOutOfRangeIsReportedAtItsOwnOffset() {
+        NetworkImage img = SampleImages.trueNorthOneCore();
+        ((TrueNorthNeurons) img.cores().get(0).neurons()).alpha()[2] = 1 << 18;
+        byte[] b = NbinCodec.encodeUnchecked(img);
+        // frame 8 + header 30 + 2 axon types + 2 x 25 neuron bytes, then alpha at offset 12: 00 00 04
+        int alphaAt = coreOffset(b) + 8 + 30 + 2 + 50 + 12;
+        assertThat(b[alphaAt + 2]).isEqualTo((byte) 4);
+        assertThatThrownBy(() -> NbinCodec.decode(b)).hasMessage("byte offset " + alphaAt + ", section CORE[0], "
+                + "field neuron[2].alpha: core (0,0,0): neuron[2].alpha=262144 is out of range [0, 262143]");
     }
 
     @Test
