@@ -183,14 +183,15 @@ public final class DataFiles {
             return null;
         }
         ByteBuffer bb = ByteBuffer.wrap(b, data, b.length - data).order(ByteOrder.LITTLE_ENDIAN);
-        double[] v = new double[(int) (rows * cols)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = switch (kind) {
-                case 'f' -> width == 4 ? bb.getFloat() : bb.getDouble();
-                default -> readInt(bb, width, kind == 'u');
-            };
+        return new Table((int) rows, (int) cols, values(bb, (int) (rows * cols), kind, width));
+    }
+
+    private static double[] values(ByteBuffer bb, int n, char kind, int width) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = kind == 'f' ? (width == 4 ? bb.getFloat() : bb.getDouble()) : readInt(bb, width, kind == 'u');
         }
-        return new Table((int) rows, (int) cols, v);
+        return v;
     }
 
     private static double readInt(ByteBuffer bb, int width, boolean unsigned) {
