@@ -95,6 +95,15 @@ class CompilerTest {
     }
 
     @Test
+    void compilingTwiceGivesTheSameBytes() {
+        byte[] a = dev.myelin.isa.codec.NbinCodec.encode(Compiler.compile(layered().build(),
+                Presets.require("truenorth")).emitted().image());
+        byte[] b = dev.myelin.isa.codec.NbinCodec.encode(Compiler.compile(layered().build(),
+                Presets.require("truenorth")).emitted().image());
+        assertThat(b).isEqualTo(a);
+    }
+
+    @Test
     void partitionShrinksSlicesToFitAxons() {
         // tiny: 16 axons per core. 'b' neurons each hear 6 of 24 inputs in their own block of 6: a slice of
         // 4 b-neurons (blocks of 6 pre lines, p = 1) needs 6 axons per block it overlaps
