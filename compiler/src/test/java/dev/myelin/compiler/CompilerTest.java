@@ -41,6 +41,7 @@ class CompilerTest {
             targets.add(a.targets().dx()[k] + "," + a.targets().dy()[k] + "," + a.targets().axon()[k]);
         }
         assertThat(targets).hasSize(12);
+        assertThat(dev.myelin.compiler.report.ReportData.of(c).neuronCopies()).isEqualTo(4 * 2);
     }
 
     @Test

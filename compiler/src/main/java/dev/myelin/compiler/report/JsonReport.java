@@ -17,6 +17,7 @@ public final class JsonReport {
         b.append("  \"dtMs\": ").append(num(r.dtMs())).append(",\n");
         b.append("  \"neurons\": ").append(r.neurons()).append(",\n");
         b.append("  \"synapses\": ").append(r.synapses()).append(",\n");
+        b.append("  \"neuronCopies\": ").append(r.neuronCopies()).append(",\n");
         b.append("  \"coresUsed\": ").append(r.coresUsed()).append(",\n");
         b.append("  \"coresAvailable\": ").append(r.coresAvailable()).append(",\n");
         ReportData.Limits l = r.limits();

@@ -19,6 +19,11 @@ public final class MappingReport {
                 num(r.dtMs()));
         f(b, "  fits: %d neurons, %d synapses on %d of %d cores (%.1f%%)%n%n", r.neurons(), r.synapses(),
                 r.coresUsed(), r.coresAvailable(), 100.0 * r.coresUsed() / r.coresAvailable());
+        if (r.neuronCopies() > 0) {
+            b.setLength(b.length() - 1);
+            f(b, "  neuron copies: %d (TrueNorth: one per target beyond a neuron's first; they fire with it)%n%n",
+                    r.neuronCopies());
+        }
         b.append("Populations\n");
         f(b, "  %-16s %-10s %9s %6s %10s  %s%n", "name", "model", "neurons", "cores", "est. Hz", "lowering");
         for (ReportData.PopRow p : r.populations()) {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** The numbers of a mapping report, computed once from a compilation and rendered as text or JSON. */
 public record ReportData(String network, String arch, String datapath, double dtMs, long neurons, long synapses,
-                         int coresUsed, long coresAvailable, List<PopRow> populations, List<ProjRow> projections,
+                         long neuronCopies, int coresUsed, long coresAvailable, List<PopRow> populations, List<ProjRow> projections,
                          List<CoreRow> cores, Limits limits, double packetsPerTick, double placedCost,
                          double initialCost, double naiveCost, int sweeps, Map<String, Double> passMs,
                          List<String> warnings) {
@@ -55,16 +55,18 @@ public record ReportData(String network, String arch, String datapath, double dt
         }
         List<CoreRow> cores = new ArrayList<>();
         long synapses = 0;
+        long copies = 0;
         for (Route.CoreRoute cr : c.routed().cores()) {
             var ax = cr.axons();
             synapses += ax.synapses();
+            copies += cr.neurons() - cr.slice().size();
             cores.add(new CoreRow(cr.id().toString(), n.populations().get(cr.slice().pop()).name(), cr.slice().from(),
                     cr.slice().to(), cr.neurons(), ax.axons(), ax.synapses(),
                     Partition.memoryBytes(a, ax.axons(), cr.neurons(), ax.synapses()), cr.targetCore().length,
                     cr.formats().size()));
         }
         long neurons = n.populations().stream().mapToLong(p -> p.size()).sum();
-        return new ReportData(n.name(), a.name(), a.datapath().id(), n.dtMs(), neurons, synapses, cores.size(),
+        return new ReportData(n.name(), a.name(), a.datapath().id(), n.dtMs(), neurons, synapses, copies, cores.size(),
                 a.totalCores(), pops, projs, cores,
                 new Limits(a.neurons(), Math.min(a.axons(), a.maxFanIn()), a.synapticMemoryBytes(), a.maxFanOut(),
                         a.axonTypes()),
