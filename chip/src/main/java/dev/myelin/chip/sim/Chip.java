@@ -219,7 +219,14 @@ public final class Chip implements AutoCloseable {
         long t = tick;
         tickCounts.clear();
         drainInputs(t);
-        pool.forEach(cores.length, c -> cores[c].step(t, tickCounts, skipIdle));
+        if (pool.threads() > 1 && busyCores(t) > 1) {
+            pool.forEach(cores.length, c -> cores[c].step(t, tickCounts, skipIdle));
+        } else {
+            // at most one core has work: handing cores to the workers would cost more than it saves
+            for (CoreRuntime core : cores) {
+                core.step(t, tickCounts, skipIdle);
+            }
+        }
         for (CoreRuntime core : cores) {
             for (int s = 0; s < core.portSpikes; s++) {
                 outputs.record(core.portOfSpike[s], core.lineOfSpike[s], t);
@@ -238,6 +245,17 @@ public final class Chip implements AutoCloseable {
         learning.afterTick(t, this);
         totals.accumulate(tickCounts);
         tick = t + 1;
+    }
+
+    /** Cores with work in tick t, counted up to 2 (all of them when idle skipping is off). */
+    private int busyCores(long t) {
+        int busy = 0;
+        for (int c = 0; c < cores.length && busy < 2; c++) {
+            if (!skipIdle || cores[c].busy(t)) {
+                busy++;
+            }
+        }
+        return busy;
     }
 
     private void drainInputs(long t) {

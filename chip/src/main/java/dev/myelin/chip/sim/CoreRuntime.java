@@ -59,6 +59,11 @@ final class CoreRuntime {
         this.lineOfSpike = new int[outPort.length];
     }
 
+    /** Whether {@link #step} would do work in tick {@code tick} (an axon is due or the neurons are not quiescent). */
+    boolean busy(long tick) {
+        return delay.pendingAt(tick) != 0 || !neurons.quiescent();
+    }
+
     /**
      * Phase 1 of tick {@code tick} for this core: read and clear the due axons, integrate,
      * update, and expand the fired neurons into packets and port spikes. Skips the work when
