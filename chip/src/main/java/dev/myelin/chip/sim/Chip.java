@@ -31,6 +31,12 @@ import java.util.List;
  * </ol>
  */
 public final class Chip implements AutoCloseable {
+    /**
+     * Fewest cores with work in a tick for which the worker pool is used; below it the engine
+     * thread steps them alone (a speed choice only: results never depend on it).
+     */
+    static final int PARALLEL_MIN_BUSY_CORES = 8;
+
     private final NetworkImage image;
     private final ChipLayout layout;
     private final CoreRuntime[] cores;
@@ -219,10 +225,10 @@ public final class Chip implements AutoCloseable {
         long t = tick;
         tickCounts.clear();
         drainInputs(t);
-        if (pool.threads() > 1 && busyCores(t) > 1) {
+        if (pool.threads() > 1 && busyCores(t) >= PARALLEL_MIN_BUSY_CORES) {
             pool.forEach(cores.length, c -> cores[c].step(t, tickCounts, skipIdle));
         } else {
-            // at most one core has work: handing cores to the workers would cost more than it saves
+            // few cores have work: waking the workers (tens of microseconds) would cost more than it saves
             for (CoreRuntime core : cores) {
                 core.step(t, tickCounts, skipIdle);
             }
@@ -247,10 +253,10 @@ public final class Chip implements AutoCloseable {
         tick = t + 1;
     }
 
-    /** Cores with work in tick t, counted up to 2 (all of them when idle skipping is off). */
+    /** Cores with work in tick t, counted up to the parallel threshold (all cores when idle skipping is off). */
     private int busyCores(long t) {
         int busy = 0;
-        for (int c = 0; c < cores.length && busy < 2; c++) {
+        for (int c = 0; c < cores.length && busy < PARALLEL_MIN_BUSY_CORES; c++) {
             if (!skipIdle || cores[c].busy(t)) {
                 busy++;
             }
