@@ -1,18 +1,11 @@
 package dev.myelin.chip.energy;
 
 import dev.myelin.isa.diag.DidYouMean;
+import dev.myelin.isa.diag.LocatedYaml;
 import dev.myelin.isa.diag.MyelinInputException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -162,34 +155,15 @@ public final class ProfileYaml {
     }
 
     private static Node compose(String file, String text) {
-        try {
-            LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
-                    .setMaxAliasesForCollections(10).setCodePointLimit((int) MAX_BYTES).build();
-            Composer c = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            if (!c.hasNext()) {
-                throw new MyelinInputException(file + ":1:1: empty energy profile");
-            }
-            return c.next();
-        } catch (MarkedYamlEngineException e) {
-            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
-            String loc = m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
-            String problem = e.getProblem() == null ? "malformed input" : e.getProblem().lines().findFirst().orElse("");
-            throw new MyelinInputException(loc + ": YAML syntax error: " + problem);
-        } catch (YamlEngineException e) {
-            throw new MyelinInputException(file + ": YAML error: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
+        return LocatedYaml.compose(file, text, "energy profile", MAX_BYTES, 10);
     }
 
     private static String scalar(String file, Node n) {
-        if (n instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        throw new MyelinInputException(where(file, n) + ": expected a plain value here");
+        return LocatedYaml.scalar(file, n);
     }
 
     private static String where(String file, Node n) {
-        return n.getStartMark().map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(file);
+        return LocatedYaml.where(file, n);
     }
 
     /** The profile as YAML that {@link #parse} reads back to an equal profile, with units. */

@@ -8,17 +8,12 @@ import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
 import dev.myelin.compiler.ir.Probe;
 import dev.myelin.compiler.ir.Projection;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import dev.myelin.isa.diag.LocatedYaml;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -122,22 +117,9 @@ public final class NetworkReader {
 
     static Node compose(String file, String text, Diagnostics d) {
         try {
-            LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
-                    .setMaxAliasesForCollections(50).setCodePointLimit((int) MAX_BYTES).build();
-            Composer c = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            if (!c.hasNext()) {
-                d.error(file + ":1:1", "empty network description");
-                return null;
-            }
-            return c.next();
-        } catch (MarkedYamlEngineException e) {
-            var m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
-            String loc = m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
-            String problem = e.getProblem() == null ? "malformed input" : e.getProblem().split("\n")[0];
-            d.error(loc, "YAML syntax error: " + problem);
-            return null;
-        } catch (YamlEngineException e) {
-            d.error(file, "YAML error: " + String.valueOf(e.getMessage()).split("\n")[0]);
+            return LocatedYaml.compose(file, text, "network description", MAX_BYTES, 50);
+        } catch (LocatedYaml.SyntaxError e) {
+            d.error(e.where(), e.problem());
             return null;
         }
     }

@@ -1,18 +1,11 @@
 package dev.myelin.isa.arch;
 
 import dev.myelin.isa.diag.DidYouMean;
+import dev.myelin.isa.diag.LocatedYaml;
 import dev.myelin.isa.diag.MyelinInputException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -145,40 +138,15 @@ public final class ArchYaml {
     }
 
     private static Node compose(String fileName, String text) {
-        try {
-            LoadSettings settings = LoadSettings.builder().setLabel(fileName).setAllowDuplicateKeys(false)
-                    .setMaxAliasesForCollections(10).setCodePointLimit((int) MAX_BYTES).build();
-            Composer c = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            if (!c.hasNext()) {
-                throw new MyelinInputException(fileName + ":1:1: empty architecture description");
-            }
-            return c.next();
-        } catch (MarkedYamlEngineException e) {
-            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
-            String loc = m == null ? fileName : fileName + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
-            throw new MyelinInputException(loc + ": YAML syntax error: " + firstLine(e.getProblem()));
-        } catch (YamlEngineException e) {
-            throw new MyelinInputException(fileName + ": YAML error: " + firstLine(e.getMessage()));
-        }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "malformed input";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return LocatedYaml.compose(fileName, text, "architecture description", MAX_BYTES, 10);
     }
 
     private static String scalar(String file, Node n) {
-        if (n instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        throw new MyelinInputException(where(file, n) + ": expected a plain value here");
+        return LocatedYaml.scalar(file, n);
     }
 
     static String where(String file, Node n) {
-        return n.getStartMark().map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(file);
+        return LocatedYaml.where(file, n);
     }
 
     /**
