@@ -28,7 +28,8 @@ final class Summary {
             out.printf(Locale.ROOT, "  %-20s %d%n", r.populations().get(p), r.populationSpikes()[p]);
         }
         if (r.otherSpikes() > 0) {
-            out.printf(Locale.ROOT, "  %-20s %d%n", "(outside populations)", r.otherSpikes());
+            out.printf(Locale.ROOT, "  %-20s %d%n", "(unnamed)", r.otherSpikes());
+            out.println("    unnamed: neurons in no population of the symbol table, e.g. the compiler's fan-out copies");
         }
         energy(r.energy(), r.samples(), out);
         out.printf(Locale.ROOT, "Traffic: %d messages, %d hops, busiest link %s%n", r.messages(), r.hops(),
