@@ -15,6 +15,7 @@ import dev.myelin.chip.trace.PerTickCsv;
 import dev.myelin.chip.trace.RowCsv;
 import dev.myelin.chip.trace.RunCounts;
 import dev.myelin.chip.trace.RunRecorder;
+import dev.myelin.chip.trace.Stats;
 import dev.myelin.chip.trace.StatsFiles;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.diag.MyelinInputException;
@@ -189,7 +190,8 @@ final class RunSession {
                 rec.modelledNs(), out.names.names(), loop.popSpikes, loop.otherSpikes, energy, counts.samples(),
                 rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : linkName(busiest,
                 mc.meshWidth()), busiest < 0 ? 0 : links[busiest],
-                rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written);
+                rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,
+                RunStats.meshLine(loop.timing));
         if (out.spikes != null) {
             out.spikes.commit(partial, rec.ticks());
             written.add(o.spikes());
@@ -207,7 +209,9 @@ final class RunSession {
             written.add(o.probeCsv());
         }
         if (o.stats() != null) {
-            StatsFiles.write(o.stats(), RunStats.build(r, counts), counts,
+            Stats stats = RunStats.build(r, counts);
+            RunStats.mesh(stats, loop.timing, chip.layout());
+            StatsFiles.write(o.stats(), stats, counts,
                     RunStats.config(o, chip.image().arch(), profile, seed));
             written.addAll(List.of(o.stats(), StatsFiles.jsonPath(o.stats()), StatsFiles.configPath(o.stats())));
         }

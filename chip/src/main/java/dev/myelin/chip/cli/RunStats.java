@@ -4,10 +4,16 @@ import dev.myelin.chip.energy.Activity;
 import dev.myelin.chip.energy.CoreInfo;
 import dev.myelin.chip.energy.EnergyParam;
 import dev.myelin.chip.energy.EnergyProfile;
+import dev.myelin.chip.noc.ExactHistogram;
+import dev.myelin.chip.noc.Mesh;
+import dev.myelin.chip.noc.TrafficStats;
+import dev.myelin.chip.sim.ChipLayout;
+import dev.myelin.chip.timing.MeshNetwork;
 import dev.myelin.chip.trace.RunCounts;
 import dev.myelin.chip.trace.Stats;
 import dev.myelin.chip.trace.StatsFiles;
 import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.model.CoreId;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +58,74 @@ final class RunStats {
         s.add("latency.timing_total_ns", c.timingNs(), "sum of the timing model's tick latencies, ns");
         r.energy().addTo(s, r.ticks());
         return s;
+    }
+
+    /**
+     * The mesh model's own accounting ({@code noc.*}): what the timing model saw packet by packet,
+     * beside the SANA-FE-rule counts of {@code network.*}. Messages and hops agree between the two;
+     * only the mesh knows latencies, FIFO occupancy, stalls and late or dropped spikes.
+     */
+    static void mesh(Stats s, MeshNetwork net, ChipLayout layout) {
+        TrafficStats t = net.traffic();
+        String mode = " (" + net.mode().name().toLowerCase(java.util.Locale.ROOT) + " timing)";
+        s.add("noc.messages", t.messages(), "messages routed by the mesh model" + mode);
+        s.add("noc.hops", t.hopTotal(), "link traversals in the mesh model");
+        s.add("noc.chip_link_crossings", t.chipLinkCrossings(), "hops over chip-to-chip links");
+        s.add("noc.stalls", t.stalls(), "packet-cycles a ready packet waited for an output (contention)");
+        s.add("noc.late", t.late(), "spikes that reached their core in or after their due tick");
+        s.add("noc.dropped", t.dropped(), "late spikes dropped by the architecture's late policy");
+        histogram(s, "noc.packet_latency", t.packetLatency(), "cycles from creation to arrival");
+        histogram(s, "noc.network_latency", t.networkLatency(), "cycles from injection to arrival");
+        histogram(s, "noc.hop_count", t.hops(), "hops per message");
+        Mesh m = net.mesh();
+        for (int l = 0; l < t.routers() * Mesh.DIRECTIONS; l++) {
+            int r = l / Mesh.DIRECTIONS;
+            int d = l % Mesh.DIRECTIONS;
+            if (t.linkPackets(r, d) > 0 || t.lateOnLink(r, d) > 0) {
+                String name = "noc.link_" + m.linkName(l).replaceAll("[(),]", " ").trim().replaceAll(" +", "_");
+                s.add(name + ".packets", t.linkPackets(r, d), "packets over this link");
+                s.add(name + ".late", t.lateOnLink(r, d), "late spikes that crossed this link");
+                s.add(name + ".dropped", t.droppedOnLink(r, d), "dropped spikes that crossed this link");
+            }
+        }
+        int highWater = 0;
+        for (int r = 0; r < t.routers(); r++) {
+            highWater = Math.max(highWater, t.fifoHighWater(r));
+        }
+        s.add("noc.fifo_high_water", highWater, "most packets held at once by any router input FIFO");
+        for (int c = 0; c < layout.cores(); c++) {
+            int mc = net.meshCore(c);
+            CoreId id = layout.core(c);
+            String core = "noc.core_" + id.x() + "_" + id.y() + "_" + id.slot() + ".";
+            s.add(core + "late", t.lateAtCore(mc), "late spikes arriving at this core");
+            s.add(core + "dropped", t.droppedAtCore(mc), "late spikes dropped at this core");
+        }
+    }
+
+    /** One summary line of the mesh model, with BookSim's label for the latency. */
+    static String meshLine(MeshNetwork net) {
+        TrafficStats t = net.traffic();
+        int highWater = 0;
+        for (int r = 0; r < t.routers(); r++) {
+            highWater = Math.max(highWater, t.fifoHighWater(r));
+        }
+        ExactHistogram h = t.packetLatency();
+        String latency = h.count() == 0 ? "no packets"
+                : String.format(java.util.Locale.ROOT, "Packet latency average = %.2f cycles (min %d, max %d, p99 %d)",
+                h.mean(), h.min(), h.max(), h.percentile(99));
+        return String.format(java.util.Locale.ROOT, "Mesh (%s timing): %s; stalls %d; late %d, dropped %d; FIFO high-water %d",
+                net.mode().name().toLowerCase(java.util.Locale.ROOT), latency, t.stalls(), t.late(), t.dropped(),
+                highWater);
+    }
+
+    private static void histogram(Stats s, String prefix, ExactHistogram h, String unit) {
+        s.add(prefix + ".count", h.count(), "samples");
+        if (h.count() > 0) {
+            s.add(prefix + ".min", h.min(), unit);
+            s.add(prefix + ".mean", h.mean(), unit);
+            s.add(prefix + ".max", h.max(), unit);
+            s.add(prefix + ".p99", h.percentile(99), unit);
+        }
     }
 
     private static void neurobench(Stats s, RunCounts c) {

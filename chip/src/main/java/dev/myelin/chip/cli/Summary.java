@@ -35,6 +35,7 @@ final class Summary {
         out.printf(Locale.ROOT, "Traffic: %d messages, %d hops, busiest link %s%n", r.messages(), r.hops(),
                 r.busiestLink() == null ? "none (no message left its router)"
                         : r.busiestLink() + " (" + r.busiestLinkPackets() + " packets)");
+        out.println(r.meshLine());
         out.printf(Locale.ROOT, "Timing: tick latency mean %s, max %s (modelled); real-time factor %s%n",
                 Units.time(r.meanTickNs()), Units.time(r.maxTickNs()), factor(r.realTimeFactor()));
         if (!r.files().isEmpty()) {

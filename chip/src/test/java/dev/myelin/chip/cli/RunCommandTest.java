@@ -143,4 +143,28 @@ class RunCommandTest {
     static double num(Map<String, Object> s, String key) {
         return ((Number) s.get(key)).doubleValue();
     }
+
+    @Test
+    void meshModelAgreesWithTheSanaFeCountsAndReportsZeroLoadLatencies() throws Exception {
+        Path net = RunSample.write(dir);
+        for (String timing : List.of("simple", "cycle")) {
+            Path stats = dir.resolve(timing + "/stats.txt");
+            String[] r = run("run", net.toString(), "--ticks", "30", "--timing", timing, "--stats", stats.toString());
+            assertThat(r[0]).as(r[2]).isEqualTo("0");
+            Map<String, Object> s = StatsFiles.read(StatsFiles.jsonPath(stats)).stats();
+            // two independent counts of the same traffic: the SANA-FE rules from the image's targets,
+            // and the packets the mesh model routed
+            assertThat(num(s, "noc.messages")).isEqualTo(num(s, "network.messages")).isEqualTo(8);
+            assertThat(num(s, "noc.hops")).isEqualTo(num(s, "network.hops")).isEqualTo(8);
+            // each message crosses one east-west link of the truenorth preset and none meet another:
+            // zero-load latency = injection 2 + 1 hop x 2 + ejection 1 = 5 cycles, every time
+            assertThat(num(s, "noc.packet_latency.min")).isEqualTo(5);
+            assertThat(num(s, "noc.packet_latency.max")).isEqualTo(5);
+            assertThat(num(s, "noc.late")).isZero();
+            assertThat(num(s, "noc.dropped")).isZero();
+            assertThat(num(s, "noc.link_0_0_east.packets")).isEqualTo(8);
+            assertThat(r[1]).contains("Mesh (" + timing + " timing): Packet latency average = 5.00 cycles"
+                    + " (min 5, max 5, p99 5); stalls 0; late 0, dropped 0");
+        }
+    }
 }
