@@ -44,7 +44,12 @@ public final class ExactHistogram {
     }
 
     public void add(ExactHistogram other) {
-        for (int v = 0; v < other.counts.length; v++) {
+        if (other.count == 0) {
+            return;
+        }
+        // only the occupied range [min, max] of the other's dense part can hold counts
+        int top = Math.min(other.max, other.counts.length - 1);
+        for (int v = other.min; v <= top; v++) {
             if (other.counts[v] != 0) {
                 record(v, other.counts[v]);
             }
@@ -55,7 +60,9 @@ public final class ExactHistogram {
     }
 
     public void reset() {
-        Arrays.fill(counts, 0L);
+        if (count > 0 && min < counts.length) {
+            Arrays.fill(counts, min, Math.min(max, counts.length - 1) + 1, 0L);
+        }
         large.clear();
         count = 0;
         sum = 0;

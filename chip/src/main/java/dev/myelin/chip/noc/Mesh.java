@@ -364,7 +364,7 @@ public final class Mesh {
         }
         if (output < DIRECTIONS) {
             int l = r * DIRECTIONS + output;
-            stats.linkPackets[l]++;
+            stats.countLink(l);
             if (links.crossesChip[l]) {
                 stats.chipLinkCrossings++;
             }
@@ -394,9 +394,7 @@ public final class Mesh {
 
     private void push(int f, long packet, int readyCycle, int r) {
         int held = fifos.push(f, packet, readyCycle);
-        if (held > stats.fifoHighWater[r]) {
-            stats.fifoHighWater[r] = held;
-        }
+        stats.noteFifo(r, held);
         load[r]++;
         wake[r] = Math.min(wake[r], readyCycle);
         activate(r);
@@ -476,7 +474,7 @@ public final class Mesh {
     public void recordUncontended(int srcCore, int dstCore) {
         int n = pathLinks(srcCore, dstCore, pathScratch);
         for (int i = 0; i < n; i++) {
-            stats.linkPackets[pathScratch[i]]++;
+            stats.countLink(pathScratch[i]);
             if (links.crossesChip[pathScratch[i]]) {
                 stats.chipLinkCrossings++;
             }

@@ -25,6 +25,14 @@ public final class TrafficStats {
     final ExactHistogram packetLatency = new ExactHistogram();
     final ExactHistogram networkLatency = new ExactHistogram();
     final ExactHistogram hops = new ExactHistogram();
+    /**
+     * Which links, cores and routers have a non-zero counter since the last reset, as a list and
+     * a bit set each, so {@link #reset()} and {@link #add} touch only those: a big mesh
+     * (64 x 64 routers) carrying a few packets per tick must not cost a sweep of every link.
+     */
+    private final Touched touchedLinks;
+    private final Touched touchedCores;
+    private final Touched touchedRouters;
     long created;
     long injected;
     long ejected;
@@ -43,15 +51,43 @@ public final class TrafficStats {
         lateByCore = new long[cores];
         droppedByCore = new long[cores];
         fifoHighWater = new int[routers];
+        touchedLinks = new Touched(routers * Mesh.DIRECTIONS);
+        touchedCores = new Touched(cores);
+        touchedRouters = new Touched(routers);
+    }
+
+    /** Counts one packet over link {@code l}. */
+    void countLink(int l) {
+        linkPackets[l]++;
+        touchedLinks.mark(l);
+    }
+
+    /** Raises router {@code r}'s FIFO high-water mark to {@code held} if higher. */
+    void noteFifo(int r, int held) {
+        if (held > fifoHighWater[r]) {
+            fifoHighWater[r] = held;
+            touchedRouters.mark(r);
+        }
     }
 
     public void reset() {
-        Arrays.fill(linkPackets, 0L);
-        Arrays.fill(lateByLink, 0L);
-        Arrays.fill(droppedByLink, 0L);
-        Arrays.fill(lateByCore, 0L);
-        Arrays.fill(droppedByCore, 0L);
-        Arrays.fill(fifoHighWater, 0);
+        for (int i = 0; i < touchedLinks.size; i++) {
+            int l = touchedLinks.list[i];
+            linkPackets[l] = 0;
+            lateByLink[l] = 0;
+            droppedByLink[l] = 0;
+        }
+        for (int i = 0; i < touchedCores.size; i++) {
+            int c = touchedCores.list[i];
+            lateByCore[c] = 0;
+            droppedByCore[c] = 0;
+        }
+        for (int i = 0; i < touchedRouters.size; i++) {
+            fifoHighWater[touchedRouters.list[i]] = 0;
+        }
+        touchedLinks.clear();
+        touchedCores.clear();
+        touchedRouters.clear();
         packetLatency.reset();
         networkLatency.reset();
         hops.reset();
@@ -63,17 +99,23 @@ public final class TrafficStats {
         if (o.routers != routers || o.cores != cores) {
             throw new IllegalArgumentException("stats of different meshes");
         }
-        for (int i = 0; i < linkPackets.length; i++) {
+        for (int k = 0; k < o.touchedLinks.size; k++) {
+            int i = o.touchedLinks.list[k];
             linkPackets[i] += o.linkPackets[i];
             lateByLink[i] += o.lateByLink[i];
             droppedByLink[i] += o.droppedByLink[i];
+            touchedLinks.mark(i);
         }
-        for (int c = 0; c < cores; c++) {
+        for (int k = 0; k < o.touchedCores.size; k++) {
+            int c = o.touchedCores.list[k];
             lateByCore[c] += o.lateByCore[c];
             droppedByCore[c] += o.droppedByCore[c];
+            touchedCores.mark(c);
         }
-        for (int r = 0; r < routers; r++) {
+        for (int k = 0; k < o.touchedRouters.size; k++) {
+            int r = o.touchedRouters.list[k];
             fifoHighWater[r] = Math.max(fifoHighWater[r], o.fifoHighWater[r]);
+            touchedRouters.mark(r);
         }
         packetLatency.add(o.packetLatency);
         networkLatency.add(o.networkLatency);
@@ -92,8 +134,10 @@ public final class TrafficStats {
     public void recordLate(int dstCore, int[] pathLinks, int pathLength, boolean droppedToo) {
         late++;
         lateByCore[dstCore]++;
+        touchedCores.mark(dstCore);
         for (int i = 0; i < pathLength; i++) {
             lateByLink[pathLinks[i]]++;
+            touchedLinks.mark(pathLinks[i]);
         }
         if (droppedToo) {
             dropped++;
@@ -193,5 +237,32 @@ public final class TrafficStats {
         sb.append("\tmaximum = ").append(networkLatency.max()).append('\n');
         sb.append(String.format(Locale.ROOT, "Hops average = %.4f\n", hops.mean()));
         return sb.toString();
+    }
+
+    /** A set of small integers with insertion-ordered listing and O(1) membership, cleared in O(size). */
+    private static final class Touched {
+        final int[] list;
+        final long[] bits;
+        int size;
+
+        Touched(int n) {
+            list = new int[n];
+            bits = new long[(n + 63) >>> 6];
+        }
+
+        void mark(int i) {
+            long bit = 1L << (i & 63);
+            if ((bits[i >>> 6] & bit) == 0) {
+                bits[i >>> 6] |= bit;
+                list[size++] = i;
+            }
+        }
+
+        void clear() {
+            for (int k = 0; k < size; k++) {
+                bits[list[k] >>> 6] = 0;
+            }
+            size = 0;
+        }
     }
 }
