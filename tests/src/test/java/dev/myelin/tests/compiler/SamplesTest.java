@@ -22,7 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The one runner for firmware-samples/samples/NAME/: every {@code net.yaml} compiles, and its
  * {@code expect.yaml} holds: cores used, whether placement beats row-major, and spike counts
  * per population over {@code ticks} ticks (exact, or an inclusive [min, max] range), checked on
- * the chip and on the reference simulation (which must agree spike for spike).
+ * the chip and on the reference simulation (which must agree spike for spike). Optional
+ * {@code spike_ticks} give the exact ticks of every spike of a population. A sample whose
+ * {@code expect.yaml} names a hand-written {@code listing} (with its {@code inputs}, PORT: CSV)
+ * has that listing assembled and run against the same {@code cores}, {@code spikes} and
+ * {@code spike_ticks}, on the chip and on the datapath's reference model.
  */
 class SamplesTest {
     static Path samples() {
@@ -40,6 +44,23 @@ class SamplesTest {
         try (Stream<Path> s = Files.list(samples())) {
             return s.filter(d -> Files.exists(d.resolve("net.yaml"))).map(d -> d.getFileName().toString()).sorted()
                     .toList().stream();
+        }
+    }
+
+    static Stream<String> listingNames() throws Exception {
+        try (Stream<Path> s = Files.list(samples())) {
+            return s.filter(d -> Files.exists(d.resolve("expect.yaml")) && expect(d).containsKey("listing"))
+                    .map(d -> d.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> expect(Path dir) {
+        try {
+            return (Map<String, Object>) new Load(LoadSettings.builder().build())
+                    .loadFromString(Files.readString(dir.resolve("expect.yaml")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -69,8 +90,7 @@ class SamplesTest {
     void sampleMeetsItsExpectations(String name) throws Exception {
         Path dir = samples().resolve(name);
         assertThat(dir.resolve("README.md")).exists();
-        Map<String, Object> expect = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(dir.resolve("expect.yaml")));
+        Map<String, Object> expect = expect(dir);
         Compiler.Compilation c = Compiler.compileFile(dir.resolve("net.yaml"), null);
         ReportData r = ReportData.of(c);
         assertThat(r.coresUsed()).as("cores").isEqualTo(((Number) expect.get("cores")).intValue());
@@ -81,17 +101,50 @@ class SamplesTest {
         CompiledNetwork cn = new YamlFrontend().compile(dir.resolve("net.yaml"), null);
         Map<String, TreeSet<Long>> chip = ChipRun.run(cn, ticks, 2);
         Map<String, TreeSet<Long>> ref = new DescriptionReference(c).run(ticks);
+        Map<String, TreeSet<Long>> probedRef = new java.util.HashMap<>();
+        for (String pop : ((Map<String, Object>) expect.get("spikes")).keySet()) {
+            probedRef.put(pop, probed(ref.get(pop), cn, pop));
+        }
+        checkSpikes(expect, chip, probedRef);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("listingNames")
+    @SuppressWarnings("unchecked")
+    void listingSampleMeetsItsExpectations(String name) throws Exception {
+        Path dir = samples().resolve(name);
+        assertThat(dir.resolve("README.md")).exists();
+        Map<String, Object> expect = expect(dir);
+        Map<String, Path> inputs = new java.util.TreeMap<>();
+        ((Map<String, Object>) expect.getOrDefault("inputs", Map.of()))
+                .forEach((port, file) -> inputs.put(port, dir.resolve((String) file)));
+        ListingRun run = new ListingRun(dir.resolve((String) expect.get("listing")), inputs);
+        assertThat(run.image().cores()).as("cores").hasSize(((Number) expect.get("cores")).intValue());
+        int ticks = ((Number) expect.get("ticks")).intValue();
+        checkSpikes(expect, run.onChip(ticks), run.onReference(ticks));
+    }
+
+    /** Chip against reference, then the counts ({@code spikes}) and exact ticks ({@code spike_ticks}) of each population. */
+    @SuppressWarnings("unchecked")
+    private static void checkSpikes(Map<String, Object> expect, Map<String, TreeSet<Long>> chip,
+                                    Map<String, TreeSet<Long>> ref) {
         Map<String, Object> spikes = (Map<String, Object>) expect.get("spikes");
         for (Map.Entry<String, Object> e : spikes.entrySet()) {
             TreeSet<Long> got = chip.getOrDefault(e.getKey(), new TreeSet<>());
             assertThat(got).as("chip vs reference spikes of %s", e.getKey())
-                    .isEqualTo(probed(ref.get(e.getKey()), cn, e.getKey()));
+                    .isEqualTo(ref.getOrDefault(e.getKey(), new TreeSet<>()));
             if (e.getValue() instanceof List<?> range) {
                 assertThat(got.size()).as("spikes of %s", e.getKey())
                         .isBetween(((Number) range.get(0)).intValue(), ((Number) range.get(1)).intValue());
             } else {
                 assertThat(got.size()).as("spikes of %s", e.getKey()).isEqualTo(((Number) e.getValue()).intValue());
             }
+        }
+        Map<String, Object> exact = (Map<String, Object>) expect.getOrDefault("spike_ticks", Map.of());
+        for (Map.Entry<String, Object> e : exact.entrySet()) {
+            List<Long> ticks = chip.getOrDefault(e.getKey(), new TreeSet<>()).stream().map(s -> s >>> 32).toList();
+            assertThat(ticks).as("spike ticks of %s", e.getKey())
+                    .isEqualTo(((List<Number>) e.getValue()).stream().map(Number::longValue).toList());
         }
     }
 }
