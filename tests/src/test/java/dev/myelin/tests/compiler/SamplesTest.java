@@ -54,6 +54,12 @@ class SamplesTest {
         }
     }
 
+    /** A sample's expectations, once it is known to have its README. */
+    static Map<String, Object> expectations(Path dir) {
+        assertThat(dir.resolve("README.md")).exists();
+        return expect(dir);
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> expect(Path dir) {
         try {
@@ -89,8 +95,7 @@ class SamplesTest {
     @SuppressWarnings("unchecked")
     void sampleMeetsItsExpectations(String name) throws Exception {
         Path dir = samples().resolve(name);
-        assertThat(dir.resolve("README.md")).exists();
-        Map<String, Object> expect = expect(dir);
+        Map<String, Object> expect = expectations(dir);
         Compiler.Compilation c = Compiler.compileFile(dir.resolve("net.yaml"), null);
         ReportData r = ReportData.of(c);
         assertThat(r.coresUsed()).as("cores").isEqualTo(((Number) expect.get("cores")).intValue());
@@ -113,8 +118,7 @@ class SamplesTest {
     @SuppressWarnings("unchecked")
     void listingSampleMeetsItsExpectations(String name) throws Exception {
         Path dir = samples().resolve(name);
-        assertThat(dir.resolve("README.md")).exists();
-        Map<String, Object> expect = expect(dir);
+        Map<String, Object> expect = expectations(dir);
         Map<String, Path> inputs = new java.util.TreeMap<>();
         ((Map<String, Object>) expect.getOrDefault("inputs", Map.of()))
                 .forEach((port, file) -> inputs.put(port, dir.resolve((String) file)));
