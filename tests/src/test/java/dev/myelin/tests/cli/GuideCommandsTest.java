@@ -22,12 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * continuations) and in inline code, runs in document order through {@link Main#run} with exit
  * code 0, and the output the guide quotes is what the tool wrote. A quoted block follows a
  * marker: {@code stdout contains} (each line is a line of the last command's output),
- * {@code file F equals} or {@code file F contains}. Paths starting with {@code out/} go to a
+ * {@code file F equals}, {@code file F contains} (each line somewhere) or {@code file F excerpt}
+ * (the lines in a row). Paths starting with {@code out/} go to a
  * temporary directory, {@code firmware-samples/} is the repository's.
  */
 class GuideCommandsTest {
     private static final Pattern INLINE = Pattern.compile("`(\\./myelin [^`]+)`");
-    private static final Pattern CHECK = Pattern.compile("<!-- guide-test: (stdout contains|file (\\S+) (equals|contains)) -->");
+    private static final Pattern CHECK = Pattern.compile("<!-- guide-test: (stdout contains|file (\\S+) (equals|contains|excerpt)) -->");
 
     @TempDir
     Path tmp;
@@ -110,6 +111,9 @@ class GuideCommandsTest {
             List<String> actual = Files.readAllLines(file);
             if (check.group(3).equals("equals")) {
                 assertThat(actual).as(check.group(2)).isEqualTo(quoted);
+            } else if (check.group(3).equals("excerpt")) {
+                assertThat(java.util.Collections.indexOfSubList(actual, quoted)).as("%s holds these lines in a row: %s",
+                        check.group(2), quoted).isNotNegative();
             } else {
                 assertThat(actual).as(check.group(2)).containsAll(quoted);
             }
