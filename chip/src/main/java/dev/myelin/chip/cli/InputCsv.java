@@ -1,11 +1,12 @@
 package dev.myelin.chip.cli;
 
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.TextFiles;
 import dev.myelin.isa.spi.Stimulus;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,16 +27,19 @@ final class InputCsv {
             if (Files.size(file) > MAX_BYTES) {
                 throw new MyelinInputException(file + ": input file is larger than " + MAX_BYTES + " bytes");
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new MyelinInputException(file + ": no such file");
         } catch (IOException e) {
             throw new MyelinInputException(file + ": cannot read: " + e.getMessage());
         }
         int[] ticks = new int[1024];
         int[] index = new int[1024];
         int n = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        int no = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            LineBytes bytes = new LineBytes();
             String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
+            while ((line = bytes.next(in, file, no + 1)) != null) {
                 no++;
                 String s = line.strip();
                 if (s.isEmpty() || s.startsWith("#") || (no == 1 && s.replace(" ", "").equalsIgnoreCase("tick,index"))) {
@@ -71,6 +75,33 @@ final class InputCsv {
         } catch (NumberFormatException e) {
             throw new MyelinInputException(file + ":" + line + ":" + col + ": " + what + " '" + t
                     + "' is not a whole number");
+        }
+    }
+
+    /**
+     * Lines read as bytes and decoded one at a time, so a byte that is not UTF-8 is reported on
+     * its own line (a decoding reader reads ahead and cannot say where).
+     */
+    private static final class LineBytes {
+        private byte[] buf = new byte[256];
+
+        /** The next line without its terminator ({@code \n} or {@code \r\n}), or null at the end. */
+        String next(InputStream in, Path file, int lineNo) throws IOException {
+            int n = 0;
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, n * 2);
+                }
+                buf[n++] = (byte) b;
+            }
+            if (b < 0 && n == 0) {
+                return null;
+            }
+            if (n > 0 && buf[n - 1] == '\r') {
+                n--;
+            }
+            return TextFiles.decodeUtf8(file.toString(), lineNo, buf, n);
         }
     }
 }

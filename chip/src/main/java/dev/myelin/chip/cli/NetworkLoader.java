@@ -20,7 +20,8 @@ final class NetworkLoader {
      */
     static CompiledNetwork load(Path file, String archOverride) {
         if (!Files.isRegularFile(file)) {
-            throw new MyelinInputException(file + ": no such file");
+            throw new MyelinInputException(file + (Files.isDirectory(file) ? ": is a directory, not a network"
+                    : ": no such file"));
         }
         String name = file.getFileName().toString().toLowerCase();
         if (name.endsWith(".nbin")) {

@@ -3,13 +3,11 @@ package dev.myelin.chip.energy;
 import dev.myelin.isa.diag.DidYouMean;
 import dev.myelin.isa.diag.LocatedYaml;
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.TextFiles;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +41,7 @@ public final class ProfileYaml {
     }
 
     public static EnergyProfile load(Path file) {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new MyelinInputException(file + ": energy profile is larger than " + MAX_BYTES + " bytes");
-            }
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new MyelinInputException(file + ": cannot read: " + e.getMessage());
-        }
+        return parse(file.toString(), TextFiles.readUtf8(file, MAX_BYTES, "energy profile"));
     }
 
     public static EnergyProfile parse(String file, String text) {

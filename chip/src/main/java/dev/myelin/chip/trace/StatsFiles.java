@@ -7,12 +7,11 @@ import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.AtomicFiles;
 import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.io.TextFiles;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,18 +112,14 @@ public final class StatsFiles {
     public static Loaded read(Path json) {
         Map<String, Object> root;
         try {
-            if (Files.size(json) > MAX_JSON_BYTES) {
-                throw new MyelinInputException(json + ": stats file is larger than " + MAX_JSON_BYTES + " bytes");
-            }
+            String text = TextFiles.readUtf8(json, MAX_JSON_BYTES, "stats file");
             LoadSettings s = LoadSettings.builder().setLabel(json.toString()).setCodePointLimit(Integer.MAX_VALUE).build();
-            Object o = new Load(s).loadFromString(Files.readString(json, StandardCharsets.UTF_8));
+            Object o = new Load(s).loadFromString(text);
             if (!(o instanceof Map<?, ?> m) || !"myelin-stats-1".equals(m.get("format"))) {
                 throw new MyelinInputException(json + ": not a Myelin stats JSON (expected \"format\": "
                         + "\"myelin-stats-1\"; pass the .json twin of a --stats file)");
             }
             root = (Map<String, Object>) m;
-        } catch (IOException e) {
-            throw new MyelinInputException(json + ": cannot read: " + e.getMessage());
         } catch (YamlEngineException e) {
             throw new MyelinInputException(json + ": malformed JSON: " + String.valueOf(e.getMessage()).lines()
                     .findFirst().orElse(""));

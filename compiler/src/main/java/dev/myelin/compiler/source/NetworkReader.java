@@ -9,15 +9,13 @@ import dev.myelin.compiler.ir.Population;
 import dev.myelin.compiler.ir.Probe;
 import dev.myelin.compiler.ir.Projection;
 import dev.myelin.isa.diag.LocatedYaml;
+import dev.myelin.isa.io.TextFiles;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,23 +40,14 @@ public final class NetworkReader {
     private NetworkReader() {
     }
 
-    /** Reads {@code file}; the returned network is null only when the file could not be parsed at all. */
+    /**
+     * Reads {@code file}; the returned network is null only when the file could not be parsed at all.
+     * A file that cannot be read at all (missing, a directory, too large, not UTF-8) is thrown at once.
+     */
     public static Network read(Path file, Diagnostics d) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                d.error(file.toString(), "no such file");
-                return null;
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                d.error(file.toString(), "description is larger than " + MAX_BYTES + " bytes");
-                return null;
-            }
-            Path dir = file.getParent() == null ? Path.of("") : file.getParent();
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), dir, d);
-        } catch (IOException e) {
-            d.error(file.toString(), "cannot read: " + e.getMessage());
-            return null;
-        }
+        String text = TextFiles.readUtf8(file, MAX_BYTES, "a network description");
+        Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+        return parse(file.toString(), text, dir, d);
     }
 
     /** Parses description text; data files are resolved against {@code dir}. */

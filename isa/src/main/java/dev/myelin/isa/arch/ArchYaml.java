@@ -3,12 +3,11 @@ package dev.myelin.isa.arch;
 import dev.myelin.isa.diag.DidYouMean;
 import dev.myelin.isa.diag.LocatedYaml;
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.TextFiles;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,14 +52,7 @@ public final class ArchYaml {
     }
 
     public static Architecture load(Path file) {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new MyelinInputException(file + ": architecture file is larger than " + MAX_BYTES + " bytes");
-            }
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new MyelinInputException(file + ": cannot read: " + e.getMessage());
-        }
+        return parse(file.toString(), TextFiles.readUtf8(file, MAX_BYTES, "architecture file"));
     }
 
     public static Architecture parse(String fileName, String text) {
