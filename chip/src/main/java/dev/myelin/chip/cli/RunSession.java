@@ -45,15 +45,28 @@ final class RunSession {
 
     /** Loads {@code o.network()} and runs it. */
     static RunResult run(RunOptions o, StopFlag stop, PrintWriter err) {
-        if (o.ticks() < 0) {
-            throw new MyelinInputException("--ticks = " + o.ticks() + " must be >= 0");
-        }
+        check(o);
         return new RunSession(o, stop, err).run(NetworkLoader.load(o.network(), o.arch()));
     }
 
     /** Runs an already loaded network ({@code o.network()} only names it). */
     static RunResult run(RunOptions o, CompiledNetwork net, StopFlag stop, PrintWriter err) {
+        check(o);
         return new RunSession(o, stop, err).run(net);
+    }
+
+    /** The numeric options are user input: out-of-range values are usage errors (exit 2), not failures. */
+    private static void check(RunOptions o) {
+        if (o.ticks() < 0) {
+            throw new MyelinInputException("--ticks = " + o.ticks() + " must be >= 0");
+        }
+        if (o.threads() < 1 || o.threads() > ChipOptions.MAX_THREADS) {
+            throw new MyelinInputException("--threads = " + o.threads() + " is out of range [1, "
+                    + ChipOptions.MAX_THREADS + "]");
+        }
+        if (o.sampleTicks() < 0) {
+            throw new MyelinInputException("--sample-ticks = " + o.sampleTicks() + " must be >= 0");
+        }
     }
 
     private RunResult run(CompiledNetwork net) {

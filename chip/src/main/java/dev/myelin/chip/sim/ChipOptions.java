@@ -18,9 +18,12 @@ import java.util.Objects;
  */
 public record ChipOptions(int threads, long seed, SpikeNetwork.Factory network, CoreRandom.Factory random,
                           boolean skipIdle) {
+    /** The most worker threads a chip accepts. */
+    public static final int MAX_THREADS = 1024;
+
     public ChipOptions {
-        if (threads < 1 || threads > 1024) {
-            throw new IllegalArgumentException("threads = " + threads + " is out of range [1, 1024]");
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads = " + threads + " is out of range [1, " + MAX_THREADS + "]");
         }
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(random, "random");
