@@ -74,6 +74,9 @@ public final class NocCommand implements Runnable, MyelinCommand {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "write the sweep CSV here instead of stdout")
     Path out;
 
+    /** The most offered loads one sweep simulates. */
+    static final int MAX_SWEEP_POINTS = 1000;
+
     @Spec
     CommandSpec spec;
 
@@ -163,6 +166,11 @@ public final class NocCommand implements Runnable, MyelinCommand {
         double mx = max == null ? Math.min(1.0, 1.5 * bound) : max;
         if (!(st > 0 && st <= 1) || !(mx >= st && mx <= 1)) {
             throw new MyelinInputException("--step " + st + " and --max " + mx + " must satisfy 0 < step <= max <= 1");
+        }
+        if (mx / st > MAX_SWEEP_POINTS) {
+            // each point is a whole simulation: a tiny step would run for hours, not fail
+            throw new MyelinInputException("--step " + st + " up to --max " + mx + " gives more than "
+                    + MAX_SWEEP_POINTS + " sweep points; use a larger step");
         }
         List<SyntheticRun.Result> points = LoadSweep.sweep(cfg, s, st, mx);
         StringBuilder csv = new StringBuilder();
