@@ -8,6 +8,7 @@ import dev.myelin.chip.trace.EnergyReport;
 import dev.myelin.chip.trace.Stats;
 import dev.myelin.chip.trace.StatsFiles;
 import dev.myelin.isa.cli.MyelinCommand;
+import dev.myelin.isa.diag.MyelinInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,6 +51,9 @@ public final class EnergyCommand implements Callable<Integer>, MyelinCommand {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (out != null && (statsJson == null || show)) {
+            throw new MyelinInputException("--stats " + out + " writes re-priced stats: it needs STATS.json and no --show");
+        }
         if (statsJson == null || show) {
             if (profile != null) {
                 o.print(dev.myelin.chip.energy.ProfileYaml.toYaml(Profiles.resolve(profile)));
