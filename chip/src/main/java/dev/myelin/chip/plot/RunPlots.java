@@ -67,7 +67,7 @@ public final class RunPlots {
             AtomicFiles.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
             return file;
         } catch (IOException e) {
-            throw new MyelinInputException("cannot write " + file + ": " + e.getMessage());
+            throw new MyelinInputException("cannot write " + file + ": " + AtomicFiles.reason(e));
         }
     }
 

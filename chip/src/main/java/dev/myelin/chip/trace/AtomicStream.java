@@ -36,7 +36,7 @@ public final class AtomicStream implements AutoCloseable {
             this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
                     1 << 16);
         } catch (IOException e) {
-            throw new MyelinInputException("cannot write " + target + ": " + e.getMessage());
+            throw new MyelinInputException("cannot write " + target + ": " + AtomicFiles.reason(e));
         }
     }
 
@@ -76,7 +76,7 @@ public final class AtomicStream implements AutoCloseable {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new MyelinInputException("cannot write " + target + ": " + e.getMessage());
+            throw new MyelinInputException("cannot write " + target + ": " + AtomicFiles.reason(e));
         }
     }
 

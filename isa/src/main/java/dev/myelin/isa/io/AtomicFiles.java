@@ -63,9 +63,9 @@ public final class AtomicFiles {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new MyelinInputException("cannot write " + target + ": " + e.getMessage());
+            throw new MyelinInputException("cannot write " + target + ": " + reason(e));
         } catch (UncheckedIOException e) {
-            throw new MyelinInputException("cannot write " + target + ": " + e.getCause().getMessage());
+            throw new MyelinInputException("cannot write " + target + ": " + reason(e.getCause()));
         } finally {
             if (tmp != null) {
                 try {
@@ -75,5 +75,22 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** Why a write failed, in words: the JDK's file-system exceptions often carry only a path. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return f.getFile() + ": no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return f.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + ": exists and is not a directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+            return f.getFile() + ": cannot be created (" + e.getClass().getSimpleName() + ")";
+        }
+        return e.getMessage();
     }
 }
