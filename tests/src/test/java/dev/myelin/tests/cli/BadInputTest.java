@@ -1,0 +1,131 @@
+package dev.myelin.tests.cli;
+
+import dev.myelin.isa.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input through the real entry point: each case must exit 2 with one line that names where
+ * (file:line:col or the option), and no exception class or stack trace. One case per bug found
+ * in the audit sweep.
+ */
+class BadInputTest {
+    /** Exit code, stdout and stderr of one command line. */
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    /** Exit 2, a single line on stderr ending with {@code expected}, no Java exception names. */
+    static void assertUserError(Outcome o, String expected) {
+        assertThat(o.code()).as(o.err()).isEqualTo(2);
+        assertThat(o.err().strip()).doesNotContain("\n").endsWith(expected)
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    static Path sample(String name) {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("firmware-samples/samples"))) {
+            p = p.getParent();
+        }
+        assertThat(p).as("firmware-samples above the working directory").isNotNull();
+        return p.resolve("firmware-samples/samples").resolve(name);
+    }
+
+    /** 0xFF can never start a UTF-8 sequence: two good lines, then a bad byte at column 3 of line 3. */
+    static Path notUtf8(Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.write(f, new byte[] {'a', ':', ' ', '1', '\n', '#', '\n', 'b', ':', (byte) 0xff, '\n'});
+        return f;
+    }
+
+    @Test
+    void nonUtf8TextNamesLineColumnAndOffset(@TempDir Path dir) throws Exception {
+        Path f = notUtf8(dir);
+        // bytes: "a: 1\n" (0-4), "#\n" (5-6), "b:" (7-8), 0xff at offset 9 = line 3, column 3
+        String where = f + ":3:3: not UTF-8 text (byte 0xff at byte offset 9)";
+        assertUserError(run("arch", f.toString()), where);
+        assertUserError(run("compile", f.toString(), "-o", dir.resolve("x.nbin").toString()), where);
+        assertUserError(run("energy", "--profile", f.toString(), "--show"), where);
+        assertUserError(run("energy", f.toString()), where);
+    }
+
+    @Test
+    void nonUtf8InputCsvNamesTheLine(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("in.csv");
+        Files.write(csv, new byte[] {'0', ',', '1', '\n', '1', ',', (byte) 0xc3, '(', '\n'});
+        Outcome o = run("run", "--ticks", "2", "--input", "image=" + csv, sample("conv/net.yaml").toString());
+        // line 2 is "1,", 0xc3, "(": 0xc3 starts a two-byte sequence that '(' does not continue
+        assertUserError(o, csv + ":2:3: not UTF-8 text (byte 0xc3)");
+    }
+
+    @Test
+    void missingInputCsvSaysSo(@TempDir Path dir) {
+        Path csv = dir.resolve("none.csv");
+        assertUserError(run("run", "--ticks", "2", "--input", "image=" + csv, sample("conv/net.yaml").toString()),
+                csv + ": no such file");
+    }
+
+    @Test
+    void aDirectoryIsNotADescription(@TempDir Path dir) {
+        assertUserError(run("compile", dir.toString()), dir + ": is a directory, not a network description");
+        assertUserError(run("run", "--ticks", "1", dir.toString()), dir + ": is a directory, not a network");
+    }
+
+    @Test
+    void outOfRangeThreadsAreUsageErrorsNotFailures() {
+        String net = sample("demo/net.yaml").toString();
+        assertUserError(run("run", "--ticks", "1", "--threads", "0", net), "--threads = 0 is out of range [1, 1024]");
+        assertUserError(run("run", "--ticks", "1", "--threads", "5000", net),
+                "--threads = 5000 is out of range [1, 1024]");
+        assertUserError(run("demo", "--ticks", "1", "--threads", "-1", "-q"),
+                "--threads = -1 is out of range [1, 1024]");
+    }
+
+    @Test
+    void negativeTicksAndSampleTicksAreRefusedByDemoAndRun() {
+        String net = sample("demo/net.yaml").toString();
+        assertUserError(run("demo", "--ticks", "-1", "-q"), "--ticks = -1 must be >= 0");
+        assertUserError(run("demo", "--ticks", "5", "--sample-ticks", "-3", "-q"), "--sample-ticks = -3 must be >= 0");
+        assertUserError(run("run", "--ticks", "5", "--sample-ticks", "-1", net), "--sample-ticks = -1 must be >= 0");
+    }
+
+    @Test
+    void aSweepWithATinyStepIsRefusedInsteadOfRunningForHours() {
+        // 0.75 / 1e-7 = 7.5 million simulations
+        assertUserError(run("noc", "--sweep", "--step", "0.0000001", "--max", "0.75"),
+                "--step 1.0E-7 up to --max 0.75 gives more than 1000 sweep points; use a larger step");
+    }
+
+    @Test
+    void energyStatsOutputWithoutInputIsAnError(@TempDir Path dir) {
+        Path out = dir.resolve("s.txt");
+        assertUserError(run("energy", "--stats", out.toString()),
+                "--stats " + out + " writes re-priced stats: it needs STATS.json and no --show");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void unwritableOutputNamesTheMissingDirectory(@TempDir Path dir) throws Exception {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "x");
+        // a regular file where a directory is needed: nothing can be created under it
+        Path target = blocker.resolve("sub/out.nbin");
+        Outcome o = run("compile", sample("demo/net.yaml").toString(), "-o", target.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).startsWith("myelin compile: error: cannot write " + target + ": " + blocker.resolve("sub"))
+                .doesNotContain("Exception");
+    }
+}
