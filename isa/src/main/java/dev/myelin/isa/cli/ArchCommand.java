@@ -28,10 +28,14 @@ public final class ArchCommand implements Runnable, MyelinCommand {
     public void run() {
         var out = spec.commandLine().getOut();
         if (nameOrFile == null) {
-            out.println("Presets:");
+            out.println("Presets (myelin arch NAME prints one in full):");
             for (String n : Presets.names()) {
-                out.println("  " + n + "  " + Presets.require(n));
+                var a = Presets.require(n);
+                out.printf(java.util.Locale.ROOT, "  %-10s %-10s %3d x %-3d routers x %d core%s of %5d axons x %5d neurons = %,d neurons%n",
+                        n, a.datapath().id(), a.meshWidth(), a.meshHeight(), a.coresPerRouter(),
+                        a.coresPerRouter() == 1 ? " " : "s", a.axons(), a.neurons(), a.totalNeurons());
             }
+            out.flush();
             return;
         }
         out.print(ArchYaml.toYaml(ArchYaml.resolve(nameOrFile)));

@@ -14,9 +14,8 @@ import java.nio.file.Path;
 /** {@code myelin disasm X.nbin [-o X.nasm]}: print the complete, commented listing of a binary. */
 @Command(name = "disasm", mixinStandardHelpOptions = true,
         description = {"Print the complete, commented listing of a network binary.",
-                "Per core: coordinates, populations, axon types, crossbar or sparse rows, neuron",
-                "parameters and targets; then ports and symbols. 'myelin asm' turns the listing back",
-                "into the same bytes."})
+                "Per core: coordinates, populations, axon types, crossbar or sparse rows, neuron parameters"
+                        + " and targets; then ports and symbols. 'myelin asm' turns the listing back into the same bytes."})
 public final class DisasmCommand implements Runnable, MyelinCommand {
     @Parameters(index = "0", paramLabel = "X.nbin", description = "the binary to disassemble")
     Path input;
