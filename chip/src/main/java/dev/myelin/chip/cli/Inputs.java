@@ -64,6 +64,17 @@ final class Inputs {
         buf = new int[Math.max(buf.length, s.lines())];
     }
 
+    /** Input ports of the image that no generator or {@code --input} file drives, in port order. */
+    List<String> undriven() {
+        List<String> idle = new ArrayList<>();
+        for (Port p : chip.image().inputs()) {
+            if (stimuli.stream().noneMatch(s -> s.port().equals(p.name()))) {
+                idle.add(p.name());
+            }
+        }
+        return idle;
+    }
+
     /** Injects every input active in tick {@code t}. */
     void inject(long t) {
         for (int k = 0; k < stimuli.size(); k++) {

@@ -77,6 +77,13 @@ final class RunSession {
         try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withThreads(o.threads()).withSeed(seed)
                 .withNetwork(mesh))) {
             Inputs inputs = new Inputs(chip, net, o.inputs(), o.seed());
+            List<String> idle = inputs.undriven();
+            if (!idle.isEmpty() && !o.quiet()) {
+                // a .nbin carries no stimuli: a silent run with idle inputs is a common surprise
+                err.println("myelin run: note: nothing drives input port" + (idle.size() == 1 ? " " : "s ")
+                        + String.join(", ", idle) + " (give --input PORT=FILE.csv; a .nbin does not carry the"
+                        + " description's generators)");
+            }
             ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
             List<CoreInfo> cores = ChipActivity.cores(chip);
             RunRecorder rec = new RunRecorder(cores, Pricing.forBoard(profile, cores, arch),

@@ -167,4 +167,18 @@ class RunCommandTest {
                     + " (min 5, max 5, p99 5); stalls 0; late 0, dropped 0");
         }
     }
+
+    @Test
+    void anInputPortThatNothingDrivesIsPointedOutUnlessQuiet() throws Exception {
+        Path net = RunSample.write(dir);
+        String[] idle = run("run", net.toString(), "--ticks", "3");
+        assertThat(idle[0]).isEqualTo("0");
+        assertThat(idle[2]).contains("myelin run: note: nothing drives input port in (give --input PORT=FILE.csv");
+        assertThat(run("run", net.toString(), "--ticks", "3", "-q")[2]).doesNotContain("nothing drives");
+        Path csv = dir.resolve("in.csv");
+        Files.writeString(csv, "tick,index\n0,0\n");
+        String[] driven = run("run", net.toString(), "--ticks", "3", "--input", "in=" + csv);
+        assertThat(driven[0]).as(driven[2]).isEqualTo("0");
+        assertThat(driven[2]).doesNotContain("nothing drives");
+    }
 }
