@@ -27,6 +27,9 @@ public final class Validate {
     }
 
     /** The sizes of every spiking source (populations, then spiking inputs) by name. */
+    /** Synapses one projection may expand to: its rows are indexed by int. */
+    static final int MAX_SYNAPSES_PER_PROJECTION = Integer.MAX_VALUE - 8;
+
     public static int sourceSize(Network n, String name) {
         return n.population(name).map(Population::size)
                 .orElseGet(() -> n.input(name).map(InputSource::size).orElse(-1));
@@ -132,6 +135,39 @@ public final class Validate {
             checkList(p, l, pre, post.size(), arch, d);
         } else if (c instanceof Connector.Conv2d cv) {
             checkConv(n, p, cv, post, d);
+        }
+        checkSynapseCount(p, pre, post.size(), arch, d);
+    }
+
+    /**
+     * Refuses, before expansion, a generated projection with more synapses than its post neurons
+     * can receive: a neuron receives on its core's axons, at most min(core.axons, core.maxFanIn).
+     * Expanding all_to_all between two 100000-neuron populations would otherwise exhaust memory.
+     * Random connectors are judged by their expected count with a factor 2 of slack, so a
+     * feasible draw near the limit is never refused here (the partitioner judges it exactly).
+     */
+    private static void checkSynapseCount(Projection p, int pre, int post, Architecture arch, Diagnostics d) {
+        double count;
+        double slack;
+        String kind;
+        if (p.connector() instanceof Connector.AllToAll) {
+            count = (double) pre * post;
+            slack = 1;
+            kind = "all_to_all";
+        } else if (p.connector() instanceof Connector.FixedProbability f) {
+            count = (double) pre * (f.block() > 0 ? Math.min(f.block(), post) : post) * Math.min(1, f.p());
+            slack = f.p() >= 1 ? 1 : 2;
+            kind = "fixed_probability (expected)";
+        } else {
+            return;
+        }
+        int perNeuron = Math.min(arch.axons(), arch.maxFanIn());
+        double limit = Math.min((double) post * perNeuron * slack, MAX_SYNAPSES_PER_PROJECTION);
+        if (count > limit) {
+            d.error(p.where(), "projection '" + p.name() + "': " + kind + " makes " + String.format("%.0f", count)
+                    + " synapses; its " + post + " post neurons can receive at most " + perNeuron
+                    + " each (min(core.axons, core.maxFanIn))" + (limit == MAX_SYNAPSES_PER_PROJECTION
+                    ? " and one projection at most " + MAX_SYNAPSES_PER_PROJECTION : ""));
         }
     }
 

@@ -128,4 +128,23 @@ class BadInputTest {
         assertThat(o.err()).startsWith("myelin compile: error: cannot write " + target + ": " + blocker.resolve("sub"))
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void anUnmappableAllToAllIsRefusedBeforeItExhaustsMemory(@TempDir Path dir) throws Exception {
+        Path net = dir.resolve("big.yaml");
+        Files.writeString(net, """
+                name: big
+                arch: truenorth
+                dt: 1 ms
+                populations:
+                  - {name: a, size: 100000, model: if, params: {v_thresh: 2 mV}}
+                  - {name: b, size: 100000, model: if, params: {v_thresh: 2 mV}}
+                projections:
+                  - {pre: a, post: b, connect: {type: all_to_all}, weight: 1 mV}
+                """);
+        // 100000 x 100000 = 1e10 synapses (40 GB as ints); a TrueNorth neuron receives on 256 axons
+        assertUserError(run("compile", net.toString(), "-o", dir.resolve("big.nbin").toString()),
+                net + ":8:5: projection 'a->b': all_to_all makes 10000000000 synapses; its 100000 post neurons"
+                        + " can receive at most 256 each (min(core.axons, core.maxFanIn))");
+    }
 }
