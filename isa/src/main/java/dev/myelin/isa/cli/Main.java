@@ -43,7 +43,14 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; a large network can need more than the default heap
+            err.println("myelin: failed: out of memory (Java heap); give it more, e.g. MYELIN_JAVA_OPTS=-Xmx8g ./myelin ...");
+            err.flush();
+            return EXIT_FAILURE;
+        }
     }
 
     public static CommandLine commandLine() {
