@@ -30,6 +30,9 @@ public final class Validate {
     /** Synapses one projection may expand to: its rows are indexed by int. */
     static final int MAX_SYNAPSES_PER_PROJECTION = Integer.MAX_VALUE - 8;
 
+    /** Synapses cheap enough to expand (64 MB as ints) before the partitioner reports a misfit. */
+    static final int SMALL_EXPANSION = 1 << 24;
+
     public static int sourceSize(Network n, String name) {
         return n.population(name).map(Population::size)
                 .orElseGet(() -> n.input(name).map(InputSource::size).orElse(-1));
@@ -145,6 +148,7 @@ public final class Validate {
      * Expanding all_to_all between two 100000-neuron populations would otherwise exhaust memory.
      * Random connectors are judged by their expected count with a factor 2 of slack, so a
      * feasible draw near the limit is never refused here (the partitioner judges it exactly).
+     * Small projections are left to the partitioner, whose message names the core and the excess.
      */
     private static void checkSynapseCount(Projection p, int pre, int post, Architecture arch, Diagnostics d) {
         double count;
@@ -163,7 +167,7 @@ public final class Validate {
         }
         int perNeuron = Math.min(arch.axons(), arch.maxFanIn());
         double limit = Math.min((double) post * perNeuron * slack, MAX_SYNAPSES_PER_PROJECTION);
-        if (count > limit) {
+        if (count > limit && count > SMALL_EXPANSION) {
             d.error(p.where(), "projection '" + p.name() + "': " + kind + " makes " + String.format("%.0f", count)
                     + " synapses; its " + post + " post neurons can receive at most " + perNeuron
                     + " each (min(core.axons, core.maxFanIn))" + (limit == MAX_SYNAPSES_PER_PROJECTION
