@@ -22,6 +22,15 @@ public record RunCounts(List<CoreInfo> cores, long ticks, long samples, long[] c
             throw new IllegalArgumentException("core totals for " + coreTotals.length / Activity.COUNT
                     + " cores, " + cores.size() + " cores");
         }
+        if (ticks < 0 || samples < 1) {
+            throw new IllegalArgumentException("ticks = " + ticks + " and samples = " + samples
+                    + " must be >= 0 and >= 1");
+        }
+        // re-pricing reads tick t's counts at t x coreTotals.length: the length must match exactly
+        if (coreTicks != null && coreTicks.length != ticks * coreTotals.length) {
+            throw new IllegalArgumentException("per-tick counts hold " + coreTicks.length + " values; "
+                    + ticks + " ticks x " + coreTotals.length + " core totals expected");
+        }
     }
 
     public long total(Activity a) {

@@ -124,6 +124,11 @@ public final class StatsFiles {
             throw new MyelinInputException(json + ": malformed JSON: " + String.valueOf(e.getMessage()).lines()
                     .findFirst().orElse(""));
         }
+        for (String section : List.of("config", "counts", "stats", "descriptions")) {
+            if (!(root.get(section) instanceof Map)) {
+                throw new MyelinInputException(json + ": damaged stats JSON: '" + section + "' is missing or not an object");
+            }
+        }
         try {
             Map<String, Map<String, Object>> config = (Map<String, Map<String, Object>>) root.get("config");
             Architecture arch = arch(config.get("arch"));

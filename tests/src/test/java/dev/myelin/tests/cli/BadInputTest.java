@@ -147,4 +147,30 @@ class BadInputTest {
                 net + ":8:5: projection 'a->b': all_to_all makes 10000000000 synapses; its 100000 post neurons"
                         + " can receive at most 256 each (min(core.axons, core.maxFanIn))");
     }
+
+    @Test
+    void damagedStatsJsonIsAUserErrorNamingWhatIsWrong(@TempDir Path dir) throws Exception {
+        Path stats = dir.resolve("stats.txt");
+        Outcome ran = run("run", "--ticks", "20", "-q", "--stats", stats.toString(), sample("demo/net.yaml").toString());
+        assertThat(ran.code()).as(ran.err()).isZero();
+        String json = Files.readString(dir.resolve("stats.json"));
+        assertThat(json).contains("\"coreTicks\": [", "\"ticks\": 20");
+        Path bad = dir.resolve("bad.json");
+
+        // per-tick counts cut short: re-pricing read past their end (exit 1, ArrayIndexOutOfBoundsException)
+        Files.writeString(bad, json.replace("\"coreTicks\": [", "\"coreTicks\": [7, 7], \"was\": ["));
+        Outcome cut = run("energy", bad.toString(), "--profile", "truenorth");
+        assertThat(cut.code()).as(cut.err()).isEqualTo(2);
+        assertThat(cut.err()).contains(bad + ": damaged stats JSON").contains("per-tick counts hold 2 values; 20 ticks x ");
+
+        // a negative tick count was re-priced as "-5 ticks" with exit 0
+        Files.writeString(bad, json.replaceFirst("\"ticks\": 20", "\"ticks\": -5"));
+        Outcome negative = run("energy", bad.toString(), "--profile", "truenorth");
+        assertThat(negative.code()).as(negative.out()).isEqualTo(2);
+        assertThat(negative.err()).contains("ticks = -5");
+
+        // a missing section was reported as a NullPointerException's text
+        Files.writeString(bad, "{\"format\": \"myelin-stats-1\"}");
+        assertUserError(run("energy", bad.toString()), bad + ": damaged stats JSON: 'config' is missing or not an object");
+    }
 }
