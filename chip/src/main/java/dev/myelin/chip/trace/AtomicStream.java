@@ -27,6 +27,7 @@ public final class AtomicStream implements AutoCloseable {
     private boolean done;
 
     public AtomicStream(Path target) {
+        AtomicFiles.requireNotDirectory(target);
         this.target = target.toAbsolutePath();
         try {
             Path dir = this.target.getParent();

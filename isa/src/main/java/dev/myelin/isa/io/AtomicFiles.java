@@ -44,6 +44,7 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) {
+        requireNotDirectory(target);
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
@@ -74,6 +75,13 @@ public final class AtomicFiles {
                     // best effort: the temporary file is hidden and named after the target
                 }
             }
+        }
+    }
+
+    /** Refuses a directory as an output file before any work (the rename would fail only at the end). */
+    public static void requireNotDirectory(Path target) {
+        if (Files.isDirectory(target)) {
+            throw new MyelinInputException("cannot write " + target + ": is a directory");
         }
     }
 

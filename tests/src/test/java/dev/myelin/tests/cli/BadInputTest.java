@@ -173,4 +173,13 @@ class BadInputTest {
         Files.writeString(bad, "{\"format\": \"myelin-stats-1\"}");
         assertUserError(run("energy", bad.toString()), bad + ": damaged stats JSON: 'config' is missing or not an object");
     }
+
+    @Test
+    void aDirectoryAsOutputFileIsNamedWithoutTheTemporaryFile(@TempDir Path dir) throws Exception {
+        Path out = Files.createDirectory(dir.resolve("out.nbin"));
+        assertUserError(run("compile", sample("demo/net.yaml").toString(), "-o", out.toString()),
+                "cannot write " + out + ": is a directory");
+        assertUserError(run("run", "--ticks", "2", "--spikes", out.toString(), sample("demo/net.yaml").toString()),
+                "cannot write " + out + ": is a directory");
+    }
 }
