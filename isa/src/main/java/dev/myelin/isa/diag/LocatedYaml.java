@@ -2,11 +2,13 @@ package dev.myelin.isa.diag;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -14,9 +16,14 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * YAML read as a node tree that keeps every node's position, so each error can name
  * {@code file:line:col}. The one place that configures the YAML parser for every
  * description Myelin reads (architectures, energy profiles, networks): duplicate keys
- * rejected, aliases bounded (no "billion laughs"), input size bounded.
+ * rejected, aliases bounded (no "billion laughs"), nesting bounded ({@link #MAX_DEPTH}, so a
+ * document of 10000 '[' cannot overflow the stack of the composer or of a reader walking the
+ * tree), input size bounded.
  */
 public final class LocatedYaml {
+    /** Deepest nesting of mappings and sequences accepted; descriptions need fewer than 10 levels. */
+    public static final int MAX_DEPTH = 64;
+
     private LocatedYaml() {
     }
 
@@ -29,10 +36,12 @@ public final class LocatedYaml {
      * @throws SyntaxError {@code file:line:col: YAML syntax error: ...}, or {@code file:1:1: empty <what>}
      */
     public static Node compose(String file, String text, String what, long maxChars, int maxAliases) {
+        StreamReader reader = null;
         try {
             LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
                     .setMaxAliasesForCollections(maxAliases).setCodePointLimit((int) maxChars).build();
-            Composer c = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+            reader = new StreamReader(settings, text);
+            Composer c = new Composer(settings, new DepthBound(file, new ParserImpl(settings, reader)));
             if (!c.hasNext()) {
                 throw new SyntaxError(file + ":1:1", "empty " + what);
             }
@@ -42,7 +51,54 @@ public final class LocatedYaml {
             String loc = m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
             throw new SyntaxError(loc, "YAML syntax error: " + firstLine(e.getProblem()));
         } catch (YamlEngineException e) {
-            throw new SyntaxError(file, "YAML error: " + firstLine(e.getMessage()));
+            // unmarked (too many aliases, a non-printable character): where the reader had got to
+            String loc = reader == null ? file : file + ":" + (reader.getLine() + 1) + ":" + (reader.getColumn() + 1);
+            throw new SyntaxError(loc, "YAML error: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** Passes the parser's events through, failing at the first collection nested deeper than {@link #MAX_DEPTH}. */
+    private static final class DepthBound implements Parser {
+        private final String file;
+        private final Parser inner;
+        private int depth;
+
+        DepthBound(String file, Parser inner) {
+            this.file = file;
+            this.inner = inner;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return inner.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return inner.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return inner.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event e = inner.next();
+            switch (e.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        String loc = e.getStartMark().map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
+                                .orElse(file);
+                        throw new SyntaxError(loc, "YAML nested deeper than " + MAX_DEPTH + " levels");
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                default -> {
+                }
+            }
+            return e;
         }
     }
 
