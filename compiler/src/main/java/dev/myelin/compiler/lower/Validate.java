@@ -79,6 +79,9 @@ public final class Validate {
             }
         }
         checkHints(n, arch, d);
+        if (!d.hasErrors()) {
+            Capacity.check(n, arch, d);
+        }
     }
 
     /** Names become port and symbol names in the image: 1-255 printable ASCII characters, no spaces. */
