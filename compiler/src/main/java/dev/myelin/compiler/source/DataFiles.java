@@ -165,15 +165,22 @@ public final class DataFiles {
             d.error(file.toString(), ".npy field descr/fortran_order: only little-endian C-order arrays are supported");
             return null;
         }
-        long rows = s.group(1).isEmpty() ? 1 : Long.parseLong(s.group(1));
-        long cols = s.group(2).isEmpty() ? rows : Long.parseLong(s.group(2));
+        long rows = s.group(1).isEmpty() ? 1 : dimension(s.group(1));
+        long cols = s.group(2).isEmpty() ? rows : dimension(s.group(2));
         if (s.group(2).isEmpty()) {
             rows = 1;
         }
+        if (rows < 0 || cols < 0) {
+            d.error(file.toString(), ".npy field shape: (" + s.group(1) + ", " + s.group(2) + ") exceeds "
+                    + Integer.MAX_VALUE + " per dimension");
+            return null;
+        }
         char kind = m.group(2).charAt(0);
-        int width = Integer.parseInt(m.group(3));
-        if (!(kind == 'f' && (width == 4 || width == 8)) && !((kind == 'i' || kind == 'u') && width <= 8)) {
-            d.error(file.toString(), ".npy field descr: dtype " + m.group(2) + width + " is not supported (f4, f8, i1-i8, u1-u8)");
+        int width = m.group(3).length() > 1 ? 0 : Integer.parseInt(m.group(3));
+        if (!(kind == 'f' && (width == 4 || width == 8))
+                && !((kind == 'i' || kind == 'u') && (width == 1 || width == 2 || width == 4 || width == 8))) {
+            d.error(file.toString(), ".npy field descr: dtype " + m.group(2) + m.group(3)
+                    + " is not supported (f4, f8, i1, i2, i4, i8, u1, u2, u4, u8)");
             return null;
         }
         int data = start + headerLen;
@@ -184,6 +191,11 @@ public final class DataFiles {
         }
         ByteBuffer bb = ByteBuffer.wrap(b, data, b.length - data).order(ByteOrder.LITTLE_ENDIAN);
         return new Table((int) rows, (int) cols, values(bb, (int) (rows * cols), kind, width));
+    }
+
+    /** A shape entry, or -1 above {@link Integer#MAX_VALUE} (so rows x cols x width cannot overflow a long). */
+    private static long dimension(String digits) {
+        return digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE ? -1 : Long.parseLong(digits);
     }
 
     private static double[] values(ByteBuffer bb, int n, char kind, int width) {
