@@ -16,6 +16,8 @@ final class PlotCollector {
     static final int MAX_POINTS = 200_000;
     /** Most traces drawn. */
     static final int MAX_TRACES = 8;
+    /** Most ticks kept per trace (the picture shows a window of them). */
+    static final int MAX_TRACE_TICKS = 100_000;
 
     private final Chip chip;
     private final PopulationMap names;
@@ -26,6 +28,9 @@ final class PlotCollector {
     private int[] tick = new int[1024];
     private int[] row = new int[1024];
     private int n;
+    private final long[] traceFirstTick;
+    private final int[][] traceV;
+    private int traceTicks;
 
     PlotCollector(Chip chip, PopulationMap names, ProbeSet probes) {
         this.chip = chip;
@@ -43,6 +48,28 @@ final class PlotCollector {
             next += size;
         }
         rows = next;
+        int traces = Math.min(MAX_TRACES, probes.probes().size());
+        traceFirstTick = new long[traces];
+        traceV = new int[traces][256];
+        for (int k = 0; k < traces; k++) {
+            traceFirstTick[k] = probes.probes().get(k).firstTick();
+        }
+    }
+
+    /** Copies this tick's values of the traced probes (before the probe set streams them out). */
+    void probeTick() {
+        if (traceV.length == 0 || traceTicks >= MAX_TRACE_TICKS) {
+            return;
+        }
+        List<Probe> ps = probes.probes();
+        for (int k = 0; k < traceV.length; k++) {
+            Probe p = ps.get(k);
+            if (traceTicks == traceV[k].length) {
+                traceV[k] = Arrays.copyOf(traceV[k], Math.min(MAX_TRACE_TICKS, traceTicks * 2));
+            }
+            traceV[k][traceTicks] = p.v(p.ticks() - 1);
+        }
+        traceTicks++;
     }
 
     void spike(long t, int core, int neuron) {
@@ -61,10 +88,9 @@ final class PlotCollector {
 
     PlotData data(String title, RunRecorder rec, long[] links, int width, int height) {
         List<PlotData.Trace> traces = new ArrayList<>();
-        List<Probe> ps = probes.probes();
-        for (int k = 0; k < ps.size() && k < MAX_TRACES; k++) {
-            traces.add(new PlotData.Trace(probes.population(k) + "[" + probes.index(k) + "]", ps.get(k).firstTick(),
-                    ps.get(k).vTrace()));
+        for (int k = 0; k < traceV.length; k++) {
+            traces.add(new PlotData.Trace(probes.population(k) + "[" + probes.index(k) + "]", traceFirstTick[k],
+                    Arrays.copyOf(traceV[k], traceTicks)));
         }
         double[] activity = new double[width * height];
         long[] totals = rec.coreTotals();

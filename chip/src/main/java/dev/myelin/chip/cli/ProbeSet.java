@@ -16,12 +16,14 @@ import java.util.List;
  * {@code --probe POP:i,j} and from the description's probe requests (v or u).
  */
 final class ProbeSet {
-    /** Most neurons probed in one run (each keeps its trace in memory). */
+    /** Most neurons probed in one run (values are streamed out every tick, so memory stays bounded). */
     static final int MAX_PROBES = 4096;
 
     private final List<Probe> probes = new ArrayList<>();
     private final List<String> populations = new ArrayList<>();
     private final List<Integer> indices = new ArrayList<>();
+    private RowCsv csv;
+    private boolean withU;
 
     ProbeSet(Chip chip, List<String> specs, List<ProbeRequest> requests) {
         for (String spec : specs) {
@@ -90,14 +92,21 @@ final class ProbeSet {
         return indices.get(k);
     }
 
-    /** Writes {@code tick,population,index,v[,u]} for every probe and tick. */
-    void write(Path file, boolean withU, boolean partial, long ticks) {
-        RowCsv csv = RowCsv.probes(file, withU);
-        try {
-            int n = probes.isEmpty() ? 0 : probes.get(0).ticks();
-            for (int t = 0; t < n; t++) {
-                for (int k = 0; k < probes.size(); k++) {
-                    Probe p = probes.get(k);
+    /**
+     * Streams {@code tick,population,index,v[,u]} rows into {@code file} as the run goes (the
+     * file appears, atomically, at {@link #commit}); without a file nothing is kept.
+     */
+    void streamTo(Path file, boolean withU) {
+        this.withU = withU;
+        this.csv = file == null ? null : RowCsv.probes(file, withU);
+    }
+
+    /** Writes the values each probe recorded since the last call, then lets the probes forget them. */
+    void tick() {
+        for (int k = 0; k < probes.size(); k++) {
+            Probe p = probes.get(k);
+            if (csv != null) {
+                for (int t = 0; t < p.ticks(); t++) {
                     if (withU) {
                         csv.state(p.firstTick() + t, populations.get(k), indices.get(k), p.v(t), p.u(t));
                     } else {
@@ -105,8 +114,20 @@ final class ProbeSet {
                     }
                 }
             }
+            p.clear();
+        }
+    }
+
+    /** Publishes the streamed file, marked partial when the run stopped early. */
+    void commit(boolean partial, long ticks) {
+        if (csv != null) {
             csv.commit(partial, ticks);
-        } finally {
+        }
+    }
+
+    /** Drops the temporary file of an abandoned run. */
+    void abort() {
+        if (csv != null) {
             csv.abort();
         }
     }

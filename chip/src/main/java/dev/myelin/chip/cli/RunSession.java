@@ -18,6 +18,7 @@ import dev.myelin.chip.trace.RunRecorder;
 import dev.myelin.chip.trace.Stats;
 import dev.myelin.chip.trace.StatsFiles;
 import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Datapath;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.spi.CompiledNetwork;
 
@@ -109,8 +110,11 @@ final class RunSession {
         final VcdTrace vcd;
         final PopulationMap names;
         final PlotCollector plots;
+        final ProbeSet probes;
 
         Outputs(Chip chip, ProbeSet probes, MeshNetwork mesh) {
+            this.probes = probes;
+            probes.streamTo(o.probeCsv(), chip.image().arch().datapath() == Datapath.LOIHI_CUBA);
             names = new PopulationMap(chip.image(), chip.layout());
             spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
             perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick());
@@ -131,6 +135,7 @@ final class RunSession {
             if (vcd != null) {
                 vcd.abort();
             }
+            probes.abort();
         }
     }
 
@@ -172,6 +177,10 @@ final class RunSession {
                     if (out.vcd != null) {
                         out.vcd.tick(t, counts);
                     }
+                    if (out.plots != null) {
+                        out.plots.probeTick();
+                    }
+                    out.probes.tick();
                     progress.step(t + 1);
                 }
             }
@@ -227,7 +236,7 @@ final class RunSession {
             written.add(o.vcd());
         }
         if (o.probeCsv() != null) {
-            probes.write(o.probeCsv(), chip.image().arch().datapath().id().startsWith("loihi"), partial, rec.ticks());
+            probes.commit(partial, rec.ticks());
             written.add(o.probeCsv());
         }
         if (o.stats() != null) {

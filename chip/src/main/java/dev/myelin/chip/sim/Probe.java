@@ -14,7 +14,7 @@ public final class Probe {
     private final int core;
     private final CoreId coreId;
     private final int neuron;
-    private final long firstTick;
+    private long firstTick;
     private int[] v = new int[64];
     private int[] u = new int[64];
     private int size;
@@ -35,6 +35,16 @@ public final class Probe {
         v[size] = vv;
         u[size] = uu;
         size++;
+    }
+
+    /**
+     * Forgets the values recorded so far, for consumers that stream them out each tick: the next
+     * value recorded belongs to the tick after the last one forgotten, and memory stays bounded
+     * however long the run.
+     */
+    public void clear() {
+        firstTick += size;
+        size = 0;
     }
 
     /** What was probed: {@code population[index]} or {@code core(x,y,s).neuron}. */

@@ -179,4 +179,24 @@ class ChipTest {
             assertThat(chip.counters().get(0, Counter.SPIKES_OUT)).isEqualTo(1);
         }
     }
+
+    @Test
+    void aClearedProbeForgetsWhatItStreamedAndGoesOnFromTheNextTick() {
+        // tonic neuron (truenorth.md): lambda +1, alpha 10, V0 0 -> V after tick t is t + 1, reset to 0 in tick 9
+        TnNet net = new TnNet();
+        TnNet.TnCore a = net.core(0, 1, 1);
+        a.p.leak()[0] = 1;
+        a.p.alpha()[0] = 10;
+        try (Chip chip = Chip.load(net.image(), ChipOptions.defaults())) {
+            Probe p = chip.probeRaw(a.id, 0);
+            chip.run(4);
+            assertThat(p.vTrace()).containsExactly(1, 2, 3, 4);
+            p.clear();
+            assertThat(p.ticks()).isZero();
+            assertThat(p.firstTick()).isEqualTo(4);
+            chip.run(6);
+            assertThat(p.firstTick()).isEqualTo(4);
+            assertThat(p.vTrace()).containsExactly(5, 6, 7, 8, 9, 0);
+        }
+    }
 }
