@@ -15,7 +15,8 @@ import dev.myelin.isa.arch.Architecture;
  * incoming source needs its own axon of the neuron's core). The dense connectors are the
  * ones whose expansion could exhaust memory: all_to_all (in-degree = pre size) and
  * fixed_probability (expected in-degree p * pre, or p * block; rejected above twice the bound,
- * so a draw that happens to come in under the bound is never refused here). Only projections
+ * so a draw that happens to come in under the bound is never refused here), and together
+ * they may not expect more synapses than the chip has synaptic-memory bits. Only projections
  * that would expand to more than {@link #EXPANDED_SYNAPSES} synapses are refused here: smaller
  * ones are expanded and the partitioner names the exact core limit and the excess; for the
  * same reason the neuron total is only checked here when some projection expands large.
@@ -31,6 +32,12 @@ final class Capacity {
         if (n.projections().stream().noneMatch(p -> expandsLarge(n, p))) {
             return;
         }
+        if (neuronsFit(n, arch, d)) {
+            synapsesFit(n, arch, d);
+        }
+    }
+
+    private static boolean neuronsFit(Network n, Architecture arch, Diagnostics d) {
         long need = 0;
         for (Population p : n.populations()) {
             need += p.size();
@@ -38,23 +45,49 @@ final class Capacity {
                 d.error(p.where(), "does not fit: the populations up to '" + p.name() + "' need " + need
                         + " neurons, architecture " + arch.name() + " has " + arch.totalNeurons() + " ("
                         + arch.totalCores() + " cores x " + arch.neurons() + " core.neurons)");
-                return;
+                return false;
             }
         }
+        return true;
+    }
+
+    private static void synapsesFit(Network n, Architecture arch, Diagnostics d) {
         int fanIn = Math.min(arch.axons(), arch.maxFanIn());
+        double synapses = 0;
+        double largestSynapses = -1;
+        Projection largest = null;
         for (Projection p : n.projections()) {
             int pre = Validate.sourceSize(n, p.pre());
             if (!expandsLarge(n, p)) {
                 continue;
             }
-            if (p.connector() instanceof Connector.AllToAll && pre > fanIn) {
-                tooDense(p, arch, fanIn, pre + "", d);
+            long post = n.population(p.post()).map(Population::size).orElse(0);
+            double expected = 0;
+            if (p.connector() instanceof Connector.AllToAll) {
+                expected = pre;
+                if (pre > fanIn) {
+                    tooDense(p, arch, fanIn, pre + "", d);
+                }
             } else if (p.connector() instanceof Connector.FixedProbability f) {
-                double expected = f.p() * (f.block() > 0 ? Math.min(f.block(), pre) : pre);
+                expected = f.p() * (f.block() > 0 ? Math.min(f.block(), pre) : pre);
                 if (expected > 2.0 * fanIn) {
                     tooDense(p, arch, fanIn, "about " + (long) Math.ceil(expected), d);
                 }
             }
+            if (expected * post > largestSynapses) {
+                largest = p;
+                largestSynapses = expected * post;
+            }
+            synapses += expected * post;
+        }
+        // every synapse takes at least one bit of some core's synaptic memory (a TrueNorth crossbar bit);
+        // 1 % over allows for fixed_probability draws, whose spread over so many pairs is far smaller
+        double bits = 8.0 * arch.synapticMemoryBytes() * arch.totalCores();
+        if (!d.hasErrors() && synapses > 1.01 * bits) {
+            d.error(largest.where(), "does not fit: the dense projections expect about " + (long) synapses
+                    + " synapses, architecture " + arch.name() + " holds at most " + (long) bits + " ("
+                    + arch.totalCores() + " cores x " + arch.synapticMemoryBytes()
+                    + " bytes of core.synapticMemoryBytes, one bit per synapse at least)");
         }
     }
 

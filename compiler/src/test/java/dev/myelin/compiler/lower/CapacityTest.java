@@ -68,6 +68,16 @@ class CapacityTest {
     }
 
     @Test
+    void moreExpectedSynapsesThanTheChipHasSynapticMemoryBitsDoNotFit() {
+        // 65536 x 65536 x 0.06 = 257698037.76 expected; loihi: 128 cores x 131072 bytes x 8 = 134217728 bits
+        Diagnostics d = validate("loihi", pop("a", 65536) + pop("b", 65536),
+                "  - {pre: a, post: b, connect: {type: fixed_probability, p: 0.06, seed: 1}, weight: 1 mV}\n");
+        assertThat(d.errors()).containsExactly("c.yaml:8:5: does not fit: the dense projections expect about 257698037"
+                + " synapses, architecture loihi holds at most 134217728 (128 cores x 131072 bytes of"
+                + " core.synapticMemoryBytes, one bit per synapse at least)");
+    }
+
+    @Test
     void smallProjectionsOverTheFanInAreLeftToThePartitioner() {
         // 5000 x 100 = 5e5 synapses <= 2^20: expanded, and the partitioner names the core limit and the excess
         assertThat(validate("loihi", pop("a", 5000) + pop("b", 100),

@@ -4,7 +4,8 @@ import dev.myelin.isa.arch.ArchYaml;
 import dev.myelin.isa.arch.Presets;
 import org.junit.jupiter.api.Test;
 
-import java.util.Random;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,16 +17,10 @@ class ArchYamlFuzzTest {
 
     @Test
     void mutatedArchitecturesNeverCrash() {
-        FuzzCase f = new FuzzCase();
-        Pattern located = Pattern.compile("arch\\.yaml:\\d+:\\d+: ");
-        for (String preset : Presets.names()) {
-            String base = ArchYaml.toYaml(Presets.require(preset));
-            Random r = new Random(SEED ^ preset.hashCode());
-            for (int i = 0; i < CASES_PER_PRESET; i++) {
-                String text = Mutator.mutate(base, r);
-                f.check(preset + " case " + i, located, () -> ArchYaml.parse("arch.yaml", text));
-            }
-        }
+        Map<String, String> bases = new LinkedHashMap<>();
+        Presets.names().forEach(p -> bases.put(p, ArchYaml.toYaml(Presets.require(p))));
+        FuzzCase f = FuzzCase.mutateEach(bases, SEED, CASES_PER_PRESET, Pattern.compile("arch\\.yaml:\\d+:\\d+: "),
+                text -> ArchYaml.parse("arch.yaml", text));
         assertThat(f.failures()).isEmpty();
         // the mutations must reach both outcomes, or the fuzzer is not exercising the reader
         assertThat(f.userErrors()).isGreaterThan(40);

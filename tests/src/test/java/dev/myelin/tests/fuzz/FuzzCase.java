@@ -26,6 +26,24 @@ final class FuzzCase {
         void run() throws Exception;
     }
 
+    interface Reader {
+        void read(String text) throws Exception;
+    }
+
+    /** {@code cases} seeded mutations of each named base document, each read by {@code reader}. */
+    static FuzzCase mutateEach(java.util.Map<String, String> bases, long seed, int cases, Pattern located,
+                               Reader reader) {
+        FuzzCase f = new FuzzCase();
+        bases.forEach((name, base) -> {
+            java.util.Random r = new java.util.Random(seed ^ name.hashCode());
+            for (int i = 0; i < cases; i++) {
+                String text = Mutator.mutate(base, r);
+                f.check(name + " case " + i, located, () -> reader.read(text));
+            }
+        });
+        return f;
+    }
+
     /** Runs {@code body}; {@code located} matches a line that names where. */
     void check(String name, Pattern located, Body body) {
         try {

@@ -66,6 +66,9 @@ class HostileNetworkTest {
                         "  - {pre: a, post: b, connect: {type: fixed_probability, p: 1, block: 2000000000}, weight: 1 mV}\n"));
             }
         }
+        // fits the chip's neurons and the fan-in bound, but expects 65536 x 65536 x 0.06 = 2.6e8 synapses
+        run("loihi sparse on the whole chip", net("loihi", pop("a", "size: 65536") + pop("b", "size: 65536"),
+                "  - {pre: a, post: b, connect: {type: fixed_probability, p: 0.06, seed: 1}, weight: 1 mV}\n"));
         assertThat(f.failures()).isEmpty();
     }
 

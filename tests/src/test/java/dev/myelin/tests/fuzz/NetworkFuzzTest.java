@@ -6,9 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -68,26 +67,19 @@ class NetworkFuzzTest {
 
     @Test
     void mutatedDescriptionsNeverCrash() throws Exception {
-        List<String[]> seeds = new ArrayList<>();
+        Map<String, String> seeds = new LinkedHashMap<>();
         try (Stream<Path> s = Files.list(samples())) {
             for (Path d : s.sorted().toList()) {
                 if (Files.exists(d.resolve("net.yaml"))) {
-                    seeds.add(new String[] {d.getFileName().toString(), Files.readString(d.resolve("net.yaml"))});
+                    seeds.put(d.getFileName().toString(), Files.readString(d.resolve("net.yaml")));
                 }
             }
         }
-        seeds.add(new String[] {"doc", DOC});
+        seeds.put("doc", DOC);
         Files.writeString(dir.resolve("input.csv"), "tick,index\n1,0\n3,1\n");
         Files.copy(samples().resolve("conv/image.csv"), dir.resolve("image.csv"));
-        FuzzCase f = new FuzzCase();
-        Pattern located = Pattern.compile(".*net\\.yaml:\\d+:\\d+: ");
-        for (String[] seed : seeds) {
-            Random r = new Random(SEED ^ seed[0].hashCode());
-            for (int i = 0; i < CASES_PER_SEED; i++) {
-                String text = Mutator.mutate(seed[1], r);
-                f.check(seed[0] + " case " + i, located, () -> compile(text));
-            }
-        }
+        FuzzCase f = FuzzCase.mutateEach(seeds, SEED, CASES_PER_SEED, Pattern.compile(".*net\\.yaml:\\d+:\\d+: "),
+                this::compile);
         assertThat(f.failures()).isEmpty();
         assertThat(f.userErrors()).isGreaterThan(CASES_PER_SEED);
         assertThat(f.clean()).isGreaterThan(0);

@@ -4,7 +4,8 @@ import dev.myelin.chip.energy.ProfileYaml;
 import dev.myelin.chip.energy.Profiles;
 import org.junit.jupiter.api.Test;
 
-import java.util.Random;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,16 +17,10 @@ class ProfileYamlFuzzTest {
 
     @Test
     void mutatedProfilesNeverCrash() {
-        FuzzCase f = new FuzzCase();
-        Pattern located = Pattern.compile("energy\\.yaml:\\d+:\\d+: ");
-        for (String name : Profiles.names()) {
-            String base = ProfileYaml.toYaml(Profiles.byName(name).orElseThrow());
-            Random r = new Random(SEED ^ name.hashCode());
-            for (int i = 0; i < CASES_PER_PROFILE; i++) {
-                String text = Mutator.mutate(base, r);
-                f.check(name + " case " + i, located, () -> ProfileYaml.parse("energy.yaml", text));
-            }
-        }
+        Map<String, String> bases = new LinkedHashMap<>();
+        Profiles.names().forEach(p -> bases.put(p, ProfileYaml.toYaml(Profiles.byName(p).orElseThrow())));
+        FuzzCase f = FuzzCase.mutateEach(bases, SEED, CASES_PER_PROFILE, Pattern.compile("energy\\.yaml:\\d+:\\d+: "),
+                text -> ProfileYaml.parse("energy.yaml", text));
         assertThat(f.failures()).isEmpty();
         assertThat(f.userErrors()).isGreaterThan(40);
         assertThat(f.clean()).isGreaterThan(0);
