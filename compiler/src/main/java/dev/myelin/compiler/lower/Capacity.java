@@ -19,17 +19,21 @@ import dev.myelin.isa.arch.Architecture;
  * they may not expect more synapses than the chip has synaptic-memory bits. Only projections
  * that would expand to more than {@link #EXPANDED_SYNAPSES} synapses are refused here: smaller
  * ones are expanded and the partitioner names the exact core limit and the excess; for the
- * same reason the neuron total is only checked here when some projection expands large.
+ * same reason the neuron total is only checked here when some projection expands large or
+ * the network has more than {@link #LARGE_NETWORK} neurons.
  */
 final class Capacity {
     /** Synapses a projection that cannot fit may still be expanded to (a few tens of MB of IR). */
     static final long EXPANDED_SYNAPSES = 1L << 20;
+    /** Neurons the partitioner may cut into slices before it finds the chip too small (67M took seconds). */
+    static final long LARGE_NETWORK = 1L << 20;
 
     private Capacity() {
     }
 
     static void check(Network n, Architecture arch, Diagnostics d) {
-        if (n.projections().stream().noneMatch(p -> expandsLarge(n, p))) {
+        long neurons = n.populations().stream().mapToLong(Population::size).sum();
+        if (neurons <= LARGE_NETWORK && n.projections().stream().noneMatch(p -> expandsLarge(n, p))) {
             return;
         }
         if (neuronsFit(n, arch, d)) {

@@ -36,6 +36,14 @@ class CapacityTest {
     }
 
     @Test
+    void millionsOfNeuronsAreRefusedBeforeThePartitionerSlicesThem() {
+        // 2^20 + 1 neurons without projections: over the 2^20 bound, and over tiny's 64
+        Diagnostics d = validate(pop("a", (1 << 20) + 1), "  []\n");
+        assertThat(d.errors()).containsExactly("c.yaml:5:5: does not fit: the populations up to 'a' need 1048577 neurons,"
+                + " architecture tiny has 64 (4 cores x 16 core.neurons)");
+    }
+
+    @Test
     void smallNetworksBeyondTheChipAreLeftToThePartitioner() {
         // 100 x 100 pairs: expanded, and the partitioner names the cores needed and the excess
         assertThat(validate(pop("a", 100) + pop("b", 100),
