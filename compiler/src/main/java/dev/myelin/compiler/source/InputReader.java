@@ -39,7 +39,12 @@ final class InputReader {
 
     private static InputSource poisson(String name, YMap y) {
         int[] shape = shape(y);
-        return new InputSource.Poisson(name, shape, size(shape), y.quantity("rate", Units.Dimension.RATE, 0, true),
+        double rate = y.quantity("rate", Units.Dimension.RATE, 0, true);
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            y.error("rate", "'rate' = " + y.text("rate", "", false) + " must be a finite rate >= 0 Hz");
+            rate = 0;
+        }
+        return new InputSource.Poisson(name, shape, size(shape), rate,
                 y.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false), y.where());
     }
 

@@ -73,6 +73,28 @@ class HostileNetworkTest {
     }
 
     @Test
+    void hostileScalarsEverywhere() {
+        String[] values = {"0", "-1", "2000000000", "99999999999999999999", "1e400", ".nan", "1e-400", "x"};
+        for (String v : values) {
+            String pops = pop("a", "size: 8") + pop("b", "size: 8");
+            String proj = "  - {pre: a, post: b, connect: {type: fixed_probability, p: 0.5, seed: " + v + "}, weight: 1 mV, delay: "
+                    + v + "}\n";
+            run("dt " + v, "name: h\narch: loihi\ndt: " + v + " ms\npopulations:\n" + pops);
+            run("seed/delay " + v, net("loihi", pops, proj));
+            run("neurons_per_core " + v, net("loihi", pops, "") + "mapping:\n  neurons_per_core: " + v + "\n");
+            run("pin " + v, net("loihi", pops, "") + "mapping:\n  pin:\n    - {population: a, slice: [0, " + v
+                    + "], cores: [[" + v + ", 0]]}\n");
+            run("probe " + v, net("loihi", pops, "") + "probes:\n  - {population: a, indices: [" + v + "]}\n");
+            run("rate " + v, net("loihi", pops, "  - {pre: p, post: a, connect: one_to_one, weight: 1 mV}\n")
+                    + "inputs:\n  - {name: p, type: poisson, size: 8, rate: " + v + " Hz, seed: " + v + "}\n");
+            run("weight " + v, net("loihi", pops, "  - {pre: a, post: b, connect: all_to_all, weight: {uniform: [" + v
+                    + " mV, " + v + " mV], seed: 1}}\n"));
+            run("threshold " + v, net("truenorth", pop("a", "size: 8").replace("1 mV", v + " mV"), ""));
+        }
+        assertThat(f.failures()).isEmpty();
+    }
+
+    @Test
     void giantConvolutions() {
         String[] kernels = {"kernel: [[1]]", "kernel: [" + "[1],".repeat(5000) + "[1]]",
             "kernel: [[" + "1,".repeat(100000) + "1]]", "kernel: []", "kernel: [[]]", "kernel: [[.nan]]",
