@@ -44,13 +44,6 @@ public class LoihiChipBenchmark {
 
     @Benchmark
     public long tick() {
-        long t = chip.tick();
-        for (int line = 0; line < 64; line++) {
-            if (inputs.nextInt(4) == 0) {
-                chip.inject("in", line, t);
-            }
-        }
-        chip.step();
-        return chip.tick();
+        return BenchDrive.step(chip, inputs, 64, 1, 4);
     }
 }

@@ -53,13 +53,6 @@ public class MeshNetworkBenchmark {
 
     @Benchmark
     public long tick() {
-        long t = chip.tick();
-        for (int line = 0; line < 16; line++) {
-            if (inputs.nextInt(10) < 3) {
-                chip.inject("in", line, t);
-            }
-        }
-        chip.step();
-        return chip.tick();
+        return BenchDrive.step(chip, inputs, 16, 3, 10);
     }
 }

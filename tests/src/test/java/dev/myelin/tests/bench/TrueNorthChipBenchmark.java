@@ -58,14 +58,11 @@ public class TrueNorthChipBenchmark {
 
     @Benchmark
     public long tick() {
-        long t = chip.tick();
         if (load.equals("dense")) {
-            for (int line = 0; line < 16; line++) {
-                if (inputs.nextInt(10) < 3) {
-                    chip.inject("in", line, t);
-                }
-            }
-        } else if (t % 16 == 0) {
+            return BenchDrive.step(chip, inputs, 16, 3, 10);
+        }
+        long t = chip.tick();
+        if (t % 16 == 0) {
             chip.inject("in", inputs.nextInt(256), t);
         }
         chip.step();
