@@ -131,8 +131,9 @@ public final class Architecture {
 
     @Override
     public String toString() {
-        return "Architecture[" + name() + ", " + datapath().id() + ", " + meshWidth() + "x" + meshHeight()
-                + "x" + coresPerRouter() + " cores of " + axons() + "x" + neurons() + "]";
+        return name() + " (" + datapath().id() + ": " + meshWidth() + " x " + meshHeight() + " routers x "
+                + coresPerRouter() + (coresPerRouter() == 1 ? " core" : " cores") + " of " + axons() + " axons x "
+                + neurons() + " neurons)";
     }
 
     /** Collects values (typed by {@link ArchParam#kind()}) and validates them all at once. */
