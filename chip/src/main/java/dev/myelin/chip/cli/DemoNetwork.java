@@ -63,7 +63,7 @@ final class DemoNetwork {
         return new CompiledNetwork(image, List.of(new Stimulus.Poisson("in", N, 100, 1.0, 42)),
                 List.of(new ProbeRequest("mid", false, true, false, new int[] {0, 1}),
                         new ProbeRequest("out", false, true, false, new int[] {0, 4})),
-                1.0, "hand-built demo network (no description compiler on the class path)");
+                "hand-built demo network (no description compiler on the class path)");
     }
 
     private interface Rows {

@@ -36,7 +36,9 @@ final class Inputs {
         }
         for (var e : files.entrySet()) {
             Port p = port(e.getKey(), "--input " + e.getKey() + "=" + e.getValue());
-            bind(InputCsv.read(e.getKey(), e.getValue(), p.entries().size()), "--input " + e.getKey());
+            // the file addresses the description's input lines; the port copies each onto its own lines
+            Stimulus.SpikeArray given = InputCsv.read(e.getKey(), e.getValue(), p.sourceLines());
+            bind(Stimulus.onPortLines(p, given.tick(), given.index()), "--input " + e.getKey());
         }
     }
 

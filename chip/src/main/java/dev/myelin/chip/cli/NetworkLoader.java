@@ -29,7 +29,7 @@ final class NetworkLoader {
                 throw new MyelinInputException("--arch applies to descriptions; " + file
                         + " is a binary compiled for its own architecture");
             }
-            return new CompiledNetwork(NbinCodec.read(file), List.of(), List.of(), 1.0, "");
+            return new CompiledNetwork(NbinCodec.read(file), List.of(), List.of(), "");
         }
         NetworkFrontend f = NetworkFrontend.forFile(file).orElseThrow(() -> new MyelinInputException(file
                 + ": unknown kind of network file (expected .nbin, or a description such as .yaml with the "

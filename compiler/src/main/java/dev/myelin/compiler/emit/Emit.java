@@ -42,12 +42,18 @@ public final class Emit {
         List<Port> inputs = new ArrayList<>();
         List<Stimulus> stimuli = new ArrayList<>();
         for (Route.InputPort ip : routed.inputs()) {
+            InputSource source = n.input(ip.name()).orElseThrow();
             List<PortEntry> entries = new ArrayList<>();
+            int[] lead = new int[ip.line().length];
             for (int k = 0; k < ip.line().length; k++) {
                 entries.add(new PortEntry(ids.get(ip.core()[k]), ip.axon()[k]));
+                // a spike on the input reaches the axon's neurons delay ticks later; the axon is
+                // driven delay - 1 ticks after the spike (every spike then takes one tick)
+                lead[k] = ip.delay()[k] - 1;
             }
-            inputs.add(new Port(ip.name(), entries));
-            stimuli.add(stimulus(n, n.input(ip.name()).orElseThrow(), ip));
+            Port port = new Port(ip.name(), entries, source.size(), ip.line().clone(), lead);
+            inputs.add(port);
+            stimuli.add(stimulus(n, source, port));
         }
         List<Port> outputs = new ArrayList<>();
         List<ProbeRequest> probes = new ArrayList<>();
@@ -70,7 +76,7 @@ public final class Emit {
             var population = n.populations().get(pop);
             symbols.add(new Symbol(population.name(), population.size(), ranges));
         }
-        return new Product(new NetworkImage(arch, 0, cores, inputs, outputs, symbols), stimuli, probes);
+        return new Product(new NetworkImage(arch, 0, cores, inputs, outputs, symbols, n.dtMs()), stimuli, probes);
     }
 
     private static Port outputPort(Network n, Route.Product routed, Probe p) {
@@ -96,31 +102,13 @@ public final class Emit {
         return new Port(p.population(), entries);
     }
 
-    /**
-     * The stimulus of an input, over its port lines (several port lines may copy one input line).
-     * A listed spike in tick k reaches its targets in tick k + delay - 1, so it is injected then.
-     */
-    static Stimulus stimulus(Network n, InputSource s, Route.InputPort ip) {
+    /** The stimulus of an input, over its port lines (the port maps each input line onto its copies). */
+    static Stimulus stimulus(Network n, InputSource s, Port port) {
         if (s instanceof InputSource.Poisson p) {
-            return new Stimulus.Poisson(ip.name(), ip.line().length, p.rateHz(), n.dtMs(), p.seed(), ip.line().clone());
+            return new Stimulus.Poisson(port.name(), port.line().length, p.rateHz(), n.dtMs(), p.seed(),
+                    port.line().clone());
         }
         InputSource.SpikeArray a = (InputSource.SpikeArray) s;
-        // port lines are sorted by input line: first[i] .. first[i + 1] - 1 follow input line i
-        int[] first = new int[a.size() + 1];
-        for (int l : ip.line()) {
-            first[l + 1]++;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            first[i + 1] += first[i];
-        }
-        List<int[]> spikes = new ArrayList<>();
-        for (int k = 0; k < a.tick().length; k++) {
-            for (int l = first[a.index()[k]]; l < first[a.index()[k] + 1]; l++) {
-                spikes.add(new int[] {a.tick()[k] + ip.delay()[l] - 1, l});
-            }
-        }
-        int[] tick = spikes.stream().mapToInt(x -> x[0]).toArray();
-        int[] line = spikes.stream().mapToInt(x -> x[1]).toArray();
-        return new Stimulus.SpikeArray(ip.name(), tick, line);
+        return Stimulus.onPortLines(port, a.tick(), a.index());
     }
 }

@@ -16,6 +16,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
+import dev.myelin.isa.model.NetworkImage;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +68,10 @@ public final class NetworkReader {
         double dt = top.quantity("dt", Units.Dimension.TIME, 1.0, true);
         if (top.has("dt") && !(dt > 0)) {
             top.error("dt", "'dt' must be positive");
+            dt = 1.0;
+        } else if (NetworkImage.checkDt(dt) != null) {
+            // the binary carries dt; keep it within what a .nbin may hold
+            top.error("dt", "'dt': " + NetworkImage.checkDt(dt));
             dt = 1.0;
         }
         Map<String, Population> pops = new LinkedHashMap<>();

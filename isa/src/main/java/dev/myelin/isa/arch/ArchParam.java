@@ -52,7 +52,11 @@ public enum ArchParam {
     BARRIER_SYNC_NS("timing.barrierSyncNs", Kind.REAL, "ns", 0, 1e9, "end-of-tick barrier with one router in use"),
     BARRIER_SYNC_PER_ROUTER_NS("timing.barrierSyncPerRouterNs", Kind.REAL, "ns", 0, 1e9,
             "extra barrier time per additional router in use"),
-    TICK_PERIOD_US("timing.tickPeriodUs", Kind.REAL, "us", 1e-3, 1e9, "wall-clock period of a tick in real time"),
+    TICK_PERIOD_US("timing.tickPeriodUs", Kind.REAL, "us", 1e-3, 1e9,
+            "chip time of one tick when timing.tickPacing is fixed (TrueNorth: 1 ms)"),
+    TICK_PACING("timing.tickPacing", Kind.CHOICE, "", 0, 0,
+            "fixed: every tick lasts timing.tickPeriodUs | free-running: a tick lasts its modelled latency",
+            TickPacing.FIXED.id()),
     LATE_POLICY("timing.latePolicy", Kind.CHOICE, "", 0, 0, "late spikes: deliver-late | drop"),
 
     ENERGY_PROFILE("energy.profile", Kind.TEXT, "", 0, 0, "default energy profile used to price counters");
@@ -68,8 +72,14 @@ public enum ArchParam {
     private final double min;
     private final double max;
     private final String help;
+    private final Object defaultValue;
 
     ArchParam(String key, Kind kind, String unit, double min, double max, String help) {
+        this(key, kind, unit, min, max, help, null);
+    }
+
+    ArchParam(String key, Kind kind, String unit, double min, double max, String help, Object defaultValue) {
+        this.defaultValue = defaultValue;
         this.key = key;
         this.kind = kind;
         this.unit = unit;
@@ -84,6 +94,13 @@ public enum ArchParam {
     public double min() { return min; }
     public double max() { return max; }
     public String help() { return help; }
+
+    /**
+     * The value assumed when a description or a binary leaves the parameter out, or null when
+     * it is required. Only parameters added after format 1.0 have one, so older binaries and
+     * descriptions keep their meaning.
+     */
+    public Object defaultValue() { return defaultValue; }
 
     /** The section of the key ({@code mesh}, {@code core}, ...) or empty for top-level keys. */
     public String group() {
@@ -109,6 +126,7 @@ public enum ArchParam {
         return switch (this) {
             case DATAPATH -> Arrays.stream(Datapath.values()).map(Datapath::id).toList();
             case LATE_POLICY -> Arrays.stream(LatePolicy.values()).map(LatePolicy::id).toList();
+            case TICK_PACING -> Arrays.stream(TickPacing.values()).map(TickPacing::id).toList();
             default -> List.of();
         };
     }

@@ -58,6 +58,7 @@ public final class Architecture {
     public double barrierSyncNs() { return real(ArchParam.BARRIER_SYNC_NS); }
     public double barrierSyncPerRouterNs() { return real(ArchParam.BARRIER_SYNC_PER_ROUTER_NS); }
     public double tickPeriodUs() { return real(ArchParam.TICK_PERIOD_US); }
+    public TickPacing tickPacing() { return TickPacing.byId(text(ArchParam.TICK_PACING)).orElseThrow(); }
     public LatePolicy latePolicy() { return LatePolicy.byId(text(ArchParam.LATE_POLICY)).orElseThrow(); }
     public String energyProfile() { return text(ArchParam.ENERGY_PROFILE); }
 
@@ -190,6 +191,9 @@ public final class Architecture {
             Object[] out = new Object[ArchParam.all().size()];
             for (ArchParam p : ArchParam.all()) {
                 Object v = values.get(p);
+                if (v == null) {
+                    v = p.defaultValue();
+                }
                 if (v == null) {
                     throw new MyelinInputException(where + ": field " + p.key() + " is missing ("
                             + p.help() + ")");

@@ -55,6 +55,7 @@ public final class Presets {
                 .set(ArchParam.LINK_FIFO_DEPTH, 4)
                 .set(ArchParam.BARRIER_SYNC_NS, 0.0).set(ArchParam.BARRIER_SYNC_PER_ROUTER_NS, 0.0)
                 .set(ArchParam.TICK_PERIOD_US, 1000.0)
+                .set(ArchParam.TICK_PACING, TickPacing.FIXED.id())
                 .set(ArchParam.LATE_POLICY, LatePolicy.DROP.id())
                 .set(ArchParam.ENERGY_PROFILE, "truenorth")
                 .build("preset truenorth");
@@ -77,7 +78,10 @@ public final class Presets {
                 .set(ArchParam.LINK_FIFO_DEPTH, 16)
                 // 113 ns for 1 tile, 465 ns for 32 tiles, linear in between
                 .set(ArchParam.BARRIER_SYNC_NS, 113.0).set(ArchParam.BARRIER_SYNC_PER_ROUTER_NS, (465.0 - 113.0) / 31.0)
+                // free-running time steps (Davies 2018): a tick lasts its work; the period is kept for
+                // users who pace it to a fixed rate (timing.tickPacing: fixed)
                 .set(ArchParam.TICK_PERIOD_US, 1000.0)
+                .set(ArchParam.TICK_PACING, TickPacing.FREE_RUNNING.id())
                 .set(ArchParam.LATE_POLICY, LatePolicy.DELIVER_LATE.id())
                 .set(ArchParam.ENERGY_PROFILE, "loihi-davies2018")
                 .build("preset loihi");

@@ -22,6 +22,10 @@ final class IntList {
         return a[i];
     }
 
+    void clear() {
+        size = 0;
+    }
+
     int[] toArray() {
         return Arrays.copyOf(a, size);
     }

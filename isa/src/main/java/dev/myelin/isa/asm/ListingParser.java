@@ -28,7 +28,7 @@ final class ListingParser {
     /** Longest line accepted, checked while reading (a full 65,536-neuron crossbar row is ~74,000). */
     static final int MAX_LINE_CHARS = 1 << 22;
 
-    static final List<String> DIRECTIVES = List.of(".arch", ".set", ".flags", ".core", ".axons", ".neurons",
+    static final List<String> DIRECTIVES = List.of(".arch", ".set", ".flags", ".dt", ".core", ".axons", ".neurons",
             ".decay", ".format", ".learning", ".input", ".output", ".symbol");
 
     private enum Section { TOP, CORE, INPUT, OUTPUT, SYMBOL }
@@ -40,6 +40,8 @@ final class ListingParser {
     private final Map<ArchParam, Integer> setLines = new EnumMap<>(ArchParam.class);
     private int flags;
     private int flagsLine;
+    private double dtMs = NetworkImage.DEFAULT_DT_MS;
+    private int dtLine;
     private Section section = Section.TOP;
     private CoreAssembler core;
     private final List<CoreImage> cores = new ArrayList<>();
@@ -50,6 +52,10 @@ final class ListingParser {
     private final List<Symbol> symbols = new ArrayList<>();
     private String openName;
     private int openSize;
+    /** {@code lines=N} of an open .input table, or -1 when not given (one description line per port line). */
+    private int openSourceLines;
+    private final IntList openLines = new IntList();
+    private final IntList openLeads = new IntList();
     private final List<Object> openEntries = new ArrayList<>();
 
     private ListingParser(String file) {
@@ -138,6 +144,10 @@ final class ListingParser {
             flags(l, d);
             return;
         }
+        if (name.equals(".dt")) {
+            dt(l, d);
+            return;
+        }
         requireArch();
         switch (name) {
             case ".core" -> openCore(l);
@@ -173,6 +183,25 @@ final class ListingParser {
         flagsLine = l.lineNo();
     }
 
+    /** {@code .dt MS}: the model time one tick stands for (default 1 ms). */
+    private void dt(Line l, Token d) {
+        if (dtLine != 0) {
+            throw l.error(d, ".dt given twice (first at line " + dtLine + ")");
+        }
+        if (arch != null) {
+            throw l.error(d, ".dt must come before the first .core, .input, .output or .symbol");
+        }
+        Token t = l.expectAtom("dt in ms");
+        double v = Numbers.parseDouble(l, t, "dt (ms)");
+        String problem = NetworkImage.checkDt(v);
+        if (problem != null) {
+            throw l.error(t, problem);
+        }
+        l.expectEnd();
+        dtMs = v;
+        dtLine = l.lineNo();
+    }
+
     private void requireArch() {
         if (arch == null) {
             arch = ArchListing.build(archBuilder, file, archLine, setLines);
@@ -198,8 +227,11 @@ final class ListingParser {
         closeSection();
         openName = l.expectName(name.equals(".symbol") ? "a population name" : "a port name");
         openSize = 0;
+        openSourceLines = -1;
         if (name.equals(".symbol")) {
             openSize = l.expectField("size", 0, Integer.MAX_VALUE);
+        } else if (name.equals(".input") && l.peekIs("lines")) {
+            openSourceLines = l.expectField("lines", 0, Integer.MAX_VALUE);
         }
         l.expectEnd();
         section = switch (name) {
@@ -222,8 +254,20 @@ final class ListingParser {
         CoreId c = coreKeyword(l);
         boolean in = section == Section.INPUT;
         int i = in ? l.expectField("axon", 0, arch.axons() - 1) : l.expectField("neuron", 0, arch.neurons() - 1);
+        int line = openEntries.size();
+        int lead = 0;
+        if (in && l.peekIs("line")) {
+            line = l.expectField("line", 0, openSourceLines < 0 ? Integer.MAX_VALUE : Math.max(0, openSourceLines - 1));
+        }
+        if (in && l.peekIs("lead")) {
+            lead = l.expectField("lead", 0, arch.maxDelay());
+        }
         l.expectEnd();
         openEntries.add(new PortEntry(c, i));
+        if (in) {
+            openLines.add(line);
+            openLeads.add(lead);
+        }
         sources.entry(tableName(), l.lineNo());
     }
 
@@ -265,7 +309,13 @@ final class ListingParser {
                 sources.core(built.id(), core.lines(built));
                 core = null;
             }
-            case INPUT -> inputs.add(new Port(openName, (List<PortEntry>) (List<?>) openEntries));
+            case INPUT -> {
+                List<PortEntry> entries = (List<PortEntry>) (List<?>) openEntries;
+                inputs.add(new Port(openName, entries, openSourceLines < 0 ? entries.size() : openSourceLines,
+                        openLines.toArray(), openLeads.toArray()));
+                openLines.clear();
+                openLeads.clear();
+            }
             case OUTPUT -> outputs.add(new Port(openName, (List<PortEntry>) (List<?>) openEntries));
             case SYMBOL -> symbols.add(new Symbol(openName, openSize, (List<Symbol.Range>) (List<?>) openEntries));
             default -> {
@@ -282,6 +332,6 @@ final class ListingParser {
         }
         requireArch();
         closeSection();
-        return new Result(new NetworkImage(arch, flags, cores, inputs, outputs, symbols), sources);
+        return new Result(new NetworkImage(arch, flags, cores, inputs, outputs, symbols, dtMs), sources);
     }
 }

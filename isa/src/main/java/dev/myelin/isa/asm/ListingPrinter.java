@@ -64,6 +64,7 @@ final class ListingPrinter {
         sb.append("; targets: -> (dx,dy).slot axon A delay D, relative to this core's router\n");
         ArchListing.print(sb, a);
         sb.append(String.format(".flags 0x%08x%n", image.flags()));
+        sb.append(".dt ").append(Double.toString(image.dtMs())).append("    ; ms of model time per tick\n");
     }
 
     private void core(CoreImage c) {
@@ -185,14 +186,27 @@ final class ListingPrinter {
         }
     }
 
+    /** Input ports that map description lines print {@code lines=N} and each line's {@code line L lead D}. */
     private void ports(String directive, List<Port> ports, String field) {
         for (Port p : ports) {
-            sb.append('\n').append(directive).append(' ').append(Lexer.quoteIfNeeded(p.name())).append("    ; ")
-                    .append(plural(p.entries().size(), "line")).append('\n');
+            boolean mapped = directive.equals(".input") && !p.identity();
+            sb.append('\n').append(directive).append(' ').append(Lexer.quoteIfNeeded(p.name()));
+            if (mapped) {
+                sb.append(" lines=").append(p.sourceLines());
+            }
+            sb.append("    ; ").append(plural(p.entries().size(), "line"));
+            if (mapped) {
+                sb.append(" copying ").append(plural(p.sourceLines(), "description line"));
+            }
+            sb.append('\n');
             for (int i = 0; i < p.entries().size(); i++) {
                 PortEntry e = p.entries().get(i);
                 sb.append("  ").append(i).append(": core ").append(coords(e.core())).append(' ').append(field)
-                        .append(' ').append(e.index()).append('\n');
+                        .append(' ').append(e.index());
+                if (mapped) {
+                    sb.append(" line ").append(p.line()[i]).append(" lead ").append(p.lead()[i]);
+                }
+                sb.append('\n');
             }
         }
     }

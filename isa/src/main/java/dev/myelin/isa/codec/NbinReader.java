@@ -6,7 +6,9 @@ import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.format.ArchEntryDescriptor;
 import dev.myelin.isa.format.CoreRefDescriptor;
 import dev.myelin.isa.format.HeaderDescriptor;
+import dev.myelin.isa.format.InputLinesDescriptor;
 import dev.myelin.isa.format.NameDescriptor;
+import dev.myelin.isa.format.NetworkDescriptor;
 import dev.myelin.isa.format.PortDescriptor;
 import dev.myelin.isa.format.SectionDescriptor;
 import dev.myelin.isa.format.SymbolDescriptor;
@@ -36,7 +38,9 @@ final class NbinReader {
                   long symbolsOffset) {
     }
 
-    private static final String[] ORDER = {"ARCH", "CORE", "INPT", "OUTP", "SYMB"};
+    /** Section kinds in file order; NETW and ILIN (format 1.1) may be absent. */
+    private static final String[] ORDER = {"ARCH", "NETW", "CORE", "INPT", "ILIN", "OUTP", "SYMB"};
+    private static final int ARCH = 0, NETW = 1, CORE = 2, INPT = 3, ILIN = 4, OUTP = 5, SYMB = 6;
 
     private final byte[] data;
     private final NbinIn in;
@@ -48,6 +52,7 @@ final class NbinReader {
     private List<Port> inputs;
     private List<Port> outputs;
     private List<Symbol> symbols;
+    private double dtMs = NetworkImage.DEFAULT_DT_MS;
     /** Offsets of INPT, OUTP and SYMB. */
     private final long[] offsets = new long[3];
 
@@ -74,12 +79,13 @@ final class NbinReader {
         for (int ordinal = 0; in.position() < dataEnd; ordinal++) {
             readSection(ordinal, dataEnd);
         }
-        if (symbols == null) {
+        if (arch == null || inputs == null || outputs == null || symbols == null) {
             String missing = arch == null ? "ARCH" : inputs == null ? "INPT" : outputs == null ? "OUTP" : "SYMB";
             in.enter("trailer", in.size());
-            throw in.error(dataEnd, "crc32", "section " + missing + " is missing before the trailer");
+            throw in.error(dataEnd, "crc32", "section " + missing + " is missing (sections run ARCH, NETW, CORE..., "
+                    + "INPT, ILIN, OUTP, SYMB; NETW and ILIN are optional)");
         }
-        NetworkImage image = new NetworkImage(arch, flags, cores, inputs, outputs, symbols);
+        NetworkImage image = new NetworkImage(arch, flags, cores, inputs, outputs, symbols, dtMs);
         return new Parsed(image, coreOffsets, offsets[0], offsets[1], offsets[2]);
     }
 
@@ -90,7 +96,7 @@ final class NbinReader {
         int tag = (int) in.get(SectionDescriptor.TAG);
         String tagName = SectionDescriptor.name(tag & 0xffffffffL);
         int kind = stageOf(tagName);
-        String name = kind == 1 ? "CORE[" + cores.size() + "]" : tagName;
+        String name = kind == CORE ? "CORE[" + cores.size() + "]" : tagName;
         in.enter(name, dataEnd);
         long length = in.get(SectionDescriptor.LENGTH);
         if (length > in.remaining()) {
@@ -100,21 +106,26 @@ final class NbinReader {
         long end = in.position() + length;
         if (kind < 0) {
             if (minor <= HeaderDescriptor.VERSION_MINOR) {
-                throw in.error(start, "tag", "unknown section tag '" + tagName + "' (known: ARCH, CORE, INPT, OUTP, SYMB)");
+                throw in.error(start, "tag", "unknown section tag '" + tagName
+                        + "' (known: ARCH, NETW, CORE, INPT, ILIN, OUTP, SYMB)");
             }
             in.seek(end);
             return;
         }
-        if (kind < stage || kind == stage && kind != 1 || kind > 0 && arch == null) {
-            throw in.error(start, "tag", "section " + tagName + " out of order: sections run ARCH, CORE..., INPT, OUTP, SYMB");
+        if (kind < stage || kind == stage && kind != CORE || kind > ARCH && arch == null
+                || kind == ILIN && inputs == null || kind > INPT && inputs == null || kind > OUTP && outputs == null) {
+            throw in.error(start, "tag", "section " + tagName + " out of order: sections run ARCH, NETW, CORE..., INPT, "
+                    + "ILIN, OUTP, SYMB (NETW and ILIN optional)");
         }
         stage = kind;
         in.enter(name, end);
         switch (kind) {
-            case 0 -> arch = readArch();
-            case 1 -> readCore(start);
-            case 2 -> { offsets[0] = start; inputs = readPorts(); }
-            case 3 -> { offsets[1] = start; outputs = readPorts(); }
+            case ARCH -> arch = readArch();
+            case NETW -> dtMs = readNetwork();
+            case CORE -> readCore(start);
+            case INPT -> { offsets[0] = start; inputs = readPorts(); }
+            case ILIN -> inputs = readInputLines(inputs);
+            case OUTP -> { offsets[1] = start; outputs = readPorts(); }
             default -> { offsets[2] = start; symbols = readSymbols(arch); }
         }
         if (in.position() != end) {
@@ -216,6 +227,64 @@ final class NbinReader {
         } catch (MyelinInputException e) {
             throw in.error(in.position(), "(end)", e.getMessage());
         }
+    }
+
+    private double readNetwork() {
+        long at = in.position();
+        double dt = Double.longBitsToDouble(in.get(NetworkDescriptor.DT_MS));
+        String problem = NetworkImage.checkDt(dt);
+        if (problem != null) {
+            throw in.error(at, "dtMs", problem);
+        }
+        return dt;
+    }
+
+    /** The INPT ports again, each line now saying which description line it copies and its lead. */
+    private List<Port> readInputLines(List<Port> ports) {
+        long at = in.position();
+        int count = (int) in.get(InputLinesDescriptor.COUNT);
+        if (count != ports.size()) {
+            throw in.error(at, "count", count + " ports, but INPT has " + ports.size());
+        }
+        List<Port> out = new ArrayList<>(count);
+        in.path.push("port", 0);
+        for (int p = 0; p < count; p++) {
+            in.path.index(p);
+            Port port = ports.get(p);
+            long sourceAt = in.position();
+            long sourceLines = in.get(InputLinesDescriptor.SOURCE_LINES);
+            if (sourceLines > Integer.MAX_VALUE) {
+                throw in.error(sourceAt, "sourceLines", sourceLines + " exceeds " + Integer.MAX_VALUE);
+            }
+            int n = port.entries().size();
+            if ((long) n * InputLinesDescriptor.ENTRY_SIZE > in.remaining()) {
+                throw in.error(in.position(), "entry", n + " entries (one per INPT line) need "
+                        + (long) n * InputLinesDescriptor.ENTRY_SIZE + " bytes; " + in.remaining() + " are left");
+            }
+            int[] lines = new int[n];
+            int[] leads = new int[n];
+            in.path.push("entry", 0);
+            for (int i = 0; i < n; i++) {
+                in.path.index(i);
+                long lineAt = in.position();
+                long line = in.get(InputLinesDescriptor.LINE);
+                if (line >= sourceLines) {
+                    throw in.error(lineAt, "line", "line " + line + " is not one of the port's " + sourceLines
+                            + " description lines");
+                }
+                long leadAt = in.position();
+                long lead = in.get(InputLinesDescriptor.LEAD_TICKS);
+                if (lead > arch.maxDelay()) {
+                    throw in.error(leadAt, "leadTicks", lead + " exceeds the largest delay, " + arch.maxDelay());
+                }
+                lines[i] = (int) line;
+                leads[i] = (int) lead;
+            }
+            in.path.pop();
+            out.add(new Port(port.name(), port.entries(), (int) sourceLines, lines, leads));
+        }
+        in.path.pop();
+        return out;
     }
 
     private List<Port> readPorts() {

@@ -5,7 +5,9 @@ import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.format.ArchEntryDescriptor;
 import dev.myelin.isa.format.CoreRefDescriptor;
 import dev.myelin.isa.format.HeaderDescriptor;
+import dev.myelin.isa.format.InputLinesDescriptor;
 import dev.myelin.isa.format.NameDescriptor;
+import dev.myelin.isa.format.NetworkDescriptor;
 import dev.myelin.isa.format.PortDescriptor;
 import dev.myelin.isa.format.SectionDescriptor;
 import dev.myelin.isa.format.SymbolDescriptor;
@@ -23,8 +25,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Writes an image field by field in the order of docs/isa.md: header, ARCH, CORE per used
- * core (sorted by id), INPT, OUTP, SYMB, CRC-32. Same image, same bytes.
+ * Writes an image field by field in the order of docs/isa.md: header, ARCH, NETW, CORE per
+ * used core (sorted by id), INPT, ILIN (only when an input port maps lines), OUTP, SYMB,
+ * CRC-32. Same image, same bytes.
  */
 final class NbinWriter {
     private final NbinOut out;
@@ -41,6 +44,9 @@ final class NbinWriter {
         out.put(HeaderDescriptor.FLAGS, image.flags() & 0xffffffffL);
         out.path.clear();
         writeArch(image.arch());
+        long netw = out.beginSection(SectionDescriptor.NETW, "network", -1);
+        out.put(NetworkDescriptor.DT_MS, Double.doubleToRawLongBits(image.dtMs()));
+        out.endSection(netw);
         List<CoreImage> cores = new ArrayList<>(image.cores());
         cores.sort(Comparator.comparing(CoreImage::id));
         CoreSectionWriter coreWriter = new CoreSectionWriter(out);
@@ -50,6 +56,9 @@ final class NbinWriter {
             out.endSection(token);
         }
         writePorts(SectionDescriptor.INPT, "inputs", image.inputs());
+        if (!image.inputs().stream().allMatch(Port::identity)) {
+            writeInputLines(image.inputs());
+        }
         writePorts(SectionDescriptor.OUTP, "outputs", image.outputs());
         writeSymbols(image.symbols());
         out.path.push("trailer");
@@ -89,6 +98,26 @@ final class NbinWriter {
                 PortEntry e = port.entries().get(i);
                 writeCoreRef(e.core());
                 out.put(PortDescriptor.INDEX, e.index());
+            }
+            out.path.pop();
+        }
+        out.endSection(token);
+    }
+
+    /** ILIN, written only when some input port is not the identity (a 1.0 reader's view stays true otherwise). */
+    private void writeInputLines(List<Port> ports) {
+        long token = out.beginSection(SectionDescriptor.ILIN, "inputLines", -1);
+        out.put(InputLinesDescriptor.COUNT, ports.size());
+        out.path.push("port", 0);
+        for (int p = 0; p < ports.size(); p++) {
+            out.path.index(p);
+            out.put(InputLinesDescriptor.SOURCE_LINES, ports.get(p).sourceLines());
+            out.path.push("entry", 0);
+            Port port = ports.get(p);
+            for (int i = 0; i < port.entries().size(); i++) {
+                out.path.index(i);
+                out.put(InputLinesDescriptor.LINE, port.line()[i]);
+                out.put(InputLinesDescriptor.LEAD_TICKS, port.lead()[i]);
             }
             out.path.pop();
         }

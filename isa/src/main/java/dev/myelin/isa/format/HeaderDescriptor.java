@@ -28,7 +28,8 @@ public final class HeaderDescriptor {
     /** "MYLN" read as a little-endian u32. */
     public static final long MAGIC_VALUE = 0x4E4C594DL;
     public static final int VERSION_MAJOR = 1;
-    public static final int VERSION_MINOR = 0;
+    /** 1.1 added the NETW (dt) and ILIN (input line map) sections and {@code timing.tickPacing}. */
+    public static final int VERSION_MINOR = 1;
 
     private HeaderDescriptor() {
     }

@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  * |                    payload (length bytes) ...                 |
  * +---------------------------------------------------------------+
  * </pre>
- * Sections follow the header in this order: ARCH, one CORE per used core (sorted by
- * core id), INPT, OUTP, SYMB; then the 4-byte CRC-32 trailer.
+ * Sections follow the header in this order: ARCH, NETW, one CORE per used core (sorted by
+ * core id), INPT, ILIN, OUTP, SYMB; then the 4-byte CRC-32 trailer. NETW and ILIN came with
+ * format 1.1; a 1.0 binary has neither.
  */
 public final class SectionDescriptor {
     private static final Layout L = new Layout();
@@ -25,8 +26,10 @@ public final class SectionDescriptor {
     public static final int SIZE = L.size();
 
     public static final int ARCH = tag("ARCH");
+    public static final int NETW = tag("NETW");
     public static final int CORE = tag("CORE");
     public static final int INPT = tag("INPT");
+    public static final int ILIN = tag("ILIN");
     public static final int OUTP = tag("OUTP");
     public static final int SYMB = tag("SYMB");
 

@@ -23,6 +23,10 @@ public final class ImageValidator {
         if (image.flags() != 0) {
             throw new ImageViolation("image", null, "header", "flags", "=" + image.flags() + " must be 0 (reserved)");
         }
+        String dt = NetworkImage.checkDt(image.dtMs());
+        if (dt != null) {
+            throw new ImageViolation("image", null, "NETW", "dtMs", " " + dt);
+        }
         checkCount(image.inputs().size(), "INPT", "input ports");
         checkCount(image.outputs().size(), "OUTP", "output ports");
         Map<CoreId, CoreImage> byId = new HashMap<>();
@@ -36,6 +40,7 @@ public final class ImageValidator {
             checkLanding(c, byId);
         }
         checkPorts(image.inputs(), "INPT", "input port", byId, true);
+        checkInputLines(image.inputs(), arch.maxDelay());
         checkPorts(image.outputs(), "OUTP", "output port", byId, false);
         checkSymbols(image.symbols(), byId);
     }
@@ -96,6 +101,29 @@ public final class ImageValidator {
                     throw new ImageViolation(scope, null, section, field + (axons ? ".axon" : ".neuron"),
                             "=" + e.index() + " is not one of the " + limit + (axons ? " axons" : " neurons")
                                     + " used by core " + e.core());
+                }
+            }
+        }
+    }
+
+    /** Every input port line copies one of its description lines, with a lead no longer than a delay. */
+    private static void checkInputLines(List<Port> ports, int maxDelay) {
+        for (int p = 0; p < ports.size(); p++) {
+            Port port = ports.get(p);
+            String scope = "input port '" + port.name() + "'";
+            if (port.sourceLines() < 0) {
+                throw new ImageViolation(scope, null, "INPT", "port[" + p + "].sourceLines",
+                        "=" + port.sourceLines() + " is negative");
+            }
+            for (int i = 0; i < port.entries().size(); i++) {
+                String field = "port[" + p + "].entry[" + i + "]";
+                if (port.line()[i] < 0 || port.line()[i] >= port.sourceLines()) {
+                    throw new ImageViolation(scope, null, "INPT", field + ".line", "=" + port.line()[i]
+                            + " is not one of the port's " + port.sourceLines() + " description lines");
+                }
+                if (port.lead()[i] < 0 || port.lead()[i] > maxDelay) {
+                    throw new ImageViolation(scope, null, "INPT", field + ".leadTicks", "=" + port.lead()[i]
+                            + " is out of range [0, " + maxDelay + "]");
                 }
             }
         }

@@ -11,6 +11,7 @@ public final class Images {
     /** True when both images have equal architectures, flags, cores, ports and symbols. */
     public static boolean equal(NetworkImage a, NetworkImage b) {
         if (!a.arch().equals(b.arch()) || a.flags() != b.flags() || a.cores().size() != b.cores().size()
+                || Double.doubleToRawLongBits(a.dtMs()) != Double.doubleToRawLongBits(b.dtMs())
                 || !a.inputs().equals(b.inputs()) || !a.outputs().equals(b.outputs())
                 || !a.symbols().equals(b.symbols())) {
             return false;

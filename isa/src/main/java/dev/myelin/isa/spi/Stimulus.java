@@ -1,5 +1,7 @@
 package dev.myelin.isa.spi;
 
+import dev.myelin.isa.model.Port;
+
 import java.util.Arrays;
 
 /**
@@ -20,6 +22,46 @@ public sealed interface Stimulus permits Stimulus.SpikeArray, Stimulus.Poisson {
      * duplicates, and returns how many there are. {@code out.length >= lines()}. No allocation.
      */
     int activeLines(long tick, int[] out);
+
+    /**
+     * Spikes given on the description's input lines ({@code index[k]} in tick {@code tick[k]}),
+     * moved onto the port's lines: each spike drives every port line copying its description
+     * line, {@code leadTicks} later (see {@link Port}). Indices must be below {@code port.sourceLines()}.
+     */
+    static SpikeArray onPortLines(Port port, int[] tick, int[] index) {
+        int lines = port.sourceLines();
+        // port lines of description line i: at[first[i]] .. at[first[i + 1] - 1]
+        int[] first = new int[lines + 1];
+        for (int l : port.line()) {
+            first[l + 1]++;
+        }
+        for (int i = 0; i < lines; i++) {
+            first[i + 1] += first[i];
+        }
+        int[] at = new int[port.entries().size()];
+        int[] fill = Arrays.copyOf(first, lines);
+        for (int l = 0; l < at.length; l++) {
+            at[fill[port.line()[l]]++] = l;
+        }
+        int total = 0;
+        for (int k = 0; k < index.length; k++) {
+            total += first[index[k] + 1] - first[index[k]];
+        }
+        int[] t = new int[total];
+        int[] x = new int[total];
+        int n = 0;
+        for (int k = 0; k < index.length; k++) {
+            for (int j = first[index[k]]; j < first[index[k] + 1]; j++) {
+                long due = (long) tick[k] + port.lead()[at[j]];
+                if (due > Integer.MAX_VALUE) {
+                    continue;
+                }
+                t[n] = (int) due;
+                x[n++] = at[j];
+            }
+        }
+        return new SpikeArray(port.name(), Arrays.copyOf(t, n), Arrays.copyOf(x, n));
+    }
 
     /**
      * Explicit spikes: line {@code index[k]} of the port is active in tick {@code tick[k]}.

@@ -23,8 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them; review the diff).
  */
 class GoldenEncodingTest {
-    /** Header: "MYLN", version 1.0, flags 0 (little-endian u16 1 = 01 00). */
-    private static final int[] HEADER = {0x4d, 0x59, 0x4c, 0x4e, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00};
+    /** Header: "MYLN", version 1.1, flags 0 (little-endian u16 1 = 01 00). */
+    private static final int[] HEADER = {0x4d, 0x59, 0x4c, 0x4e, 0x01, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00};
+
+    /**
+     * The NETW section of an image with dt = 0.1 ms: 0.1 as IEEE-754 binary64 is
+     * 0x3FB999999999999A (sign 0, exponent 1019 = 0x3FB, mantissa 0x999999999999A rounded up),
+     * written little-endian.
+     */
+    private static final int[] NETW_DT_0_1 = {
+        0x4e, 0x45, 0x54, 0x57,                         // tag "NETW"
+        0x08, 0x00, 0x00, 0x00,                         // length 8
+        0x9a, 0x99, 0x99, 0x99, 0x99, 0x99, 0xb9, 0x3f, // dtMs = 0.1
+    };
 
     /**
      * The CORE section of {@link SampleImages#trueNorthOneCore()}, derived from
@@ -76,6 +87,14 @@ class GoldenEncodingTest {
     void headerMatchesTheHandDerivedBytes() {
         byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
         assertThat(Arrays.copyOf(b, HEADER.length)).isEqualTo(bytes(HEADER));
+    }
+
+    @Test
+    void networkSectionHoldsDtAsTheHandDerivedDouble() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore().withDtMs(0.1));
+        int at = indexOf(b, bytes(new int[] {0x4e, 0x45, 0x54, 0x57}));
+        assertThat(Arrays.copyOfRange(b, at, at + NETW_DT_0_1.length)).isEqualTo(bytes(NETW_DT_0_1));
+        assertThat(NbinCodec.decode(b).dtMs()).isEqualTo(0.1);
     }
 
     @Test

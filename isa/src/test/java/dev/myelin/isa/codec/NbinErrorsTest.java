@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The one-line messages of bad binaries: what is wrong and where (offset, section, field). */
 class NbinErrorsTest {
-    /** Offset of the one-core sample's CORE section: header 12 + ARCH frame 8 + ARCH payload. */
+    /** Offset of the one-core sample's CORE section: header 12 + ARCH frame 8 + ARCH payload + NETW 8 + 8. */
     private static int coreOffset(byte[] b) {
-        return 12 + 8 + (int) u32(b, 16);
+        return 12 + 8 + (int) u32(b, 16) + 16;
     }
 
     @Test
@@ -117,7 +117,7 @@ class NbinErrorsTest {
         int inpt = indexOf(b, "INPT");
         b[inpt] = 'X';
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + inpt
-                + ", section XNPT, field tag: unknown section tag 'XNPT' (known: ARCH, CORE, INPT, OUTP, SYMB)");
+                + ", section XNPT, field tag: unknown section tag 'XNPT' (known: ARCH, NETW, CORE, INPT, ILIN, OUTP, SYMB)");
     }
 
     @Test
@@ -127,8 +127,10 @@ class NbinErrorsTest {
         int outp = indexOf(b, "OUTP");
         System.arraycopy("OUTP".getBytes(StandardCharsets.US_ASCII), 0, b, inpt, 4);
         System.arraycopy("INPT".getBytes(StandardCharsets.US_ASCII), 0, b, outp, 4);
-        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + outp
-                + ", section INPT, field tag: section INPT out of order: sections run ARCH, CORE..., INPT, OUTP, SYMB");
+        // OUTP where INPT belongs: an output table before the inputs is out of order at once
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + inpt
+                + ", section OUTP, field tag: section OUTP out of order: sections run ARCH, NETW, CORE..., INPT, "
+                + "ILIN, OUTP, SYMB (NETW and ILIN optional)");
     }
 
     @Test

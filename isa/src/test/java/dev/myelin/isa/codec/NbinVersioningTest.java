@@ -1,5 +1,6 @@
 package dev.myelin.isa.codec;
 
+import dev.myelin.isa.format.HeaderDescriptor;
 import dev.myelin.isa.model.Images;
 import dev.myelin.isa.testing.SampleImages;
 import org.junit.jupiter.api.Test;
@@ -26,16 +27,16 @@ class NbinVersioningTest {
 
     @Test
     void aNewerMinorVersionsUnknownSectionIsSkipped() {
-        byte[] b = withExtraSection(1);
+        byte[] b = withExtraSection(HeaderDescriptor.VERSION_MINOR + 1);
         assertThat(Images.equal(NbinCodec.decode(b), SampleImages.withPortsAndSymbols())).isTrue();
         assertThat(HexDump.of(b)).startsWith("# note: shown as re-encoded");
     }
 
     @Test
     void anUnknownSectionOfThisMinorVersionIsAnError() {
-        byte[] b = withExtraSection(0);
+        byte[] b = withExtraSection(HeaderDescriptor.VERSION_MINOR);
         int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("XTRA");
         assertThatThrownBy(() -> NbinCodec.decode(b)).hasMessage("byte offset " + at
-                + ", section XTRA, field tag: unknown section tag 'XTRA' (known: ARCH, CORE, INPT, OUTP, SYMB)");
+                + ", section XTRA, field tag: unknown section tag 'XTRA' (known: ARCH, NETW, CORE, INPT, ILIN, OUTP, SYMB)");
     }
 }
