@@ -8,6 +8,7 @@ import dev.myelin.chip.energy.Profiles;
 import dev.myelin.chip.plot.RunPlots;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.timing.ChipClock;
 import dev.myelin.chip.timing.MeshNetwork;
 import dev.myelin.chip.timing.TimingMode;
 import dev.myelin.chip.trace.EnergyReport;
@@ -89,8 +90,8 @@ final class RunSession {
             }
             ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
             List<CoreInfo> cores = ChipActivity.cores(chip);
-            RunRecorder rec = new RunRecorder(cores, Pricing.forBoard(profile, cores, arch),
-                    arch.tickPeriodUs() * 1000, o.sampleTicks());
+            RunRecorder rec = new RunRecorder(cores, Pricing.forBoard(profile, cores, arch), new ChipClock(arch),
+                    net.image().dtMs(), o.sampleTicks());
             Outputs out = new Outputs(chip, probes, mesh.network());
             try {
                 Loop loop = new Loop(chip, inputs, rec, out, mesh.network());
@@ -117,7 +118,7 @@ final class RunSession {
             probes.streamTo(o.probeCsv(), chip.image().arch().datapath() == Datapath.LOIHI_CUBA);
             names = new PopulationMap(chip.image(), chip.layout());
             spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
-            perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick());
+            perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick(), chip.image().dtMs());
             vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes(), mesh);
             plots = o.plots() == null ? null : new PlotCollector(chip, names, probes);
             if (plots != null) {
@@ -175,7 +176,7 @@ final class RunSession {
                     rec.tick(t, counts, activity.hopsEastWest(), activity.hopsNorthSouth(), timing.lastTick().ns());
                     spikes(t);
                     if (out.vcd != null) {
-                        out.vcd.tick(t, counts);
+                        out.vcd.tick(t, counts, rec.lastChipTickNs());
                     }
                     if (out.plots != null) {
                         out.plots.probeTick();
@@ -218,7 +219,7 @@ final class RunSession {
         long[] links = mc.linkPackets();
         int busiest = busiest(links);
         RunResult r = new RunResult(o.network().toString(), o.ticks(), rec.ticks(), partial, loop.wallSeconds,
-                rec.modelledNs(), out.names.names(), loop.popSpikes, loop.otherSpikes, energy, counts.samples(),
+                rec.modelNs(), rec.chipNs(), chip.image().arch().tickPacing(), out.names.names(), loop.popSpikes, loop.otherSpikes, energy, counts.samples(),
                 rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : linkName(busiest,
                 mc.meshWidth()), busiest < 0 ? 0 : links[busiest],
                 rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,

@@ -28,9 +28,15 @@ final class RunStats {
         s.add("sim.ticks", r.ticks(), "ticks simulated");
         s.add("sim.ticks_requested", r.ticksRequested(), "ticks asked for");
         s.add("sim.partial", r.partial() ? 1L : 0L, "1 when the run was stopped early (Ctrl-C)");
+        s.add("sim.dt_ms", c.dtMs(), "model time of one tick (the network's dt), ms");
+        s.add("sim.model_seconds", r.modelNs() / 1e9, "model time: ticks x dt, s");
+        s.add("sim.chip_seconds", r.chipNs() / 1e9, "chip time: the ticks' lengths on the chip ("
+                + r.pacing().id() + " ticks), s; static energy is paid over it");
         s.add("sim.wall_seconds", r.wallSeconds(), "host time of the tick loop, s");
-        s.add("sim.modelled_seconds", r.modelledNs() / 1e9, "modelled chip time, s (tick period or longer ticks)");
-        s.add("sim.real_time_factor", r.realTimeFactor(), "modelled time / wall time (> 1: faster than real time)");
+        s.add("sim.real_time_factor", r.realTimeFactor(), "model time / wall time (> 1: the emulation runs faster "
+                + "than the network's own time)");
+        s.add("sim.chip_real_time_factor", r.chipRealTimeFactor(), "model time / chip time (> 1: the chip runs the "
+                + "network faster than its own time)");
         s.add("sim.samples", r.samples(), "inference samples in the run");
         for (Activity a : Activity.all()) {
             s.add("chip." + a.key(), c.total(a), a.description() + ", " + a.unit());

@@ -36,8 +36,13 @@ final class Summary {
                 r.busiestLink() == null ? "none (no message left its router)"
                         : r.busiestLink() + " (" + r.busiestLinkPackets() + " packets)");
         out.println(r.meshLine());
-        out.printf(Locale.ROOT, "Timing: tick latency mean %s, max %s (modelled); real-time factor %s%n",
-                Units.time(r.meanTickNs()), Units.time(r.maxTickNs()), factor(r.realTimeFactor()));
+        out.printf(Locale.ROOT, "Timing: tick latency mean %s, max %s (modelled)%n",
+                Units.time(r.meanTickNs()), Units.time(r.maxTickNs()));
+        out.printf(Locale.ROOT, "Clocks: model %s (%d ticks x dt %s), chip %s (%s ticks), wall %s%n",
+                Units.time(r.modelNs()), r.ticks(), Units.time(r.ticks() == 0 ? 0 : r.modelNs() / r.ticks()),
+                Units.time(r.chipNs()), r.pacing().id(), Units.time(r.wallSeconds() * 1e9));
+        out.printf(Locale.ROOT, "Speed: real-time factor %s (model time / wall time); the chip's %s (model time / "
+                + "chip time)%n", factor(r.realTimeFactor()), factor(r.chipRealTimeFactor()));
         if (!r.files().isEmpty()) {
             out.println("Written:");
             for (Path f : r.files()) {
@@ -63,10 +68,8 @@ final class Summary {
                 samples, samples == 1 ? "" : "s");
     }
 
+    /** {@code 12.3x}, or n/a; above 1 the run is faster than the network's own time. */
     private static String factor(double f) {
-        if (!Double.isFinite(f)) {
-            return "n/a";
-        }
-        return Units.number(f) + "x (" + (f >= 1 ? "faster" : "slower") + " than the chip in real time)";
+        return Double.isFinite(f) ? Units.number(f) + "x" : "n/a";
     }
 }

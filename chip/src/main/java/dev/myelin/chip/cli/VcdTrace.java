@@ -17,7 +17,9 @@ import java.util.Map;
  * The run's VCD: a scope per core ({@code core_x_y_s}) with a spike wire per neuron (named by
  * population) and the probed neurons' potentials as signed 32-bit values; a {@code noc} scope
  * with, per router in use, the messages its cores sent in the tick and the fullest input FIFO
- * of the tick (cycle timing; 0 in simple timing, where the mesh is not simulated).
+ * of the tick (cycle timing; 0 in simple timing, where the mesh is not simulated); a
+ * {@code clocks} scope with each tick's chip time (ns, a real; constant for fixed-period chips),
+ * since the VCD's own time axis is model time (tick k at k x dt).
  */
 final class VcdTrace {
     /** Most spike wires declared; neurons beyond it are left out of the VCD (stated in its header). */
@@ -35,13 +37,14 @@ final class VcdTrace {
     private final MeshNetwork mesh;
     private final int[] fifoVar;
     private final int[] meshRouter;
+    private final int chipTickVar;
 
     VcdTrace(Path file, Chip chip, PopulationMap names, List<Probe> probes, MeshNetwork mesh) {
         this.chip = chip;
         this.mesh = mesh;
         this.probes = probes;
         ChipLayout l = chip.layout();
-        w = new VcdWriter(file, Math.round(l.arch().tickPeriodUs()));
+        w = new VcdWriter(file, chip.image().dtMs());
         wireBase = new int[l.cores()];
         coreWires = new int[l.cores()];
         int wires = 0;
@@ -87,9 +90,13 @@ final class VcdTrace {
         fifoVar = java.util.Arrays.copyOf(fifo, routers.size());
         meshRouter = java.util.Arrays.copyOf(meshR, routers.size());
         routerMsgs = new long[routers.size()];
-        w.begin("myelin " + Main.Version.version(), "Myelin run of " + l.cores() + " cores; 1 tick = "
-                + l.arch().tickPeriodUs() + " us" + (wires < totalNeurons(l) ? "; spike wires for the first "
-                + MAX_WIRES + " neurons only" : ""));
+        int clocks = w.scope("clocks");
+        chipTickVar = w.real(clocks, "chip_tick_ns");
+        w.begin("myelin " + Main.Version.version(), "Myelin run of " + l.cores() + " cores; time axis = model "
+                + "time, 1 tick = dt = " + chip.image().dtMs() + " ms = " + w.timescale().stepsPerTick() + " x "
+                + w.timescale().unit() + "; chip time per tick in clocks.chip_tick_ns (" + l.arch().tickPacing().id()
+                + " ticks)" + (wires < totalNeurons(l) ? "; spike wires for the first " + MAX_WIRES
+                + " neurons only" : ""));
     }
 
     private static long totalNeurons(ChipLayout l) {
@@ -100,8 +107,8 @@ final class VcdTrace {
         return n;
     }
 
-    /** Writes the tick that just ran. */
-    void tick(long t, long[] counts) {
+    /** Writes the tick that just ran, with its chip time. */
+    void tick(long t, long[] counts, double chipTickNs) {
         w.startTick(t);
         java.util.Arrays.fill(routerMsgs, 0);
         for (int c = 0; c < wireBase.length; c++) {
@@ -118,6 +125,7 @@ final class VcdTrace {
             Probe p = probes.get(i);
             w.set(t, probeVar[i], chip.v(p.core(), p.neuron()));
         }
+        w.setReal(t, chipTickVar, chipTickNs);
         var traffic = mesh.lastTickTraffic();
         for (int r = 0; r < routerVar.length; r++) {
             w.set(t, routerVar[r], routerMsgs[r]);

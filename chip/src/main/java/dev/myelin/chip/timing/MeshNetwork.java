@@ -105,7 +105,7 @@ public final class MeshNetwork implements SpikeNetwork {
         this.latePolicy = a.latePolicy();
         this.delaySlots = a.delaySlots();
         this.cycleNs = a.cycleNs();
-        this.periodNs = a.tickPeriodUs() * 1000.0;
+        this.periodNs = new ChipClock(a).deadlineNs();
         int cores = layout.cores();
         meshCore = new int[cores];
         boolean[] routerUsed = new boolean[cfg.routers()];

@@ -60,9 +60,10 @@ public final class TimingSummary {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d ticks, mean %.1f ns, max %.1f ns (tick %d, %s), %d over the %.0f ns "
-                        + "period, simple-mode total %.1f ns, %d stalls, %d late, %d dropped",
-                ticks, meanNs(), maxNs, maxTick, maxCritical, ticksOverPeriod, periodNs, totalSimpleNs, stalls, late,
-                dropped);
+        String period = Double.isInfinite(periodNs) ? "free-running ticks"
+                : String.format(Locale.ROOT, "%d over the %.0f ns period", ticksOverPeriod, periodNs);
+        return String.format(Locale.ROOT, "%d ticks, mean %.1f ns, max %.1f ns (tick %d, %s), %s, "
+                        + "simple-mode total %.1f ns, %d stalls, %d late, %d dropped",
+                ticks, meanNs(), maxNs, maxTick, maxCritical, period, totalSimpleNs, stalls, late, dropped);
     }
 }

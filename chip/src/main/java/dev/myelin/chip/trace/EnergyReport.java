@@ -23,7 +23,7 @@ public record EnergyReport(EnergyProfile profile, double[] energyPj, double tota
         double[] pj = new double[Component.COUNT];
         pricing.addDynamic(counts.coreTotals(), pj);
         pricing.addNetwork(counts.hopsEastWest(), counts.hopsNorthSouth(), pj);
-        pj[Component.STATIC.ordinal()] = pricing.staticPj(counts.modelledNs());
+        pj[Component.STATIC.ordinal()] = pricing.staticPj(counts.chipNs());
         double total = Arrays.stream(pj).sum();
         return new EnergyReport(pricing.profile(), pj, total, total / Math.max(1, counts.samples()),
                 pricing.staticMw(), profileLatency(counts, pricing));

@@ -10,12 +10,13 @@ import java.util.List;
  * stats JSON stores so {@code myelin energy} can re-price a finished run.
  *
  * @param coreTotals per-core totals, {@code cores x Activity.COUNT}
- * @param modelledNs modelled chip time (what static power is paid over)
+ * @param dtMs       model time of one tick, ms (model time = ticks x dtMs)
+ * @param chipNs     chip time of the run (what static power is paid over), see {@code ChipClock}
  * @param timingNs   sum of the timing model's tick times
  * @param coreTicks  per-core counts of every tick, or null when not kept
  */
 public record RunCounts(List<CoreInfo> cores, long ticks, long samples, long[] coreTotals, long hopsEastWest,
-                        long hopsNorthSouth, double modelledNs, double timingNs, long[] coreTicks) {
+                        long hopsNorthSouth, double dtMs, double chipNs, double timingNs, long[] coreTicks) {
     public RunCounts {
         cores = List.copyOf(cores);
         if (coreTotals.length != cores.size() * Activity.COUNT) {
@@ -31,6 +32,11 @@ public record RunCounts(List<CoreInfo> cores, long ticks, long samples, long[] c
             throw new IllegalArgumentException("per-tick counts hold " + coreTicks.length + " values; "
                     + ticks + " ticks x " + coreTotals.length + " core totals expected");
         }
+    }
+
+    /** Model time of the run, ns. */
+    public double modelNs() {
+        return ticks * dtMs * 1e6;
     }
 
     public long total(Activity a) {

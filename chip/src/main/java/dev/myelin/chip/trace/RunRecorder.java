@@ -4,13 +4,14 @@ import dev.myelin.chip.energy.Activity;
 import dev.myelin.chip.energy.Component;
 import dev.myelin.chip.energy.CoreInfo;
 import dev.myelin.chip.energy.Pricing;
+import dev.myelin.chip.timing.ChipClock;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Accumulates what a run did, tick by tick: per-core activity totals, hops, modelled time,
- * and each tick's energy priced as it goes for a row handed to an optional
+ * Accumulates what a run did, tick by tick: per-core activity totals, hops, the model and
+ * chip clocks ({@link ChipClock}), and each tick's energy priced as it goes for a row handed to an optional
  * {@link TickSink}. Keeps per-core counts of every tick while the run is small
  * ({@link #CORE_TICKS_KEPT} core-ticks), so the profile's tick latency can be re-priced.
  * No allocation per tick.
@@ -23,7 +24,8 @@ public final class RunRecorder {
 
     private final List<CoreInfo> cores;
     private final Pricing pricing;
-    private final double tickPeriodNs;
+    private final ChipClock clock;
+    private final double dtMs;
     private final int sampleTicks;
     private final long[] coreTotals;
     private final double[] tickPj = new double[Component.COUNT];
@@ -34,20 +36,23 @@ public final class RunRecorder {
     private long hopsEw;
     private long hopsNs;
     private long messages;
-    private double modelledNs;
+    private double chipNs;
+    private double lastChipTickNs;
     private double timingNs;
     private double maxTickNs;
     private double profileNs;
     private TickSink sink;
 
     /**
-     * @param tickPeriodNs real-time tick period: the chip is powered at least this long per tick
-     * @param sampleTicks  ticks per inference sample (0: the whole run is one)
+     * @param clock       the chip's tick pacing: how long each tick lasts on the chip
+     * @param dtMs        model time of one tick, ms
+     * @param sampleTicks ticks per inference sample (0: the whole run is one)
      */
-    public RunRecorder(List<CoreInfo> cores, Pricing pricing, double tickPeriodNs, int sampleTicks) {
+    public RunRecorder(List<CoreInfo> cores, Pricing pricing, ChipClock clock, double dtMs, int sampleTicks) {
         this.cores = List.copyOf(cores);
         this.pricing = pricing;
-        this.tickPeriodNs = tickPeriodNs;
+        this.clock = clock;
+        this.dtMs = dtMs;
         this.sampleTicks = sampleTicks;
         this.coreTotals = new long[cores.size() * Activity.COUNT];
     }
@@ -66,8 +71,8 @@ public final class RunRecorder {
         Arrays.fill(tickPj, 0);
         pricing.addDynamic(coreCounts, tickPj);
         pricing.addNetwork(eastWest, northSouth, tickPj);
-        double poweredNs = Math.max(tickNs, tickPeriodNs);
-        tickPj[Component.STATIC.ordinal()] = pricing.staticPj(poweredNs);
+        double chipTickNs = clock.tickNs(tickNs);
+        tickPj[Component.STATIC.ordinal()] = pricing.staticPj(chipTickNs);
         double pNs = pricing.simpleLatencyNs(coreCounts);
         long spikes = 0;
         long updated = 0;
@@ -94,12 +99,13 @@ public final class RunRecorder {
         hopsEw += eastWest;
         hopsNs += northSouth;
         messages += msgs;
-        modelledNs += poweredNs;
+        chipNs += chipTickNs;
+        lastChipTickNs = chipTickNs;
         timingNs += tickNs;
         maxTickNs = Math.max(maxTickNs, tickNs);
         profileNs += pNs;
         if (sink != null) {
-            sink.row(tick, spikes, updated, syn, msgs, eastWest + northSouth, tickPj, tickNs, pNs);
+            sink.row(tick, spikes, updated, syn, msgs, eastWest + northSouth, tickPj, tickNs, pNs, chipTickNs, chipNs);
         }
     }
 
@@ -127,14 +133,18 @@ public final class RunRecorder {
     public long hopsNorthSouth() { return hopsNs; }
     /** Messages sent by all cores. */
     public long messages() { return messages; }
-    /** Modelled chip time: per tick the longer of the timing model's time and the real-time period. */
-    public double modelledNs() { return modelledNs; }
+    /** Chip time of the ticks so far, ns ({@link ChipClock}): what static power is paid over. */
+    public double chipNs() { return chipNs; }
+    /** Chip time of the last tick recorded, ns. */
+    public double lastChipTickNs() { return lastChipTickNs; }
+    /** Model time of the ticks so far, ns: ticks x dt. */
+    public double modelNs() { return ticks * dtMs * 1e6; }
+    public double dtMs() { return dtMs; }
     /** Sum of the timing model's tick times. */
     public double timingNs() { return timingNs; }
     public double maxTickNs() { return maxTickNs; }
     /** Sum of the profile's SANA-FE "simple" tick latencies. */
     public double profileLatencyNs() { return profileNs; }
-    public double tickPeriodNs() { return tickPeriodNs; }
     public int sampleTicks() { return sampleTicks; }
 
     /** Inference samples in the run: whole samples of {@link #sampleTicks()}, at least 1. */
@@ -163,7 +173,7 @@ public final class RunRecorder {
 
     /** The counts of the run so far, for pricing, re-pricing and the stats JSON. */
     public RunCounts counts() {
-        return new RunCounts(cores, ticks, samples(), coreTotals.clone(), hopsEw, hopsNs, modelledNs, timingNs,
+        return new RunCounts(cores, ticks, samples(), coreTotals.clone(), hopsEw, hopsNs, dtMs, chipNs, timingNs,
                 coreTicks());
     }
 

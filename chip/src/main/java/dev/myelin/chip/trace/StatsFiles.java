@@ -101,7 +101,8 @@ public final class StatsFiles {
         m.put("coreTotals", c.coreTotals());
         m.put("hopsEastWest", c.hopsEastWest());
         m.put("hopsNorthSouth", c.hopsNorthSouth());
-        m.put("modelledNs", c.modelledNs());
+        m.put("dtMs", c.dtMs());
+        m.put("chipNs", c.chipNs());
         m.put("timingNs", c.timingNs());
         m.put("coreTicks", c.coreTicks());
         return m;
@@ -143,7 +144,7 @@ public final class StatsFiles {
     private static Architecture arch(Map<String, Object> m) {
         Architecture.Builder b = Architecture.builder();
         for (ArchParam p : ArchParam.all()) {
-            Object v = m.get(p.key());
+            Object v = m.containsKey(p.key()) ? m.get(p.key()) : p.defaultValue();
             if (v == null) {
                 throw new IllegalArgumentException("config.arch has no " + p.key());
             }
@@ -166,7 +167,7 @@ public final class StatsFiles {
         }
         Object ct = m.get("coreTicks");
         return new RunCounts(cores, lng(m.get("ticks")), lng(m.get("samples")), longs(m.get("coreTotals")),
-                lng(m.get("hopsEastWest")), lng(m.get("hopsNorthSouth")), dbl(m.get("modelledNs")),
+                lng(m.get("hopsEastWest")), lng(m.get("hopsNorthSouth")), dbl(m.get("dtMs")), dbl(m.get("chipNs")),
                 dbl(m.get("timingNs")), ct == null ? null : longs(ct));
     }
 

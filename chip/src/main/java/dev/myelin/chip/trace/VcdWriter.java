@@ -11,12 +11,14 @@ import java.util.List;
  * Writes a Value Change Dump (IEEE 1364) for GTKWave: one scope per core (1-bit spike wires,
  * signed 32-bit potentials) and one for the network (router FIFO occupancy). Declare
  * variables, {@link #begin}, then per tick {@link #set} values; only changes are written.
- * Time is in microseconds, one tick per tick period. {@code #0} precedes the initial values
- * (vcd2fst drops values written before the first time stamp).
+ * Time is model time: tick k starts at k x dt, in the coarsest VCD timescale (1, 10 or 100 of
+ * s, ms, us, ns, ps, fs) that holds dt exactly ({@link Timescale}). {@code #0} precedes the
+ * initial values (vcd2fst drops values written before the first time stamp).
  */
 public final class VcdWriter {
     private final AtomicStream out;
-    private final long tickUs;
+    private final Timescale timescale;
+    private final long stepsPerTick;
     private final List<String> scopes = new ArrayList<>();
     private final List<List<String>> declarations = new ArrayList<>();
     private int vars;
@@ -32,10 +34,40 @@ public final class VcdWriter {
     private long lastTime = -1;
     private final StringBuilder line = new StringBuilder(64);
 
-    /** @param tickUs microseconds per tick (at least 1) */
-    public VcdWriter(Path target, long tickUs) {
+    /** The VCD time unit for a dt and how many units one tick spans. */
+    public record Timescale(String unit, long stepsPerTick) {
+        private static final String[] UNITS = {"s", "ms", "us", "ns", "ps", "fs"};
+
+        /**
+         * The coarsest of 100 s .. 1 fs in which {@code dtMs} is a whole number of units (within
+         * 10^-6 of a unit, for binary rounding); a dt no unit holds exactly is rounded to whole
+         * femtoseconds.
+         */
+        public static Timescale of(double dtMs) {
+            double dtS = dtMs / 1e3;
+            for (int u = 0; u < UNITS.length; u++) {
+                for (int m = 100; m >= 1; m /= 10) {
+                    double unitS = m * Math.pow(10, -3 * u);
+                    double steps = dtS / unitS;
+                    long whole = Math.round(steps);
+                    if (whole >= 1 && Math.abs(steps - whole) <= 1e-6) {
+                        return new Timescale(m + " " + UNITS[u], whole);
+                    }
+                }
+            }
+            return new Timescale("1 fs", Math.max(1, Math.round(dtS * 1e15)));
+        }
+    }
+
+    /** @param dtMs model time of one tick, ms */
+    public VcdWriter(Path target, double dtMs) {
         this.out = new AtomicStream(target);
-        this.tickUs = Math.max(1, tickUs);
+        this.timescale = Timescale.of(dtMs);
+        this.stepsPerTick = timescale.stepsPerTick();
+    }
+
+    public Timescale timescale() {
+        return timescale;
     }
 
     /** Opens a new scope (module) and returns its number. */
@@ -56,6 +88,14 @@ public final class VcdWriter {
         return declare(scope, "integer", bits, name);
     }
 
+    /** A real (IEEE-754 double) variable in {@code scope}; set it with {@link #setReal}. */
+    public int real(int scope, String name) {
+        return declare(scope, "real", REAL, name);
+    }
+
+    /** Width marker of real variables. */
+    private static final int REAL = -1;
+
     private int declare(int scope, String kind, int bits, String name) {
         requireNotBegun();
         if (vars == width.length) {
@@ -65,7 +105,11 @@ public final class VcdWriter {
             pulsed = Arrays.copyOf(pulsed, vars * 2);
         }
         width[vars] = bits;
-        declarations.get(scope).add("$var " + kind + " " + bits + " " + id(vars) + " " + sanitize(name) + " $end");
+        if (bits == REAL) {
+            value[vars] = Double.doubleToRawLongBits(0.0);
+        }
+        declarations.get(scope).add("$var " + kind + " " + (bits == REAL ? 64 : bits) + " " + id(vars) + " "
+                + sanitize(name) + " $end");
         return vars++;
     }
 
@@ -76,7 +120,7 @@ public final class VcdWriter {
         out.write("$date\n  " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME) + "\n$end\n");
         out.write("$version\n  " + version + "\n$end\n");
         out.write("$comment\n  " + comment.replace("$end", "") + "\n$end\n");
-        out.write("$timescale 1 us $end\n");
+        out.write("$timescale " + timescale.unit() + " $end\n");
         for (int s = 0; s < scopes.size(); s++) {
             out.write("$scope module " + scopes.get(s) + " $end\n");
             for (String d : declarations.get(s)) {
@@ -97,7 +141,7 @@ public final class VcdWriter {
         if (!begun) {
             throw new IllegalStateException("VCD: set before begin");
         }
-        long t = tick * tickUs;
+        long t = tick * stepsPerTick;
         if (t < lastTime) {
             throw new IllegalStateException("VCD: time went back from " + lastTime + " to " + t);
         }
@@ -110,6 +154,11 @@ public final class VcdWriter {
         }
         value[v] = newValue;
         emit(v);
+    }
+
+    /** Sets real variable {@code v} at tick {@code tick}; written only if it changed. */
+    public void setReal(long tick, int v, double newValue) {
+        set(tick, v, Double.doubleToRawLongBits(newValue));
     }
 
     /**
@@ -148,7 +197,9 @@ public final class VcdWriter {
 
     private void emit(int v) {
         line.setLength(0);
-        if (width[v] == 1) {
+        if (width[v] == REAL) {
+            line.append('r').append(Double.toString(Double.longBitsToDouble(value[v]))).append(' ');
+        } else if (width[v] == 1) {
             line.append(value[v] & 1);
         } else {
             line.append('b');
@@ -167,7 +218,7 @@ public final class VcdWriter {
         if (begun) {
             startTick(endTick);
             startTick(endTick + 1);
-            long t = Math.max(lastTime, endTick * tickUs);
+            long t = Math.max(lastTime, endTick * stepsPerTick);
             if (t != lastTime) {
                 out.write("#").write(Long.toString(t)).write("\n");
             }

@@ -18,7 +18,7 @@ class VcdWriterTest {
 
     private Path sample() {
         Path f = dir.resolve("run.vcd");
-        VcdWriter w = new VcdWriter(f, 1000);
+        VcdWriter w = new VcdWriter(f, 1.0);
         int core = w.scope("core_0_0_0");
         int n0 = w.wire(core, "spike_n0");
         int v0 = w.integer(core, "v_n0", 32);
@@ -43,14 +43,46 @@ class VcdWriterTest {
     @Test
     void writesHeaderTimeZeroChangesOnlyAndTwosComplement() throws Exception {
         String text = Files.readString(sample());
-        assertThat(text).contains("$timescale 1 us $end")
+        assertThat(text).contains("$timescale 1 ms $end")
                 .contains("$scope module core_0_0_0 $end\n$var wire 1 ! spike_n0 $end\n$var integer 32 \" v_n0 $end")
                 .contains("$enddefinitions $end\n#0\n$dumpvars\n0!\nb0 \"\nb0 #\n$end\n");
         // the spike wire rises at tick 1 and stays high through tick 2 (no glitch), falls at tick 3
         String changes = text.substring(text.indexOf("$dumpvars"));
-        assertThat(changes).contains("$end\nb101 \"\n#1000\n1!\nb0 \"\n")
-                .contains("#3000\nb11111111111111111111111111111101 \"\nb10 #\n0!\n#4000\n");
-        assertThat(changes).doesNotContain("#2000");
+        assertThat(changes).contains("$end\nb101 \"\n#1\n1!\nb0 \"\n")
+                .contains("#3\nb11111111111111111111111111111101 \"\nb10 #\n0!\n#4\n");
+        assertThat(changes).doesNotContain("#2\n");
+    }
+
+    /**
+     * The time axis is model time in the coarsest unit holding dt exactly: 1 ms is one "1 ms" step,
+     * 0.1 ms one "100 us" step, 0.25 ms 25 "10 us" steps, 2.5 s 25 "100 ms" steps; 1/3 ms has no
+     * exact unit and is rounded to 333,333,333,333 fs.
+     */
+    @Test
+    void timescaleHoldsDtExactly() {
+        assertThat(VcdWriter.Timescale.of(1.0)).isEqualTo(new VcdWriter.Timescale("1 ms", 1));
+        assertThat(VcdWriter.Timescale.of(0.1)).isEqualTo(new VcdWriter.Timescale("100 us", 1));
+        assertThat(VcdWriter.Timescale.of(0.25)).isEqualTo(new VcdWriter.Timescale("10 us", 25));
+        assertThat(VcdWriter.Timescale.of(2500)).isEqualTo(new VcdWriter.Timescale("100 ms", 25));
+        assertThat(VcdWriter.Timescale.of(1e-6)).isEqualTo(new VcdWriter.Timescale("1 ns", 1));
+        assertThat(VcdWriter.Timescale.of(1.0 / 3)).isEqualTo(new VcdWriter.Timescale("1 fs", 333_333_333_333L));
+    }
+
+    @Test
+    void realsAreWrittenOnChangeOnly() throws Exception {
+        Path f = dir.resolve("real.vcd");
+        VcdWriter w = new VcdWriter(f, 0.1);
+        int clocks = w.scope("clocks");
+        int tick = w.real(clocks, "chip_tick_ns");
+        w.begin("myelin test", "reals");
+        for (int t = 0; t < 3; t++) {
+            w.startTick(t);
+            w.setReal(t, tick, t == 2 ? 812.5 : 600.0);
+        }
+        w.commit(3, false);
+        String text = Files.readString(f);
+        assertThat(text).contains("$timescale 100 us $end").contains("$var real 64 ! chip_tick_ns $end")
+                .contains("#0\n$dumpvars\nr0.0 !\n$end\nr600.0 !\n#2\nr812.5 !\n#3\n");
     }
 
     @Test
