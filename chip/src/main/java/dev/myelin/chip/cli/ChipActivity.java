@@ -50,7 +50,8 @@ final class ChipActivity {
             counts[Activity.NEURONS.at(c)] = active + t.get(c, Counter.NEURON_UPDATES_INACTIVE);
             counts[Activity.UPDATED.at(c)] = active;
             counts[Activity.SPIKES.at(c)] = t.get(c, Counter.NEURONS_FIRED);
-            counts[Activity.SYN_EVENTS.at(c)] = t.get(c, Counter.SYNAPTIC_EVENTS);
+            // SANA-FE attributes a message's synapse lookups to the tick it is sent, with its messages
+            counts[Activity.SYN_EVENTS.at(c)] = t.get(c, Counter.SYNAPTIC_EVENTS_ROUTED);
             int fired = chip.firedCount(c);
             for (int k = 0; k < fired; k++) {
                 messages.fired(c, chip.fired(c, k), counts, hops);

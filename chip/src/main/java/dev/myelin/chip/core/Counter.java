@@ -11,8 +11,12 @@ import java.util.List;
 public enum Counter {
     SYNAPTIC_EVENTS("events", Aggregate.SUM,
             "synapse lookups with a connection: an active axon meeting a set crossbar bit or a stored sparse entry"),
+    SYNAPTIC_EVENTS_ROUTED("events", Aggregate.SUM,
+            "synapse lookups the spikes accepted for this core will cause, counted in the tick they were sent or "
+                    + "injected (SANA-FE's attribution; merged and dropped spikes cause none)"),
     NEURON_UPDATES_ACTIVE("updates", Aggregate.SUM,
-            "neuron updates that did work: synaptic input, a state change or a spike (datapath defines, see docs)"),
+            "updated neurons by SANA-FE's rule: synaptic input this tick, a non-zero potential before the update, "
+                    + "a non-zero bias or leak, or a spike"),
     NEURON_UPDATES_INACTIVE("updates", Aggregate.SUM,
             "neuron updates with nothing to do (includes every neuron of a skipped idle core)"),
     AXON_EVENTS("events", Aggregate.SUM, "active axons read from the delay buffer (one per axon and tick)"),

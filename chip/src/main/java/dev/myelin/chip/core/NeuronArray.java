@@ -32,8 +32,18 @@ public interface NeuronArray {
      */
     int update(long tick, int[] fired);
 
-    /** Neurons counted as active in the last {@link #update} (energy accounting, see docs/energy.md). */
+    /**
+     * Neurons counted as updated in the last {@link #update}, by SANA-FE's rule (docs/energy.md):
+     * synaptic input this tick (even if it summed to zero), a non-zero potential before the
+     * update, a non-zero bias (TrueNorth: leak), or a spike.
+     */
     int lastActiveUpdates();
+
+    /**
+     * Neurons an update without input would count as updated (non-zero potential or bias),
+     * after the last update: what a skipped quiescent core counts each tick.
+     */
+    int restingUpdates();
 
     /** True when an update with no input would change no state and fire nothing (the core may be skipped). */
     boolean quiescent();

@@ -12,7 +12,8 @@ public enum Activity {
     NEURONS("neurons", "neurons", "neuron states accessed (every neuron of a used core, every tick)"),
     UPDATED("updated", "neurons", "neuron updates that did work (the datapath's active updates)"),
     SPIKES("spikes", "spikes", "neurons that fired"),
-    SYN_EVENTS("synEvents", "events", "synaptic events: synapse lookups with a connection (NeuroBench Effective_ACs)"),
+    SYN_EVENTS("synEvents", "events", "synaptic events: synapse lookups with a connection (NeuroBench Effective_ACs), "
+            + "counted in the tick the spike causing them was sent (SANA-FE)"),
     MESSAGES_OUT("messagesOut", "messages", "messages sent: one per (firing neuron, destination core), 0-hop included"),
     MESSAGES_IN("messagesIn", "messages", "messages received"),
     LEARNING("learningUpdates", "updates", "synaptic weights changed by the learning engine");

@@ -47,6 +47,8 @@ public final class LoihiCubaArray implements NeuronArray {
     private final int[] groupExp;
     /** Weighted sums of this tick, group-major: acc[g * n + j]. */
     private final long[] acc;
+    /** Neurons reached by a synaptic event this tick (bit j % 64 of word j / 64), even if the sum is 0. */
+    private final long[] hasInput;
     private final int[] u;
     private final int[] v;
     private int lastActive;
@@ -100,6 +102,7 @@ public final class LoihiCubaArray implements NeuronArray {
             }
         }
         acc = new long[groups * n];
+        hasInput = new long[(n + 63) >>> 6];
         live = countLive();
     }
 
@@ -124,7 +127,9 @@ public final class LoihiCubaArray implements NeuronArray {
                 int base = axonGroup[a] * n;
                 int end = rowStart[a + 1];
                 for (int k = rowStart[a]; k < end; k++) {
-                    acc[base + post[k]] += weight[k];
+                    int j = post[k];
+                    acc[base + j] += weight[k];
+                    hasInput[j >>> 6] |= 1L << (j & 63);
                 }
                 events += end - rowStart[a];
             }
@@ -141,9 +146,11 @@ public final class LoihiCubaArray implements NeuronArray {
             long aIn = activation(j);
             int uj = u[j];
             int vj = v[j];
-            if (aIn == 0 && uj == 0 && vj == 0 && bias[j] == 0) {
+            boolean hadInput = (hasInput[j >>> 6] >>> (j & 63) & 1L) != 0;
+            if (!hadInput && uj == 0 && vj == 0 && bias[j] == 0) {
                 continue; // the update would leave u = v = 0 and cannot fire (threshold >= 0)
             }
+            // SANA-FE's "updated": a synaptic event this tick (even summing to 0), u or v non-zero, or a bias
             active++;
             uj = LoihiMath.nextU(uj, uFactor[j], aIn);
             vj = LoihiMath.nextV(vj, vFactor[j], uj, bias[j]);
@@ -157,6 +164,7 @@ public final class LoihiCubaArray implements NeuronArray {
                 stillLive++;
             }
         }
+        java.util.Arrays.fill(hasInput, 0L);
         lastActive = active;
         live = stillLive;
         return count;
@@ -187,6 +195,12 @@ public final class LoihiCubaArray implements NeuronArray {
     @Override
     public int lastActiveUpdates() {
         return lastActive;
+    }
+
+    /** Neurons with u, v or bias non-zero: all of them are updated even without input. */
+    @Override
+    public int restingUpdates() {
+        return live;
     }
 
     @Override

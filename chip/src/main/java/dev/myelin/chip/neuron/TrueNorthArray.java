@@ -59,6 +59,8 @@ public final class TrueNorthArray implements NeuronArray {
     private final CoreRandom random;
     private int lastActive;
     private int unstable;
+    /** Neurons with V != 0 or a leak after the last update ({@link #restingUpdates()}). */
+    private int resting;
     /** Whether the last {@link #threshold} call fired. */
     private boolean spiked;
 
@@ -100,6 +102,9 @@ public final class TrueNorthArray implements NeuronArray {
         for (int j = 0; j < n; j++) {
             if (!stable(j, v[j])) {
                 unstable++;
+            }
+            if (v[j] != 0 || leak[j] != 0) {
+                resting++;
             }
         }
     }
@@ -162,6 +167,7 @@ public final class TrueNorthArray implements NeuronArray {
         int count = 0;
         int active = 0;
         int notStable = 0;
+        int rest = 0;
         for (int j = 0; j < n; j++) {
             int before = v[j];
             boolean hadInput = (hasInput[j >>> 6] >>> (j & 63) & 1L) != 0;
@@ -177,8 +183,12 @@ public final class TrueNorthArray implements NeuronArray {
                 fired[count++] = j;
             }
             v[j] = vv;
-            if (hadInput || spiked || vv != before) {
+            // SANA-FE's "updated": input (even summing to 0), |V| > 0 before, a leak (its bias), or a spike
+            if (hadInput || spiked || before != 0 || leak[j] != 0) {
                 active++;
+            }
+            if (vv != 0 || leak[j] != 0) {
+                rest++;
             }
             if (!stable(j, vv)) {
                 notStable++;
@@ -187,6 +197,7 @@ public final class TrueNorthArray implements NeuronArray {
         java.util.Arrays.fill(hasInput, 0L);
         lastActive = active;
         unstable = notStable;
+        resting = rest;
         return count;
     }
 
@@ -252,6 +263,11 @@ public final class TrueNorthArray implements NeuronArray {
     @Override
     public int lastActiveUpdates() {
         return lastActive;
+    }
+
+    @Override
+    public int restingUpdates() {
+        return resting;
     }
 
     @Override

@@ -271,6 +271,8 @@ public final class Chip implements AutoCloseable {
             tickCounts.add(c, Counter.SPIKES_INJECTED, 1);
             if (!cores[c].delay.mark(pending.headAxon(), t)) {
                 tickCounts.add(c, Counter.SPIKES_MERGED, 1);
+            } else {
+                tickCounts.add(c, Counter.SYNAPTIC_EVENTS_ROUTED, cores[c].rowSynapses(pending.headAxon()));
             }
             pending.removeHead();
         }

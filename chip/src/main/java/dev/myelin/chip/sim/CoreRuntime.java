@@ -24,6 +24,8 @@ final class CoreRuntime {
     private final int[] outStart;
     private final int[] outPort;
     private final int[] outLine;
+    /** Synapses of each axon's row: the lookups one spike on it causes (SANA-FE's synaptic events). */
+    final int[] rowSynapses;
 
     // filled by step(), read by the engine thread afterwards
     final int[] fired;
@@ -38,7 +40,8 @@ final class CoreRuntime {
     int portSpikes;
 
     CoreRuntime(int index, NeuronArray neurons, AxonDelayBuffer delay, int[] targetStart, int[] targetCore,
-                int[] targetAxon, int[] targetDelay, int[] outStart, int[] outPort, int[] outLine) {
+                int[] targetAxon, int[] targetDelay, int[] outStart, int[] outPort, int[] outLine, int[] rowSynapses) {
+        this.rowSynapses = rowSynapses;
         this.index = index;
         this.neurons = neurons;
         this.delay = delay;
@@ -57,6 +60,11 @@ final class CoreRuntime {
         this.packetDelay = new int[m];
         this.portOfSpike = new int[outPort.length];
         this.lineOfSpike = new int[outPort.length];
+    }
+
+    /** Lookups one spike on {@code axon} causes (0 for an axon beyond the core's rows). */
+    int rowSynapses(int axon) {
+        return axon >= 0 && axon < rowSynapses.length ? rowSynapses[axon] : 0;
     }
 
     /** Whether {@link #step} would do work in tick {@code tick} (an axon is due or the neurons are not quiescent). */
@@ -78,7 +86,9 @@ final class CoreRuntime {
         int n = neurons.neurons();
         int due = delay.pendingAt(tick);
         if (skipIdle && due == 0 && neurons.quiescent()) {
-            counts.add(index, Counter.NEURON_UPDATES_INACTIVE, n);
+            int resting = neurons.restingUpdates();
+            counts.add(index, Counter.NEURON_UPDATES_ACTIVE, resting);
+            counts.add(index, Counter.NEURON_UPDATES_INACTIVE, n - resting);
             counts.add(index, Counter.TICKS_SKIPPED, 1);
             return 0;
         }

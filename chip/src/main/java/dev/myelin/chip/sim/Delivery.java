@@ -54,6 +54,9 @@ final class Delivery implements DeliverySink {
         }
         if (!buffer.mark(axon, at)) {
             counts.add(core, Counter.SPIKES_MERGED, 1);
+        } else {
+            // SANA-FE counts a message's synapse lookups in the tick it was sent
+            counts.add(core, Counter.SYNAPTIC_EVENTS_ROUTED, cores[core].rowSynapses(axon));
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.myelin.chip.neuron.NeuronArrays;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.ImageValidator;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.Port;
@@ -58,7 +60,26 @@ final class ImageLinker {
                 delays[k] = t.delay()[k];
             }
         }
-        return new CoreRuntime(c, neurons, delay, t.start().clone(), core, axon, delays, out[0], out[1], out[2]);
+        return new CoreRuntime(c, neurons, delay, t.start().clone(), core, axon, delays, out[0], out[1], out[2],
+                rowSynapses(ci));
+    }
+
+    /** Synapses in each axon's row: the lookups one spike on that axon causes. */
+    static int[] rowSynapses(CoreImage ci) {
+        int[] n = new int[ci.axonCount()];
+        if (ci.synapses() instanceof Crossbar x) {
+            int w = x.wordsPerRow();
+            for (int a = 0; a < Math.min(n.length, x.axons()); a++) {
+                for (int i = 0; i < w; i++) {
+                    n[a] += Long.bitCount(x.bits()[a * w + i]);
+                }
+            }
+        } else if (ci.synapses() instanceof SparseRows s) {
+            for (int a = 0; a < Math.min(n.length, s.axons()); a++) {
+                n[a] = s.rowLength(a);
+            }
+        }
+        return n;
     }
 
     /**

@@ -11,8 +11,11 @@ import dev.myelin.isa.arch.Architecture;
  * <li>integration = synaptic events x {@code synapticOpNs};</li>
  * <li>soma = active updates x {@code neuronUpdateNs} + inactive updates x {@code neuronIdleNs};</li>
  * <li>generation = soma + messages sent x {@code spikeOutNs};</li>
- * <li>receive = messages received x {@code spikeInNs} + integration.</li>
+ * <li>receive = messages received x {@code spikeInNs} + the synaptic events those messages cause
+ *     x {@code synapticOpNs}, both in the tick the messages are sent (SANA-FE's attribution).</li>
  * </ul>
+ * Integration, the events a core performs when it reads its axons in the next tick, is what
+ * cycle mode's compute phase uses.
  */
 final class CoreTimes {
     private final double synapticOpNs;
@@ -43,6 +46,6 @@ final class CoreTimes {
     }
 
     double receiveNs(CounterSet k, int core, int messagesReceived) {
-        return messagesReceived * spikeInNs + integrationNs(k, core);
+        return messagesReceived * spikeInNs + k.get(core, Counter.SYNAPTIC_EVENTS_ROUTED) * synapticOpNs;
     }
 }

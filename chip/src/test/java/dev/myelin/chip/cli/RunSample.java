@@ -13,8 +13,9 @@ import java.util.List;
  * core (0,0,0) holds population "src": neuron 0 (lambda +1, alpha 10) fires in ticks 9, 19, 29;
  * neuron 1 (lambda +2, alpha 11) in ticks 5, 11, 17, 23, 29. Each sends to core (1,0,0) one hop
  * east, delay 1, onto axons 0 and 1 of population "dst" (one neuron that never fires).
- * In 30 ticks: 8 spikes, 8 messages, 8 east-west hops; 6 synaptic events (arrivals in ticks
- * 10, 20 and 6, 12, 18, 24; those of tick 29 arrive after the run).
+ * In 30 ticks: 8 spikes, 8 messages, 8 east-west hops; 8 synaptic events, counted as SANA-FE
+ * does in the tick each message is sent (9, 19, 29 and 5, 11, 17, 23, 29), of which the chip
+ * performs 6 within the run (in ticks 10, 20 and 6, 12, 18, 24; tick 29's land in tick 30).
  */
 final class RunSample {
     private RunSample() {
