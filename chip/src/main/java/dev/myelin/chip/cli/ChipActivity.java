@@ -22,7 +22,8 @@ final class ChipActivity {
     private final Chip chip;
     private final MessageCounter messages;
     private final long[] counts;
-    private final long[] hops = new long[2];
+    /** East-west hops, north-south hops, chip-to-chip link crossings of the last tick. */
+    private final long[] hops = new long[3];
 
     ChipActivity(Chip chip) {
         this.chip = chip;
@@ -42,8 +43,7 @@ final class ChipActivity {
     /** Counts the tick that just ran; the returned array is reused by the next call. */
     long[] countLastTick() {
         Arrays.fill(counts, 0);
-        hops[0] = 0;
-        hops[1] = 0;
+        Arrays.fill(hops, 0);
         CounterSet t = chip.lastTickCounters();
         for (int c = 0; c < chip.layout().cores(); c++) {
             long active = t.get(c, Counter.NEURON_UPDATES_ACTIVE);
@@ -66,6 +66,10 @@ final class ChipActivity {
 
     long hopsNorthSouth() {
         return hops[1];
+    }
+
+    long chipLinkCrossings() {
+        return hops[2];
     }
 
     MessageCounter messageCounter() {

@@ -173,7 +173,8 @@ final class RunSession {
                     inputs.inject(t);
                     chip.step();
                     long[] counts = activity.countLastTick();
-                    rec.tick(t, counts, activity.hopsEastWest(), activity.hopsNorthSouth(), timing.lastTick().ns());
+                    rec.tick(t, counts, activity.hopsEastWest(), activity.hopsNorthSouth(), activity.chipLinkCrossings(),
+                            timing.lastTick().ns());
                     spikes(t);
                     if (out.vcd != null) {
                         out.vcd.tick(t, counts, rec.lastChipTickNs());

@@ -56,6 +56,8 @@ final class RunStats {
         s.add("network.hops", r.hops(), "links crossed by messages (XY routing)");
         s.add("network.hops_east_west", c.hopsEastWest(), "east-west links crossed");
         s.add("network.hops_north_south", c.hopsNorthSouth(), "north-south links crossed");
+        s.add("network.chip_link_crossings", c.chipLinkCrossings(), "hops over chip-to-chip links (part of the hops; "
+                + "each also priced at board.chipLinkEnergyPj)");
         s.add("network.busiest_link_packets", r.busiestLinkPackets(), "packets on the busiest link "
                 + (r.busiestLink() == null ? "(none)" : r.busiestLink()));
         neurobench(s, c);

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Counts network traffic by SANA-FE's rules from the image's targets: one message per
  * (firing neuron, destination core holding at least one of its targets), 0-hop messages
- * included; hops |dx| + |dy| under XY routing (x first), split east-west / north-south; and
- * packets per link. Destinations are resolved once at construction; counting a spike
+ * included; hops |dx| + |dy| under XY routing (x first), split east-west / north-south; the
+ * hops that cross a chip boundary of the board (chip-to-chip links); and packets per link. Destinations are resolved once at construction; counting a spike
  * allocates nothing.
  *
  * <p>Link index {@code router * 4 + direction}, {@code router = y * meshWidth + x}, directions
@@ -29,6 +29,8 @@ public final class MessageCounter {
     public static final int SOUTH = 3;
 
     private final int width;
+    private final int chipRoutersX;
+    private final int chipRoutersY;
     private final int[] routerX;
     private final int[] routerY;
     /** Per core c, neuron j: messages {@code msgStart[c][j] .. msgStart[c][j+1]-1}. */
@@ -41,6 +43,8 @@ public final class MessageCounter {
     public MessageCounter(NetworkImage image) {
         Architecture a = image.arch();
         this.width = a.meshWidth();
+        this.chipRoutersX = a.routersX();
+        this.chipRoutersY = a.routersY();
         List<CoreImage> cores = image.cores();
         Map<CoreId, Integer> index = new HashMap<>();
         for (int c = 0; c < cores.size(); c++) {
@@ -94,6 +98,7 @@ public final class MessageCounter {
      * Counts the messages of neuron {@code j} of core {@code c} firing: messages out on
      * {@code c}, messages in on each destination core (in {@code coreCounts}, {@code cores x
      * Activity.COUNT}), hops into {@code hops[0]} (east-west) and {@code hops[1]} (north-south),
+     * chip-to-chip link crossings (hops over a chip boundary, part of those) into {@code hops[2]},
      * and one packet on every link of each route.
      */
     public void fired(int c, int j, long[] coreCounts, long[] hops) {
@@ -113,13 +118,21 @@ public final class MessageCounter {
         int dirX = dx > 0 ? EAST : WEST;
         for (int i = 0; i < Math.abs(dx); i++) {
             linkPackets[(y * width + x) * 4 + dirX]++;
-            x += stepX;
+            int next = x + stepX;
+            if (next / chipRoutersX != x / chipRoutersX) {
+                hops[2]++;
+            }
+            x = next;
         }
         int stepY = dy > 0 ? 1 : -1;
         int dirY = dy > 0 ? SOUTH : NORTH;
         for (int i = 0; i < Math.abs(dy); i++) {
             linkPackets[(y * width + x) * 4 + dirY]++;
-            y += stepY;
+            int next = y + stepY;
+            if (next / chipRoutersY != y / chipRoutersY) {
+                hops[2]++;
+            }
+            y = next;
         }
         hops[0] += Math.abs(dx);
         hops[1] += Math.abs(dy);

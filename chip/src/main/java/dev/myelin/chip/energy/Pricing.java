@@ -22,6 +22,8 @@ public final class Pricing {
     private final int routersInUse;
     private final double staticMw;
     private final double synDensePj, synSparsePj, dendPj, accessPj, updatePj, spikePj, outPj, inPj, ewPj, nsPj, learnPj;
+    /** A packet crossing a chip-to-chip link: the architecture's {@code board.chipLinkEnergyPj}. */
+    private final double chipLinkPj;
     private final double synDenseNs, synSparseNs, dendNs, accessNs, updateNs, spikeNs, outNs, inNs;
 
     /**
@@ -29,9 +31,12 @@ public final class Pricing {
      * @param coresPowered   cores drawing static power (the whole board: idle cores leak too)
      * @param routersPowered routers drawing static power
      * @param chips          chips on the board
+     * @param chipLinkPj     energy of a packet crossing a chip-to-chip link (the board's, not the profile's)
      */
-    public Pricing(EnergyProfile profile, List<CoreInfo> cores, long coresPowered, long routersPowered, long chips) {
+    public Pricing(EnergyProfile profile, List<CoreInfo> cores, long coresPowered, long routersPowered, long chips,
+                   double chipLinkPj) {
         this.profile = profile;
+        this.chipLinkPj = chipLinkPj;
         this.sparse = new boolean[cores.size()];
         Set<Long> routers = new HashSet<>();
         for (int i = 0; i < cores.size(); i++) {
@@ -65,7 +70,7 @@ public final class Pricing {
     /** Pricing for a run on {@code arch}: the whole board's cores, routers and chips are powered. */
     public static Pricing forBoard(EnergyProfile profile, List<CoreInfo> cores, Architecture arch) {
         return new Pricing(profile, cores, arch.totalCores(), (long) arch.meshWidth() * arch.meshHeight(),
-                (long) arch.chipsX() * arch.chipsY());
+                (long) arch.chipsX() * arch.chipsY(), arch.chipLinkEnergyPj());
     }
 
     public EnergyProfile profile() {
@@ -105,9 +110,13 @@ public final class Pricing {
         pj[Component.LEARNING.ordinal()] += counts[b + Activity.LEARNING.ordinal()] * learnPj;
     }
 
-    /** Adds the energy of {@code eastWest} and {@code northSouth} link crossings (hops) to the network component. */
-    public void addNetwork(long eastWest, long northSouth, double[] pj) {
-        pj[Component.NETWORK.ordinal()] += eastWest * ewPj + northSouth * nsPj;
+    /**
+     * Adds the energy of {@code eastWest} and {@code northSouth} link crossings (hops) to the network
+     * component, and {@code chipLinks} times the chip-to-chip link energy for the hops among them
+     * that cross a chip boundary (on top of their on-chip hop).
+     */
+    public void addNetwork(long eastWest, long northSouth, long chipLinks, double[] pj) {
+        pj[Component.NETWORK.ordinal()] += eastWest * ewPj + northSouth * nsPj + chipLinks * chipLinkPj;
     }
 
     /** Adds every core's dynamic energy to {@code pj}. */

@@ -22,7 +22,7 @@ public record EnergyReport(EnergyProfile profile, double[] energyPj, double tota
     public static EnergyReport price(RunCounts counts, Pricing pricing) {
         double[] pj = new double[Component.COUNT];
         pricing.addDynamic(counts.coreTotals(), pj);
-        pricing.addNetwork(counts.hopsEastWest(), counts.hopsNorthSouth(), pj);
+        pricing.addNetwork(counts.hopsEastWest(), counts.hopsNorthSouth(), counts.chipLinkCrossings(), pj);
         pj[Component.STATIC.ordinal()] = pricing.staticPj(counts.chipNs());
         double total = Arrays.stream(pj).sum();
         return new EnergyReport(pricing.profile(), pj, total, total / Math.max(1, counts.samples()),

@@ -10,13 +10,14 @@ import java.util.List;
  * stats JSON stores so {@code myelin energy} can re-price a finished run.
  *
  * @param coreTotals per-core totals, {@code cores x Activity.COUNT}
+ * @param chipLinkCrossings hops over chip-to-chip links (part of the hops, priced on top of them)
  * @param dtMs       model time of one tick, ms (model time = ticks x dtMs)
  * @param chipNs     chip time of the run (what static power is paid over), see {@code ChipClock}
  * @param timingNs   sum of the timing model's tick times
  * @param coreTicks  per-core counts of every tick, or null when not kept
  */
 public record RunCounts(List<CoreInfo> cores, long ticks, long samples, long[] coreTotals, long hopsEastWest,
-                        long hopsNorthSouth, double dtMs, double chipNs, double timingNs, long[] coreTicks) {
+                        long hopsNorthSouth, long chipLinkCrossings, double dtMs, double chipNs, double timingNs, long[] coreTicks) {
     public RunCounts {
         cores = List.copyOf(cores);
         if (coreTotals.length != cores.size() * Activity.COUNT) {

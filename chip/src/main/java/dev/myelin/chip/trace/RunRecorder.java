@@ -35,6 +35,7 @@ public final class RunRecorder {
     private long ticks;
     private long hopsEw;
     private long hopsNs;
+    private long chipLinks;
     private long messages;
     private double chipNs;
     private double lastChipTickNs;
@@ -67,10 +68,10 @@ public final class RunRecorder {
      * @param coreCounts this tick's counts, {@code cores x Activity.COUNT}
      * @param tickNs     the timing model's time for this tick (cycle or simple mode)
      */
-    public void tick(long tick, long[] coreCounts, long eastWest, long northSouth, double tickNs) {
+    public void tick(long tick, long[] coreCounts, long eastWest, long northSouth, long chipLinks, double tickNs) {
         Arrays.fill(tickPj, 0);
         pricing.addDynamic(coreCounts, tickPj);
-        pricing.addNetwork(eastWest, northSouth, tickPj);
+        pricing.addNetwork(eastWest, northSouth, chipLinks, tickPj);
         double chipTickNs = clock.tickNs(tickNs);
         tickPj[Component.STATIC.ordinal()] = pricing.staticPj(chipTickNs);
         double pNs = pricing.simpleLatencyNs(coreCounts);
@@ -98,6 +99,7 @@ public final class RunRecorder {
         ticks++;
         hopsEw += eastWest;
         hopsNs += northSouth;
+        this.chipLinks += chipLinks;
         messages += msgs;
         chipNs += chipTickNs;
         lastChipTickNs = chipTickNs;
@@ -131,6 +133,8 @@ public final class RunRecorder {
     public long ticks() { return ticks; }
     public long hopsEastWest() { return hopsEw; }
     public long hopsNorthSouth() { return hopsNs; }
+    /** Hops over chip-to-chip links (part of the hops). */
+    public long chipLinkCrossings() { return chipLinks; }
     /** Messages sent by all cores. */
     public long messages() { return messages; }
     /** Chip time of the ticks so far, ns ({@link ChipClock}): what static power is paid over. */
@@ -173,8 +177,8 @@ public final class RunRecorder {
 
     /** The counts of the run so far, for pricing, re-pricing and the stats JSON. */
     public RunCounts counts() {
-        return new RunCounts(cores, ticks, samples(), coreTotals.clone(), hopsEw, hopsNs, dtMs, chipNs, timingNs,
-                coreTicks());
+        return new RunCounts(cores, ticks, samples(), coreTotals.clone(), hopsEw, hopsNs, chipLinks, dtMs, chipNs,
+                timingNs, coreTicks());
     }
 
     /** Timing-model tick times kept (the first {@link #TICK_TIMES_KEPT} ticks). */

@@ -101,6 +101,7 @@ public final class StatsFiles {
         m.put("coreTotals", c.coreTotals());
         m.put("hopsEastWest", c.hopsEastWest());
         m.put("hopsNorthSouth", c.hopsNorthSouth());
+        m.put("chipLinkCrossings", c.chipLinkCrossings());
         m.put("dtMs", c.dtMs());
         m.put("chipNs", c.chipNs());
         m.put("timingNs", c.timingNs());
@@ -167,7 +168,7 @@ public final class StatsFiles {
         }
         Object ct = m.get("coreTicks");
         return new RunCounts(cores, lng(m.get("ticks")), lng(m.get("samples")), longs(m.get("coreTotals")),
-                lng(m.get("hopsEastWest")), lng(m.get("hopsNorthSouth")), dbl(m.get("dtMs")), dbl(m.get("chipNs")),
+                lng(m.get("hopsEastWest")), lng(m.get("hopsNorthSouth")), lng(m.get("chipLinkCrossings")), dbl(m.get("dtMs")), dbl(m.get("chipNs")),
                 dbl(m.get("timingNs")), ct == null ? null : longs(ct));
     }
 

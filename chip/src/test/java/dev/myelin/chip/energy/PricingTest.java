@@ -24,10 +24,10 @@ class PricingTest {
 
     @Test
     void dynamicEnergyByComponentIsCountsTimesTheCalibratedTable() {
-        Pricing p = new Pricing(Profiles.loihiCalibrated(), CORES, 2, 2, 1);
+        Pricing p = new Pricing(Profiles.loihiCalibrated(), CORES, 2, 2, 1, 0);
         double[] pj = new double[Component.COUNT];
         p.addDynamic(counts(), pj);
-        p.addNetwork(2, 1, pj);
+        p.addNetwork(2, 1, 0, pj);
         // synapse: 6 dense x 35.5 + 8 sparse x 33.6 = 213 + 268.8
         assertThat(pj[Component.SYNAPSE.ordinal()]).isCloseTo(481.8, within(1e-9));
         // neuron: core 0 10 x 51.2 + 4 x 21.6 + 2 x 69.3 = 737.0; core 1 5 x 51.2 + 3 x 21.6 = 320.8
@@ -39,7 +39,7 @@ class PricingTest {
 
     @Test
     void simpleLatencyIsBusiestCorePlusBarrier() {
-        Pricing p = new Pricing(Profiles.loihiCalibrated(), CORES, 2, 2, 1);
+        Pricing p = new Pricing(Profiles.loihiCalibrated(), CORES, 2, 2, 1, 0);
         // generation core 0: 10 x 6.0 + 4 x 3.7 + 2 x 30 + 2 x 5.1 = 145.0 ns
         assertThat(p.generationNs(counts(), 0)).isCloseTo(145.0, within(1e-9));
         // receive core 1: 2 x 16 + 8 x 4.7 = 69.6 ns
@@ -51,7 +51,7 @@ class PricingTest {
 
     @Test
     void daviesBarrierIsLinearBetween1And32Tiles() {
-        Pricing p = new Pricing(Profiles.loihiDavies2018(), CORES, 2, 2, 1);
+        Pricing p = new Pricing(Profiles.loihiDavies2018(), CORES, 2, 2, 1, 0);
         long[] idle = new long[2 * Activity.COUNT];
         // 113 ns + (465 - 113) / 31 per extra tile
         assertThat(p.simpleLatencyNs(idle)).isCloseTo(113 + 352.0 / 31, within(1e-9));
