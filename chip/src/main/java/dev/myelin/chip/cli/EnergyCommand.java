@@ -68,6 +68,10 @@ public final class EnergyCommand implements Callable<Integer>, MyelinCommand {
         }
         StatsFiles.Loaded l = StatsFiles.read(statsJson);
         EnergyProfile p = Profiles.resolve(profile != null ? profile : l.arch().energyProfile());
+        String family = Profiles.familyWarning(p, l.arch());
+        if (family != null) {
+            spec.commandLine().getErr().println("myelin energy: warning: " + family);
+        }
         EnergyReport r = EnergyReport.price(l.counts(), Pricing.forBoard(p, l.counts().cores(), l.arch()));
         print(r, l, o);
         if (out != null) {

@@ -74,6 +74,10 @@ final class RunSession {
     private RunResult run(CompiledNetwork net) {
         Architecture arch = net.image().arch();
         EnergyProfile profile = Profiles.resolve(o.profile() != null ? o.profile() : arch.energyProfile());
+        String family = Profiles.familyWarning(profile, arch);
+        if (family != null) {
+            err.println("myelin run: warning: " + family);
+        }
         long seed = o.seed() == null ? 0 : o.seed();
         MeshNetwork.Factory mesh = MeshNetwork.factory(TimingMode.parse(o.timing()));
         try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withThreads(o.threads()).withSeed(seed)

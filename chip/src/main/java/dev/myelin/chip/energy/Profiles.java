@@ -1,5 +1,7 @@
 package dev.myelin.chip.energy;
 
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Datapath;
 import dev.myelin.isa.diag.MyelinInputException;
 
 import java.nio.file.Files;
@@ -34,6 +36,28 @@ public final class Profiles {
 
     public static Optional<EnergyProfile> byName(String name) {
         return Optional.ofNullable(SHIPPED.get(name));
+    }
+
+    /** The chip family a shipped profile's figures describe; empty for user profiles. */
+    public static Optional<Datapath> family(EnergyProfile p) {
+        if (!SHIPPED.containsKey(p.name()) || !SHIPPED.get(p.name()).equals(p)) {
+            return Optional.empty();
+        }
+        return Optional.of(p.name().startsWith("loihi") ? Datapath.LOIHI_CUBA : Datapath.TRUENORTH);
+    }
+
+    /**
+     * A warning when {@code p}'s figures describe another chip family than {@code arch}'s
+     * datapath (re-pricing a TrueNorth run with a Loihi table, say), or null.
+     */
+    public static String familyWarning(EnergyProfile p, Architecture arch) {
+        Optional<Datapath> f = family(p);
+        if (f.isEmpty() || f.get() == arch.datapath()) {
+            return null;
+        }
+        return "energy profile '" + p.name() + "' prices " + f.get().id() + " chips, but the run is on " + arch.name()
+                + " (" + arch.datapath().id() + " datapath): the counts are this chip's events, priced at the other "
+                + "family's per-event figures";
     }
 
     /** A shipped profile by name, or a YAML profile file. */

@@ -51,7 +51,36 @@ final class TrueNorthLowering {
         if (c.dtOverTau() > 0) {
             notes.add("exponential decay (dt/tau_m = " + c.dtOverTau()
                     + ") approximated by the constant leak evaluated at v_reset");
+            d.warning(p.where(), decayWarning(p.name(), c.thrMv(), c.driveMv(), c.dtOverTau()));
         }
         return new LowerNeurons.Pop(p, r, q, 1 / q, notes);
+    }
+
+    /**
+     * What replacing the decay by a constant leak does to a neuron's constant drive: with decay,
+     * x = v - v_reset follows x_n = x_inf (1 - (1 - a)^n), a = dt/tau_m, x_inf = drive / a, and
+     * reaches the threshold after ln(1 - thr/x_inf) / ln(1 - a) ticks, or never when thr >= x_inf;
+     * with the constant leak it climbs {@code drive} per tick and fires after thr / drive ticks.
+     */
+    static String decayWarning(String pop, double thrMv, double driveMv, double a) {
+        String head = "population '" + pop + "': TrueNorth has no multiplicative decay, so the leak towards v_rest "
+                + "becomes a constant leak (the drive at v_reset, " + fmt(driveMv) + " mV per tick)";
+        String fix = "; compile for loihi to keep the decay, or describe the neuron as 'if' with that bias";
+        if (!(driveMv > 0)) {
+            return head + fix;
+        }
+        long constTicks = (long) Math.ceil(thrMv / driveMv - 1e-9);
+        double xInf = driveMv / a;
+        if (thrMv >= xInf) {
+            return head + ": with its constant drive it fires every " + constTicks + " ticks, where the leaky neuron "
+                    + "never fires (it settles " + fmt(thrMv - xInf) + " mV below threshold)" + fix;
+        }
+        long decayTicks = (long) Math.ceil(Math.log(1 - thrMv / xInf) / Math.log(1 - a) - 1e-9);
+        return head + ": with its constant drive it fires every " + constTicks + " ticks instead of every " + decayTicks
+                + " (" + fmt((double) decayTicks / constTicks) + "x the rate)" + fix;
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 }
