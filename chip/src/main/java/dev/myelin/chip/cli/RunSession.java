@@ -72,6 +72,9 @@ final class RunSession {
     }
 
     private RunResult run(CompiledNetwork net) {
+        for (String warning : net.warnings()) {
+            err.println("myelin run: warning: " + warning);
+        }
         Architecture arch = net.image().arch();
         EnergyProfile profile = Profiles.resolve(o.profile() != null ? o.profile() : arch.energyProfile());
         String family = Profiles.familyWarning(profile, arch);

@@ -61,6 +61,22 @@ class CompileWarningsTest {
     }
 
     @Test
+    void runningTheDescriptionPrintsTheSameWarningAsCompile() throws Exception {
+        String[] r = run("run", textbook(2.5).toString(), "--ticks", "200", "-q", "--spikes",
+                dir.resolve("spikes.csv").toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[2]).contains("myelin run: warning: ").contains("if-2.5.yaml:")
+                .contains("fires every 80 ticks instead of every 161 (2.01x the rate)");
+        // the constant leak reaches 20 mV at ticks 80 and 160 (reset to v_reset between): the warning is the run's truth
+        assertThat(Files.readAllLines(dir.resolve("spikes.csv")).stream().skip(1).map(l -> l.split(",")[0]))
+                .containsExactly("79", "159");
+        String[] binary = run("compile", textbook(2.5).toString(), "-o", dir.resolve("c.nbin").toString());
+        String[] fromBinary = run("run", dir.resolve("c.nbin").toString(), "--ticks", "5", "-q");
+        assertThat(binary[2]).contains("warning");
+        assertThat(fromBinary[2]).as("a binary carries no compiler warnings").doesNotContain("warning");
+    }
+
+    @Test
     void repricingATrueNorthRunWithALoihiProfileSaysSo() throws Exception {
         Path stats = dir.resolve("run/stats.txt");
         String[] r = run("run", textbook(2.5).toString(), "--ticks", "10", "-q", "--stats", stats.toString());
