@@ -1,4 +1,4 @@
-; Golden case c1_subthreshold of ../shared/golden/loihi, written by hand from cases.json:
+; Golden case c1_subthreshold of the Loihi reference traces (golden/README.md), written by hand from cases.json:
 ; one CUBA neuron (du 410, dv 205, threshold 1600 << 6), two excitatory inputs of weight
 ; 40 and 25 (8 weight bits, exponent 0). Lava's input raster enters on port "in".
 .arch loihi

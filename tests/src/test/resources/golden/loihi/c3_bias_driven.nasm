@@ -1,4 +1,4 @@
-; Golden case c3_bias_driven of ../shared/golden/loihi, written by hand from cases.json:
+; Golden case c3_bias_driven of the Loihi reference traces (golden/README.md), written by hand from cases.json:
 ; two bias-only perfect integrators (du = dv = 0, threshold 100 << 6), biases 37 << 4 = 592
 ; and 40 << 4 = 640; the one input has zero weights, so it stores no synapse.
 .arch loihi

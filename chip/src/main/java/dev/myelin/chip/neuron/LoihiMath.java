@@ -5,7 +5,7 @@ import dev.myelin.isa.model.SynapseFormat;
 
 /**
  * The fixed-point arithmetic of a Loihi CUBA compartment and its dense synapses, one named
- * helper per operation (../shared/reference/loihi.md, Lava's bit-accurate models).
+ * helper per operation (docs/reference/loihi.md, Lava's bit-accurate models).
  *
  * <p>Widths: u and v are 24-bit two's-complement values held in {@code int}; du, dv are 12-bit
  * decay constants; the effective bias is at most 13 + 7 = 20 bits; the threshold {@code vth << 6}

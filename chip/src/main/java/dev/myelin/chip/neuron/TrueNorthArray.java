@@ -13,7 +13,7 @@ import static dev.myelin.chip.neuron.TrueNorthMath.stochastic;
 import static dev.myelin.chip.neuron.TrueNorthMath.thresholdMask;
 
 /**
- * The bit-accurate TrueNorth neuron datapath of one core (../shared/reference/truenorth.md):
+ * The bit-accurate TrueNorth neuron datapath of one core (docs/reference/truenorth.md):
  * binary crossbar, 4 axon types with 4 signed weights per neuron, stochastic synapse, leak and
  * threshold, leak reversal, positive and negative thresholds, normal / linear / non-reset modes,
  * kappa saturation. Widths and saturation: {@link TrueNorthMath}.

@@ -12,7 +12,7 @@ import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every worked example of ../shared/reference/truenorth.md, run through the chip's public API. */
+/** Every worked example of docs/reference/truenorth.md, run through the chip's public API. */
 class TrueNorthWorkedExamplesTest {
 
     /** One neuron on one core, reported on output port "out"; returns the spike ticks over {@code ticks}. */

@@ -33,7 +33,7 @@ public sealed interface NeuronModel {
         public String id() { return "if"; }
     }
 
-    /** Loihi CUBA LIF in raw fixed point (see docs/isa.md and ../shared/reference/loihi.md). */
+    /** Loihi CUBA LIF in raw fixed point (see docs/isa.md and docs/reference/loihi.md). */
     record LoihiLif(int du, int dv, int vth, int biasMant, int biasExp, int v0) implements NeuronModel {
         public String id() { return "loihi_lif"; }
         @Override public boolean raw() { return true; }

@@ -63,7 +63,7 @@ class LowerNeuronsTest {
 
     @Test
     void loihiWeightExponentAndTruncation() {
-        // examples of ../shared/reference/loihi.md: mixed sign, 8 bits, weights become even
+        // examples of docs/reference/loihi.md: mixed sign, 8 bits, weights become even
         SynapseFormat mixed = new SynapseFormat(8, 0, SynapseFormat.MIXED);
         assertThat(QuantiseSynapses.loihiEffective(-127, mixed)).isEqualTo(-128);
         assertThat(QuantiseSynapses.loihiEffective(-33, mixed)).isEqualTo(-34);

@@ -3,7 +3,7 @@ package dev.myelin.isa.arch;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The neuron datapath a core implements (see ../shared/reference/truenorth.md and loihi.md). */
+/** The neuron datapath a core implements (see docs/reference/truenorth.md and loihi.md). */
 public enum Datapath {
     /** Binary crossbar, 4 axon types, 4 signed weights per neuron, one target per neuron. */
     TRUENORTH("truenorth"),

@@ -1,7 +1,7 @@
 package dev.myelin.isa.format;
 
 /**
- * One Loihi CUBA compartment's parameters, 16 bytes (see ../shared/reference/loihi.md).
+ * One Loihi CUBA compartment's parameters, 16 bytes (see docs/reference/loihi.md).
  * The core's decay mode is in the core header.
  * <pre>
  *  0                   1                   2                   3

@@ -1,7 +1,7 @@
 package dev.myelin.isa.format;
 
 /**
- * One TrueNorth neuron's parameters, 25 bytes (see ../shared/reference/truenorth.md).
+ * One TrueNorth neuron's parameters, 25 bytes (see docs/reference/truenorth.md).
  * <pre>
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1

@@ -1,7 +1,7 @@
 package dev.myelin.isa.model;
 
 /**
- * Value ranges fixed by the datapaths (../shared/reference/truenorth.md and loihi.md), as
+ * Value ranges fixed by the datapaths (docs/reference/truenorth.md and loihi.md), as
  * inclusive [min, max] pairs. Ranges that depend on the architecture (axons, neurons,
  * delays, weight bits) are read from it by {@link ImageValidator}.
  */

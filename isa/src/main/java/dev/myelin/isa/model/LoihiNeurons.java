@@ -1,7 +1,7 @@
 package dev.myelin.isa.model;
 
 /**
- * Loihi CUBA LIF compartments of one core (see ../shared/reference/loihi.md).
+ * Loihi CUBA LIF compartments of one core (see docs/reference/loihi.md).
  *
  * @param decayMode 0 = Lava-compatible current decay u*(4096-du-1)/4096 (default),
  *                  1 = NxSDK-style u*(4096-du)/4096

@@ -2,7 +2,7 @@ package dev.myelin.isa.model;
 
 /**
  * How a Loihi core interprets the weights on axons of one type (Lava's Dense bit-accurate
- * weight handling, ../shared/reference/loihi.md).
+ * weight handling, docs/reference/loihi.md).
  *
  * @param numWeightBits 1..8 significant bits kept after clipping
  * @param weightExp     activation scaling, -8..7: a_in = sum &lt;&lt; weightExp (&gt;&gt; floor when negative)

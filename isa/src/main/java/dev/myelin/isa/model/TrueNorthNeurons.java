@@ -2,7 +2,7 @@ package dev.myelin.isa.model;
 
 /**
  * TrueNorth neuron parameters for {@code n} neurons of one core, one array per field
- * (see ../shared/reference/truenorth.md and docs/isa.md for widths).
+ * (see docs/reference/truenorth.md and docs/isa.md for widths).
  *
  * @param weights       s_j^G, 4 per neuron: {@code weights[4*j + G]}, signed 9-bit (-256..255)
  * @param stochasticSynapse b_j^G as a 4-bit mask per neuron (bit G set: stochastic synapse for type G)

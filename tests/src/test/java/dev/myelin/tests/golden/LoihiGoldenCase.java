@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One case of ../shared/golden/loihi (cases.json plus its per-step csv), in Lava's terms:
+ * One case of the Loihi reference traces (test resources golden/loihi) (cases.json plus its per-step csv), in Lava's terms:
  * steps t are 1-based; the source emits raster column t-1 at step t; a spike emitted at step t
  * reaches the neuron's u at step t+1; u, v are the values at the end of step t, after reset.
  *
@@ -40,7 +40,7 @@ public record LoihiGoldenCase(String name, int du, int dv, int vth, int[] biasMa
     /** All cases of cases.json, in file order. */
     @SuppressWarnings("unchecked")
     public static List<LoihiGoldenCase> load() {
-        Path dir = SharedFiles.golden("loihi");
+        Path dir = TraceFiles.golden("loihi");
         Map<String, Object> doc = (Map<String, Object>) new Load(LoadSettings.builder().build())
                 .loadFromString(read(dir.resolve("cases.json")));
         List<LoihiGoldenCase> out = new ArrayList<>();

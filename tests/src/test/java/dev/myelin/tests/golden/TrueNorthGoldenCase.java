@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One case of ../shared/golden/truenorth: its neuron table turned into a {@link NetworkImage}
+ * One case of the TrueNorth reference traces (test resources golden/truenorth): its neuron table turned into a {@link NetworkImage}
  * (one core per (core_x, core_y), slot 0; a neuron whose target is the RANC output bus reports on
  * line {@code target_axon} of output port "out" and has no target; other targets keep dx, dy,
  * axon and delay), its input spikes (active in {@code integrate_tick}, already shifted for the
@@ -55,7 +55,7 @@ public final class TrueNorthGoldenCase {
 
     public TrueNorthGoldenCase(String name) {
         this.name = name;
-        Path dir = SharedFiles.golden("truenorth").resolve(name);
+        Path dir = TraceFiles.golden("truenorth").resolve(name);
         int packetLists = 0;
         for (Map<String, String> row : csv(dir.resolve("input_spikes.csv"))) {
             inputs.add(new Input(core(row), num(row, "axon"), num(row, "integrate_tick")));

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Loihi CUBA core written straight from ../shared/reference/loihi.md, one object per
+ * A Loihi CUBA core written straight from docs/reference/loihi.md, one object per
  * neuron and per synapse, for clarity rather than speed. It shares no code with the chip.
  *
  * <p>Each axon type is one "Dense": its active synapses' effective weights are summed per

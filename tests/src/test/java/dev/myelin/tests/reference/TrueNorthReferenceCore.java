@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain, slow TrueNorth core written from ../shared/reference/truenorth.md and the
+ * A plain, slow TrueNorth core written from docs/reference/truenorth.md and the
  * choices documented in docs/architecture.md (20-bit saturation, draw order). One object per
  * neuron, a boolean crossbar, nothing optimised: it exists to be read and compared against.
  * It shares only the random source type with the chip.

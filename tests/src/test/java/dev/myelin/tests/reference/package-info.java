@@ -1,2 +1,2 @@
-/** Plain, slow, readable reference models of the datapaths, written from ../shared/reference, for conformance tests. */
+/** Plain, slow, readable reference models of the datapaths, written from docs/reference, for conformance tests. */
 package dev.myelin.tests.reference;
