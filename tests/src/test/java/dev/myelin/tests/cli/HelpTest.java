@@ -58,6 +58,14 @@ class HelpTest {
     }
 
     @Test
+    void theDemosClosingHintNamesTheLauncher(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        System.setProperty("myelin.prog", "./myelin");
+        String[] r = run("demo", "--out", dir.toString(), "--ticks", "20");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("; re-price: ./myelin energy ");
+    }
+
+    @Test
     void withoutTheLauncherHintsSayMyelin() {
         String[] r = run("compile");
         assertThat(r[0]).isEqualTo("2");
