@@ -3,6 +3,7 @@ package dev.myelin.compiler.lower;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.isa.model.Symbol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class TrueNorthLowering {
             }
             NeuronModel.TrueNorth r = new NeuronModel.TrueNorth((int) Math.max(-256, Math.min(255, leak)),
                     t.leakReversal(), t.alpha(), t.beta(), t.resetMode(), t.kappa(), t.resetV(), t.v0());
-            return new LowerNeurons.Pop(p, r, 1, 1, List.of("raw TrueNorth parameters (no quantisation)"));
+            return new LowerNeurons.Pop(p, r, 1, 1, List.of("raw TrueNorth parameters (no quantisation)"), null);
         }
         if (!(p.model() instanceof NeuronModel.Lif) && !(p.model() instanceof NeuronModel.If)) {
             throw new IllegalStateException("validate lets only lif, if and truenorth reach TrueNorth lowering");
@@ -53,7 +54,8 @@ final class TrueNorthLowering {
                     + ") approximated by the constant leak evaluated at v_reset");
             d.warning(p.where(), decayWarning(p.name(), c.thrMv(), c.driveMv(), c.dtOverTau()));
         }
-        return new LowerNeurons.Pop(p, r, q, 1 / q, notes);
+        return new LowerNeurons.Pop(p, r, q, 1 / q, notes,
+                new Symbol.Scale(q, LowerNeurons.vResetMv(p.model())));
     }
 
     /**

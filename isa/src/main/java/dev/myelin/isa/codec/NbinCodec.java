@@ -76,7 +76,7 @@ public final class NbinCodec {
         AtomicFiles.write(file, encode(image));
     }
 
-    /** Restates a validation problem with the field's offset (core fields) or its section's (ports, symbols). */
+    /** Restates a validation problem with the field's offset (core fields) or its section's (ports, symbols, units). */
     private static MyelinInputException locate(NbinReader.Parsed parsed, ImageViolation v) {
         long offset;
         String section;
@@ -90,6 +90,7 @@ public final class NbinCodec {
                 case "INPT" -> parsed.inputsOffset();
                 case "OUTP" -> parsed.outputsOffset();
                 case "SYMB" -> parsed.symbolsOffset();
+                case "UNIT" -> parsed.unitsOffset();
                 default -> 0L;
             };
         }

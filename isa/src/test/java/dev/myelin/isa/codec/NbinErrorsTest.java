@@ -117,7 +117,7 @@ class NbinErrorsTest {
         int inpt = indexOf(b, "INPT");
         b[inpt] = 'X';
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + inpt
-                + ", section XNPT, field tag: unknown section tag 'XNPT' (known: ARCH, NETW, CORE, INPT, ILIN, OUTP, SYMB)");
+                + ", section XNPT, field tag: unknown section tag 'XNPT' (known: ARCH, NETW, CORE, INPT, ILIN, OUTP, SYMB, UNIT)");
     }
 
     @Test
@@ -130,7 +130,7 @@ class NbinErrorsTest {
         // OUTP where INPT belongs: an output table before the inputs is out of order at once
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + inpt
                 + ", section OUTP, field tag: section OUTP out of order: sections run ARCH, NETW, CORE..., INPT, "
-                + "ILIN, OUTP, SYMB (NETW and ILIN optional)");
+                + "ILIN, OUTP, SYMB, UNIT; NETW, ILIN and UNIT are optional");
     }
 
     @Test
