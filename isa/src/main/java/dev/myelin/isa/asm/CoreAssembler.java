@@ -6,6 +6,7 @@ import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
 import dev.myelin.isa.model.Limits;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NeuronParams;
 import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.SynapseFormat;
@@ -46,6 +47,8 @@ final class CoreAssembler {
     private final IntList[] targets;
     private int decayMode;
     private int decayLine;
+    private NegativeThreshold negativeThreshold = NegativeThreshold.STRICT;
+    private int negativeThresholdLine;
     private final List<SynapseFormat> formats = new ArrayList<>();
     private final ByteArrayOutputStream learning = new ByteArrayOutputStream();
 
@@ -112,6 +115,24 @@ final class CoreAssembler {
             default -> throw l.error(t, "unknown decay mode " + t.describe() + " (known: lava, nxsdk)");
         };
         decayLine = l.lineNo();
+    }
+
+    /** {@code .negative_threshold strict|inclusive} (TrueNorth): the core's comparison with -beta. */
+    void negativeThreshold(Line l, Token directive) {
+        if (!trueNorth) {
+            throw l.error(directive, ".negative_threshold is for TrueNorth cores; this architecture's datapath is "
+                    + arch.datapath().id());
+        }
+        Token t = l.expectAtom("a negative-threshold rule (strict or inclusive)");
+        l.expectEnd();
+        if (negativeThresholdLine != 0) {
+            throw l.error(directive, ".negative_threshold given twice in core " + id + " (first at line "
+                    + negativeThresholdLine + ")");
+        }
+        negativeThreshold = NegativeThreshold.byId(t.text()).orElseThrow(() -> l.error(t,
+                "unknown negative-threshold rule " + t.describe() + " (known: strict, V < -beta, TrueNorth's;"
+                        + " inclusive, V <= -beta, RANC's)"));
+        negativeThresholdLine = l.lineNo();
     }
 
     /** {@code .format T bits=B exp=E sign=excitatory|inhibitory|mixed} (Loihi). */
@@ -343,7 +364,8 @@ final class CoreAssembler {
         int nN = declaredNeurons >= 0 ? declaredNeurons : Math.max(maxNeuron, maxSynapseNeuron) + 1;
         int[] types = java.util.Arrays.copyOf(axonType, nAx);
         SynapseMemory syn = trueNorth ? crossbar(nAx, nN) : sparseRows(nAx);
-        NeuronParams np = trueNorth ? NeuronFields.trueNorth(nN, slots) : NeuronFields.loihi(nN, decayMode, slots);
+        NeuronParams np = trueNorth ? NeuronFields.trueNorth(nN, slots).withNegativeThreshold(negativeThreshold)
+                : NeuronFields.loihi(nN, decayMode, slots);
         return new CoreImage(id, types, np, syn, formats, targets(nN), learning.toByteArray());
     }
 

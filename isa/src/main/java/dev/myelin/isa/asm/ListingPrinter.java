@@ -5,6 +5,7 @@ import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
 import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.Port;
 import dev.myelin.isa.model.PortEntry;
@@ -12,6 +13,7 @@ import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.Symbol;
 import dev.myelin.isa.model.SynapseFormat;
 import dev.myelin.isa.model.Targets;
+import dev.myelin.isa.model.TrueNorthNeurons;
 
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +80,11 @@ final class ListingPrinter {
         sb.append(h == null ? "    ; holds no named population" : "    ; holds " + h).append('\n');
         sb.append(".axons ").append(c.axonCount()).append('\n');
         sb.append(".neurons ").append(c.neuronCount()).append('\n');
+        if (c.neurons() instanceof TrueNorthNeurons t) {
+            sb.append(".negative_threshold ").append(t.negativeThreshold().id()).append(
+                    t.negativeThreshold() == NegativeThreshold.STRICT ? "    ; V < -beta crosses the negative threshold (TrueNorth's rule)"
+                            : "    ; V <= -beta crosses the negative threshold (RANC's rule)").append('\n');
+        }
         if (c.neurons() instanceof LoihiNeurons l) {
             sb.append(".decay ").append(switch (l.decayMode()) {
                 case LoihiNeurons.DECAY_LAVA -> "lava";

@@ -13,6 +13,7 @@ import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
 import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NeuronParams;
 import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.SynapseFormat;
@@ -34,6 +35,7 @@ final class CoreSectionReader {
     private final NbinIn in;
     private final Architecture arch;
     private int datapath;
+    private NegativeThreshold negativeThreshold;
     private int axons;
     private int neurons;
     private long synapses;
@@ -71,12 +73,20 @@ final class CoreSectionReader {
             throw in.error(start, "x", "core " + id + " is not on the " + arch.meshWidth() + "x" + arch.meshHeight()
                     + "x" + arch.coresPerRouter() + " board of architecture " + arch.name());
         }
-        datapath = (int) in.get(DATAPATH);
+        int datapathByte = (int) in.get(DATAPATH);
+        datapath = datapathByte & DATAPATH_ID_MASK;
         int expected = arch.datapath() == Datapath.TRUENORTH ? DATAPATH_TRUENORTH : DATAPATH_LOIHI;
         if (datapath != expected) {
-            throw in.fail(DATAPATH, datapath + " does not match the architecture's datapath "
-                    + arch.datapath().id() + " (" + expected + ")");
+            throw in.fail(DATAPATH, (datapathByte == datapath ? Integer.toString(datapath)
+                    : String.format("0x%02x (id %d)", datapathByte, datapath))
+                    + " does not match the architecture's datapath " + arch.datapath().id() + " (" + expected + ")");
         }
+        String options = checkDatapathOptions(datapathByte);
+        if (options != null) {
+            throw in.fail(DATAPATH, options);
+        }
+        negativeThreshold = (datapathByte & DATAPATH_TN_NEGATIVE_INCLUSIVE) != 0
+                ? NegativeThreshold.INCLUSIVE : NegativeThreshold.STRICT;
         axons = in.getAtMost(AXONS, arch.axons(), "core.axons");
         neurons = in.getAtMost(NEURONS, arch.neurons(), "core.neurons");
         long synapseMax = (long) axons * neurons;
@@ -109,7 +119,7 @@ final class CoreSectionReader {
     }
 
     private TrueNorthNeurons readTrueNorth() {
-        TrueNorthNeurons n = TrueNorthNeurons.zeros(neurons);
+        TrueNorthNeurons n = TrueNorthNeurons.zeros(neurons).withNegativeThreshold(negativeThreshold);
         in.path.push("neuron", 0);
         for (int j = 0; j < neurons; j++) {
             in.path.index(j);

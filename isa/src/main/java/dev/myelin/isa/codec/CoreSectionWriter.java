@@ -10,6 +10,7 @@ import dev.myelin.isa.format.TrueNorthNeuronDescriptor;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
 import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.SynapseFormat;
 import dev.myelin.isa.model.Targets;
@@ -26,9 +27,11 @@ final class CoreSectionWriter {
     }
 
     void write(CoreImage c) {
-        boolean tn = c.neurons() instanceof TrueNorthNeurons;
         NbinWriter.writeCoreRef(out, c.id());
-        out.put(DATAPATH, tn ? DATAPATH_TRUENORTH : DATAPATH_LOIHI);
+        out.put(DATAPATH, c.neurons() instanceof TrueNorthNeurons n
+                ? packDatapath(DATAPATH_TRUENORTH, n.negativeThreshold() == NegativeThreshold.INCLUSIVE
+                        ? DATAPATH_TN_NEGATIVE_INCLUSIVE : 0)
+                : DATAPATH_LOIHI);
         out.put(AXONS, c.axonCount());
         out.put(NEURONS, c.neuronCount());
         out.put(SYNAPSES, c.synapses().synapseCount());

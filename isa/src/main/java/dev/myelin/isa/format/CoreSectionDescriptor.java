@@ -8,7 +8,7 @@ package dev.myelin.isa.format;
  * +-----------------------------------------------+---------------+
  * |                  x (u24)                      |    y ...      |   0
  * +-------------------------------+---------------+---------------+
- * |        ... y (u24)            |   slot (u8)   | datapath (u8) |   4  0 truenorth, 1 loihi-cuba
+ * |        ... y (u24)            |   slot (u8)   | datapath (u8) |   4  see below
  * +-------------------------------+---------------+---------------+
  * |                          axons (u32)                          |   8  axons used (rows)
  * +---------------------------------------------------------------+
@@ -29,7 +29,14 @@ package dev.myelin.isa.format;
  *        targetCount[neurons]       u16 each
  *        target[targets]            {@link TargetDescriptor}, 10 bytes each
  *        learning[learningBytes]    reserved for the learning configuration, kept verbatim
+ *
+ * datapath:  7   6   5   4   3   2   1   0
+ *          +---+---+---+---+---------------+
+ *          | 0 | 0 | 0 | i |      id       |   id 0 truenorth, 1 loihi-cuba;
+ *          +---+---+---+---+---------------+   i (truenorth only) negative threshold inclusive
  * </pre>
+ * Bit 4 on a TrueNorth core selects the comparison {@code V <= -bound} (the RANC simulator's
+ * default) instead of TrueNorth's {@code V < -bound}; a core without it decodes as before.
  * The payload length follows from the header alone ({@link #payloadBytes}), so a reader
  * checks it against the section length before allocating anything.
  */
@@ -53,6 +60,33 @@ public final class CoreSectionDescriptor {
 
     public static final int DATAPATH_TRUENORTH = 0;
     public static final int DATAPATH_LOIHI = 1;
+    /** Bits 0-3 of the datapath byte: the datapath id. */
+    public static final int DATAPATH_ID_MASK = 0x0F;
+    /** Bit 4 of the datapath byte, TrueNorth cores only: negative threshold {@code V <= -bound}. */
+    public static final int DATAPATH_TN_NEGATIVE_INCLUSIVE = 1 << 4;
+
+    /** The datapath byte of a core of datapath {@code id} with these option bits. */
+    public static int packDatapath(int id, int options) {
+        if ((id & ~DATAPATH_ID_MASK) != 0 || (options & DATAPATH_ID_MASK) != 0 || options >>> 8 != 0) {
+            throw new IllegalArgumentException("datapath id " + id + ", options 0x" + Integer.toHexString(options));
+        }
+        return id | options;
+    }
+
+    /** Null when the option bits (bits 4-7) of a datapath byte are defined for its datapath id, else the problem. */
+    public static String checkDatapathOptions(long datapathByte) {
+        long id = datapathByte & DATAPATH_ID_MASK;
+        long allowed = id == DATAPATH_TRUENORTH ? DATAPATH_TN_NEGATIVE_INCLUSIVE : 0;
+        long unknown = datapathByte & ~DATAPATH_ID_MASK & ~allowed;
+        if (unknown == 0) {
+            return null;
+        }
+        return id == DATAPATH_TRUENORTH
+                ? String.format("0x%02x: bits 5-7 are reserved and must be 0 (bit 4 is the inclusive negative"
+                        + " threshold), got 0x%02x", datapathByte, unknown)
+                : String.format("0x%02x: bits 4-7 must be 0 for datapath loihi-cuba (bit 4, the inclusive negative"
+                        + " threshold, is for truenorth cores), got 0x%02x", datapathByte, unknown);
+    }
 
     private CoreSectionDescriptor() {
     }

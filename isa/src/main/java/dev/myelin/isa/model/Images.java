@@ -33,7 +33,8 @@ public final class Images {
 
     public static boolean equal(NeuronParams a, NeuronParams b) {
         if (a instanceof TrueNorthNeurons x && b instanceof TrueNorthNeurons y) {
-            return x.n() == y.n() && same(List.of(x.weights(), x.stochasticSynapse(), x.leak(), x.stochasticLeak(),
+            return x.n() == y.n() && x.negativeThreshold() == y.negativeThreshold()
+                    && same(List.of(x.weights(), x.stochasticSynapse(), x.leak(), x.stochasticLeak(),
                     x.leakReversal(), x.alpha(), x.beta(), x.thresholdMaskBits(), x.resetMode(), x.kappa(),
                     x.resetV(), x.v0()), List.of(y.weights(), y.stochasticSynapse(), y.leak(), y.stochasticLeak(),
                     y.leakReversal(), y.alpha(), y.beta(), y.thresholdMaskBits(), y.resetMode(), y.kappa(),

@@ -4,6 +4,7 @@ import dev.myelin.isa.arch.Presets;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
 import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.SynapseFormat;
@@ -35,6 +36,30 @@ class HandWrittenListingTest {
         assertThat(n.resetMode()).containsExactly(0, 0, 0, 0, 1, 0, 0, 0);
         assertThat(c.targets().count()).isZero();
         assertThat(c.learning()).isEmpty();
+    }
+
+    @Test
+    void negativeThresholdIsStrictUnlessTheCoreSaysInclusiveAndEachCoreKeepsItsOwn() {
+        String src = """
+                .arch tiny
+                .core 0 0 0
+                n0: beta=5 lambda=-1
+                .core 1 0 0
+                .negative_threshold inclusive     ; RANC's V <= -beta
+                n0: beta=5 lambda=-1
+                """;
+        NetworkImage img = Assembler.assemble("t.nasm", src);
+        assertThat(((TrueNorthNeurons) img.cores().get(0).neurons()).negativeThreshold())
+                .isEqualTo(NegativeThreshold.STRICT);
+        assertThat(((TrueNorthNeurons) img.cores().get(1).neurons()).negativeThreshold())
+                .isEqualTo(NegativeThreshold.INCLUSIVE);
+        String shown = Assembler.disassemble(img);
+        assertThat(shown).contains(".core 0 0 0    ; holds no named population\n.axons 0\n.neurons 1\n"
+                + ".negative_threshold strict    ; V < -beta crosses the negative threshold (TrueNorth's rule)\n");
+        assertThat(shown).contains(".core 1 0 0    ; holds no named population\n.axons 0\n.neurons 1\n"
+                + ".negative_threshold inclusive    ; V <= -beta crosses the negative threshold (RANC's rule)\n");
+        byte[] bytes = dev.myelin.isa.codec.NbinCodec.encode(img);
+        assertThat(dev.myelin.isa.codec.NbinCodec.encode(Assembler.assemble("shown.nasm", shown))).isEqualTo(bytes);
     }
 
     @Test

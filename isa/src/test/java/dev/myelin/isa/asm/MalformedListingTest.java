@@ -74,6 +74,14 @@ class MalformedListingTest {
                 Arguments.of(TN + "n0: -> (0,0) neuron 0\n", "3:14: expected 'axon', found 'neuron'"),
                 Arguments.of(TN + "-> (0,0) axon 0\n", "3:1: a target line '->' must follow a neuron line nJ:"),
                 Arguments.of(TN + ".decay lava\n", "3:1: .decay is for Loihi cores; this architecture's datapath is truenorth"),
+                Arguments.of(TN + ".negative_threshold below\n", "3:21: unknown negative-threshold rule 'below' "
+                        + "(known: strict, V < -beta, TrueNorth's; inclusive, V <= -beta, RANC's)"),
+                Arguments.of(TN + ".negative_threshold inclusive\n.negative_threshold strict\n",
+                        "4:1: .negative_threshold given twice in core (0,0,0) (first at line 3)"),
+                Arguments.of(TN + ".negative_threshold\n",
+                        "3:20: expected a negative-threshold rule (strict or inclusive), found end of line"),
+                Arguments.of(".arch loihi\n.core 0 0 0\n.negative_threshold inclusive\n",
+                        "3:1: .negative_threshold is for TrueNorth cores; this architecture's datapath is loihi-cuba"),
                 Arguments.of(TN + ".learning abc\n", "3:11: bad hex bytes 'abc': expected pairs of hex digits"),
                 Arguments.of(TN + "foo\n", "3:1: unexpected 'foo' in a core: expected an axon line aI:, a neuron line nJ:,"
                         + " a target '->' or a directive"),

@@ -8,6 +8,7 @@ import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
 import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.NeuronParams;
 import dev.myelin.isa.model.Port;
@@ -153,7 +154,7 @@ final class RandomImages {
             t.resetV()[j] = between(-(1 << 19), (1 << 19) - 1);
             t.v0()[j] = between(-(1 << 19), (1 << 19) - 1);
         }
-        return t;
+        return t.withNegativeThreshold(rnd.nextBoolean() ? NegativeThreshold.STRICT : NegativeThreshold.INCLUSIVE);
     }
 
     private LoihiNeurons loihi(int n) {

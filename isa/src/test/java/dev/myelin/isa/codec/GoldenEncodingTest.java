@@ -105,6 +105,24 @@ class GoldenEncodingTest {
     }
 
     @Test
+    void inclusiveNegativeThresholdSetsBit4OfTheDatapathByteAndNothingElse() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthNegativeInclusive());
+        int at = indexOf(b, bytes(new int[] {0x43, 0x4f, 0x52, 0x45}));
+        int[] expected = ONE_CORE_SECTION.clone();
+        // frame 8 bytes, then x (3), y (3), slot (1): the datapath byte is at 15; id 0 | bit 4 = 0x10
+        assertThat(expected[15]).isZero();
+        expected[15] = 0x10;
+        assertThat(Arrays.copyOfRange(b, at, at + expected.length)).isEqualTo(bytes(expected));
+        byte[] strict = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        assertThat(b).hasSameSizeAs(strict);
+        int differing = 0;
+        for (int i = 0; i < b.length - 4; i++) {
+            differing += b[i] != strict[i] ? 1 : 0;
+        }
+        assertThat(differing).as("bytes before the CRC that differ from the strict sample").isEqualTo(1);
+    }
+
+    @Test
     void archSectionStartsWithTheParameterCountAndTheNameEntry() {
         byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
         int n = ArchParam.all().size();

@@ -5,6 +5,8 @@ import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.Images;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.Targets;
 import dev.myelin.isa.model.TrueNorthNeurons;
@@ -74,6 +76,64 @@ class NbinErrorsTest {
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + (start + 8)
                 + ", section CORE[0], field (header): counts axons=3 neurons=3 synapses=3 targets=1 formats=0 "
                 + "learningBytes=0 need 97 bytes after the header, the section holds 95");
+    }
+
+    /** Offset of the first core's datapath byte: frame 8, then x (3), y (3), slot (1). */
+    private static int datapathAt(byte[] b) {
+        return coreOffset(b) + 8 + 7;
+    }
+
+    @Test
+    void datapathBit4OfATrueNorthCoreDecodesAsTheInclusiveNegativeThreshold() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        int at = datapathAt(b);
+        assertThat(b[at]).isZero();
+        assertThat(((TrueNorthNeurons) NbinCodec.decode(b).cores().get(0).neurons()).negativeThreshold())
+                .isEqualTo(NegativeThreshold.STRICT);
+        b[at] = 0x10;
+        NetworkImage img = NbinCodec.decode(withCrc(b));
+        assertThat(((TrueNorthNeurons) img.cores().get(0).neurons()).negativeThreshold())
+                .isEqualTo(NegativeThreshold.INCLUSIVE);
+        assertThat(Images.equal(img, SampleImages.trueNorthNegativeInclusive())).isTrue();
+    }
+
+    @Test
+    void reservedBitsOfATrueNorthDatapathByteAreRefusedAtTheirOffset() {
+        for (int bit = 5; bit <= 7; bit++) {
+            byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+            int at = datapathAt(b);
+            b[at] = (byte) (1 << bit | 0x10);
+            String shown = String.format("0x%02x", 1 << bit | 0x10);
+            String bits = String.format("0x%02x", 1 << bit);
+            assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).isInstanceOf(MyelinInputException.class)
+                    .hasMessage("byte offset " + at + ", section CORE[0], field datapath: " + shown
+                            + ": bits 5-7 are reserved and must be 0 (bit 4 is the inclusive negative threshold), got "
+                            + bits);
+        }
+    }
+
+    @Test
+    void theInclusiveBitOnALoihiCoreIsRefused() {
+        byte[] b = NbinCodec.encode(SampleImages.loihiSparse());
+        int at = datapathAt(b);
+        assertThat(b[at]).isEqualTo((byte) 1);
+        b[at] = 0x11;
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
+                + ", section CORE[0], field datapath: 0x11: bits 4-7 must be 0 for datapath loihi-cuba (bit 4, the "
+                + "inclusive negative threshold, is for truenorth cores), got 0x10");
+    }
+
+    @Test
+    void aDatapathIdWithOptionBitsThatDoesNotMatchTheArchitectureShowsTheByteAndTheId() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        int at = datapathAt(b);
+        b[at] = 0x11;
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
+                + ", section CORE[0], field datapath: 0x11 (id 1) does not match the architecture's datapath "
+                + "truenorth (0)");
+        b[at] = 1;
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
+                + ", section CORE[0], field datapath: 1 does not match the architecture's datapath truenorth (0)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
 import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.Port;
 import dev.myelin.isa.model.PortEntry;
@@ -36,6 +37,7 @@ public final class SampleImages {
         m.put("tn-ports-symbols", withPortsAndSymbols());
         m.put("tn-empty-core", emptyCore());
         m.put("no-cores", noCores());
+        m.put("tn-negative-inclusive", trueNorthNegativeInclusive());
         return m;
     }
 
@@ -66,6 +68,19 @@ public final class SampleImages {
                 new int[] {1}, new int[] {1});
         CoreImage core = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 1}, n, x, List.of(), t, new byte[0]);
         return new NetworkImage(tiny(), 0, List.of(core), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * {@link #trueNorthOneCore()} with the core's negative threshold inclusive ({@code V <= -beta},
+     * the RANC rule): the same bytes except bit 4 of the core's datapath byte (and the CRC).
+     */
+    public static NetworkImage trueNorthNegativeInclusive() {
+        NetworkImage base = trueNorthOneCore();
+        CoreImage c = base.cores().get(0);
+        CoreImage inclusive = new CoreImage(c.id(), c.axonType(),
+                ((TrueNorthNeurons) c.neurons()).withNegativeThreshold(NegativeThreshold.INCLUSIVE), c.synapses(),
+                c.formats(), c.targets(), c.learning());
+        return new NetworkImage(base.arch(), 0, List.of(inclusive), List.of(), List.of(), List.of());
     }
 
     /** Tiny architecture: cores (0,0,0) and (1,1,0) with 16 x 16 crossbars (a diagonal), targets between them. */
