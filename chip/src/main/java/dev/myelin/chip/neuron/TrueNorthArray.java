@@ -92,6 +92,13 @@ public final class TrueNorthArray implements NeuronArray {
         this.leakReversal = p.leakReversal().clone();
         this.alpha = p.alpha().clone();
         this.beta = p.beta().clone();
+        if (p.negativeThreshold() != dev.myelin.isa.model.NegativeThreshold.STRICT) {
+            // the binary can carry RANC's inclusive rule; the datapath applies only TrueNorth's strict one so far,
+            // so such a core is refused rather than run with the wrong comparison
+            throw new dev.myelin.isa.diag.MyelinInputException("a TrueNorth core with negative threshold '"
+                    + p.negativeThreshold().id() + "' (V <= -beta) cannot run yet: the emulator applies only the"
+                    + " strict rule V < -beta");
+        }
         this.thresholdMaskBits = p.thresholdMaskBits().clone();
         this.resetMode = p.resetMode().clone();
         this.kappa = p.kappa().clone();
