@@ -16,6 +16,9 @@ import dev.myelin.compiler.route.Route;
 import dev.myelin.compiler.source.NetworkReader;
 import dev.myelin.isa.arch.ArchYaml;
 import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Presets;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.TextFiles;
 import dev.myelin.isa.model.ImageValidator;
 
 import java.nio.file.Files;
@@ -52,21 +55,34 @@ public final class Compiler {
         Map<String, Double> ms = new LinkedHashMap<>();
         Network n = timed(ms, "read", () -> NetworkReader.read(file, d));
         d.throwIfErrors();
-        Architecture arch = resolveArch(archOverride != null ? archOverride : n.arch(), file, n.archWhere());
+        // an override's problems are the option's, not the description's arch line
+        Architecture arch = archOverride != null ? resolveArch(archOverride, file, "--arch")
+                : resolveArch(n.arch(), file, n.archWhere());
         return compile(n, arch, d, ms);
     }
 
-    /** Resolves a preset name, or a file relative to the description's directory. */
+    /**
+     * Resolves a preset name, or a file relative to the description's directory. Errors about the
+     * name itself (not a preset, not a file, not a usable file name, not a regular file) are
+     * located at {@code where}; errors inside an architecture file name its own file:line:col.
+     */
     static Architecture resolveArch(String arch, Path description, String where) {
-        Path dir = description.toAbsolutePath().getParent();
-        Path rel = dir == null ? Path.of(arch) : dir.resolve(arch);
-        if (!dev.myelin.isa.arch.Presets.byName(arch).isPresent() && Files.isRegularFile(rel)) {
-            return ArchYaml.load(rel);
+        if (Presets.byName(arch).isEmpty()) {
+            Path dir = description.toAbsolutePath().getParent();
+            Path rel = TextFiles.resolve(dir, arch, where);
+            if (Files.exists(rel)) {
+                try {
+                    TextFiles.requireRegular(rel, "architecture file");
+                } catch (MyelinInputException e) {
+                    throw new MyelinInputException(where + ": " + e.getMessage());
+                }
+                return ArchYaml.load(rel);
+            }
         }
         try {
             return ArchYaml.resolve(arch);
-        } catch (dev.myelin.isa.diag.MyelinInputException e) {
-            throw new dev.myelin.isa.diag.MyelinInputException(where + ": " + e.getMessage());
+        } catch (MyelinInputException e) {
+            throw new MyelinInputException(where + ": " + e.getMessage());
         }
     }
 

@@ -81,7 +81,7 @@ public final class DemoCommand implements Callable<Integer>, MyelinCommand {
             Summary.print(r, o);
         }
         o.println("Look: " + d.resolve("plots") + "/*.png; waveforms: gtkwave " + d.resolve("run.vcd")
-                + "; re-price: myelin energy " + d.resolve("stats.json") + " --profile loihi-calibrated");
+                + "; re-price: " + dev.myelin.isa.cli.Main.prog() + " energy " + d.resolve("stats.json") + " --profile loihi-calibrated");
         o.flush();
         return r.partial() ? RunCommand.EXIT_STOPPED : 0;
     }

@@ -4,16 +4,14 @@ import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.TextFiles;
 import dev.myelin.isa.spi.Stimulus;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Reads {@code --input PORT=FILE.csv}: rows {@code tick,index}, an optional header, {@code #} comments. */
 final class InputCsv {
-    /** Largest input file accepted, checked before reading. */
+    /** Largest input file accepted, checked before and while reading. */
     static final long MAX_BYTES = 512L << 20;
 
     private InputCsv() {
@@ -23,20 +21,11 @@ final class InputCsv {
      * @param lines the port's line count: every index must be below it
      */
     static Stimulus.SpikeArray read(String port, Path file, int lines) {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new MyelinInputException(file + ": input file is larger than " + MAX_BYTES + " bytes");
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new MyelinInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new MyelinInputException(file + ": cannot read: " + e.getMessage());
-        }
         int[] ticks = new int[1024];
         int[] index = new int[1024];
         int n = 0;
         int no = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = TextFiles.openBounded(file, MAX_BYTES, "input file")) {
             LineBytes bytes = new LineBytes();
             String line;
             while ((line = bytes.next(in, file, no + 1)) != null) {

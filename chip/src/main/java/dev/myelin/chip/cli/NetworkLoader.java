@@ -2,10 +2,10 @@ package dev.myelin.chip.cli;
 
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.TextFiles;
 import dev.myelin.isa.spi.CompiledNetwork;
 import dev.myelin.isa.spi.NetworkFrontend;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,10 +19,7 @@ final class NetworkLoader {
      * @return the network; a binary has no stimuli or probe requests and a 1 ms tick
      */
     static CompiledNetwork load(Path file, String archOverride) {
-        if (!Files.isRegularFile(file)) {
-            throw new MyelinInputException(file + (Files.isDirectory(file) ? ": is a directory, not a network"
-                    : ": no such file"));
-        }
+        TextFiles.requireRegular(file, "network");
         String name = file.getFileName().toString().toLowerCase();
         if (name.endsWith(".nbin")) {
             if (archOverride != null) {

@@ -5,17 +5,21 @@ import dev.myelin.chip.noc.LoadSweep;
 import dev.myelin.chip.noc.MeshConfig;
 import dev.myelin.chip.noc.SyntheticRun;
 import dev.myelin.chip.noc.TrafficPattern;
+import dev.myelin.chip.trace.Csv;
 import dev.myelin.isa.arch.ArchYaml;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.cli.MyelinCommand;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.AtomicFiles;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -174,16 +178,20 @@ public final class NocCommand implements Runnable, MyelinCommand {
         }
         List<SyntheticRun.Result> points = LoadSweep.sweep(cfg, s, st, mx);
         StringBuilder csv = new StringBuilder();
-        for (String line : header(cfg, s, archName).split("\n")) {
-            csv.append("# ").append(line).append('\n');
-        }
-        double sat = LoadSweep.firstSaturated(points);
-        csv.append(String.format(Locale.ROOT, "# saturation (first offered load with mean packet latency >= 3 x "
-                + "zero-load, or unstable): %s%n", Double.isNaN(sat) ? "not reached" : String.format(Locale.ROOT,
-                "%.4f", sat)));
-        csv.append(LoadSweep.CSV_HEADER).append('\n');
-        for (SyntheticRun.Result r : points) {
-            csv.append(LoadSweep.csvRow(r)).append('\n');
+        try {
+            CSVPrinter p = Csv.printer(csv);
+            for (String line : header(cfg, s, archName).split("\n")) {
+                p.printComment(line);
+            }
+            double sat = LoadSweep.firstSaturated(points);
+            p.printComment("saturation (first offered load with mean packet latency >= 3 x zero-load, or unstable): "
+                    + (Double.isNaN(sat) ? "not reached" : String.format(Locale.ROOT, "%.4f", sat)));
+            p.printRecord(LoadSweep.CSV_HEADER);
+            for (SyntheticRun.Result r : points) {
+                p.printRecord(LoadSweep.csvRow(r));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("appending to a StringBuilder", e);
         }
         if (out != null) {
             AtomicFiles.writeString(out, csv.toString());

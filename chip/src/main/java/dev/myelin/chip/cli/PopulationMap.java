@@ -11,22 +11,25 @@ import java.util.List;
 /**
  * Names neurons the way users do: (core index, neuron) to (population, index) from the
  * image's symbols, as flat arrays resolved once. Neurons outside every population (relays,
- * splitters) report as {@code core(x,y,s)} with the neuron number.
+ * splitters) report as {@code core(x,y,s)} with the neuron number (a label with commas: CSV
+ * outputs quote it).
  */
 final class PopulationMap {
     private final List<String> names = new ArrayList<>();
     private final int[][] pop;
     private final int[][] idx;
-    private final ChipLayout layout;
+    /** {@code core(x,y,s)} per core, built once: a spike of an unnamed neuron must not build a string. */
+    private final String[] coreLabels;
 
     PopulationMap(NetworkImage image, ChipLayout layout) {
-        this.layout = layout;
+        coreLabels = new String[layout.cores()];
         pop = new int[layout.cores()][];
         idx = new int[layout.cores()][];
         for (int c = 0; c < layout.cores(); c++) {
             pop[c] = new int[layout.neurons(c)];
             idx[c] = new int[layout.neurons(c)];
             Arrays.fill(pop[c], -1);
+            coreLabels[c] = "core" + layout.core(c);
         }
         for (Symbol s : image.symbols()) {
             int id = names.size();
@@ -61,7 +64,7 @@ final class PopulationMap {
     /** The population name, or {@code core(x,y,s)} for neurons outside every population. */
     String label(int core, int neuron) {
         int p = pop[core][neuron];
-        return p >= 0 ? names.get(p) : "core" + layout.core(core);
+        return p >= 0 ? names.get(p) : coreLabels[core];
     }
 
     /** The index within {@link #label}. */

@@ -3,8 +3,10 @@ package dev.myelin.chip.energy;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.TextFiles;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,12 +68,19 @@ public final class Profiles {
         if (p != null) {
             return p;
         }
-        Path f = Path.of(nameOrFile);
-        if (Files.isRegularFile(f)) {
+        Path f;
+        try {
+            f = Path.of(nameOrFile);
+        } catch (InvalidPathException e) {
+            throw new MyelinInputException("unknown energy profile '" + TextFiles.printable(nameOrFile)
+                    + "': not a shipped profile (" + String.join(", ", names()) + ") and not a usable file name ("
+                    + e.getReason() + ")");
+        }
+        if (Files.exists(f)) {
             return ProfileYaml.load(f);
         }
-        throw new MyelinInputException("unknown energy profile '" + nameOrFile + "': not a shipped profile ("
-                + String.join(", ", names()) + ") and not a file");
+        throw new MyelinInputException("unknown energy profile '" + TextFiles.printable(nameOrFile)
+                + "': not a shipped profile (" + String.join(", ", names()) + ") and not a file");
     }
 
     /** Davies et al., IEEE Micro 2018, Table 2: pre-silicon, 0.75 V. */

@@ -51,15 +51,20 @@ public final class LoadSweep {
                 .findFirst().orElse(Double.NaN);
     }
 
-    public static final String CSV_HEADER = "offered_rate,accepted_rate,packet_latency_avg,packet_latency_p99,"
-            + "network_latency_avg,hops_avg,saturated";
+    /** Column names of {@link #csvRow}. */
+    public static final List<String> CSV_HEADER = List.of("offered_rate", "accepted_rate", "packet_latency_avg",
+            "packet_latency_p99", "network_latency_avg", "hops_avg", "saturated");
 
-    /** One CSV row; latencies of an unstable run are empty (not a number). */
-    public static String csvRow(SyntheticRun.Result r) {
-        String lat = r.unstable() ? ",," : String.format(Locale.ROOT, "%.4f,%d,", r.packetLatency().mean(),
-                r.packetLatency().percentile(99));
-        String net = r.unstable() ? "," : String.format(Locale.ROOT, "%.4f,", r.networkLatency().mean());
-        return String.format(Locale.ROOT, "%.4f,%.4f,", r.rate(), r.acceptedRate()) + lat + net
-                + String.format(Locale.ROOT, "%.4f,", r.hops().mean()) + r.saturated();
+    /** One CSV record's fields; latencies of an unstable run are empty (not a number). */
+    public static List<String> csvRow(SyntheticRun.Result r) {
+        List<String> f = new ArrayList<>();
+        f.add(String.format(Locale.ROOT, "%.4f", r.rate()));
+        f.add(String.format(Locale.ROOT, "%.4f", r.acceptedRate()));
+        f.add(r.unstable() ? "" : String.format(Locale.ROOT, "%.4f", r.packetLatency().mean()));
+        f.add(r.unstable() ? "" : Long.toString(r.packetLatency().percentile(99)));
+        f.add(r.unstable() ? "" : String.format(Locale.ROOT, "%.4f", r.networkLatency().mean()));
+        f.add(String.format(Locale.ROOT, "%.4f", r.hops().mean()));
+        f.add(Boolean.toString(r.saturated()));
+        return f;
     }
 }

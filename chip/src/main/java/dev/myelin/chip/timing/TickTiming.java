@@ -28,9 +28,14 @@ public record TickTiming(long tick, TimingMode mode, double ns, long cycles, dou
     public static final String CSV_HEADER = "tick,mode,ns,cycles,simple_ns,compute_ns,network_ns,sync_ns,critical,"
             + "fits_period,messages,hops,stalls,late,dropped";
 
+    /** One CSV record without its line end ({@link dev.myelin.chip.trace.Csv}: the critical path's name is quoted). */
     public String csvRow() {
-        return String.format(java.util.Locale.ROOT, "%d,%s,%.3f,%d,%.3f,%.3f,%.3f,%.3f,%s,%b,%d,%d,%d,%d,%d", tick,
-                mode.id(), ns, cycles, simpleNs, computeNs, networkNs, syncNs, critical, fitsPeriod, messages, hops,
-                stalls, late, dropped);
+        java.util.Locale r = java.util.Locale.ROOT;
+        String row = dev.myelin.chip.trace.Csv.row(java.util.Arrays.asList(Long.toString(tick), mode.id(),
+                String.format(r, "%.3f", ns), Long.toString(cycles), String.format(r, "%.3f", simpleNs),
+                String.format(r, "%.3f", computeNs), String.format(r, "%.3f", networkNs),
+                String.format(r, "%.3f", syncNs), critical, Boolean.toString(fitsPeriod), Long.toString(messages),
+                Long.toString(hops), Long.toString(stalls), Long.toString(late), Long.toString(dropped)));
+        return row.substring(0, row.length() - 1);
     }
 }

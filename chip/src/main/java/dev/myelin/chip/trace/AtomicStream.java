@@ -3,7 +3,7 @@ package dev.myelin.chip.trace;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.AtomicFiles;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -20,10 +20,13 @@ import java.nio.file.StandardCopyOption;
  * reader never sees half a file (the streaming counterpart of
  * {@link dev.myelin.isa.io.AtomicFiles}). {@link #abort()} deletes the temporary file.
  */
-public final class AtomicStream implements AutoCloseable {
+public final class AtomicStream implements Appendable, AutoCloseable {
     private final Path target;
     private final Path tmp;
     private final Writer out;
+    /** Characters not yet handed to {@link #out}: appending copies into it, so a row allocates nothing. */
+    private final char[] buf = new char[1 << 14];
+    private int n;
     private boolean done;
 
     public AtomicStream(Path target) {
@@ -34,8 +37,8 @@ public final class AtomicStream implements AutoCloseable {
             Files.createDirectories(dir);
             this.tmp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
             AtomicFiles.readableByAll(tmp);
-            this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8),
-                    1 << 16);
+            this.out = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MyelinInputException("cannot write " + target + ": " + AtomicFiles.reason(e));
         }
@@ -47,12 +50,41 @@ public final class AtomicStream implements AutoCloseable {
 
     /** Appends text; I/O failures become {@link UncheckedIOException}. */
     public AtomicStream write(CharSequence s) {
+        return append(s, 0, s.length());
+    }
+
+    @Override
+    public AtomicStream append(CharSequence s) {
+        return append(s, 0, s.length());
+    }
+
+    @Override
+    public AtomicStream append(CharSequence s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (n == buf.length) {
+                drain();
+            }
+            buf[n++] = s.charAt(i);
+        }
+        return this;
+    }
+
+    @Override
+    public AtomicStream append(char c) {
+        if (n == buf.length) {
+            drain();
+        }
+        buf[n++] = c;
+        return this;
+    }
+
+    private void drain() {
         try {
-            out.append(s);
+            out.write(buf, 0, n);
+            n = 0;
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + target, e);
         }
-        return this;
     }
 
     /** Publishes a run's file; a partial run's ends with the comment line {@code # partial run: stopped after N ticks}. */
@@ -70,6 +102,8 @@ public final class AtomicStream implements AutoCloseable {
         }
         done = true;
         try {
+            out.write(buf, 0, n);
+            n = 0;
             out.close();
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

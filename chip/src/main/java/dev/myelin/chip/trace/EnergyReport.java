@@ -36,6 +36,10 @@ public record EnergyReport(EnergyProfile profile, double[] energyPj, double tota
         }
         int stride = counts.cores().size() * Activity.COUNT;
         long[] one = new long[stride];
+        if (stride == 0) {
+            // no cores: every tick costs the barrier alone; a tick count of 2^63-1 must not mean 2^63-1 steps
+            return counts.ticks() * pricing.simpleLatencyNs(one);
+        }
         double ns = 0;
         for (long t = 0; t < counts.ticks(); t++) {
             System.arraycopy(all, (int) (t * stride), one, 0, stride);

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A minimal JSON writer for the stats twin: maps (insertion order kept), lists, strings,
  * numbers, booleans, long and double arrays. Doubles are written shortest round-trip, so a
- * reader gets back exactly the value written. Reading uses snakeyaml-engine (JSON is YAML).
+ * reader gets back exactly the value written. Reading is {@link StatsFiles#read}'s (through the
+ * bounded YAML composer: JSON is YAML).
  */
 public final class Json {
     private Json() {

@@ -2,7 +2,13 @@ package dev.myelin.chip.trace;
 
 import dev.myelin.chip.energy.Component;
 
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,11 +16,12 @@ import java.util.Locale;
  * events, messages, hops, energy by component (pJ, modelled with the named profile) and
  * tick latency, so runs can be compared column by column; then the clocks at the end of the
  * tick: model time (ticks x dt) and chip time (see {@code ChipClock}). Host wall time is kept
- * out, so the same run writes the same file.
+ * out, so the same run writes the same file. Written with Commons CSV ({@link Csv#FORMAT}).
  */
 public final class PerTickCsv implements TickSink {
     private final AtomicStream out;
-    private final StringBuilder line = new StringBuilder(256);
+    private final CSVPrinter csv;
+    private final StringBuilder field = new StringBuilder(32);
 
     private final double dtMs;
 
@@ -22,32 +29,56 @@ public final class PerTickCsv implements TickSink {
     public PerTickCsv(Path target, double dtMs) {
         this.dtMs = dtMs;
         out = new AtomicStream(target);
-        line.append("tick,spikes,updated_neurons,synaptic_events,messages,hops");
+        csv = Csv.printer(out);
+        List<String> header = new ArrayList<>(List.of("tick", "spikes", "updated_neurons", "synaptic_events",
+                "messages", "hops"));
         for (Component c : Component.all()) {
-            line.append(",energy_").append(c.key()).append("_pj");
+            header.add("energy_" + c.key() + "_pj");
         }
-        line.append(",energy_total_pj,tick_latency_ns,profile_latency_ns,chip_tick_ns,chip_time_ns,model_time_ms\n");
-        out.write(line);
+        header.addAll(List.of("energy_total_pj", "tick_latency_ns", "profile_latency_ns", "chip_tick_ns",
+                "chip_time_ns", "model_time_ms"));
+        try {
+            csv.printRecord(header);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void row(long tick, long spikes, long updated, long synEvents, long messages, long hops, double[] energyPj,
                     double tickNs, double profileNs, double chipTickNs, double chipNs) {
-        line.setLength(0);
-        line.append(tick).append(',').append(spikes).append(',').append(updated).append(',').append(synEvents)
-                .append(',').append(messages).append(',').append(hops);
-        double total = 0;
-        for (double e : energyPj) {
-            fixed4(line.append(','), e);
-            total += e;
+        try {
+            integer(tick);
+            integer(spikes);
+            integer(updated);
+            integer(synEvents);
+            integer(messages);
+            integer(hops);
+            double total = 0;
+            for (double e : energyPj) {
+                decimal(e);
+                total += e;
+            }
+            decimal(total);
+            decimal(tickNs);
+            decimal(profileNs);
+            decimal(chipTickNs);
+            decimal(chipNs);
+            decimal((tick + 1) * dtMs);
+            csv.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        fixed4(line.append(','), total);
-        fixed4(line.append(','), tickNs);
-        fixed4(line.append(','), profileNs);
-        fixed4(line.append(','), chipTickNs);
-        fixed4(line.append(','), chipNs);
-        fixed4(line.append(','), (tick + 1) * dtMs);
-        out.write(line.append('\n'));
+    }
+
+    private void integer(long v) throws IOException {
+        field.setLength(0);
+        csv.print(field.append(v));
+    }
+
+    private void decimal(double v) throws IOException {
+        field.setLength(0);
+        csv.print(fixed4(field, v));
     }
 
     /** Appends {@code d} with exactly four decimals, rounded half up (no Formatter: this runs every tick). */
@@ -67,9 +98,16 @@ public final class PerTickCsv implements TickSink {
         return sb;
     }
 
-    /** Publishes the file; a partial run ends with a comment line saying where it stopped. */
+    /** Publishes the file; a partial run ends with the comment line {@code # partial run: stopped after N ticks}. */
     public void commit(boolean partial, long ticks) {
-        out.commit(partial, ticks);
+        if (partial) {
+            try {
+                csv.printComment("partial run: stopped after " + ticks + " ticks");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        out.commit();
     }
 
     public void abort() {

@@ -1,60 +1,103 @@
 package dev.myelin.chip.trace;
 
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * A streamed CSV of integer rows under a fixed header, published atomically: the spike list
+ * A streamed CSV under a fixed header, published atomically: the spike list
  * ({@code tick,population,index}) and probe traces ({@code tick,population,index,v[,u]}).
+ * Written with Commons CSV in {@link Csv#FORMAT}: a label holding a comma, such as the
+ * {@code core(0,0,0)} of a neuron outside every population, is quoted. Numbers go through
+ * one reused buffer, so a row allocates nothing.
  */
 public final class RowCsv {
     private final AtomicStream out;
-    private final StringBuilder line = new StringBuilder(64);
+    private final CSVPrinter csv;
+    private final StringBuilder num = new StringBuilder(24);
     private long rows;
 
-    public RowCsv(Path target, String header) {
+    public RowCsv(Path target, String... header) {
         out = new AtomicStream(target);
-        out.write(header).write("\n");
+        csv = Csv.printer(out);
+        try {
+            csv.printRecord((Object[]) header);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Spike list: {@code tick,population,index}. */
     public static RowCsv spikes(Path target) {
-        return new RowCsv(target, "tick,population,index");
+        return new RowCsv(target, "tick", "population", "index");
     }
 
     /** Probe traces: {@code tick,population,index,v} plus {@code u} when the datapath has one. */
     public static RowCsv probes(Path target, boolean withU) {
-        return new RowCsv(target, withU ? "tick,population,index,v,u" : "tick,population,index,v");
+        return withU ? new RowCsv(target, "tick", "population", "index", "v", "u")
+                : new RowCsv(target, "tick", "population", "index", "v");
     }
 
     public void spike(long tick, String population, int index) {
-        line.setLength(0);
-        line.append(tick).append(',').append(population).append(',').append(index).append('\n');
-        out.write(line);
+        try {
+            number(tick);
+            csv.print(population);
+            number(index);
+            csv.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         rows++;
     }
 
     public void state(long tick, String population, int index, int v) {
-        line.setLength(0);
-        line.append(tick).append(',').append(population).append(',').append(index).append(',').append(v).append('\n');
-        out.write(line);
+        try {
+            number(tick);
+            csv.print(population);
+            number(index);
+            number(v);
+            csv.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         rows++;
     }
 
     public void state(long tick, String population, int index, int v, int u) {
-        line.setLength(0);
-        line.append(tick).append(',').append(population).append(',').append(index).append(',').append(v)
-                .append(',').append(u).append('\n');
-        out.write(line);
+        try {
+            number(tick);
+            csv.print(population);
+            number(index);
+            number(v);
+            number(u);
+            csv.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         rows++;
+    }
+
+    private void number(long value) throws IOException {
+        num.setLength(0);
+        csv.print(num.append(value));
     }
 
     public long rows() {
         return rows;
     }
 
-    /** Publishes the file; a partial run ends with a comment line saying where it stopped. */
+    /** Publishes the file; a partial run ends with the comment line {@code # partial run: stopped after N ticks}. */
     public void commit(boolean partial, long ticks) {
-        out.commit(partial, ticks);
+        if (partial) {
+            try {
+                csv.printComment("partial run: stopped after " + ticks + " ticks");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        out.commit();
     }
 
     public void abort() {

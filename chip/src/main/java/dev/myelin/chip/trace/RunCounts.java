@@ -29,7 +29,9 @@ public record RunCounts(List<CoreInfo> cores, long ticks, long samples, long[] c
                     + " must be >= 0 and >= 1");
         }
         // re-pricing reads tick t's counts at t x coreTotals.length: the length must match exactly
-        if (coreTicks != null && coreTicks.length != ticks * coreTotals.length) {
+        // (compared by division: ticks x length could overflow round to the array's length)
+        if (coreTicks != null && (coreTotals.length == 0 ? coreTicks.length != 0
+                : coreTicks.length % coreTotals.length != 0 || coreTicks.length / coreTotals.length != ticks)) {
             throw new IllegalArgumentException("per-tick counts hold " + coreTicks.length + " values; "
                     + ticks + " ticks x " + coreTotals.length + " core totals expected");
         }

@@ -135,7 +135,7 @@ class MeshNetworkTest {
                 "noc.hops 10 # ", "noc.packet_latency.mean 13.0000 # ", "noc.link_0_0_east.packets 1 # ",
                 "noc.link_5_0_west.packets 1 # ").doesNotContain("link_5_0_east");
         assertThat(s.booksimSummary()).startsWith("Packet latency average = 13.0000\n\tminimum = 13\n");
-        assertThat(t0.csvRow()).isEqualTo("0,cycle,25.000,25,10.000,11.000,25.000,0.000,link (0,0) east,true,1,5,0,0,0");
+        assertThat(t0.csvRow()).isEqualTo("0,cycle,25.000,25,10.000,11.000,25.000,0.000,\"link (0,0) east\",true,1,5,0,0,0");
     }
 
     @Test

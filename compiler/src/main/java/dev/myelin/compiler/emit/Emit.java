@@ -74,7 +74,10 @@ public final class Emit {
                 }
             }
             var population = n.populations().get(pop);
-            symbols.add(new Symbol(population.name(), population.size(), ranges));
+            // the voltage scale travels in the binary (UNIT) so a run can show potentials in mV
+            Symbol.Scale scale = low.of(population.name()).scale();
+            symbols.add(new Symbol(population.name(), population.size(), ranges,
+                    scale == null || scale.problem() != null ? null : scale));
         }
         return new Product(new NetworkImage(arch, 0, cores, inputs, outputs, symbols, n.dtMs()), stimuli, probes);
     }

@@ -3,6 +3,7 @@ package dev.myelin.compiler.lower;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.isa.model.Symbol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class LoihiLowering {
                 be = new int[] {0, 0};
             }
             NeuronModel.LoihiLif r = new NeuronModel.LoihiLif(l.du(), l.dv(), l.vth(), be[0], be[1], l.v0());
-            return new LowerNeurons.Pop(p, r, 1, 1, List.of("raw Loihi parameters (no quantisation)"));
+            return new LowerNeurons.Pop(p, r, 1, 1, List.of("raw Loihi parameters (no quantisation)"), null);
         }
         LowerNeurons.Continuous c = LowerNeurons.continuous(p.model(), dt, current);
         LowerNeurons.refractoryWarning(p, c, d);
@@ -64,7 +65,8 @@ final class LoihiLowering {
         if (c.dtOverTau() > 0) {
             notes.add(LowerNeurons.relErr("voltage decay per tick", c.dtOverTau(), r.dv() / 4096.0));
         }
-        return new LowerNeurons.Pop(p, r, q, c.weightMvPerUnit() / q, notes);
+        return new LowerNeurons.Pop(p, r, q, c.weightMvPerUnit() / q, notes,
+                new Symbol.Scale(q, LowerNeurons.vResetMv(p.model())));
     }
 
     /** {mantissa, exponent} with the smallest exponent whose rounded mantissa fits 13 bits; null if none. */

@@ -8,6 +8,7 @@ import dev.myelin.compiler.ir.Population;
 import dev.myelin.compiler.ir.Synapses;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
+import dev.myelin.isa.model.Symbol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,11 @@ public final class LowerNeurons {
      * @param weightToLsb factor from a weight in the model's unit to voltage LSB (TrueNorth) or to
      *                    current LSB before the Loihi &lt;&lt; 6 (so W * 2^(6 + exp) is the jump in v)
      * @param notes       quantisation errors and approximations, for the report
+     * @param scale       the voltage scale the binary carries (UNIT): {@code lsbMv} mV per LSB with
+     *                    v = 0 at v_reset; null for raw models, whose LSB has no known value in mV
      */
-    public record Pop(Population pop, NeuronModel params, double lsbMv, double weightToLsb, List<String> notes) {
+    public record Pop(Population pop, NeuronModel params, double lsbMv, double weightToLsb, List<String> notes,
+                      Symbol.Scale scale) {
     }
 
     public record Product(List<Pop> pops) {
@@ -105,6 +109,17 @@ public final class LowerNeurons {
         NeuronModel.If f = (NeuronModel.If) m;
         return new Continuous(f.vThreshMv() - f.vResetMv(), f.biasMv() + current, f.vInitMv() - f.vResetMv(), 0, 0,
                 1, 0);
+    }
+
+    /** v_reset of a continuous model in mV: where the lowering puts v = 0. */
+    static double vResetMv(NeuronModel m) {
+        if (m instanceof NeuronModel.Lif l) {
+            return l.vResetMv();
+        }
+        if (m instanceof NeuronModel.CubaLif c) {
+            return c.vResetMv();
+        }
+        return ((NeuronModel.If) m).vResetMv();
     }
 
     static String relErr(String what, double want, double got) {

@@ -4,6 +4,7 @@ import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
 import dev.myelin.isa.model.NegativeThreshold;
+import dev.myelin.isa.model.Symbol;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,10 @@ final class TrueNorthLowering {
             List<String> notes = new ArrayList<>();
             notes.add("raw TrueNorth parameters (no quantisation)");
             if (t.negativeThreshold() == NegativeThreshold.INCLUSIVE) {
-                notes.add("negative threshold inclusive: V <= -beta crosses it (RANC's rule; TrueNorth's is V < -beta)");
+                notes.add("negative threshold inclusive: V <= -beta crosses it (RANC's rule; TrueNorth's is"
+                        + " V < -beta)");
             }
-            return new LowerNeurons.Pop(p, r, 1, 1, notes);
+            return new LowerNeurons.Pop(p, r, 1, 1, notes, null);
         }
         if (!(p.model() instanceof NeuronModel.Lif) && !(p.model() instanceof NeuronModel.If)) {
             throw new IllegalStateException("validate lets only lif, if and truenorth reach TrueNorth lowering");
@@ -60,7 +62,8 @@ final class TrueNorthLowering {
                     + ") approximated by the constant leak evaluated at v_reset");
             d.warning(p.where(), decayWarning(p.name(), c.thrMv(), c.driveMv(), c.dtOverTau()));
         }
-        return new LowerNeurons.Pop(p, r, q, 1 / q, notes);
+        return new LowerNeurons.Pop(p, r, q, 1 / q, notes,
+                new Symbol.Scale(q, LowerNeurons.vResetMv(p.model())));
     }
 
     /**

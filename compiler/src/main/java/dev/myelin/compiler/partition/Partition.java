@@ -117,14 +117,26 @@ public final class Partition {
 
     /**
      * Synaptic memory of a core. TrueNorth: the crossbar, a row of ceil(neurons / 8) bytes per axon used (as ImageValidator counts).
-     * Loihi: per synapse a weight (core.weightBits) and a neuron index (ceil(log2 core.neurons) bits).
+     * Loihi: the smaller of its two encodings (docs/architecture.md, "Synaptic memory"): sparse, per synapse a weight
+     * (core.weightBits) and a compartment index (ceil(log2 core.neurons) bits); dense, a weight for every (axon,
+     * compartment) pair of the core, no index.
      */
     public static long memoryBytes(Architecture arch, long axons, long neurons, long synapses) {
         if (arch.datapath() == Datapath.TRUENORTH) {
             return axons * ((neurons + 7) / 8);
         }
+        return Math.min(loihiSparseBytes(arch, synapses), loihiDenseBytes(arch, axons, neurons));
+    }
+
+    /** Loihi's sparse encoding: (weight + compartment index) bits per synapse, rounded up to whole bytes. */
+    public static long loihiSparseBytes(Architecture arch, long synapses) {
         int index = 32 - Integer.numberOfLeadingZeros(Math.max(1, arch.neurons() - 1));
         return (synapses * (arch.weightBits() + index) + 7) / 8;
+    }
+
+    /** Loihi's dense encoding: weight bits for every (axon, compartment) pair, rounded up to whole bytes. */
+    public static long loihiDenseBytes(Architecture arch, long axons, long neurons) {
+        return (axons * neurons * arch.weightBits() + 7) / 8;
     }
 
     /** Index of a population by name, or -1 for an input. */

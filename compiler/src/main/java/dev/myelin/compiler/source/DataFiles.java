@@ -1,8 +1,9 @@
 package dev.myelin.compiler.source;
 
 import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.TextFiles;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -31,19 +32,36 @@ public final class DataFiles {
         }
     }
 
-    static byte[] readBytes(Path file, String where, Diagnostics d) {
+    /**
+     * The file a description names, relative to {@code dir}; null after reporting at {@code where}
+     * a name that cannot be a file name (a NUL character, say). The readers take that null as
+     * "already reported".
+     */
+    public static Path resolve(Path dir, String name, String where, Diagnostics d) {
         try {
-            if (!Files.isRegularFile(file)) {
-                d.error(where, "data file " + file + " does not exist");
-                return null;
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                d.error(where, "data file " + file + " is larger than " + MAX_BYTES + " bytes");
-                return null;
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            d.error(where, "cannot read " + file + ": " + e.getMessage());
+            return TextFiles.resolve(dir, name, where);
+        } catch (MyelinInputException e) {
+            d.error(where, TextFiles.badFileName(name, e.getCause()));
+            return null;
+        }
+    }
+
+    /**
+     * The file's bytes, or null after reporting at {@code where} why it cannot be read
+     * ({@link TextFiles#readBytes}); null at once for a null file (see {@link #resolve}).
+     */
+    static byte[] readBytes(Path file, String where, Diagnostics d) {
+        if (file == null) {
+            return null;
+        }
+        if (!Files.exists(file)) {
+            d.error(where, "data file " + file + " does not exist");
+            return null;
+        }
+        try {
+            return TextFiles.readBytes(file, MAX_BYTES, "data file");
+        } catch (MyelinInputException e) {
+            d.error(where, e.getMessage());
             return null;
         }
     }

@@ -55,7 +55,7 @@ final class InputReader {
         if (f == null) {
             return null;
         }
-        DataFiles.Table t = DataFiles.csv(dir.resolve(f), y.where("file"), 2, 2, d);
+        DataFiles.Table t = DataFiles.csv(DataFiles.resolve(dir, f, y.where("file"), d), y.where("file"), 2, 2, d);
         if (t == null) {
             return null;
         }

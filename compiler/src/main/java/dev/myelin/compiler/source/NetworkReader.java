@@ -47,7 +47,7 @@ public final class NetworkReader {
      * A file that cannot be read at all (missing, a directory, too large, not UTF-8) is thrown at once.
      */
     public static Network read(Path file, Diagnostics d) {
-        String text = TextFiles.readUtf8(file, MAX_BYTES, "a network description");
+        String text = TextFiles.readUtf8(file, MAX_BYTES, "network description");
         Path dir = file.getParent() == null ? Path.of("") : file.getParent();
         return parse(file.toString(), text, dir, d);
     }

@@ -190,7 +190,8 @@ final class ProjectionReader {
 
     private static Connector fromList(YMap c, Path dir, double scale, Diagnostics d) {
         String f = c.text("file", null, true);
-        DataFiles.Table t = f == null ? null : DataFiles.csv(dir.resolve(f), c.where("file"), 2, 4, d);
+        DataFiles.Table t = f == null ? null : DataFiles.csv(DataFiles.resolve(dir, f, c.where("file"), d),
+                c.where("file"), 2, 4, d);
         if (t == null) {
             return null;
         }
@@ -225,8 +226,9 @@ final class ProjectionReader {
         if (f == null) {
             return null;
         }
-        DataFiles.Table t = f.endsWith(".npy") ? DataFiles.npy(dir.resolve(f), c.where("file"), d)
-                : DataFiles.csv(dir.resolve(f), c.where("file"), 1, 1 << 20, d);
+        Path file = DataFiles.resolve(dir, f, c.where("file"), d);
+        DataFiles.Table t = f.endsWith(".npy") ? DataFiles.npy(file, c.where("file"), d)
+                : DataFiles.csv(file, c.where("file"), 1, 1 << 20, d);
         if (t == null) {
             return null;
         }
@@ -243,8 +245,9 @@ final class ProjectionReader {
         Node k = c.get("kernel");
         DataFiles.Table t = null;
         if (k instanceof ScalarNode s) {
-            t = s.getValue().endsWith(".npy") ? DataFiles.npy(dir.resolve(s.getValue()), c.where("kernel"), d)
-                    : DataFiles.csv(dir.resolve(s.getValue()), c.where("kernel"), 1, 64, d);
+            Path file = DataFiles.resolve(dir, s.getValue(), c.where("kernel"), d);
+            t = s.getValue().endsWith(".npy") ? DataFiles.npy(file, c.where("kernel"), d)
+                    : DataFiles.csv(file, c.where("kernel"), 1, 64, d);
         } else if (k instanceof SequenceNode rows) {
             t = inlineKernel(c, rows, d);
         } else {

@@ -8,6 +8,7 @@ import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.WeightSpec;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Presets;
+import dev.myelin.isa.model.Symbol;
 import dev.myelin.isa.model.SynapseFormat;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,16 @@ class LowerNeuronsTest {
         assertThat(l.vth()).isEqualTo(65536);
         assertThat(l.biasMant()).isZero();
         assertThat(p.lsbMv()).isEqualTo(15.0 / (1 << 22));
+        // the binary's voltage scale: the same LSB, with v = 0 at v_reset = -65 mV
+        assertThat(p.scale()).isEqualTo(new Symbol.Scale(15.0 / (1 << 22), -65));
+    }
+
+    @Test
+    void rawParametersHaveNoVoltageScale() {
+        Network n = NetworkBuilder.network("n")
+                .population("a", 1, new NeuronModel.TrueNorth(0, 0, 5, 5, 0, 0, 0, 0)).build();
+        var p = lower(n, Presets.require("truenorth"), new Diagnostics()).pops().get(0);
+        assertThat(p.scale()).isNull();
     }
 
     @Test

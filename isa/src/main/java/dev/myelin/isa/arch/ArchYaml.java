@@ -9,6 +9,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +44,22 @@ public final class ArchYaml {
         if (Presets.byName(nameOrFile).isPresent()) {
             return Presets.require(nameOrFile);
         }
-        Path p = Path.of(nameOrFile);
-        if (Files.isRegularFile(p)) {
+        Path p;
+        try {
+            p = Path.of(nameOrFile);
+        } catch (InvalidPathException e) {
+            throw new MyelinInputException("unknown architecture '" + TextFiles.printable(nameOrFile)
+                    + "': not a preset (" + String.join(", ", Presets.names()) + ") and not a usable file name ("
+                    + e.getReason() + ")");
+        }
+        if (Files.exists(p)) {
             return load(p);
         }
-        throw new MyelinInputException("unknown architecture '" + nameOrFile + "': not a preset ("
+        throw new MyelinInputException("unknown architecture '" + TextFiles.printable(nameOrFile) + "': not a preset ("
                 + String.join(", ", Presets.names()) + ") and not a file");
     }
 
+    /** Reads an architecture file: a regular file of at most {@link #MAX_BYTES} ({@link TextFiles#readUtf8}). */
     public static Architecture load(Path file) {
         return parse(file.toString(), TextFiles.readUtf8(file, MAX_BYTES, "architecture file"));
     }

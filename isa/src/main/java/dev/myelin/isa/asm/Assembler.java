@@ -1,6 +1,7 @@
 package dev.myelin.isa.asm;
 
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.TextFiles;
 import dev.myelin.isa.model.ImageValidator;
 import dev.myelin.isa.model.ImageViolation;
 import dev.myelin.isa.model.NetworkImage;
@@ -12,7 +13,6 @@ import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,6 +23,12 @@ import java.nio.file.Path;
  * line holding the field. Errors are {@link MyelinInputException}s reading {@code file:line:col: message}.
  */
 public final class Assembler {
+    /**
+     * Largest listing read: a listing runs about five times the size of its binary, and binaries
+     * stop at 1 GiB. Listings are streamed, so this bounds the time spent, not memory.
+     */
+    public static final long MAX_BYTES = 8L << 30;
+
     private Assembler() {
     }
 
@@ -36,11 +42,15 @@ public final class Assembler {
         return assemble(fileName, new StringReader(text));
     }
 
-    /** Assembles a listing file (UTF-8). */
+    /**
+     * Assembles a listing file (UTF-8): a regular file ({@link TextFiles#requireRegular}) of at most
+     * {@link #MAX_BYTES}, streamed.
+     */
     public static NetworkImage assemble(Path file) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader r = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+        try (Reader r = new BufferedReader(new java.io.InputStreamReader(TextFiles.openBounded(file, MAX_BYTES,
+                "listing"), decoder), 1 << 16)) {
             return assemble(file.toString(), r);
         } catch (CharacterCodingException e) {
             throw new MyelinInputException(file + ": not UTF-8 text");

@@ -52,6 +52,7 @@ final class ListingParser {
     private final List<Symbol> symbols = new ArrayList<>();
     private String openName;
     private int openSize;
+    private Symbol.Scale openScale;
     /** {@code lines=N} of an open .input table, or -1 when not given (one description line per port line). */
     private int openSourceLines;
     private final IntList openLines = new IntList();
@@ -229,8 +230,12 @@ final class ListingParser {
         openName = l.expectName(name.equals(".symbol") ? "a population name" : "a port name");
         openSize = 0;
         openSourceLines = -1;
+        openScale = null;
         if (name.equals(".symbol")) {
             openSize = l.expectField("size", 0, Integer.MAX_VALUE);
+            if (!l.atEnd()) {
+                openScale = scale(l);
+            }
         } else if (name.equals(".input") && l.peekIs("lines")) {
             openSourceLines = l.expectField("lines", 0, Integer.MAX_VALUE);
         }
@@ -270,6 +275,27 @@ final class ListingParser {
             openLeads.add(lead);
         }
         sources.entry(tableName(), l.lineNo());
+    }
+
+    /** {@code mv_per_lsb=R mv_at_zero=R} after {@code .symbol NAME size=N}: the population's voltage scale (UNIT). */
+    private static Symbol.Scale scale(Line l) {
+        Token first = l.peek();
+        double perLsb = realField(l, "mv_per_lsb");
+        double atZero = realField(l, "mv_at_zero");
+        Symbol.Scale s = new Symbol.Scale(perLsb, atZero);
+        if (s.problem() != null) {
+            throw l.error(first, s.problem());
+        }
+        return s;
+    }
+
+    private static double realField(Line l, String key) {
+        Token k = l.expectAtom("'" + key + "'");
+        if (!k.text().equals(key)) {
+            throw l.error(k, "expected '" + key + "', found " + k.describe());
+        }
+        l.accept("=");
+        return Numbers.parseDouble(l, l.expectAtom(key + " (a real number)"), key);
     }
 
     /** {@code core X Y SLOT neuron=J count=C pop=P}. */
@@ -318,7 +344,8 @@ final class ListingParser {
                 openLeads.clear();
             }
             case OUTPUT -> outputs.add(new Port(openName, (List<PortEntry>) (List<?>) openEntries));
-            case SYMBOL -> symbols.add(new Symbol(openName, openSize, (List<Symbol.Range>) (List<?>) openEntries));
+            case SYMBOL -> symbols.add(new Symbol(openName, openSize, (List<Symbol.Range>) (List<?>) openEntries,
+                    openScale));
             default -> {
             }
         }

@@ -221,7 +221,12 @@ final class ListingPrinter {
     private void symbols() {
         for (Symbol s : image.symbols()) {
             sb.append('\n').append(".symbol ").append(Lexer.quoteIfNeeded(s.population())).append(" size=")
-                    .append(s.size()).append('\n');
+                    .append(s.size());
+            if (s.scale() != null) {
+                sb.append(" mv_per_lsb=").append(Double.toString(s.scale().mvPerLsb())).append(" mv_at_zero=")
+                        .append(Double.toString(s.scale().mvAtZero()));
+            }
+            sb.append('\n');
             for (Symbol.Range r : s.ranges()) {
                 sb.append("  core ").append(coords(r.core())).append(" neuron=").append(r.neuronStart())
                         .append(" count=").append(r.count()).append(" pop=").append(r.popStart())

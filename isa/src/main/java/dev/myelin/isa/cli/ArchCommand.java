@@ -28,7 +28,7 @@ public final class ArchCommand implements Runnable, MyelinCommand {
     public void run() {
         var out = spec.commandLine().getOut();
         if (nameOrFile == null) {
-            out.println("Presets (myelin arch NAME prints one in full):");
+            out.println("Presets (" + Main.prog() + " arch NAME prints one in full):");
             for (String n : Presets.names()) {
                 var a = Presets.require(n);
                 out.printf(java.util.Locale.ROOT, "  %-10s %-10s %3d x %-3d routers x %d core%s of %5d axons x %5d neurons = %,d neurons%n",

@@ -20,7 +20,7 @@ import java.util.ServiceLoader;
 @Command(name = "myelin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Compile spiking neural networks onto neuromorphic chips and emulate them.",
         footer = {"", "Exit codes: 0 success, 1 failure while running, 2 bad input or usage.",
-                "Run 'myelin COMMAND --help' for a command's options."})
+                "Run 'myelin help COMMAND' (or 'myelin COMMAND --help') for a command's options."})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
@@ -47,7 +47,7 @@ public final class Main implements Runnable {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             // picocli passes Errors through; a large network can need more than the default heap
-            err.println("myelin: failed: out of memory (Java heap); give it more, e.g. MYELIN_JAVA_OPTS=-Xmx8g ./myelin ...");
+            err.println("myelin: failed: out of memory (Java heap); give it more, e.g. MYELIN_JAVA_OPTS=-Xmx8g " + prog() + " ...");
             err.flush();
             return EXIT_FAILURE;
         }
@@ -63,6 +63,7 @@ public final class Main implements Runnable {
         for (MyelinCommand c : commands) {
             cl.addSubcommand(c);
         }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setExitCodeExceptionMapper(Main::exitCodeOf);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             PrintWriter err = line.getErr();
@@ -82,11 +83,26 @@ public final class Main implements Runnable {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("myelin: usage error: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.println("Try '" + hint(ex.getCommandLine().getCommandSpec().qualifiedName()) + " --help'.");
             err.flush();
             return EXIT_BAD_INPUT;
         });
         return cl;
+    }
+
+    /**
+     * The command as the user typed it, for hints: the launcher passes its own path as typed
+     * ({@code ./myelin} from the repository root, as the README does) in the system property
+     * {@code myelin.prog}; elsewhere it is plain {@code myelin}.
+     */
+    public static String prog() {
+        String p = System.getProperty("myelin.prog");
+        return p == null || p.isBlank() ? "myelin" : p;
+    }
+
+    /** {@code text} with a leading {@code myelin} replaced by {@link #prog()}. */
+    public static String hint(String text) {
+        return text.startsWith("myelin") ? prog() + text.substring("myelin".length()) : text;
     }
 
     static int exitCodeOf(Throwable e) {

@@ -3,14 +3,13 @@ package dev.myelin.isa.codec;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.format.TrailerDescriptor;
 import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.TextFiles;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.ImageValidator;
 import dev.myelin.isa.model.ImageViolation;
 import dev.myelin.isa.model.NetworkImage;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+
 import java.nio.file.Path;
 
 /**
@@ -59,24 +58,16 @@ public final class NbinCodec {
         return parsed.image();
     }
 
-    /** Reads a file, checking its size before reading it into memory. */
+    /**
+     * Reads a file: a regular file of at most {@link TrailerDescriptor#MAX_FILE_BYTES}, its size
+     * checked before reading and the read bounded ({@link TextFiles#readBytes}).
+     */
     public static NetworkImage read(Path file) {
+        byte[] data = TextFiles.readBytes(file, TrailerDescriptor.MAX_FILE_BYTES, "network binary");
         try {
-            long size = Files.size(file);
-            if (size > TrailerDescriptor.MAX_FILE_BYTES) {
-                throw new MyelinInputException(file + ": " + size + " bytes exceed the largest network binary, "
-                        + TrailerDescriptor.MAX_FILE_BYTES + " bytes");
-            }
-            byte[] data = Files.readAllBytes(file);
-            try {
-                return decode(data);
-            } catch (MyelinInputException e) {
-                throw new MyelinInputException(file + ": " + e.getMessage());
-            }
-        } catch (NoSuchFileException e) {
-            throw new MyelinInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new MyelinInputException(file + ": cannot read: " + e.getMessage());
+            return decode(data);
+        } catch (MyelinInputException e) {
+            throw new MyelinInputException(file + ": " + e.getMessage());
         }
     }
 
@@ -85,7 +76,7 @@ public final class NbinCodec {
         AtomicFiles.write(file, encode(image));
     }
 
-    /** Restates a validation problem with the field's offset (core fields) or its section's (ports, symbols). */
+    /** Restates a validation problem with the field's offset (core fields) or its section's (ports, symbols, units). */
     private static MyelinInputException locate(NbinReader.Parsed parsed, ImageViolation v) {
         long offset;
         String section;
@@ -99,6 +90,7 @@ public final class NbinCodec {
                 case "INPT" -> parsed.inputsOffset();
                 case "OUTP" -> parsed.outputsOffset();
                 case "SYMB" -> parsed.symbolsOffset();
+                case "UNIT" -> parsed.unitsOffset();
                 default -> 0L;
             };
         }

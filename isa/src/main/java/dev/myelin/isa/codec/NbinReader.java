@@ -13,6 +13,7 @@ import dev.myelin.isa.format.PortDescriptor;
 import dev.myelin.isa.format.SectionDescriptor;
 import dev.myelin.isa.format.SymbolDescriptor;
 import dev.myelin.isa.format.TrailerDescriptor;
+import dev.myelin.isa.format.UnitsDescriptor;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.NetworkImage;
@@ -35,12 +36,14 @@ import java.util.zip.CRC32;
 final class NbinReader {
     /** The parsed image and where its sections start, to place validation errors. */
     record Parsed(NetworkImage image, List<Long> coreOffsets, long inputsOffset, long outputsOffset,
-                  long symbolsOffset) {
+                  long symbolsOffset, long unitsOffset) {
     }
 
-    /** Section kinds in file order; NETW and ILIN (format 1.1) may be absent. */
-    private static final String[] ORDER = {"ARCH", "NETW", "CORE", "INPT", "ILIN", "OUTP", "SYMB"};
-    private static final int ARCH = 0, NETW = 1, CORE = 2, INPT = 3, ILIN = 4, OUTP = 5, SYMB = 6;
+    /** Section kinds in file order; NETW, ILIN (format 1.1) and UNIT (1.2) may be absent. */
+    private static final String[] ORDER = {"ARCH", "NETW", "CORE", "INPT", "ILIN", "OUTP", "SYMB", "UNIT"};
+    private static final int ARCH = 0, NETW = 1, CORE = 2, INPT = 3, ILIN = 4, OUTP = 5, SYMB = 6, UNIT = 7;
+    private static final String SEQUENCE = "sections run ARCH, NETW, CORE..., INPT, ILIN, OUTP, SYMB, UNIT; "
+            + "NETW, ILIN and UNIT are optional";
 
     private final byte[] data;
     private final NbinIn in;
@@ -53,8 +56,8 @@ final class NbinReader {
     private List<Port> outputs;
     private List<Symbol> symbols;
     private double dtMs = NetworkImage.DEFAULT_DT_MS;
-    /** Offsets of INPT, OUTP and SYMB. */
-    private final long[] offsets = new long[3];
+    /** Offsets of INPT, OUTP, SYMB and UNIT. */
+    private final long[] offsets = new long[4];
 
     private NbinReader(byte[] data, NbinIn in) {
         this.data = data;
@@ -82,11 +85,10 @@ final class NbinReader {
         if (arch == null || inputs == null || outputs == null || symbols == null) {
             String missing = arch == null ? "ARCH" : inputs == null ? "INPT" : outputs == null ? "OUTP" : "SYMB";
             in.enter("trailer", in.size());
-            throw in.error(dataEnd, "crc32", "section " + missing + " is missing (sections run ARCH, NETW, CORE..., "
-                    + "INPT, ILIN, OUTP, SYMB; NETW and ILIN are optional)");
+            throw in.error(dataEnd, "crc32", "section " + missing + " is missing (" + SEQUENCE + ")");
         }
         NetworkImage image = new NetworkImage(arch, flags, cores, inputs, outputs, symbols, dtMs);
-        return new Parsed(image, coreOffsets, offsets[0], offsets[1], offsets[2]);
+        return new Parsed(image, coreOffsets, offsets[0], offsets[1], offsets[2], offsets[3]);
     }
 
     /** Reads one section frame and its payload, which must end exactly where the frame says. */
@@ -107,15 +109,18 @@ final class NbinReader {
         if (kind < 0) {
             if (minor <= HeaderDescriptor.VERSION_MINOR) {
                 throw in.error(start, "tag", "unknown section tag '" + tagName
-                        + "' (known: ARCH, NETW, CORE, INPT, ILIN, OUTP, SYMB)");
+                        + "' (known: " + String.join(", ", ORDER) + ")");
             }
             in.seek(end);
             return;
         }
         if (kind < stage || kind == stage && kind != CORE || kind > ARCH && arch == null
-                || kind == ILIN && inputs == null || kind > INPT && inputs == null || kind > OUTP && outputs == null) {
-            throw in.error(start, "tag", "section " + tagName + " out of order: sections run ARCH, NETW, CORE..., INPT, "
-                    + "ILIN, OUTP, SYMB (NETW and ILIN optional)");
+                || kind == ILIN && inputs == null || kind > INPT && inputs == null || kind > OUTP && outputs == null
+                || kind == UNIT && symbols == null) {
+            throw in.error(start, "tag", "section " + tagName + " out of order: " + SEQUENCE);
+        }
+        if (kind == UNIT && minor < HeaderDescriptor.MINOR_WITH_UNITS) {
+            throw in.error(start, "tag", "section UNIT came with format 1.2, but the header says 1." + minor);
         }
         stage = kind;
         in.enter(name, end);
@@ -126,7 +131,8 @@ final class NbinReader {
             case INPT -> { offsets[0] = start; inputs = readPorts(); }
             case ILIN -> inputs = readInputLines(inputs);
             case OUTP -> { offsets[1] = start; outputs = readPorts(); }
-            default -> { offsets[2] = start; symbols = readSymbols(arch); }
+            case SYMB -> { offsets[2] = start; symbols = readSymbols(arch); }
+            default -> { offsets[3] = start; symbols = readUnits(symbols); }
         }
         if (in.position() != end) {
             throw in.error(in.position(), "(end)", (end - in.position())
@@ -307,6 +313,38 @@ final class NbinReader {
         }
         in.path.pop();
         return ports;
+    }
+
+    /** The symbols again, those UNIT lists now with their voltage scale. */
+    private List<Symbol> readUnits(List<Symbol> syms) {
+        int count = in.getCount(UnitsDescriptor.COUNT, syms.size(), "the SYMB count",
+                UnitsDescriptor.ENTRY_SIZE);
+        List<Symbol> out = new ArrayList<>(syms);
+        long previous = -1;
+        in.path.push("entry", 0);
+        for (int e = 0; e < count; e++) {
+            in.path.index(e);
+            long at = in.position();
+            long s = in.get(UnitsDescriptor.SYMBOL);
+            if (s >= syms.size()) {
+                throw in.error(at, "symbol", s + " is not a symbol of SYMB (it has " + syms.size() + ")");
+            }
+            if (s <= previous) {
+                throw in.error(at, "symbol", s + " follows " + previous + ": entries name symbols once, in increasing order");
+            }
+            previous = s;
+            long scaleAt = in.position();
+            Symbol.Scale scale = new Symbol.Scale(Double.longBitsToDouble(in.get(UnitsDescriptor.MV_PER_LSB)),
+                    Double.longBitsToDouble(in.get(UnitsDescriptor.MV_AT_ZERO)));
+            String problem = scale.problem();
+            if (problem != null) {
+                throw in.error(problem.startsWith("mvPerLsb") ? scaleAt : scaleAt + UnitsDescriptor.MV_PER_LSB.bytes(),
+                        problem.startsWith("mvPerLsb") ? "mvPerLsb" : "mvAtZero", problem);
+            }
+            out.set((int) s, syms.get((int) s).withScale(scale));
+        }
+        in.path.pop();
+        return out;
     }
 
     private List<Symbol> readSymbols(Architecture archOfFile) {

@@ -12,6 +12,7 @@ import dev.myelin.isa.format.PortDescriptor;
 import dev.myelin.isa.format.SectionDescriptor;
 import dev.myelin.isa.format.SymbolDescriptor;
 import dev.myelin.isa.format.TrailerDescriptor;
+import dev.myelin.isa.format.UnitsDescriptor;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.NetworkImage;
@@ -26,8 +27,10 @@ import java.util.List;
 
 /**
  * Writes an image field by field in the order of docs/isa.md: header, ARCH, NETW, CORE per
- * used core (sorted by id), INPT, ILIN (only when an input port maps lines), OUTP, SYMB,
- * CRC-32. Same image, same bytes.
+ * used core (sorted by id), INPT, ILIN (only when an input port maps lines), OUTP, SYMB, UNIT
+ * (only when a population has a voltage scale), CRC-32. Same image, same bytes. The header
+ * carries the lowest minor version whose sections the file uses (1.2 with UNIT, else 1.1), so a
+ * file without voltage scales stays whole for a 1.1 reader.
  */
 final class NbinWriter {
     private final NbinOut out;
@@ -40,7 +43,7 @@ final class NbinWriter {
         out.path.push("header");
         out.put(HeaderDescriptor.MAGIC, HeaderDescriptor.MAGIC_VALUE);
         out.put(HeaderDescriptor.MAJOR, HeaderDescriptor.VERSION_MAJOR);
-        out.put(HeaderDescriptor.MINOR, HeaderDescriptor.VERSION_MINOR);
+        out.put(HeaderDescriptor.MINOR, minorVersion(image));
         out.put(HeaderDescriptor.FLAGS, image.flags() & 0xffffffffL);
         out.path.clear();
         writeArch(image.arch());
@@ -61,9 +64,40 @@ final class NbinWriter {
         }
         writePorts(SectionDescriptor.OUTP, "outputs", image.outputs());
         writeSymbols(image.symbols());
+        if (hasUnits(image)) {
+            writeUnits(image.symbols());
+        }
         out.path.push("trailer");
         out.put(TrailerDescriptor.CRC32, out.crc32());
         out.path.clear();
+    }
+
+    static boolean hasUnits(NetworkImage image) {
+        return image.symbols().stream().anyMatch(s -> s.scale() != null);
+    }
+
+    static int minorVersion(NetworkImage image) {
+        return hasUnits(image) ? HeaderDescriptor.MINOR_WITH_UNITS : HeaderDescriptor.MINOR_WITHOUT_UNITS;
+    }
+
+    /** UNIT: one entry per population with a voltage scale, in symbol order. */
+    private void writeUnits(List<Symbol> symbols) {
+        long token = out.beginSection(SectionDescriptor.UNIT, "units", -1);
+        out.put(UnitsDescriptor.COUNT, symbols.stream().filter(s -> s.scale() != null).count());
+        out.path.push("entry", 0);
+        int e = 0;
+        for (int s = 0; s < symbols.size(); s++) {
+            Symbol.Scale scale = symbols.get(s).scale();
+            if (scale == null) {
+                continue;
+            }
+            out.path.index(e++);
+            out.put(UnitsDescriptor.SYMBOL, s);
+            out.put(UnitsDescriptor.MV_PER_LSB, Double.doubleToRawLongBits(scale.mvPerLsb()));
+            out.put(UnitsDescriptor.MV_AT_ZERO, Double.doubleToRawLongBits(scale.mvAtZero()));
+        }
+        out.path.pop();
+        out.endSection(token);
     }
 
     private void writeArch(Architecture arch) {

@@ -28,8 +28,15 @@ public final class HeaderDescriptor {
     /** "MYLN" read as a little-endian u32. */
     public static final long MAGIC_VALUE = 0x4E4C594DL;
     public static final int VERSION_MAJOR = 1;
-    /** 1.1 added the NETW (dt) and ILIN (input line map) sections and {@code timing.tickPacing}. */
-    public static final int VERSION_MINOR = 1;
+    /**
+     * The newest minor version this reader reads. 1.1 added the NETW (dt) and ILIN (input line
+     * map) sections and {@code timing.tickPacing}; 1.2 the UNIT section (voltage scales).
+     */
+    public static final int VERSION_MINOR = 2;
+    /** The minor version that brought the UNIT section, written for files that have one. */
+    public static final int MINOR_WITH_UNITS = 2;
+    /** The minor version written for a file without a UNIT section: what a 1.1 reader reads whole. */
+    public static final int MINOR_WITHOUT_UNITS = 1;
 
     private HeaderDescriptor() {
     }

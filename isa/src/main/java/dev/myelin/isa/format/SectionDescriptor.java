@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
  * +---------------------------------------------------------------+
  * </pre>
  * Sections follow the header in this order: ARCH, NETW, one CORE per used core (sorted by
- * core id), INPT, ILIN, OUTP, SYMB; then the 4-byte CRC-32 trailer. NETW and ILIN came with
- * format 1.1; a 1.0 binary has neither.
+ * core id), INPT, ILIN, OUTP, SYMB, UNIT; then the 4-byte CRC-32 trailer. NETW and ILIN came with
+ * format 1.1 (a 1.0 binary has neither), UNIT with 1.2.
  */
 public final class SectionDescriptor {
     private static final Layout L = new Layout();
@@ -32,6 +32,7 @@ public final class SectionDescriptor {
     public static final int ILIN = tag("ILIN");
     public static final int OUTP = tag("OUTP");
     public static final int SYMB = tag("SYMB");
+    public static final int UNIT = tag("UNIT");
 
     private SectionDescriptor() {
     }

@@ -138,6 +138,9 @@ public final class ImageValidator {
             if (sym.size() < 0) {
                 throw new ImageViolation(scope, null, "SYMB", "symbol[" + s + "].size", "=" + sym.size() + " is negative");
             }
+            if (sym.scale() != null && sym.scale().problem() != null) {
+                throw new ImageViolation(scope, null, "UNIT", "symbol[" + s + "].scale", ": " + sym.scale().problem());
+            }
             for (int r = 0; r < sym.ranges().size(); r++) {
                 Symbol.Range range = sym.ranges().get(r);
                 String field = "symbol[" + s + "].range[" + r + "]";

@@ -228,7 +228,10 @@ final class RandomImages {
             }
         }
         if (!ranges.isEmpty()) {
-            out.add(new Symbol("pop" + rnd.nextInt(10), size, ranges));
+            // half the populations carry a voltage scale (UNIT), with values that are not round in decimal
+            Symbol.Scale scale = rnd.nextBoolean() ? null
+                    : new Symbol.Scale(rnd.nextDouble() * 0.1 + 1e-6, -80 + rnd.nextDouble() * 40);
+            out.add(new Symbol("pop" + rnd.nextInt(10), size, ranges, scale));
         }
         return out;
     }

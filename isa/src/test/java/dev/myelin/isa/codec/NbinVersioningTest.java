@@ -37,6 +37,6 @@ class NbinVersioningTest {
         byte[] b = withExtraSection(HeaderDescriptor.VERSION_MINOR);
         int at = new String(b, StandardCharsets.ISO_8859_1).indexOf("XTRA");
         assertThatThrownBy(() -> NbinCodec.decode(b)).hasMessage("byte offset " + at
-                + ", section XTRA, field tag: unknown section tag 'XTRA' (known: ARCH, NETW, CORE, INPT, ILIN, OUTP, SYMB)");
+                + ", section XTRA, field tag: unknown section tag 'XTRA' (known: ARCH, NETW, CORE, INPT, ILIN, OUTP, SYMB, UNIT)");
     }
 }

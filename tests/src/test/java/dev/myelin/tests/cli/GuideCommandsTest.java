@@ -55,6 +55,23 @@ class GuideCommandsTest {
         assertThat(lastStdout).as("the sweep's CSV").contains("offered_rate,accepted_rate");
     }
 
+    @Test
+    void everySampleReadmeGivesCommandsThatRun() throws IOException {
+        root = repoRoot();
+        List<Path> samples;
+        try (var dirs = Files.list(root.resolve("firmware-samples/samples"))) {
+            samples = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(samples).hasSizeGreaterThanOrEqualTo(5);
+        for (Path sample : samples) {
+            commands = 0;
+            checks = 0;
+            walk(root.relativize(sample.resolve("README.md")).toString());
+            assertThat(commands).as("commands run from %s", sample.getFileName()).isGreaterThanOrEqualTo(2);
+            assertThat(checks).as("outputs checked in %s", sample.getFileName()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
     /** Runs the commands and checks the quotes of {@code doc}'s marked region, in document order. */
     private void walk(String doc) throws IOException {
         root = repoRoot();
