@@ -127,8 +127,8 @@ public final class TnNet {
                 ax[k] = t.get(k)[1];
                 de[k] = t.get(k)[2];
             }
-            return new CoreImage(id, axonType, p.withNegativeThreshold(negativeThreshold), xb, List.of(), new Targets(start, dx, new int[m], new int[m], ax, de),
-                    new byte[0]);
+            return new CoreImage(id, axonType, p.withNegativeThreshold(negativeThreshold), xb, List.of(),
+                    new Targets(start, dx, new int[m], new int[m], ax, de), new byte[0]);
         }
     }
 }

@@ -68,7 +68,8 @@ class NegativeThresholdTest {
         Network n = NetworkBuilder.network("n").population("ranc", 4, neuron(NegativeThreshold.INCLUSIVE)).build();
         var c = Compiler.compile(n, Presets.require("truenorth"));
         assertThat(c.lowered().of("ranc").notes())
-                .contains("negative threshold inclusive: V <= -beta crosses it (RANC's rule; TrueNorth's is V < -beta)");
+                .contains("negative threshold inclusive: V <= -beta crosses it (RANC's rule; TrueNorth's is"
+                        + " V < -beta)");
         Network strict = NetworkBuilder.network("n").population("tn", 4, neuron(NegativeThreshold.STRICT)).build();
         assertThat(Compiler.compile(strict, Presets.require("truenorth")).lowered().of("tn").notes())
                 .noneMatch(s -> s.contains("inclusive"));
