@@ -5,6 +5,7 @@ import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
 import dev.myelin.isa.model.ImageValidator;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.TrueNorthNeurons;
 
 import static dev.myelin.chip.neuron.TrueNorthMath.leakDirection;
@@ -18,6 +19,13 @@ import static dev.myelin.chip.neuron.TrueNorthMath.thresholdMask;
  * threshold, leak reversal, positive and negative thresholds, normal / linear / non-reset modes,
  * kappa saturation. Widths and saturation: {@link TrueNorthMath}.
  *
+ * <p>Negative threshold: V crosses it when {@code V < -bound} (strict, TrueNorth's rule, the
+ * default) or, on a core whose image says {@link NegativeThreshold#INCLUSIVE}, when
+ * {@code V <= -bound} (the RANC simulator's rule); bound = beta with kappa = 1, beta + eta with
+ * kappa = 0. The rule is folded into one per-neuron limit at load,
+ * {@code negativeLimit = -beta} or {@code -beta + 1}, and every test reads
+ * {@code V < negativeLimit - eta}: the update does the same work under either rule.
+ *
  * <p>Memory: the crossbar as the image's bit-packed rows; weights by type
  * ({@code weight[G * n + j]}); per type a bit-packed mask of the neurons whose synapse of that
  * type is stochastic; every neuron parameter and V in flat {@code int} arrays; the tick's synaptic
@@ -30,7 +38,8 @@ import static dev.myelin.chip.neuron.TrueNorthMath.thresholdMask;
  *       one draw per synaptic event whose type is stochastic for that neuron;</li>
  *   <li>update: neurons ascending; per neuron first one draw for the leak if c = 1 and
  *       lambda != 0, then one draw for the threshold mask if TM &gt; 0 and the threshold
- *       outcome can depend on eta, i.e. V &gt;= alpha, or V &lt; -beta with kappa = 0.</li>
+ *       outcome can depend on eta, i.e. V &gt;= alpha, or V below the negative threshold
+ *       with eta = 0 (V &lt; -beta strict, V &lt;= -beta inclusive) and kappa = 0.</li>
  * </ol>
  * No other draws happen, so a core whose update would change nothing draws nothing and may be
  * skipped without shifting the stream.
@@ -49,6 +58,8 @@ public final class TrueNorthArray implements NeuronArray {
     private final int[] leakReversal;
     private final int[] alpha;
     private final int[] beta;
+    /** -beta (strict) or -beta + 1 (inclusive): V &lt; negativeLimit - eta is below the negative threshold. */
+    private final int[] negativeLimit;
     private final int[] thresholdMaskBits;
     private final int[] resetMode;
     private final int[] kappa;
@@ -92,12 +103,10 @@ public final class TrueNorthArray implements NeuronArray {
         this.leakReversal = p.leakReversal().clone();
         this.alpha = p.alpha().clone();
         this.beta = p.beta().clone();
-        if (p.negativeThreshold() != dev.myelin.isa.model.NegativeThreshold.STRICT) {
-            // the binary can carry RANC's inclusive rule; the datapath applies only TrueNorth's strict one so far,
-            // so such a core is refused rather than run with the wrong comparison
-            throw new dev.myelin.isa.diag.MyelinInputException("a TrueNorth core with negative threshold '"
-                    + p.negativeThreshold().id() + "' (V <= -beta) cannot run yet: the emulator applies only the"
-                    + " strict rule V < -beta");
+        int inclusive = p.negativeThreshold() == NegativeThreshold.INCLUSIVE ? 1 : 0;
+        this.negativeLimit = new int[n];
+        for (int j = 0; j < n; j++) {
+            negativeLimit[j] = -beta[j] + inclusive;
         }
         this.thresholdMaskBits = p.thresholdMaskBits().clone();
         this.resetMode = p.resetMode().clone();
@@ -225,7 +234,7 @@ public final class TrueNorthArray implements NeuronArray {
         if (tm == 0) {
             return 0;
         }
-        if (vv >= alpha[j] || (vv < -beta[j] && kappa[j] == 0)) {
+        if (vv >= alpha[j] || (vv < negativeLimit[j] && kappa[j] == 0)) {
             return thresholdMask(random.nextRho(), tm);
         }
         return 0;
@@ -247,24 +256,22 @@ public final class TrueNorthArray implements NeuronArray {
             };
         }
         spiked = false;
-        int b = beta[j];
         if (kappa[j] == 1) {
-            return vv < -b ? -b : vv; // saturate at -beta whatever the reset mode
+            return vv < negativeLimit[j] ? -beta[j] : vv; // saturate at -beta whatever the reset mode
         }
-        int negative = b + eta;
-        if (vv >= -negative) {
+        if (vv >= negativeLimit[j] - eta) {
             return vv;
         }
         return switch (resetMode[j]) {
             case 0 -> saturateV(-(long) resetV[j]); // -R of R = -2^19 saturates to 2^19 - 1
-            case 1 -> vv + negative; // V < -(beta + eta): result stays negative
+            case 1 -> vv + beta[j] + eta; // V <= -(beta + eta): result stays <= 0
             default -> vv;
         };
     }
 
     /** True when an input-free update of neuron j at potential vv changes nothing, fires nothing and draws nothing. */
     private boolean stable(int j, int vv) {
-        return leak[j] == 0 && vv < alpha[j] && vv >= -beta[j];
+        return leak[j] == 0 && vv < alpha[j] && vv >= negativeLimit[j];
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.myelin.chip.neuron;
 
 import dev.myelin.chip.testing.TnNet;
 import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.NegativeThreshold;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -176,6 +177,74 @@ class TrueNorthModesTest {
         assertThat(a.v(2)).isZero();
         // updated by SANA-FE's rule: 0 and 1 had input; 2 has a leak (TrueNorth's bias) though V stays 0
         assertThat(a.lastActiveUpdates()).isEqualTo(3);
+    }
+
+    /** One neuron at V0 = -beta = -5, no leak and no input, R = 3, under {@code rule}. */
+    private static TnNet.TnCore atMinusBeta(NegativeThreshold rule, int gamma, int kappa) {
+        TnNet.TnCore c = oneNeuron();
+        c.p.beta()[0] = 5;
+        c.p.resetV()[0] = 3;
+        c.p.v0()[0] = -5;
+        c.p.resetMode()[0] = gamma;
+        c.p.kappa()[0] = kappa;
+        c.negativeThreshold = rule;
+        return c;
+    }
+
+    @Test
+    void vAtExactlyMinusBetaCrossesOnlyTheInclusiveThresholdInEveryMode() {
+        // strict: -5 < -5 is false in every mode, V stays -5
+        for (int gamma = 0; gamma <= 2; gamma++) {
+            for (int kappa = 0; kappa <= 1; kappa++) {
+                assertThat(trace(atMinusBeta(NegativeThreshold.STRICT, gamma, kappa), new Scripted(), 2, 0, null))
+                        .as("strict gamma %d kappa %d", gamma, kappa).containsExactly(-5, -5);
+            }
+        }
+        // inclusive, -5 <= -5: normal reset to -R = -3; linear adds beta back, -5 + 5 = 0; non-reset keeps -5;
+        // kappa saturates at -beta, which is -5 already
+        assertThat(trace(atMinusBeta(NegativeThreshold.INCLUSIVE, 0, 0), new Scripted(), 2, 0, null))
+                .containsExactly(-3, -3);
+        assertThat(trace(atMinusBeta(NegativeThreshold.INCLUSIVE, 1, 0), new Scripted(), 2, 0, null))
+                .containsExactly(0, 0);
+        assertThat(trace(atMinusBeta(NegativeThreshold.INCLUSIVE, 2, 0), new Scripted(), 2, 0, null))
+                .containsExactly(-5, -5);
+        assertThat(trace(atMinusBeta(NegativeThreshold.INCLUSIVE, 0, 1), new Scripted(), 2, 0, null))
+                .containsExactly(-5, -5);
+    }
+
+    @Test
+    void belowMinusBetaBothRulesAgree() {
+        for (NegativeThreshold rule : NegativeThreshold.values()) {
+            TnNet.TnCore c = atMinusBeta(rule, 0, 0);
+            c.p.v0()[0] = -6;
+            assertThat(trace(c, new Scripted(), 1, 0, null)).as(rule.id()).containsExactly(-3);
+            c.p.v0()[0] = -4;
+            assertThat(trace(c, new Scripted(), 1, 0, null)).as(rule.id()).containsExactly(-4);
+        }
+    }
+
+    @Test
+    void inclusiveThresholdWithAMaskDrawsEtaAtMinusBetaAndTheStrictOneDoesNot() {
+        TnNet.TnCore c = atMinusBeta(NegativeThreshold.INCLUSIVE, 0, 0);
+        c.p.thresholdMaskBits()[0] = 2;
+        // tick 0: rho 0xFF -> eta 3, -5 <= -(5 + 3) is false, V stays; tick 1: rho 0 -> eta 0, -5 <= -5 -> -3;
+        // tick 2: -3 is above -beta: no draw
+        Scripted r = new Scripted(0xFF, 0x00);
+        assertThat(trace(c, r, 3, 0, null)).containsExactly(-5, -3, -3);
+        assertThat(r.draws).isEqualTo(2);
+        TnNet.TnCore s = atMinusBeta(NegativeThreshold.STRICT, 0, 0);
+        s.p.thresholdMaskBits()[0] = 2;
+        Scripted none = new Scripted(0x00, 0x00);
+        assertThat(trace(s, none, 3, 0, null)).containsExactly(-5, -5, -5);
+        assertThat(none.draws).isZero();
+    }
+
+    @Test
+    void vAtMinusBetaIsQuiescentOnlyUnderTheStrictRule() {
+        assertThat(new TrueNorthArray(atMinusBeta(NegativeThreshold.STRICT, 0, 0).image(), TN, new Scripted())
+                .quiescent()).isTrue();
+        assertThat(new TrueNorthArray(atMinusBeta(NegativeThreshold.INCLUSIVE, 0, 0).image(), TN, new Scripted())
+                .quiescent()).isFalse();
     }
 
     @Test

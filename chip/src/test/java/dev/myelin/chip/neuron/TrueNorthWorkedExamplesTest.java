@@ -5,6 +5,7 @@ import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.chip.sim.OutputSpike;
 import dev.myelin.chip.sim.Probe;
 import dev.myelin.chip.testing.TnNet;
+import dev.myelin.isa.model.NegativeThreshold;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -101,6 +102,42 @@ class TrueNorthWorkedExamplesTest {
             chip.run(7);
             // -2, -4, -6 < -5 -> -3, -5 (not < -5), -7 -> -3, -5, -7 -> -3
             assertThat(v.vTrace()).containsExactly(-2, -4, -3, -5, -3, -5, -3);
+        }
+    }
+
+    @Test
+    void inclusiveNegativeThresholdAlsoResetsAtExactlyMinusBeta() {
+        TnNet net = new TnNet();
+        TnNet.TnCore c = net.core(0, 1, 1);
+        c.p.leak()[0] = -2;
+        c.p.beta()[0] = 5;
+        c.p.resetV()[0] = 3;
+        c.negativeThreshold = NegativeThreshold.INCLUSIVE;
+        try (Chip chip = Chip.load(net.image(), ChipOptions.defaults())) {
+            Probe v = chip.probeRaw(c.id, 0);
+            chip.run(7);
+            // -2, -4, -6 <= -5 -> -3, then -5 <= -5 -> -3 every tick (strict keeps -5 and resets at -7)
+            assertThat(v.vTrace()).containsExactly(-2, -4, -3, -3, -3, -3, -3);
+        }
+    }
+
+    @Test
+    void vEqualToMinusBetaResetsOnlyUnderTheInclusiveRule() {
+        for (NegativeThreshold rule : NegativeThreshold.values()) {
+            TnNet net = new TnNet();
+            TnNet.TnCore c = net.core(0, 1, 1);
+            c.p.beta()[0] = 5;
+            c.p.resetV()[0] = 3;
+            c.p.v0()[0] = -5;
+            c.negativeThreshold = rule;
+            try (Chip chip = Chip.load(net.image(), ChipOptions.defaults())) {
+                Probe v = chip.probeRaw(c.id, 0);
+                chip.run(3);
+                // no leak, no input: V = -5 = -beta. strict: -5 < -5 is false, V stays; inclusive: -5 <= -5,
+                // V = -R = -3, which is above -5 from then on
+                assertThat(v.vTrace()).as(rule.id()).containsExactly(
+                        rule == NegativeThreshold.STRICT ? new int[] {-5, -5, -5} : new int[] {-3, -3, -3});
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.myelin.isa.arch.Presets;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.Port;
 import dev.myelin.isa.model.PortEntry;
@@ -74,6 +75,8 @@ public final class TnNet {
         public final int[] axonType;
         public final TrueNorthNeurons p;
         public final Crossbar xb;
+        /** The core's negative-threshold rule (TrueNorth's strict one unless a test says otherwise). */
+        public NegativeThreshold negativeThreshold = NegativeThreshold.STRICT;
         final int[] tdx;
         final int[] taxon;
         final int[] tdelay;
@@ -124,8 +127,8 @@ public final class TnNet {
                 ax[k] = t.get(k)[1];
                 de[k] = t.get(k)[2];
             }
-            return new CoreImage(id, axonType, p, xb, List.of(), new Targets(start, dx, new int[m], new int[m], ax, de),
-                    new byte[0]);
+            return new CoreImage(id, axonType, p.withNegativeThreshold(negativeThreshold), xb, List.of(),
+                    new Targets(start, dx, new int[m], new int[m], ax, de), new byte[0]);
         }
     }
 }

@@ -64,7 +64,8 @@ final class CoreEmitter {
 
     private static TrueNorthNeurons trueNorth(NeuronModel.TrueNorth p, Route.CoreRoute cr) {
         int n = cr.neurons();
-        TrueNorthNeurons t = TrueNorthNeurons.zeros(n);
+        // populations never share a core, so the core takes its one population's rule
+        TrueNorthNeurons t = TrueNorthNeurons.zeros(n).withNegativeThreshold(p.negativeThreshold());
         for (int j = 0; j < n; j++) {
             int o = cr.origin()[j];
             for (int g = 0; g < 4; g++) {

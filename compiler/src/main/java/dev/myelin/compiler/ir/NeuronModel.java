@@ -1,5 +1,7 @@
 package dev.myelin.compiler.ir;
 
+import dev.myelin.isa.model.NegativeThreshold;
+
 /**
  * A population's neuron model as the user wrote it: continuous-time models with physical
  * units (mV, ms, nA, MOhm), or a datapath's raw fixed-point parameters.
@@ -39,9 +41,25 @@ public sealed interface NeuronModel {
         @Override public boolean raw() { return true; }
     }
 
-    /** TrueNorth neuron in raw parameters (deterministic subset: no stochastic modes). */
-    record TrueNorth(int leak, int leakReversal, int alpha, int beta, int resetMode, int kappa, int resetV, int v0)
-            implements NeuronModel {
+    /**
+     * TrueNorth neuron in raw parameters (deterministic subset: no stochastic modes).
+     *
+     * @param negativeThreshold how V is compared with -beta on the cores of the population:
+     *                          strict {@code V < -beta} (TrueNorth, the default) or inclusive
+     *                          {@code V <= -beta} (the RANC simulator's {@code neuron_reset_type} 1)
+     */
+    record TrueNorth(int leak, int leakReversal, int alpha, int beta, int resetMode, int kappa, int resetV, int v0,
+                     NegativeThreshold negativeThreshold) implements NeuronModel {
+        public TrueNorth {
+            java.util.Objects.requireNonNull(negativeThreshold, "negativeThreshold");
+        }
+
+        /** With TrueNorth's strict negative threshold. */
+        public TrueNorth(int leak, int leakReversal, int alpha, int beta, int resetMode, int kappa, int resetV,
+                         int v0) {
+            this(leak, leakReversal, alpha, beta, resetMode, kappa, resetV, v0, NegativeThreshold.STRICT);
+        }
+
         public String id() { return "truenorth"; }
         @Override public boolean raw() { return true; }
     }

@@ -3,6 +3,7 @@ package dev.myelin.compiler.lower;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.Symbol;
 
 import java.util.ArrayList;
@@ -26,8 +27,15 @@ final class TrueNorthLowering {
                         + Math.round(current) + " = " + leak + " is out of the datapath's range [-256, 255]");
             }
             NeuronModel.TrueNorth r = new NeuronModel.TrueNorth((int) Math.max(-256, Math.min(255, leak)),
-                    t.leakReversal(), t.alpha(), t.beta(), t.resetMode(), t.kappa(), t.resetV(), t.v0());
-            return new LowerNeurons.Pop(p, r, 1, 1, List.of("raw TrueNorth parameters (no quantisation)"), null);
+                    t.leakReversal(), t.alpha(), t.beta(), t.resetMode(), t.kappa(), t.resetV(), t.v0(),
+                    t.negativeThreshold());
+            List<String> notes = new ArrayList<>();
+            notes.add("raw TrueNorth parameters (no quantisation)");
+            if (t.negativeThreshold() == NegativeThreshold.INCLUSIVE) {
+                notes.add("negative threshold inclusive: V <= -beta crosses it (RANC's rule; TrueNorth's is"
+                        + " V < -beta)");
+            }
+            return new LowerNeurons.Pop(p, r, 1, 1, notes, null);
         }
         if (!(p.model() instanceof NeuronModel.Lif) && !(p.model() instanceof NeuronModel.If)) {
             throw new IllegalStateException("validate lets only lif, if and truenorth reach TrueNorth lowering");

@@ -2,6 +2,7 @@ package dev.myelin.compiler.source;
 
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.isa.model.NegativeThreshold;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.util.Set;
@@ -20,7 +21,7 @@ final class ModelReader {
     static final Set<String> IF = Set.of("v_thresh", "v_reset", "v_init", "bias");
     static final Set<String> LOIHI = Set.of("du", "dv", "vth", "bias_mant", "bias_exp", "v_init");
     static final Set<String> TN = Set.of("leak", "leak_reversal", "alpha", "beta", "reset_mode", "kappa", "reset_v",
-            "v_init");
+            "v_init", "negative_threshold");
 
     private ModelReader() {
     }
@@ -60,7 +61,9 @@ final class ModelReader {
                     (int) p.integer("beta", 0, (1 << 18) - 1, 0, false),
                     (int) p.integer("reset_mode", 0, 2, 0, false), (int) p.integer("kappa", 0, 1, 0, false),
                     (int) p.integer("reset_v", -(1 << 19), (1 << 19) - 1, 0, false),
-                    (int) p.integer("v_init", -(1 << 19), (1 << 19) - 1, 0, false));
+                    (int) p.integer("v_init", -(1 << 19), (1 << 19) - 1, 0, false),
+                    NegativeThreshold.byId(p.choice("negative_threshold", NegativeThreshold.ids(),
+                            NegativeThreshold.STRICT.id(), false)).orElseThrow());
         };
     }
 

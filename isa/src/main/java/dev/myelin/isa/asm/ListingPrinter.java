@@ -81,8 +81,9 @@ final class ListingPrinter {
         sb.append(".axons ").append(c.axonCount()).append('\n');
         sb.append(".neurons ").append(c.neuronCount()).append('\n');
         if (c.neurons() instanceof TrueNorthNeurons t) {
-            sb.append(".negative_threshold ").append(t.negativeThreshold().id()).append(
-                    t.negativeThreshold() == NegativeThreshold.STRICT ? "    ; V < -beta crosses the negative threshold (TrueNorth's rule)"
+            boolean strict = t.negativeThreshold() == NegativeThreshold.STRICT;
+            sb.append(".negative_threshold ").append(t.negativeThreshold().id())
+                    .append(strict ? "    ; V < -beta crosses the negative threshold (TrueNorth's rule)"
                             : "    ; V <= -beta crosses the negative threshold (RANC's rule)").append('\n');
         }
         if (c.neurons() instanceof LoihiNeurons l) {

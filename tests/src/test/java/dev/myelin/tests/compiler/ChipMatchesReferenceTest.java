@@ -32,6 +32,7 @@ class ChipMatchesReferenceTest {
         "recurrent.yaml, loihi",
         "cuba.yaml, loihi",
         "raw_truenorth.yaml, truenorth",
+        "negative_threshold.yaml, truenorth",
         "raw_loihi.yaml, loihi",
     })
     void sameSpikesOnChipAsReference(String file, String arch) throws Exception {

@@ -5,6 +5,7 @@ import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.lower.QuantiseSynapses;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.SynapseFormat;
 import dev.myelin.isa.spi.Stimulus;
 
@@ -136,7 +137,10 @@ public final class DescriptionReference {
         return fired;
     }
 
-    /** TrueNorth, deterministic subset (eps = 0, c = 0, TM = 0, no stochastic synapses); V saturates at 20 bits. */
+    /**
+     * TrueNorth, deterministic subset (eps = 0, c = 0, TM = 0, no stochastic synapses); V saturates at 20 bits;
+     * below the negative threshold when V &lt; -beta, or V &lt;= -beta for the inclusive rule.
+     */
     static boolean trueNorth(NeuronModel.TrueNorth p, long[] v, int j, long in) {
         v[j] = sat20(v[j] + in);
         v[j] = sat20(v[j] + p.leak());
@@ -144,7 +148,9 @@ public final class DescriptionReference {
             v[j] = p.resetMode() == 0 ? p.resetV() : p.resetMode() == 1 ? v[j] - p.alpha() : v[j];
             return true;
         }
-        if (v[j] < -(long) p.beta()) {
+        boolean below = p.negativeThreshold() == NegativeThreshold.INCLUSIVE ? v[j] <= -(long) p.beta()
+                : v[j] < -(long) p.beta();
+        if (below) {
             v[j] = p.kappa() == 1 ? -p.beta() : p.resetMode() == 0 ? -p.resetV()
                     : p.resetMode() == 1 ? v[j] + p.beta() : v[j];
         }

@@ -5,6 +5,7 @@ import dev.myelin.chip.core.CounterSet;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.chip.sim.OutputSpike;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,17 @@ class IdleSkipInvarianceTest {
 
     @Test
     void skippingIdleCoresChangesNothingButTheTickCounters() {
-        RandomTrueNorthNetworks gen = new RandomTrueNorthNetworks(31).quiet();
+        check(new RandomTrueNorthNetworks(31).quiet());
+    }
+
+    @Test
+    void soUnderBothNegativeThresholdRules() {
+        // half the cores inclusive: skipping them is as invisible as skipping strict ones
+        check(new RandomTrueNorthNetworks(31).quiet()
+                .negativeThreshold(c -> c % 2 == 0 ? NegativeThreshold.INCLUSIVE : NegativeThreshold.STRICT));
+    }
+
+    private static void check(RandomTrueNorthNetworks gen) {
         NetworkImage image = gen.network(3, 3, 32, 32);
         List<long[]> inputs = gen.inputs(8, TICKS, 0.02);
         Run skipping = run(image, inputs, true);

@@ -5,6 +5,7 @@ import dev.myelin.isa.arch.Presets;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.Port;
 import dev.myelin.isa.model.PortEntry;
@@ -15,15 +16,18 @@ import dev.myelin.isa.model.TrueNorthNeurons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Seeded random TrueNorth images covering every mode: stochastic synapses, leaks and threshold
  * masks, leak reversal, all reset modes, kappa, extreme values that saturate V, sparse and
  * dense crossbars, targets on every core with delays 1..15, output ports and an input port.
+ * Cores use the strict negative threshold unless {@link #negativeThreshold} says otherwise.
  */
 public final class RandomTrueNorthNetworks {
     private final SplittableRandom r;
     private boolean quiet;
+    private IntFunction<NegativeThreshold> rule = c -> NegativeThreshold.STRICT;
 
     public RandomTrueNorthNetworks(long seed) {
         this.r = new SplittableRandom(seed);
@@ -35,6 +39,12 @@ public final class RandomTrueNorthNetworks {
      */
     public RandomTrueNorthNetworks quiet() {
         quiet = true;
+        return this;
+    }
+
+    /** From now on, core number c (in row order) gets the negative-threshold rule {@code rule(c)}; draws nothing. */
+    public RandomTrueNorthNetworks negativeThreshold(IntFunction<NegativeThreshold> rule) {
+        this.rule = rule;
         return this;
     }
 
@@ -50,7 +60,10 @@ public final class RandomTrueNorthNetworks {
         List<CoreImage> cores = new ArrayList<>();
         List<PortEntry> outs = new ArrayList<>();
         for (CoreId id : ids) {
-            cores.add(core(id, ids, axons, neurons));
+            CoreImage c = core(id, ids, axons, neurons);
+            cores.add(new CoreImage(c.id(), c.axonType(),
+                    ((TrueNorthNeurons) c.neurons()).withNegativeThreshold(rule.apply(cores.size())), c.synapses(),
+                    c.formats(), c.targets(), c.learning()));
             for (int j = 0; j < neurons; j++) {
                 if (r.nextInt(4) == 0) {
                     outs.add(new PortEntry(id, j));

@@ -3,6 +3,7 @@ package dev.myelin.tests.conformance;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.chip.sim.OutputSpike;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.PortEntry;
 import dev.myelin.chip.neuron.XorShift32Random;
@@ -17,8 +18,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The bit-accurate TrueNorth datapath and tick engine against the plain reference model:
- * random networks in every mode (fixed seeds), V of every neuron compared after every tick,
- * and the output spikes compared at the end.
+ * random networks in every mode (fixed seeds) and under both negative-threshold rules, V of
+ * every neuron compared after every tick, and the output spikes compared at the end.
  */
 class TrueNorthConformanceTest {
 
@@ -38,6 +39,49 @@ class TrueNorthConformanceTest {
             NetworkImage image = gen.network(3, 2, 32, 32);
             compare(image, gen.inputs(8, 1500, 0.15), 1500, seed);
         }
+    }
+
+    @Test
+    void inclusiveNegativeThresholdCoresMatchTheReferenceAndTheRuleChangesTheirRun() {
+        for (long seed = 200; seed <= 205; seed++) {
+            // single cores, all inclusive
+            NetworkImage inclusive = new RandomTrueNorthNetworks(seed)
+                    .negativeThreshold(c -> NegativeThreshold.INCLUSIVE).network(1, 1, 64, 48);
+            List<long[]> in = new RandomTrueNorthNetworks(seed + 1000).inputs(16, 2000, 0.2);
+            compare(inclusive, in, 2000, seed);
+            // the same core under the strict rule runs differently: the comparison above saw V = -bound cross
+            NetworkImage strict = new RandomTrueNorthNetworks(seed).network(1, 1, 64, 48);
+            assertThat(vTrace(inclusive, in, 2000, seed)).as("seed %d", seed)
+                    .isNotEqualTo(vTrace(strict, in, 2000, seed));
+        }
+        for (long seed = 300; seed < 304; seed++) {
+            // both rules side by side: even cores inclusive, odd cores strict
+            RandomTrueNorthNetworks gen = new RandomTrueNorthNetworks(seed)
+                    .negativeThreshold(c -> c % 2 == 0 ? NegativeThreshold.INCLUSIVE : NegativeThreshold.STRICT);
+            NetworkImage image = gen.network(3, 2, 32, 32);
+            compare(image, gen.inputs(8, 1500, 0.15), 1500, seed);
+        }
+    }
+
+    /** V of every neuron after every tick on the chip, as one array. */
+    private static int[] vTrace(NetworkImage image, List<long[]> inputs, int ticks, long seed) {
+        int neurons = image.cores().stream().mapToInt(c -> c.neuronCount()).sum();
+        int[] v = new int[ticks * neurons];
+        try (Chip chip = Chip.load(image, ChipOptions.defaults().withSeed(seed))) {
+            for (long[] s : inputs) {
+                chip.inject("in", (int) s[0], s[1]);
+            }
+            int k = 0;
+            for (int t = 0; t < ticks; t++) {
+                chip.step();
+                for (int c = 0; c < image.cores().size(); c++) {
+                    for (int j = 0; j < image.cores().get(c).neuronCount(); j++) {
+                        v[k++] = chip.v(c, j);
+                    }
+                }
+            }
+        }
+        return v;
     }
 
     private static void compare(NetworkImage image, List<long[]> inputs, int ticks, long seed) {

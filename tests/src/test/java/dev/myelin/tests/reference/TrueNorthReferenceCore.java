@@ -3,6 +3,7 @@ package dev.myelin.tests.reference;
 import dev.myelin.chip.neuron.CoreRandom;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.TrueNorthNeurons;
 
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.List;
  * choices documented in docs/architecture.md (20-bit saturation, draw order). One object per
  * neuron, a boolean crossbar, nothing optimised: it exists to be read and compared against.
  * It shares only the random source type with the chip.
+ *
+ * <p>The negative threshold follows the core's rule: TrueNorth's strict {@code V < -bound}, or
+ * the inclusive {@code V <= -bound} of the RANC simulator (its {@code neuron_reset_type} 1).
  */
 public final class TrueNorthReferenceCore implements ReferenceNetwork.Core {
     static final int V_MAX = (1 << 19) - 1;
@@ -38,11 +42,14 @@ public final class TrueNorthReferenceCore implements ReferenceNetwork.Core {
     private final boolean[][] w;
     private final int[] g;
     private final CoreRandom random;
+    /** True when V = -bound already crosses the negative threshold. */
+    private final boolean inclusive;
 
     public TrueNorthReferenceCore(CoreImage core, CoreRandom random) {
         TrueNorthNeurons p = (TrueNorthNeurons) core.neurons();
         Crossbar xb = (Crossbar) core.synapses();
         this.random = random;
+        this.inclusive = p.negativeThreshold() == NegativeThreshold.INCLUSIVE;
         this.g = core.axonType().clone();
         this.w = new boolean[core.axonCount()][p.n()];
         for (int i = 0; i < core.axonCount(); i++) {
@@ -130,7 +137,7 @@ public final class TrueNorthReferenceCore implements ReferenceNetwork.Core {
     private boolean thresholdFireReset(Neuron n) {
         int eta = 0;
         boolean mayFire = n.v >= n.alpha;
-        boolean mayGoBelow = n.v < -n.beta && n.kappa == 0;
+        boolean mayGoBelow = below(n.v, n.beta) && n.kappa == 0;
         if (n.tm > 0 && (mayFire || mayGoBelow)) {
             eta = random.nextRho() & ((1 << n.tm) - 1);
         }
@@ -143,7 +150,7 @@ public final class TrueNorthReferenceCore implements ReferenceNetwork.Core {
             return true;
         }
         int bound = n.beta * n.kappa + (n.beta + eta) * (1 - n.kappa);
-        if (n.v < -bound) {
+        if (below(n.v, bound)) {
             if (n.kappa == 1) {
                 n.v = -n.beta;
             } else if (n.gamma == 0) {
@@ -153,5 +160,10 @@ public final class TrueNorthReferenceCore implements ReferenceNetwork.Core {
             }
         }
         return false;
+    }
+
+    /** Whether V has crossed the negative threshold of this bound under the core's rule. */
+    private boolean below(int v, int bound) {
+        return inclusive ? v <= -bound : v < -bound;
     }
 }
