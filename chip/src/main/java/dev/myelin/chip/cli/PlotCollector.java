@@ -1,6 +1,7 @@
 package dev.myelin.chip.cli;
 
 import dev.myelin.chip.energy.Activity;
+import dev.myelin.chip.noc.MeshConfig;
 import dev.myelin.chip.plot.PlotData;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.Probe;
@@ -86,7 +87,9 @@ final class PlotCollector {
         n++;
     }
 
-    PlotData data(String title, RunRecorder rec, long[] links, int width, int height) {
+    PlotData data(String title, RunRecorder rec, long[] links, MeshConfig region) {
+        int width = region.width();
+        int height = region.height();
         List<PlotData.Trace> traces = new ArrayList<>();
         for (int k = 0; k < traceV.length; k++) {
             traces.add(new PlotData.Trace(probes.population(k) + "[" + probes.index(k) + "]", traceFirstTick[k],
@@ -96,7 +99,7 @@ final class PlotCollector {
         long[] totals = rec.coreTotals();
         for (int c = 0; c < chip.layout().cores(); c++) {
             var id = chip.layout().core(c);
-            activity[id.y() * width + id.x()] += totals[Activity.SYN_EVENTS.at(c)];
+            activity[region.router(id.x(), id.y())] += totals[Activity.SYN_EVENTS.at(c)];
         }
         return new PlotData(title, Arrays.copyOf(tick, n), Arrays.copyOf(row, n), groups, rows, traces, width, height,
                 activity, links, rec.tickTimes());

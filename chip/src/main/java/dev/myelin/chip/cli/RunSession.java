@@ -228,8 +228,7 @@ final class RunSession {
         int busiest = busiest(links);
         RunResult r = new RunResult(o.network().toString(), o.ticks(), rec.ticks(), partial, loop.wallSeconds,
                 rec.modelNs(), rec.chipNs(), chip.image().arch().tickPacing(), out.names.names(), loop.popSpikes, loop.otherSpikes, energy, counts.samples(),
-                rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : linkName(busiest,
-                mc.meshWidth()), busiest < 0 ? 0 : links[busiest],
+                rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : mc.region().linkName(busiest), busiest < 0 ? 0 : links[busiest],
                 rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,
                 RunStats.meshLine(loop.timing));
         if (out.spikes != null) {
@@ -257,7 +256,7 @@ final class RunSession {
         }
         if (out.plots != null) {
             written.addAll(RunPlots.write(o.plots(), out.plots.data(o.network().getFileName().toString(),
-                    rec, links, mc.meshWidth(), chip.image().arch().meshHeight())));
+                    rec, links, mc.region())));
         }
         return r;
     }
@@ -270,12 +269,5 @@ final class RunSession {
             }
         }
         return best;
-    }
-
-    /** {@code (x,y) east} for link {@code router * 4 + direction}. */
-    static String linkName(int link, int meshWidth) {
-        int r = link / 4;
-        String[] dirs = {"east", "west", "north", "south"};
-        return "(" + r % meshWidth + "," + r / meshWidth + ") " + dirs[link % 4];
     }
 }

@@ -82,7 +82,7 @@ final class VcdTrace {
                 routers.put(key, r);
                 vars[r] = w.integer(noc, "router_" + id.x() + "_" + id.y() + "_messages_out", 32);
                 fifo[r] = w.integer(noc, "router_" + id.x() + "_" + id.y() + "_fifo_max", 32);
-                meshR[r] = id.y() * l.arch().meshWidth() + id.x();
+                meshR[r] = mesh.mesh().config().router(id.x(), id.y());
             }
             routerOfCore[c] = r;
         }

@@ -1,5 +1,6 @@
 package dev.myelin.chip.energy;
 
+import dev.myelin.chip.noc.MeshConfig;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
@@ -19,7 +20,8 @@ import java.util.Set;
  * hops that cross a chip boundary of the board (chip-to-chip links); and packets per link. Destinations are resolved once at construction; counting a spike
  * allocates nothing.
  *
- * <p>Link index {@code router * 4 + direction}, {@code router = y * meshWidth + x}, directions
+ * <p>Link index {@code router * 4 + direction} over the image's modelled region of the mesh
+ * ({@link MeshConfig#region}: {@code router = (y - originY) * width + (x - originX)}), directions
  * east (+x), west, north (-y), south, the mesh router model's convention.
  */
 public final class MessageCounter {
@@ -28,7 +30,10 @@ public final class MessageCounter {
     public static final int NORTH = 2;
     public static final int SOUTH = 3;
 
+    private final MeshConfig region;
     private final int width;
+    private final int originX;
+    private final int originY;
     private final int chipRoutersX;
     private final int chipRoutersY;
     private final int[] routerX;
@@ -42,7 +47,10 @@ public final class MessageCounter {
 
     public MessageCounter(NetworkImage image) {
         Architecture a = image.arch();
-        this.width = a.meshWidth();
+        this.region = MeshConfig.region(image);
+        this.width = region.width();
+        this.originX = region.originX();
+        this.originY = region.originY();
         this.chipRoutersX = a.routersX();
         this.chipRoutersY = a.routersY();
         List<CoreImage> cores = image.cores();
@@ -63,7 +71,7 @@ public final class MessageCounter {
             routerY[c] = ci.id().y();
             resolve(c, ci, index, a);
         }
-        linkPackets = new long[a.meshWidth() * a.meshHeight() * 4];
+        linkPackets = new long[region.routers() * 4];
     }
 
     private void resolve(int c, CoreImage ci, Map<CoreId, Integer> index, Architecture a) {
@@ -117,7 +125,7 @@ public final class MessageCounter {
         int stepX = dx > 0 ? 1 : -1;
         int dirX = dx > 0 ? EAST : WEST;
         for (int i = 0; i < Math.abs(dx); i++) {
-            linkPackets[(y * width + x) * 4 + dirX]++;
+            linkPackets[((y - originY) * width + x - originX) * 4 + dirX]++;
             int next = x + stepX;
             if (next / chipRoutersX != x / chipRoutersX) {
                 hops[2]++;
@@ -127,7 +135,7 @@ public final class MessageCounter {
         int stepY = dy > 0 ? 1 : -1;
         int dirY = dy > 0 ? SOUTH : NORTH;
         for (int i = 0; i < Math.abs(dy); i++) {
-            linkPackets[(y * width + x) * 4 + dirY]++;
+            linkPackets[((y - originY) * width + x - originX) * 4 + dirY]++;
             int next = y + stepY;
             if (next / chipRoutersY != y / chipRoutersY) {
                 hops[2]++;
@@ -143,7 +151,8 @@ public final class MessageCounter {
         return linkPackets.clone();
     }
 
-    public int meshWidth() {
-        return width;
+    /** The modelled region the link indices refer to; {@link MeshConfig#linkName} names a link. */
+    public MeshConfig region() {
+        return region;
     }
 }

@@ -6,8 +6,6 @@ package dev.myelin.chip.noc;
  * neighbour's input FIFO it feeds ({@code neighbour * ports + the port facing back}).
  */
 final class Links {
-    private static final String[] DIRECTION_NAMES = {"east", "west", "north", "south"};
-
     final int[] routerX;
     final int[] routerY;
     /** Hop cycles of the link, 0 at the mesh edge. */
@@ -52,9 +50,8 @@ final class Links {
         crossesChip[l] = cfg.crossesChip(routerX[r], routerY[r], dir);
     }
 
-    /** "(x,y) east" for a link index. */
+    /** "(x,y) east" for a link index, in board coordinates. */
     String name(int link) {
-        int r = link / Mesh.DIRECTIONS;
-        return "(" + routerX[r] + "," + routerY[r] + ") " + DIRECTION_NAMES[link % Mesh.DIRECTIONS];
+        return cfg.linkName(link);
     }
 }

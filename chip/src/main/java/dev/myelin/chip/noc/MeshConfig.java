@@ -2,6 +2,10 @@ package dev.myelin.chip.noc;
 
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.isa.model.Targets;
 
 /**
  * The mesh parameters the router model needs, resolved once from an {@link Architecture}
@@ -14,12 +18,24 @@ import dev.myelin.isa.diag.MyelinInputException;
  * where the hop crosses a chip boundary) + ejectionCycles}. {@code ejectionCycles} covers the
  * destination router's pipeline and the link into the core.
  *
- * @param chipRoutersX routers along x on one chip (chip boundaries every this many columns)
- * @param chipRoutersY routers along y on one chip
+ * <p><b>The modelled region.</b> A loaded image is modelled on the smallest rectangle of routers
+ * that holds every core it uses and every core its neurons target ({@link #region}): XY routes
+ * between two routers never leave the rectangle the two span, so no packet can need a router
+ * outside it, and memory and time follow the image, not the declared board (a two-core image on
+ * a board of millions of routers models a handful). Router {@code (x, y)} of this config is
+ * router {@code (originX + x, originY + y)} of the board; chip boundaries and every printed
+ * coordinate use board coordinates.
+ *
+ * @param width          routers along x that are modelled
+ * @param height         routers along y that are modelled
+ * @param chipRoutersX   routers along x on one chip (chip boundaries every this many board columns)
+ * @param chipRoutersY   routers along y on one chip
+ * @param originX        board column of modelled router column 0
+ * @param originY        board row of modelled router row 0
  */
 public record MeshConfig(int width, int height, int coresPerRouter, int chipRoutersX, int chipRoutersY,
                          int hopCyclesEW, int hopCyclesNS, int chipLinkCycles,
-                         int injectionCycles, int ejectionCycles, int fifoDepth) {
+                         int injectionCycles, int ejectionCycles, int fifoDepth, int originX, int originY) {
 
     /** Largest number of FIFO slots (routers x input ports x depth) a mesh may allocate. */
     public static final long MAX_FIFO_SLOTS = 1L << 24;
@@ -30,8 +46,10 @@ public record MeshConfig(int width, int height, int coresPerRouter, int chipRout
         requireRange("width", width, 1, 1 << 16);
         requireRange("height", height, 1, 1 << 16);
         requireRange("coresPerRouter", coresPerRouter, 1, 16);
-        requireRange("chipRoutersX", chipRoutersX, 1, width);
-        requireRange("chipRoutersY", chipRoutersY, 1, height);
+        requireRange("chipRoutersX", chipRoutersX, 1, 1 << 16);
+        requireRange("chipRoutersY", chipRoutersY, 1, 1 << 16);
+        requireRange("originX", originX, 0, (1 << 16) - width);
+        requireRange("originY", originY, 0, (1 << 16) - height);
         requireRange("hopCyclesEW", hopCyclesEW, 1, 1_000_000);
         requireRange("hopCyclesNS", hopCyclesNS, 1, 1_000_000);
         requireRange("chipLinkCycles", chipLinkCycles, 0, 1_000_000);
@@ -51,17 +69,86 @@ public record MeshConfig(int width, int height, int coresPerRouter, int chipRout
         }
         long slots = routers * (Mesh.DIRECTIONS + coresPerRouter) * fifoDepth;
         if (slots > MAX_FIFO_SLOTS) {
-            throw new MyelinInputException("mesh " + width + "x" + height + " with FIFO depth " + fifoDepth
+            throw new MyelinInputException("mesh " + width + "x" + height + (originX == 0 && originY == 0 ? ""
+                    : " (the routers from board (" + originX + "," + originY + ") the image spans)")
+                    + " with FIFO depth " + fifoDepth
                     + " needs " + slots + " FIFO slots; at most " + MAX_FIFO_SLOTS + " are supported");
         }
     }
 
-    /** The mesh of a chip or board as the architecture describes it. */
+    /** A mesh whose modelled region starts at board router (0, 0). */
+    public MeshConfig(int width, int height, int coresPerRouter, int chipRoutersX, int chipRoutersY,
+                      int hopCyclesEW, int hopCyclesNS, int chipLinkCycles,
+                      int injectionCycles, int ejectionCycles, int fifoDepth) {
+        this(width, height, coresPerRouter, chipRoutersX, chipRoutersY, hopCyclesEW, hopCyclesNS, chipLinkCycles,
+                injectionCycles, ejectionCycles, fifoDepth, 0, 0);
+    }
+
+    /** The whole mesh of a chip or board as the architecture describes it. */
     public static MeshConfig of(Architecture a) {
         return new MeshConfig(a.meshWidth(), a.meshHeight(), a.coresPerRouter(), a.routersX(), a.routersY(),
                 a.hopCyclesEW(), a.hopCyclesNS(), a.chipLinkCycles(),
                 a.injectionCycles(), a.ejectionCycles(), a.linkFifoDepth());
     }
+
+    /**
+     * The modelled region of an image (class comment): the bounding rectangle of the routers of
+     * its cores and of every on-board core its neurons target. An image with no core models
+     * router (0, 0) alone.
+     */
+    public static MeshConfig region(NetworkImage image) {
+        Architecture a = image.arch();
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = Integer.MIN_VALUE;
+        int maxY = Integer.MIN_VALUE;
+        for (CoreImage ci : image.cores()) {
+            CoreId id = ci.id();
+            minX = Math.min(minX, id.x());
+            maxX = Math.max(maxX, id.x());
+            minY = Math.min(minY, id.y());
+            maxY = Math.max(maxY, id.y());
+            Targets t = ci.targets();
+            for (int k = 0; k < t.count(); k++) {
+                int x = id.x() + t.dx()[k];
+                int y = id.y() + t.dy()[k];
+                if (a.hasCore(x, y, 0)) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        if (minX > maxX) {
+            minX = maxX = minY = maxY = 0;
+        }
+        return new MeshConfig(maxX - minX + 1, maxY - minY + 1, a.coresPerRouter(), a.routersX(), a.routersY(),
+                a.hopCyclesEW(), a.hopCyclesNS(), a.chipLinkCycles(),
+                a.injectionCycles(), a.ejectionCycles(), a.linkFifoDepth(), minX, minY);
+    }
+
+    /** Modelled router index of board router {@code (x, y)}, or -1 when it lies outside the region. */
+    public int router(int x, int y) {
+        int lx = x - originX;
+        int ly = y - originY;
+        return lx < 0 || ly < 0 || lx >= width || ly >= height ? -1 : ly * width + lx;
+    }
+
+    /** Modelled core index ({@code router * coresPerRouter + slot}) of a board core, or -1 outside the region. */
+    public int core(CoreId id) {
+        int r = router(id.x(), id.y());
+        return r < 0 ? -1 : r * coresPerRouter + id.slot();
+    }
+
+    /** {@code "(x,y) east"}: link {@code router * 4 + direction} named by its board router coordinates. */
+    public String linkName(int link) {
+        int r = link / Mesh.DIRECTIONS;
+        return "(" + (originX + r % width) + "," + (originY + r / width) + ") "
+                + DIRECTION_NAMES[link % Mesh.DIRECTIONS];
+    }
+
+    private static final String[] DIRECTION_NAMES = {"east", "west", "north", "south"};
 
     /** A single-chip mesh with one core per router (what synthetic traffic uses). */
     public static MeshConfig single(int width, int height, int hopCycles, int injectionCycles,
@@ -78,8 +165,10 @@ public record MeshConfig(int width, int height, int coresPerRouter, int chipRout
         return width * height * coresPerRouter;
     }
 
-    /** True when the hop from router column/row {@code (x, y)} in direction {@code dir} leaves its chip. */
+    /** True when the hop from modelled router column/row {@code (x, y)} in direction {@code dir} leaves its chip. */
     public boolean crossesChip(int x, int y, int dir) {
+        x += originX;
+        y += originY;
         return switch (dir) {
             case Mesh.EAST -> (x + 1) % chipRoutersX == 0;
             case Mesh.WEST -> x % chipRoutersX == 0;

@@ -15,6 +15,7 @@ import java.util.Map;
  * index. Immutable.
  */
 public final class ChipLayout {
+    private final NetworkImage image;
     private final Architecture arch;
     private final CoreId[] ids;
     private final int[] axons;
@@ -22,6 +23,7 @@ public final class ChipLayout {
     private final Map<CoreId, Integer> index = new HashMap<>();
 
     ChipLayout(NetworkImage image) {
+        this.image = image;
         this.arch = image.arch();
         List<CoreImage> cores = image.cores();
         this.ids = new CoreId[cores.size()];
@@ -36,6 +38,11 @@ public final class ChipLayout {
                 throw new dev.myelin.isa.diag.MyelinInputException("core " + ci.id() + " appears twice in the image");
             }
         }
+    }
+
+    /** The image laid out. */
+    public NetworkImage image() {
+        return image;
     }
 
     public Architecture arch() {

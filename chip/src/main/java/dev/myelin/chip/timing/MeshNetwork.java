@@ -77,7 +77,7 @@ public final class MeshNetwork implements SpikeNetwork {
     private final double cycleNs;
     private final double periodNs;
     private final double syncNs;
-    /** Layout core index to mesh core index ((y * width + x) * coresPerRouter + slot). */
+    /** Layout core index to modelled mesh core index ({@link MeshConfig#core}). */
     private final int[] meshCore;
     private final int[] sent;
     private final int[] received;
@@ -99,7 +99,7 @@ public final class MeshNetwork implements SpikeNetwork {
         this.layout = layout;
         this.mode = mode;
         Architecture a = layout.arch();
-        MeshConfig cfg = MeshConfig.of(a);
+        MeshConfig cfg = MeshConfig.region(layout.image());
         this.mesh = new Mesh(cfg);
         this.times = new CoreTimes(a);
         this.latePolicy = a.latePolicy();
@@ -112,8 +112,8 @@ public final class MeshNetwork implements SpikeNetwork {
         int routersInUse = 0;
         for (int c = 0; c < cores; c++) {
             CoreId id = layout.core(c);
-            int router = id.y() * cfg.width() + id.x();
-            meshCore[c] = router * cfg.coresPerRouter() + id.slot();
+            int router = cfg.router(id.x(), id.y());
+            meshCore[c] = cfg.core(id);
             if (!routerUsed[router]) {
                 routerUsed[router] = true;
                 routersInUse++;

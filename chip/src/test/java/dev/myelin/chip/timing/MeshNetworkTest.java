@@ -195,4 +195,56 @@ class MeshNetworkTest {
         assertThat(g.network().traffic().dropped()).isEqualTo(1);
         assertThat(g.network().traffic().droppedOnLink(4, Mesh.EAST)).isEqualTo(1);
     }
+
+    @Test
+    void aSmallImageOnAHugeBoardModelsOnlyTheRoutersItUses() {
+        // 64 x 12 TrueNorth chips = a 4,096 x 768 router board (3.1 million routers). Core A at board router
+        // (4030, 700), core B five routers east at (4035, 700): the chip boundary between columns 4031 and 4032
+        // (4032 = 63 x 64) lies on their path, so each message crosses one chip-to-chip link.
+        TnNet net = new TnNet().arch(Presets.require("truenorth").toBuilder()
+                .set(ArchParam.CHIPS_X, 64).set(ArchParam.CHIPS_Y, 12).build("board"));
+        TnNet.TnCore a = net.core(new CoreId(4030, 700, 0), 2, 2);
+        TnNet.TnCore b = net.core(new CoreId(4035, 700, 0), 1, 1);
+        for (TnNet.TnCore c : new TnNet.TnCore[] {a, b}) {
+            c.p.alpha()[0] = 1;
+            c.p.weights()[0] = 1;
+            c.connect(0, 0, 0);
+        }
+        a.connect(1, 0, 0);
+        a.target(0, 5, 0, 1);
+        b.target(0, -5, 1, 1);
+        net.input("in", a.id, 0).output("a", a.id, 0).output("b", b.id, 0);
+        NetworkImage img = net.image();
+        List<OutputSpike> direct = run(img, ChipOptions.defaults(), 10);
+        assertThat(direct).isEqualTo(run(pingPong().image(), ChipOptions.defaults(), 10));
+        for (TimingMode mode : TimingMode.values()) {
+            MeshNetwork.Factory f = MeshNetwork.factory(mode);
+            assertThat(run(img, ChipOptions.defaults().withNetwork(f), 10)).as(mode.id()).isEqualTo(direct);
+            MeshNetwork n = f.network();
+            // the modelled region: the 6 x 1 routers the two cores span, at board column 4030, row 700
+            assertThat(n.mesh().config().routers()).isEqualTo(6);
+            assertThat(n.mesh().config().originX()).isEqualTo(4030);
+            assertThat(n.mesh().config().originY()).isEqualTo(700);
+            assertThat(new int[] {n.meshCore(0), n.meshCore(1)}).containsExactly(0, 5);
+            TrafficStats s = n.traffic();
+            // 10 messages of 5 hops, each over the one chip boundary
+            assertThat(s.messages()).isEqualTo(10);
+            assertThat(s.hopTotal()).isEqualTo(50);
+            assertThat(s.chipLinkCrossings()).isEqualTo(10);
+            assertThat(s.statsLines("noc", n.mesh())).contains("noc.link_4030_700_east.packets 5 # ",
+                    "noc.link_4035_700_west.packets 5 # ");
+        }
+        // cycle timing: tick 0's message is created at 11 ns, crosses 5 links of 2 cycles plus one
+        // chip link of the preset's board.chipLinkCycles, and arrives before the 1 ms tick ends
+        MeshNetwork.Factory f = MeshNetwork.factory(TimingMode.CYCLE);
+        List<TickTiming> ticks = new ArrayList<>();
+        try (Chip chip = Chip.load(img, ChipOptions.defaults().withNetwork(f))) {
+            f.network().addTickListener(ticks::add);
+            chip.inject("in", 0, 0);
+            chip.run(1);
+        }
+        long link = img.arch().chipLinkCycles();
+        assertThat(ticks.get(0).cycles()).isEqualTo(25 + link);
+        assertThat(ticks.get(0).critical()).isEqualTo("link (4030,700) east");
+    }
 }
