@@ -127,6 +127,12 @@ public final class RunPlots {
         return "model time (ms) = tick x dt, dt = " + num(dtMs) + " ms";
     }
 
+    /** Why a picture has no ticks to show: none ran, or the run stopped before the asked window. */
+    static String nothingRun(PlotData d) {
+        return d.ticks() == 0 ? "no tick run" : "the run stopped after " + num(d.ticks()) + " ticks, before "
+                + ticks(d.window());
+    }
+
     /** Shows exactly the ticks of {@code w} on the time axis. */
     private static void timeRange(XYChart c, TickWindow w, double dtMs) {
         if (w != null && w.first() < w.last()) {
@@ -153,7 +159,7 @@ public final class RunPlots {
     static RasterSpan rasterSpan(PlotData d) {
         TickWindow w = d.rasterTicks();
         if (w == null) {
-            return new RasterSpan(null, "no tick run");
+            return new RasterSpan(null, nothingRun(d));
         }
         if (d.window() == null) {
             int end = rasterEnd(d.rasterTick());
@@ -214,7 +220,7 @@ public final class RunPlots {
         List<PlotData.Trace> ts = d.traces();
         if (ts.isEmpty() || w == null) {
             XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                    .title("Membrane potential: " + (ts.isEmpty() ? "no neuron probed (use --probe POP:i)" : "no tick run"))
+                    .title("Membrane potential: " + (ts.isEmpty() ? "no neuron probed (use --probe POP:i)" : nothingRun(d)))
                     .xAxisTitle(timeAxis(d.dtMs())).yAxisTitle("v").build();
             c.addSeries("none", new double[] {0}, new double[] {0});
             return List.of(BitmapEncoder.getBufferedImage(c));

@@ -109,6 +109,17 @@ class RunPlotsTest {
         assertThat(xs(RunPlots.raster(d), "a (1)")).hasSize(6000);
     }
 
+    @Test
+    void aRunStoppedBeforeTheWindowSaysSo() {
+        PlotData d = data(traces(1), 1, new TickWindow(50, 60), 20, 1.0, new int[] {3}, new int[] {0});
+        assertThat(RunPlots.raster(d).getTitle())
+                .isEqualTo("Spike raster: t.nbin, the run stopped after 20 ticks, before ticks 50-60");
+        assertThat(xs(RunPlots.raster(d), "a (1)")).containsOnly(Double.NaN);
+        assertThat(RunPlots.potentials(d)).hasSize(1);
+        assertThat(RunPlots.raster(data(List.of(), 0, null, 0, 1.0, new int[0], new int[0])).getTitle())
+                .isEqualTo("Spike raster: t.nbin, no tick run");
+    }
+
     private static List<PlotData.Trace> traces(int n) {
         List<PlotData.Trace> ts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
