@@ -74,7 +74,8 @@ public final class DemoCommand implements Callable<Integer>, MyelinCommand {
         Path d = out;
         RunOptions ro = new RunOptions(Path.of(what), null, ticks, Map.of(), null, threads, "simple",
                 d.resolve("spikes.csv"), List.of(), d.resolve("probes.csv"), d.resolve("run.vcd"),
-                d.resolve("stats.txt"), d.resolve("ticks.csv"), profile, d.resolve("plots"), sampleTicks, quiet);
+                d.resolve("stats.txt"), d.resolve("ticks.csv"), profile, d.resolve("plots"), null, sampleTicks,
+                quiet);
         RunResult r;
         try (StopFlag stop = StopFlag.onInterrupt()) {
             r = RunSession.run(ro, net, stop, spec.commandLine().getErr());

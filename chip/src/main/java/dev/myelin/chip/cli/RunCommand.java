@@ -1,5 +1,6 @@
 package dev.myelin.chip.cli;
 
+import dev.myelin.chip.plot.TickWindow;
 import dev.myelin.isa.cli.MyelinCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +76,10 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
     @Option(names = "--plots", paramLabel = "DIR", description = "write PNG pictures into DIR")
     Path plots;
 
+    @Option(names = "--plot-ticks", paramLabel = "A:B",
+            description = "draw ticks A to B (both included) in the raster and membrane-potential pictures")
+    String plotTicks;
+
     @Option(names = "--sample-ticks", defaultValue = "0", paramLabel = "N",
             description = "ticks per inference sample, for energy per inference (0: the run is one sample)")
     int sampleTicks;
@@ -98,7 +103,8 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
             probeCsv = (base == null ? Path.of(".") : base).resolve("probes.csv");
         }
         RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv,
-                vcd, stats, perTick, profile, plots, sampleTicks, quiet);
+                vcd, stats, perTick, profile, plots, plotTicks == null ? null : TickWindow.parse(plotTicks),
+                sampleTicks, quiet);
         try (StopFlag stop = StopFlag.onInterrupt()) {
             RunResult r = RunSession.run(o, stop, spec.commandLine().getErr());
             Summary.print(r, spec.commandLine().getOut());

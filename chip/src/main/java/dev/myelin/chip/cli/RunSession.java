@@ -6,6 +6,7 @@ import dev.myelin.chip.energy.MessageCounter;
 import dev.myelin.chip.energy.Pricing;
 import dev.myelin.chip.energy.Profiles;
 import dev.myelin.chip.plot.RunPlots;
+import dev.myelin.chip.plot.TickWindow;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.chip.timing.ChipClock;
@@ -69,6 +70,15 @@ final class RunSession {
         if (o.sampleTicks() < 0) {
             throw new MyelinInputException("--sample-ticks = " + o.sampleTicks() + " must be >= 0");
         }
+        TickWindow w = o.plotTicks();
+        if (w != null && o.plots() == null) {
+            throw new MyelinInputException("--plot-ticks " + w.first() + ":" + w.last()
+                    + " chooses the ticks of the pictures: give --plots DIR too");
+        }
+        if (w != null && w.first() >= o.ticks()) {
+            throw new MyelinInputException("--plot-ticks " + w.first() + ":" + w.last() + " starts after the run's "
+                    + (o.ticks() == 0 ? "end (--ticks 0)" : "last tick, " + (o.ticks() - 1)));
+        }
     }
 
     private RunResult run(CompiledNetwork net) {
@@ -127,7 +137,7 @@ final class RunSession {
             spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
             perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick(), chip.image().dtMs());
             vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes(), mesh);
-            plots = o.plots() == null ? null : new PlotCollector(chip, names, probes);
+            plots = o.plots() == null ? null : new PlotCollector(chip, names, probes, o.plotTicks(), o.ticks());
             if (plots != null) {
                 RunPlots.warmUp();
             }
@@ -187,7 +197,7 @@ final class RunSession {
                         out.vcd.tick(t, counts, rec.lastChipTickNs());
                     }
                     if (out.plots != null) {
-                        out.plots.probeTick();
+                        out.plots.probeTick(t);
                     }
                     out.probes.tick();
                     progress.step(t + 1);
@@ -256,7 +266,8 @@ final class RunSession {
         }
         if (out.plots != null) {
             written.addAll(RunPlots.write(o.plots(), out.plots.data(o.network().getFileName().toString(),
-                    rec, links, mc.region())));
+                    chip.image().dtMs(), rec.ticks(), PlotCollector.synEventsPerRouter(chip, rec.coreTotals(),
+                            mc.region()), links, mc.region(), rec.tickTimes())));
         }
         return r;
     }

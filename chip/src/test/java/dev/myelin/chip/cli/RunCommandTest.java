@@ -182,4 +182,39 @@ class RunCommandTest {
         assertThat(driven[0]).as(driven[2]).isEqualTo("0");
         assertThat(driven[2]).doesNotContain("nothing drives");
     }
+
+    /** Exit 2 and one line on stderr that ends with {@code expected}; nothing written. */
+    private void assertUsageError(String[] r, String expected) {
+        assertThat(r[0]).as(r[2]).isEqualTo("2");
+        assertThat(r[2].strip()).doesNotContain("\n").isEqualTo("myelin run: error: " + expected);
+    }
+
+    @Test
+    void aBadPlotWindowIsAOneLineUsageError() throws Exception {
+        Path net = RunSample.write(dir);
+        Path plots = dir.resolve("plots");
+        String ticks = "--ticks";
+        assertUsageError(run("run", net.toString(), ticks, "30", "-q", "--plots", plots.toString(), "--plot-ticks", "9:3"),
+                "--plot-ticks 9:3: the first tick, 9, is after the last, 3 (expected A:B with A <= B)");
+        assertUsageError(run("run", net.toString(), ticks, "30", "-q", "--plots", plots.toString(), "--plot-ticks", "9"),
+                "--plot-ticks 9: expected A:B, the first and last tick to draw (whole numbers from 0, A <= B), e.g. 100:199");
+        assertUsageError(run("run", net.toString(), ticks, "30", "-q", "--plot-ticks", "1:2"),
+                "--plot-ticks 1:2 chooses the ticks of the pictures: give --plots DIR too");
+        assertUsageError(run("run", net.toString(), ticks, "30", "-q", "--plots", plots.toString(), "--plot-ticks", "30:40"),
+                "--plot-ticks 30:40 starts after the run's last tick, 29");
+        assertThat(plots).doesNotExist();
+    }
+
+    @Test
+    void aPlotWindowWithinTheRunDrawsEveryPicture() throws Exception {
+        Path net = RunSample.write(dir);
+        Path plots = dir.resolve("plots");
+        String[] r = run("run", net.toString(), "--ticks", "30", "-q", "--plots", plots.toString(), "--probe", "src",
+                "--probe-file", dir.resolve("probes.csv").toString(), "--plot-ticks", "29:100");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        for (String f : new String[] {"raster.png", "potentials.png", "core-activity.png", "link-traffic.png",
+                "latency-histogram.png"}) {
+            assertThat(plots.resolve(f)).as(f).isNotEmptyFile();
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.myelin.chip.cli;
 import dev.myelin.chip.testing.TnNet;
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.Symbol;
 
 import java.nio.file.Path;
@@ -22,6 +23,12 @@ final class RunSample {
     }
 
     static Path write(Path dir) {
+        Path f = dir.resolve("sample.nbin");
+        NbinCodec.write(f, image());
+        return f;
+    }
+
+    static NetworkImage image() {
         TnNet net = new TnNet();
         TnNet.TnCore a = net.core(0, 1, 2);
         TnNet.TnCore b = net.core(1, 2, 1);
@@ -36,8 +43,6 @@ final class RunSample {
         net.input("in", a.id, 0);
         net.symbols.add(new Symbol("src", 2, List.of(new Symbol.Range(new CoreId(0, 0, 0), 0, 2, 0))));
         net.symbols.add(new Symbol("dst", 1, List.of(new Symbol.Range(new CoreId(1, 0, 0), 0, 1, 0))));
-        Path f = dir.resolve("sample.nbin");
-        NbinCodec.write(f, net.image());
-        return f;
+        return net.image();
     }
 }
