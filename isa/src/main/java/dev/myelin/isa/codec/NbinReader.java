@@ -364,6 +364,9 @@ final class NbinReader {
                 CoreId core = readCoreRef(in);
                 int start = (int) in.get(SymbolDescriptor.NEURON_START);
                 int len = in.getAtMost(SymbolDescriptor.RANGE_COUNT, archOfFile.neurons(), "core.neurons");
+                if (len == 0) {
+                    throw in.fail(SymbolDescriptor.RANGE_COUNT, "0: a range places at least one neuron");
+                }
                 int pop = in.getAtMost(SymbolDescriptor.POP_START, Integer.MAX_VALUE, "int");
                 ranges.add(new Symbol.Range(core, start, len, pop));
             }
