@@ -192,7 +192,7 @@ class NbinErrorsTest {
         // OUTP where INPT belongs: an output table before the inputs is out of order at once
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + inpt
                 + ", section OUTP, field tag: section OUTP out of order: sections run ARCH, NETW, CORE..., INPT, "
-                + "ILIN, OUTP, SYMB, UNIT; NETW, ILIN and UNIT are optional");
+                + "ILIN, OUTP, SYMB, UNIT; ILIN and UNIT are optional, NETW is absent only from 1.0 files");
     }
 
     @Test
