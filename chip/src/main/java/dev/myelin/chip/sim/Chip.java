@@ -149,8 +149,25 @@ public final class Chip implements AutoCloseable {
                 return attach(population + "[" + index + "]", r.core(), r.neuronStart() + index - r.popStart());
             }
         }
+        if (index >= 0 && index < s.size()) {
+            throw new MyelinInputException("probe: index " + index + " of population '" + population
+                    + "' is not placed on any neuron (the symbol table places " + placed(s) + ")");
+        }
         throw new MyelinInputException("probe: index " + index + " is out of range [0, " + (s.size() - 1)
                 + "] of population '" + population + "'");
+    }
+
+    /** The population indices a symbol places, as ranges: {@code 0..3, 8..9}, or {@code none}. */
+    private static String placed(Symbol s) {
+        List<String> parts = new ArrayList<>();
+        for (Symbol.Range r : s.ranges()) {
+            parts.add(r.popStart() + ".." + ((long) r.popStart() + r.count() - 1));
+            if (parts.size() == 8) {
+                parts.add("...");
+                break;
+            }
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
     /** Records V (and U) of neuron {@code neuron} of core {@code core} after every tick from now on. */

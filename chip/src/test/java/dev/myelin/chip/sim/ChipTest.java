@@ -5,7 +5,10 @@ import dev.myelin.chip.core.CounterSet;
 import dev.myelin.chip.testing.TnNet;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.Symbol;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -129,6 +132,22 @@ class ChipTest {
             assertThatThrownBy(() -> chip.probe("pop", 0)).hasMessageContaining("no population named 'pop'");
             chip.run(2);
             assertThatThrownBy(() -> chip.inject("in", 0, 1)).hasMessageContaining("tick 1 has already run");
+        }
+    }
+
+    /** A population index the symbol table does not place is named as such, not as out of its range. */
+    @Test
+    void probingAnIndexNoRangePlacesSaysSo() {
+        TnNet net = relay(1);
+        CoreId a = net.cores.get(0).id;
+        net.symbols.add(new Symbol("pop", 4, List.of(new Symbol.Range(a, 0, 2, 0))));
+        try (Chip chip = Chip.load(net.image(), ChipOptions.defaults())) {
+            assertThat(chip.probe("pop", 1)).isNotNull();
+            assertThatThrownBy(() -> chip.probe("pop", 3)).isInstanceOf(MyelinInputException.class)
+                    .hasMessage("probe: index 3 of population 'pop' is not placed on any neuron "
+                            + "(the symbol table places 0..1)");
+            assertThatThrownBy(() -> chip.probe("pop", 4)).isInstanceOf(MyelinInputException.class)
+                    .hasMessage("probe: index 4 is out of range [0, 3] of population 'pop'");
         }
     }
 

@@ -147,9 +147,10 @@ public final class Architecture {
             return this;
         }
 
+        /** Sets a real; -0.0 is stored as +0.0, the one zero a binary carries. */
         public Builder set(ArchParam p, double v) {
             requireKind(p, ArchParam.Kind.REAL);
-            values.put(p, v);
+            values.put(p, v == 0 ? 0.0 : v);
             return this;
         }
 

@@ -302,7 +302,7 @@ final class ListingParser {
     private void symbolRange(Line l) {
         CoreId c = coreKeyword(l);
         int j = l.expectField("neuron", 0, arch.neurons() - 1);
-        int count = l.expectField("count", 0, arch.neurons());
+        int count = l.expectField("count", 1, arch.neurons());
         int pop = l.expectField("pop", 0, Integer.MAX_VALUE);
         l.expectEnd();
         openEntries.add(new Symbol.Range(c, j, count, pop));

@@ -92,6 +92,21 @@ final class NbinIn {
         return b;
     }
 
+    /**
+     * Reads an IEEE-754 binary64 held as u64 bits under {@code leaf}. Negative zero is refused:
+     * zero has one encoding, +0.0, so that every image has one binary. NaN and the infinities are
+     * left to the range checks that follow, which none of them passes.
+     */
+    double getReal(Field f, String leaf) {
+        long bits = get(f);
+        if (bits == NEGATIVE_ZERO_BITS) {
+            throw error(lastOffset, leaf, "-0.0 (0x8000000000000000): zero is written +0.0, all bits 0");
+        }
+        return Double.longBitsToDouble(bits);
+    }
+
+    private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
+
     /** Reads a {@link NameDescriptor} name under {@code leaf}. */
     String getName(String leaf) {
         path.push(leaf);

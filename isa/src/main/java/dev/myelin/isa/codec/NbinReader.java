@@ -30,8 +30,10 @@ import java.util.zip.CRC32;
 /**
  * Parses a .nbin into an image, checking structure as it goes: magic, version, CRC,
  * section order and lengths, every count against the architecture and the bytes left
- * before anything is allocated. Value ranges are left to {@link dev.myelin.isa.model.ImageValidator}.
- * Work is linear in the file size: every loop iteration consumes at least one byte.
+ * before anything is allocated, and that a file of the current version is the one encoding of its
+ * image: sections present exactly when the writer puts them, zero only as +0.0. Value ranges are
+ * left to {@link dev.myelin.isa.model.ImageValidator}. Work is linear in the file size: every
+ * loop iteration consumes at least one byte.
  */
 final class NbinReader {
     /** The parsed image and where its sections start, to place validation errors. */
@@ -43,7 +45,7 @@ final class NbinReader {
     private static final String[] ORDER = {"ARCH", "NETW", "CORE", "INPT", "ILIN", "OUTP", "SYMB", "UNIT"};
     private static final int ARCH = 0, NETW = 1, CORE = 2, INPT = 3, ILIN = 4, OUTP = 5, SYMB = 6, UNIT = 7;
     private static final String SEQUENCE = "sections run ARCH, NETW, CORE..., INPT, ILIN, OUTP, SYMB, UNIT; "
-            + "NETW, ILIN and UNIT are optional";
+            + "ILIN and UNIT are optional, NETW is absent only from 1.0 files";
 
     private final byte[] data;
     private final NbinIn in;
@@ -87,6 +89,12 @@ final class NbinReader {
             in.enter("trailer", in.size());
             throw in.error(dataEnd, "crc32", "section " + missing + " is missing (" + SEQUENCE + ")");
         }
+        if (minor == HeaderDescriptor.MINOR_WITH_UNITS && stage != UNIT) {
+            in.enter("header", in.size());
+            throw in.error(HeaderDescriptor.MINOR.offset(), "minor", "the header says 1." + minor
+                    + ", the version of files with a UNIT section, and this file has none (a file without voltage "
+                    + "scales is 1." + HeaderDescriptor.MINOR_WITHOUT_UNITS + ")");
+        }
         NetworkImage image = new NetworkImage(arch, flags, cores, inputs, outputs, symbols, dtMs);
         return new Parsed(image, coreOffsets, offsets[0], offsets[1], offsets[2], offsets[3]);
     }
@@ -122,6 +130,13 @@ final class NbinReader {
         if (kind == UNIT && minor < HeaderDescriptor.MINOR_WITH_UNITS) {
             throw in.error(start, "tag", "section UNIT came with format 1.2, but the header says 1." + minor);
         }
+        if ((kind == NETW || kind == ILIN) && minor < HeaderDescriptor.MINOR_WITHOUT_UNITS) {
+            throw in.error(start, "tag", "section " + tagName + " came with format 1.1, but the header says 1." + minor);
+        }
+        if (kind > NETW && stage < NETW && minor >= HeaderDescriptor.MINOR_WITHOUT_UNITS) {
+            throw in.error(start, "tag", "section " + tagName + " where NETW belongs: a 1." + minor
+                    + " file has NETW right after ARCH (" + SEQUENCE + ")");
+        }
         stage = kind;
         in.enter(name, end);
         switch (kind) {
@@ -129,7 +144,7 @@ final class NbinReader {
             case NETW -> dtMs = readNetwork();
             case CORE -> readCore(start);
             case INPT -> { offsets[0] = start; inputs = readPorts(); }
-            case ILIN -> inputs = readInputLines(inputs);
+            case ILIN -> inputs = readInputLines(inputs, start);
             case OUTP -> { offsets[1] = start; outputs = readPorts(); }
             case SYMB -> { offsets[2] = start; symbols = readSymbols(arch); }
             default -> { offsets[3] = start; symbols = readUnits(symbols); }
@@ -216,7 +231,7 @@ final class NbinReader {
             }
             Object v = switch (kind) {
                 case INT -> in.get(ArchEntryDescriptor.INT_VALUE);
-                case REAL -> Double.longBitsToDouble(in.get(ArchEntryDescriptor.REAL_BITS));
+                case REAL -> in.getReal(ArchEntryDescriptor.REAL_BITS, "value");
                 default -> in.getName("value");
             };
             String problem = Architecture.Builder.checkValue(p, v);
@@ -237,7 +252,7 @@ final class NbinReader {
 
     private double readNetwork() {
         long at = in.position();
-        double dt = Double.longBitsToDouble(in.get(NetworkDescriptor.DT_MS));
+        double dt = in.getReal(NetworkDescriptor.DT_MS, "dtMs");
         String problem = NetworkImage.checkDt(dt);
         if (problem != null) {
             throw in.error(at, "dtMs", problem);
@@ -246,7 +261,7 @@ final class NbinReader {
     }
 
     /** The INPT ports again, each line now saying which description line it copies and its lead. */
-    private List<Port> readInputLines(List<Port> ports) {
+    private List<Port> readInputLines(List<Port> ports, long sectionStart) {
         long at = in.position();
         int count = (int) in.get(InputLinesDescriptor.COUNT);
         if (count != ports.size()) {
@@ -290,6 +305,10 @@ final class NbinReader {
             out.add(new Port(port.name(), port.entries(), (int) sourceLines, lines, leads));
         }
         in.path.pop();
+        if (out.stream().allMatch(Port::identity)) {
+            throw in.error(sectionStart, "tag", "every input port line copies its own description line with no lead;"
+                    + " ILIN is written only when some input port does not (" + count + " ports)");
+        }
         return out;
     }
 
@@ -319,6 +338,10 @@ final class NbinReader {
     private List<Symbol> readUnits(List<Symbol> syms) {
         int count = in.getCount(UnitsDescriptor.COUNT, syms.size(), "the SYMB count",
                 UnitsDescriptor.ENTRY_SIZE);
+        if (count == 0) {
+            throw in.fail(UnitsDescriptor.COUNT, "no entries; UNIT is written only when some population has a "
+                    + "voltage scale");
+        }
         List<Symbol> out = new ArrayList<>(syms);
         long previous = -1;
         in.path.push("entry", 0);
@@ -334,8 +357,8 @@ final class NbinReader {
             }
             previous = s;
             long scaleAt = in.position();
-            Symbol.Scale scale = new Symbol.Scale(Double.longBitsToDouble(in.get(UnitsDescriptor.MV_PER_LSB)),
-                    Double.longBitsToDouble(in.get(UnitsDescriptor.MV_AT_ZERO)));
+            Symbol.Scale scale = new Symbol.Scale(in.getReal(UnitsDescriptor.MV_PER_LSB, "mvPerLsb"),
+                    in.getReal(UnitsDescriptor.MV_AT_ZERO, "mvAtZero"));
             String problem = scale.problem();
             if (problem != null) {
                 throw in.error(problem.startsWith("mvPerLsb") ? scaleAt : scaleAt + UnitsDescriptor.MV_PER_LSB.bytes(),
@@ -364,6 +387,9 @@ final class NbinReader {
                 CoreId core = readCoreRef(in);
                 int start = (int) in.get(SymbolDescriptor.NEURON_START);
                 int len = in.getAtMost(SymbolDescriptor.RANGE_COUNT, archOfFile.neurons(), "core.neurons");
+                if (len == 0) {
+                    throw in.fail(SymbolDescriptor.RANGE_COUNT, "0: a range places at least one neuron");
+                }
                 int pop = in.getAtMost(SymbolDescriptor.POP_START, Integer.MAX_VALUE, "int");
                 ranges.add(new Symbol.Range(core, start, len, pop));
             }

@@ -145,8 +145,12 @@ public final class ImageValidator {
                 Symbol.Range range = sym.ranges().get(r);
                 String field = "symbol[" + s + "].range[" + r + "]";
                 CoreImage c = existing(range.core(), byId, scope, "SYMB", field);
-                if (range.count() < 0 || range.neuronStart() < 0 || range.popStart() < 0) {
-                    throw new ImageViolation(scope, null, "SYMB", field, " has a negative start or count");
+                if (range.neuronStart() < 0 || range.popStart() < 0) {
+                    throw new ImageViolation(scope, null, "SYMB", field, " has a negative start");
+                }
+                if (range.count() < 1) {
+                    throw new ImageViolation(scope, null, "SYMB", field + ".count", "=" + range.count()
+                            + ": a range places at least one neuron");
                 }
                 if ((long) range.neuronStart() + range.count() > c.neuronCount()) {
                     throw new ImageViolation(scope, null, "SYMB", field + ".neuronStart",

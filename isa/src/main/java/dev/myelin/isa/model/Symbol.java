@@ -36,6 +36,12 @@ public record Symbol(String population, int size, List<Range> ranges, Scale scal
         /** Largest magnitude of either number a binary may carry. */
         public static final double MAX_MV = 1e9;
 
+        /** -0.0 becomes +0.0, the one zero a binary carries. */
+        public Scale {
+            mvPerLsb = mvPerLsb == 0 ? 0.0 : mvPerLsb;
+            mvAtZero = mvAtZero == 0 ? 0.0 : mvAtZero;
+        }
+
         /** {@code v} LSB in mV. */
         public double toMv(double v) {
             return mvAtZero + v * mvPerLsb;

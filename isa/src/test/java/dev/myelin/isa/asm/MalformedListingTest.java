@@ -96,7 +96,9 @@ class MalformedListingTest {
                 Arguments.of(TN + "a0: 1\n.input in\n  1: core 0 0 0 axon 0\n",
                         "5:3: port line 1 out of order: the next line of port in is 0"),
                 Arguments.of(TN + "a0: 1\n.input in\n  0: core 0 0 0 neuron 0\n", "5:17: expected 'axon', found 'neuron'"),
-                Arguments.of(".arch tiny\n.symbol p size=-1\n", "2:16: size = -1 is out of range [0, 2147483647]"));
+                Arguments.of(".arch tiny\n.symbol p size=-1\n", "2:16: size = -1 is out of range [0, 2147483647]"),
+                Arguments.of(TN + "n0: alpha=1\n.symbol p size=1\n  core 0 0 0 neuron=0 count=0 pop=0\n",
+                        "5:29: count = 0 is out of range [1, 16]"));
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import dev.myelin.isa.model.Crossbar;
 import dev.myelin.isa.model.Images;
 import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.NetworkImage;
+import dev.myelin.isa.model.Symbol;
 import dev.myelin.isa.model.Targets;
 import dev.myelin.isa.model.TrueNorthNeurons;
 import dev.myelin.isa.testing.SampleImages;
@@ -18,6 +19,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -190,7 +192,29 @@ class NbinErrorsTest {
         // OUTP where INPT belongs: an output table before the inputs is out of order at once
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + inpt
                 + ", section OUTP, field tag: section OUTP out of order: sections run ARCH, NETW, CORE..., INPT, "
-                + "ILIN, OUTP, SYMB, UNIT; NETW, ILIN and UNIT are optional");
+                + "ILIN, OUTP, SYMB, UNIT; ILIN and UNIT are optional, NETW is absent only from 1.0 files");
+    }
+
+    @Test
+    void aSymbolRangeOfNoNeuronsIsLocatedAtItsCount() {
+        NetworkImage img = SampleImages.withPortsAndSymbols();
+        byte[] b = NbinCodec.encode(img);
+        // SYMB: frame 8, count u32; symbol 0: name (1 + 6 "layer1"), size u32, ranges u32; range 0: core 7, neuronStart 2
+        int count = indexOf(b, "SYMB") + 8 + 4 + 7 + 4 + 4 + 7 + 2;
+        assertThat(u32(b, count)).isEqualTo(16);
+        b[count] = 0;
+        assertThatThrownBy(() -> NbinCodec.decode(NbinErrorsTest.withCrc(b))).hasMessage("byte offset " + count
+                + ", section SYMB, field symbol[0].range[0].count: 0: a range places at least one neuron");
+    }
+
+    @Test
+    void aValidatedImageMayNotHoldARangeOfNoNeurons() {
+        NetworkImage base = SampleImages.withPortsAndSymbols();
+        List<Symbol> sym = new ArrayList<>(base.symbols());
+        sym.set(0, new Symbol("layer1", 16, List.of(new Symbol.Range(base.cores().get(0).id(), 0, 0, 0))));
+        NetworkImage img = new NetworkImage(base.arch(), 0, base.cores(), base.inputs(), base.outputs(), sym);
+        assertThatThrownBy(() -> NbinCodec.encode(img)).hasMessage(
+                "symbol 'layer1': symbol[0].range[0].count=0: a range places at least one neuron");
     }
 
     @Test
