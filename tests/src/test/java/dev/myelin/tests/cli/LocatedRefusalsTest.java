@@ -1,0 +1,47 @@
+package dev.myelin.tests.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.myelin.tests.cli.BadInputTest.assertUserError;
+import static dev.myelin.tests.cli.BadInputTest.run;
+
+/**
+ * Refusals that once named no line, or the wrong one, through {@code myelin compile}: each must
+ * exit 2 with one line starting with the exact FILE:LINE:COL of what it concerns
+ * (docs/language.md, "Errors"). One test per class of fix.
+ */
+class LocatedRefusalsTest {
+    @TempDir
+    Path dir;
+
+    /** A description on {@code arch} with two populations a (8 neurons) -> b (8 neurons). */
+    static String net(String arch, String more) {
+        return "name: t\n"
+                + "arch: " + arch + "\n"
+                + "dt: 1 ms\n"
+                + "populations:\n"
+                + "  - {name: a, size: 8, model: if, params: {v_thresh: 2 mV}}\n"
+                + "  - {name: b, size: 8, model: if, params: {v_thresh: 2 mV}}\n"
+                + more;
+    }
+
+    private BadInputTest.Outcome compile(String description) throws Exception {
+        Path net = dir.resolve("net.yaml");
+        Files.writeString(net, description);
+        return run("compile", net.toString(), "-o", dir.resolve("net.nbin").toString());
+    }
+
+    @Test
+    void aRuleBetweenArchitectureFieldsPointsAtTheFieldTheFileSets() throws Exception {
+        Files.writeString(dir.resolve("board.yaml"), "extends: truenorth\nname: board\ncore:\n  axons: 512\n");
+        assertUserError(compile(net("board.yaml", "")),
+                dir.resolve("board.yaml") + ":4:10: field core.maxFanIn = 256 is smaller than core.axons = 512");
+        Files.writeString(dir.resolve("board.yaml"), "extends: loihi\nname: board\ndatapath: truenorth\n");
+        assertUserError(compile(net("board.yaml", "")), dir.resolve("board.yaml")
+                + ":3:11: field core.axonTypes = 16 is out of range [1, 4] for datapath truenorth (4 weights per neuron)");
+    }
+}
