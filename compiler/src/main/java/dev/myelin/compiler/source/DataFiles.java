@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Numeric data files a description refers to: CSV tables (optional header line, '#' comments)
- * and NumPy {@code .npy} 1-D or 2-D arrays. Sizes are checked before anything is allocated;
- * every problem is reported with file:line:col (CSV) or the file and header field (.npy).
+ * and NumPy {@code .npy} 1-D or 2-D arrays. Sizes are checked before anything is allocated.
+ * A CSV problem is located at the CSV's own line:col; a .npy (binary, without lines) and a file
+ * that cannot be read at all are located at the description's key that names them, the message
+ * naming the file (and, for a .npy, the header field).
  */
 public final class DataFiles {
     /** Largest data file read. */
@@ -147,14 +149,18 @@ public final class DataFiles {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(\\s*(\\d*)\\s*,?\\s*(\\d*)\\s*,?\\s*\\)");
 
-    /** Reads a 1-D (as one row) or 2-D .npy array of floats or integers, little-endian or single-byte. */
+    /**
+     * Reads a 1-D (as one row) or 2-D .npy array of floats or integers, little-endian or single-byte.
+     *
+     * @param where the location of the key that names the file: every problem is reported there
+     */
     public static Table npy(Path file, String where, Diagnostics d) {
         byte[] b = readBytes(file, where, d);
         if (b == null) {
             return null;
         }
         if (b.length < 10 || b[0] != (byte) 0x93 || !new String(b, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
-            d.error(file.toString(), "not a .npy file (magic \\x93NUMPY missing)");
+            d.error(where, file + ": not a .npy file (magic \\x93NUMPY missing)");
             return null;
         }
         int major = b[6];
@@ -163,12 +169,16 @@ public final class DataFiles {
         if (major == 1) {
             headerLen = (b[8] & 0xff) | (b[9] & 0xff) << 8;
             start = 10;
-        } else {
+        } else if (b.length >= 12) {
             headerLen = ByteBuffer.wrap(b, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             start = 12;
+        } else {
+            d.error(where, file + ": .npy version " + major + " needs a 12-byte preamble, the file has " + b.length
+                    + " bytes");
+            return null;
         }
         if (headerLen < 0 || start + (long) headerLen > b.length) {
-            d.error(file.toString(), ".npy header length " + headerLen + " exceeds the file");
+            d.error(where, file + ": .npy header length " + headerLen + " exceeds the file");
             return null;
         }
         String header = new String(b, start, headerLen, StandardCharsets.ISO_8859_1);
@@ -176,11 +186,11 @@ public final class DataFiles {
         Matcher f = FORTRAN.matcher(header);
         Matcher s = SHAPE.matcher(header);
         if (!m.find() || !f.find() || !s.find()) {
-            d.error(file.toString(), ".npy header is not understood: " + header.trim());
+            d.error(where, file + ": .npy header is not understood: " + TextFiles.printable(header.trim()));
             return null;
         }
         if (m.group(1).equals(">") || f.group(1).equals("True")) {
-            d.error(file.toString(), ".npy field descr/fortran_order: only little-endian C-order arrays are supported");
+            d.error(where, file + ": .npy field descr/fortran_order: only little-endian C-order arrays are supported");
             return null;
         }
         long rows = s.group(1).isEmpty() ? 1 : dimension(s.group(1));
@@ -189,7 +199,7 @@ public final class DataFiles {
             rows = 1;
         }
         if (rows < 0 || cols < 0) {
-            d.error(file.toString(), ".npy field shape: (" + s.group(1) + ", " + s.group(2) + ") exceeds "
+            d.error(where, file + ": .npy field shape: (" + s.group(1) + ", " + s.group(2) + ") exceeds "
                     + Integer.MAX_VALUE + " per dimension");
             return null;
         }
@@ -197,13 +207,13 @@ public final class DataFiles {
         int width = m.group(3).length() > 1 ? 0 : Integer.parseInt(m.group(3));
         if (!(kind == 'f' && (width == 4 || width == 8))
                 && !((kind == 'i' || kind == 'u') && (width == 1 || width == 2 || width == 4 || width == 8))) {
-            d.error(file.toString(), ".npy field descr: dtype " + m.group(2) + m.group(3)
+            d.error(where, file + ": .npy field descr: dtype " + m.group(2) + m.group(3)
                     + " is not supported (f4, f8, i1, i2, i4, i8, u1, u2, u4, u8)");
             return null;
         }
         int data = start + headerLen;
         if (rows * cols * width != b.length - data) {
-            d.error(file.toString(), ".npy field shape: " + rows + " x " + cols + " x " + width + " bytes != "
+            d.error(where, file + ": .npy field shape: " + rows + " x " + cols + " x " + width + " bytes != "
                     + (b.length - data) + " data bytes");
             return null;
         }

@@ -3,6 +3,9 @@ package dev.myelin.tests.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -43,5 +46,23 @@ class LocatedRefusalsTest {
         Files.writeString(dir.resolve("board.yaml"), "extends: loihi\nname: board\ndatapath: truenorth\n");
         assertUserError(compile(net("board.yaml", "")), dir.resolve("board.yaml")
                 + ":3:11: field core.axonTypes = 16 is out of range [1, 4] for datapath truenorth (4 weights per neuron)");
+    }
+
+    @Test
+    void aBrokenNpyIsRefusedAtTheKeyThatNamesIt() throws Exception {
+        // an 8 x 8 f8 header over 10 data bytes, named on line 8 at column 53
+        byte[] header = "{'descr': '<f8', 'fortran_order': False, 'shape': (8, 8), }".getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length + 10).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 1).put((byte) 0);
+        b.putShort((short) header.length).put(header);
+        Files.write(dir.resolve("w.npy"), b.array());
+        String proj = "projections:\n"
+                + "  - {pre: a, post: b, connect: {type: matrix, file: w.npy}, weight_unit: mV}\n";
+        assertUserError(compile(net("loihi", proj)), dir.resolve("net.yaml") + ":8:53: " + dir.resolve("w.npy")
+                + ": .npy field shape: 8 x 8 x 8 bytes != 10 data bytes");
+        // a version 2 preamble needs 12 bytes
+        Files.write(dir.resolve("w.npy"), new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, 0, 0});
+        assertUserError(compile(net("loihi", proj)), dir.resolve("net.yaml") + ":8:53: " + dir.resolve("w.npy")
+                + ": .npy version 2 needs a 12-byte preamble, the file has 10 bytes");
     }
 }
