@@ -3,6 +3,7 @@ package dev.myelin.tests.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -64,5 +65,17 @@ class LocatedRefusalsTest {
         Files.write(dir.resolve("w.npy"), new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, 0, 0});
         assertUserError(compile(net("loihi", proj)), dir.resolve("net.yaml") + ":8:53: " + dir.resolve("w.npy")
                 + ": .npy version 2 needs a 12-byte preamble, the file has 10 bytes");
+    }
+
+    @Test
+    void aDescriptionOverItsBoundIsRefusedAtItsFirstLine() throws Exception {
+        Path net = dir.resolve("big.yaml");
+        try (RandomAccessFile f = new RandomAccessFile(net.toFile(), "rw")) {
+            f.setLength((16L << 20) + 1); // sparse: refused from its size, before reading
+        }
+        assertUserError(run("compile", net.toString(), "-o", dir.resolve("big.nbin").toString()),
+                net + ":1:1: network description is larger than 16777216 bytes");
+        Files.writeString(dir.resolve("board.yaml"), "");
+        assertUserError(compile(net("board.yaml", "")), dir.resolve("board.yaml") + ":1:1: empty architecture description");
     }
 }
