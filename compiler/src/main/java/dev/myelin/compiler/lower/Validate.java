@@ -181,13 +181,20 @@ public final class Validate {
     private static void checkList(Projection p, Connector.FromList l, int pre, int post, Architecture arch,
                                   Diagnostics d) {
         for (int k = 0; k < l.pre().length; k++) {
-            if (l.pre()[k] >= pre || l.post()[k] >= post) {
-                d.error(p.where(), "projection '" + p.name() + "': list row " + (k + 1) + " (" + l.pre()[k] + ", "
-                        + l.post()[k] + ") is outside pre size " + pre + " / post size " + post);
+            // at the list's own line and field when it was read from a file
+            String row = "projection '" + p.name() + "': list row " + (k + 1) + ": ";
+            if (l.pre()[k] >= pre) {
+                d.error(l.where(k, 0, p.where()), row + "pre " + l.pre()[k] + " is outside '" + p.pre() + "' (size "
+                        + pre + ")");
+                return;
+            }
+            if (l.post()[k] >= post) {
+                d.error(l.where(k, 1, p.where()), row + "post " + l.post()[k] + " is outside '" + p.post() + "' (size "
+                        + post + ")");
                 return;
             }
             if (l.delay().length > 0 && l.delay()[k] > arch.maxDelay()) {
-                d.error(p.where(), "projection '" + p.name() + "': list row " + (k + 1) + " delay " + l.delay()[k]
+                d.error(l.where(k, 3, p.where()), row + "delay " + l.delay()[k]
                         + " ticks exceeds the architecture's maximum " + arch.maxDelay());
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.myelin.compiler.source;
 
 import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.Connector;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.TextFiles;
 
@@ -27,10 +28,36 @@ public final class DataFiles {
     private DataFiles() {
     }
 
-    /** A table of numbers: {@code rows x cols}, row-major. */
-    public record Table(int rows, int cols, double[] values) {
+    /**
+     * A table of numbers: {@code rows x cols}, row-major.
+     *
+     * @param origin where each row was written (a CSV's lines), or null (a .npy, an inline kernel)
+     */
+    public record Table(int rows, int cols, double[] values, Connector.Rows origin) {
+        public Table(int rows, int cols, double[] values) {
+            this(rows, cols, values, null);
+        }
+
         public double get(int r, int c) {
             return values[r * cols + c];
+        }
+
+        /** Where cell (r, c) was written, else {@code fallback}. */
+        public String where(int r, int c, String fallback) {
+            return origin == null ? fallback : origin.where(r, c);
+        }
+    }
+
+    /** Narrow tables (spike arrays, lists) keep each field's column; wider ones (matrices) each row's line only. */
+    static final int CELL_COLUMNS_UP_TO = 4;
+
+    /**
+     * The lines of a CSV's data rows, and the column of each field (null: column 1).
+     */
+    record CsvRows(String file, int[] lines, int[] columns, int cols) implements Connector.Rows {
+        @Override
+        public String where(int row, int column) {
+            return file + ":" + lines[row] + ":" + (columns == null ? 1 : columns[row * cols + column]);
         }
     }
 
@@ -69,7 +96,8 @@ public final class DataFiles {
     }
 
     /**
-     * Reads a CSV table with {@code minCols..maxCols} columns per row.
+     * Reads a CSV table with {@code minCols..maxCols} columns per row. The table's origin gives
+     * each row's line, and each field's column when a row has at most {@link #CELL_COLUMNS_UP_TO}.
      *
      * @param where the location of the reference, for a missing file
      */
@@ -80,6 +108,8 @@ public final class DataFiles {
         }
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
         double[] out = new double[16];
+        int[] lineOf = new int[16];
+        int[] colOf = maxCols <= CELL_COLUMNS_UP_TO ? new int[16] : null;
         int n = 0;
         int rows = 0;
         int cols = -1;
@@ -114,23 +144,35 @@ public final class DataFiles {
             int col = 1;
             for (String f : fields) {
                 String t = f.trim();
+                int at = col + f.indexOf(t); // the value itself, after any blanks
                 if (!isNumber(t)) {
-                    d.error(file + ":" + (li + 1) + ":" + col, "'" + t + "' is not a number");
+                    d.error(file + ":" + (li + 1) + ":" + at, "'" + t + "' is not a number");
                     errors++;
                     t = "0";
                 }
                 if (n == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
+                    if (colOf != null) {
+                        colOf = Arrays.copyOf(colOf, out.length);
+                    }
+                }
+                if (colOf != null) {
+                    colOf[n] = at;
                 }
                 out[n++] = Double.parseDouble(t);
                 col += f.length() + 1;
             }
-            rows++;
+            if (rows == lineOf.length) {
+                lineOf = Arrays.copyOf(lineOf, rows * 2);
+            }
+            lineOf[rows++] = li + 1;
         }
         if (errors > 0) {
             return null;
         }
-        return new Table(rows, Math.max(cols, 0), Arrays.copyOf(out, n));
+        int c = Math.max(cols, 0);
+        return new Table(rows, c, Arrays.copyOf(out, n), new CsvRows(file.toString(), Arrays.copyOf(lineOf, rows),
+                colOf == null ? null : Arrays.copyOf(colOf, n), c));
     }
 
     static boolean isNumber(String s) {

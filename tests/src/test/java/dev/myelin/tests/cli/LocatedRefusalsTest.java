@@ -78,4 +78,36 @@ class LocatedRefusalsTest {
         Files.writeString(dir.resolve("board.yaml"), "");
         assertUserError(compile(net("board.yaml", "")), dir.resolve("board.yaml") + ":1:1: empty architecture description");
     }
+
+    @Test
+    void aBadSpikeRowIsRefusedAtItsLineAndField() throws Exception {
+        // header, comment, then the bad index on line 4, column 3
+        Files.writeString(dir.resolve("cue.csv"), "tick,index\n# cue\n1,0\n2,9\n");
+        String more = "inputs:\n  - {name: cue, type: spike_array, size: 8, file: cue.csv}\n"
+                + "projections:\n  - {pre: cue, post: a, connect: one_to_one, weight: 1 mV}\n";
+        assertUserError(compile(net("loihi", more)), dir.resolve("cue.csv")
+                + ":4:3: index 9 is not an integer in [0, 8) (input 'cue' has 8 lines)");
+        // a value is located after the blanks before it
+        Files.writeString(dir.resolve("cue.csv"), "1,0\n -2,1\n");
+        assertUserError(compile(net("loihi", more)), dir.resolve("cue.csv") + ":2:2: tick -2 is not an integer >= 0");
+    }
+
+    @Test
+    void aBadListRowIsRefusedAtItsLineAndField() throws Exception {
+        String more = "projections:\n  - {pre: a, post: b, connect: {type: from_list, file: syn.csv}, weight_unit: mV}\n";
+        Path syn = dir.resolve("syn.csv");
+        Files.writeString(syn, "pre,post,weight,delay\n0,1,1.5,1\n1,2.5,1,1\n");
+        assertUserError(compile(net("truenorth", more)), syn + ":3:3: post = 2.5 must be an integer >= 0");
+        // checked by validation, against the populations and the architecture
+        Files.writeString(syn, "pre,post,weight,delay\n0,1,1.5,1\n1,8,1,1\n");
+        assertUserError(compile(net("truenorth", more)), syn + ":3:3: projection 'a->b': list row 2: post 8 is outside"
+                + " 'b' (size 8)");
+        Files.writeString(syn, "pre,post,weight,delay\n0,1,1.5,1\n1,2,1,  99\n");
+        assertUserError(compile(net("truenorth", more)), syn + ":3:9: projection 'a->b': list row 2: delay 99 ticks"
+                + " exceeds the architecture's maximum 15");
+        // found by routing: TrueNorth holds one synapse per pair, so the repeat is the error
+        Files.writeString(syn, "pre,post,weight,delay\n0,1,1.5,1\n1,2,1,1\n0,1,2,1\n");
+        assertUserError(compile(net("truenorth", more)), syn + ":4:1: projection 'a->b' connects a[0] to b[1] twice"
+                + " with the same delay; TrueNorth's binary crossbar holds one synapse per pair: merge them into one weight");
+    }
 }
