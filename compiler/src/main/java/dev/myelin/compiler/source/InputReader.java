@@ -45,7 +45,7 @@ final class InputReader {
             rate = 0;
         }
         return new InputSource.Poisson(name, shape, size(shape), rate,
-                y.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false), y.where());
+                y.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false), y.where(), y.keyWhere(""));
     }
 
     private static InputSource spikeArray(String name, YMap y, Path dir, Diagnostics d) {
@@ -80,7 +80,7 @@ final class InputReader {
         if (bad > 0) {
             return null;
         }
-        return new InputSource.SpikeArray(name, shape, size, tick, index, y.where());
+        return new InputSource.SpikeArray(name, shape, size, tick, index, y.where(), y.keyWhere(""));
     }
 
     /** A CSV number as written: integers without ".0". */
@@ -124,6 +124,6 @@ final class InputReader {
         } else {
             a = y.quantity("amplitude", Units.Dimension.CURRENT, 0, true);
         }
-        return new InputSource.Current(name, target, a, y.where());
+        return new InputSource.Current(name, target, a, y.where(), y.keyWhere(""));
     }
 }

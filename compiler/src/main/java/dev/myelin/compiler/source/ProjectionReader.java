@@ -58,7 +58,8 @@ final class ProjectionReader {
         if (pre == null || p == null || c == null || w == null) {
             return null;
         }
-        return new Projection(name, pre, post, c, w, delay, sign.equals("inhibitory"), exp, bits, y.where());
+        return new Projection(name, pre, post, c, w, delay, sign.equals("inhibitory"), exp, bits, y.where(),
+                y.keyWhere(""));
     }
 
     private static int delay(YMap y, double dtMs) {

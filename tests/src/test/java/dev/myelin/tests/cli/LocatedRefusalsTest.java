@@ -110,4 +110,25 @@ class LocatedRefusalsTest {
         assertUserError(compile(net("truenorth", more)), syn + ":4:1: projection 'a->b' connects a[0] to b[1] twice"
                 + " with the same delay; TrueNorth's binary crossbar holds one synapse per pair: merge them into one weight");
     }
+
+    @Test
+    void laterPassesPointAtTheKeyTheyConcern() throws Exception {
+        Path net = dir.resolve("net.yaml");
+        // validation: the pre line of a block-style projection, not the line of its first key
+        assertUserError(compile(net("loihi", "projections:\n  - post: b\n    pre: input\n    connect: all_to_all\n"
+                + "    weight: 1 mV\n")), net + ":9:10: unknown pre 'input': not a population or spiking input");
+        // validation: the neurons_per_core entry, not the arch line
+        assertUserError(compile(net("loihi", "mapping:\n  neurons_per_core: {a: 4, bb: 4}\n")),
+                net + ":8:28: mapping.neurons_per_core names unknown population 'bb' (did you mean 'b'?)");
+        // validation: the second pinned core, the one off the 2 x 2 chip
+        assertUserError(compile(net("tiny", "mapping:\n  pin:\n    - {population: a, cores: [[0, 0], [5, 0]]}\n")),
+                net + ":9:39: pinned core (5,0,0) is not on architecture tiny (2 x 2 routers, 1 cores each)");
+        // lowering: the parameter that gives dv out of range
+        String lif = "  - {name: c, size: 4, model: lif, params: {tau_m: 0.5 ms, v_rest: 0 mV, v_thresh: 1 mV, v_reset: 0 mV}}\n";
+        assertUserError(compile(net("loihi", lif)), net + ":7:52: population 'c': dt/tau_m = 2.0 gives dv = 8192, out of"
+                + " the datapath's range [0, 4095]; use a smaller dt or a longer tau_m");
+        // reading: a neurons_per_core key that is not a name is an error, not a ClassCastException
+        assertUserError(compile(net("loihi", "mapping:\n  neurons_per_core: {[a]: 4}\n")),
+                net + ":8:22: 'neurons_per_core' keys are population names");
+    }
 }
