@@ -15,8 +15,27 @@ public sealed interface Connector {
     record FixedProbability(double p, long seed, boolean allowSelf, int block) implements Connector {
     }
 
-    /** An explicit list; weight and delay per synapse are NaN / -1 when the list gives none. */
-    record FromList(int[] pre, int[] post, double[] weight, int[] delay) implements Connector {
+    /**
+     * An explicit list; {@code weight} and {@code delay} are empty when the list gives none.
+     *
+     * @param rows where each row was written (its CSV line and the columns of its fields), or
+     *             null when the list was not read from a file (the builder API)
+     */
+    record FromList(int[] pre, int[] post, double[] weight, int[] delay, Rows rows) implements Connector {
+        public FromList(int[] pre, int[] post, double[] weight, int[] delay) {
+            this(pre, post, weight, delay, null);
+        }
+
+        /** Where field {@code column} (0 pre, 1 post, 2 weight, 3 delay) of row {@code row} was written, else {@code fallback}. */
+        public String where(int row, int column, String fallback) {
+            return rows == null ? fallback : rows.where(row, column);
+        }
+    }
+
+    /** Where the rows of a table read from a file were written. */
+    interface Rows {
+        /** {@code FILE:LINE:COL} of field {@code column} (from 0) of data row {@code row} (from 0). */
+        String where(int row, int column);
     }
 
     /** A dense matrix, rows = pre, columns = post; a zero entry is no synapse. */

@@ -9,24 +9,47 @@ import java.util.Map;
  * @param neuronsPerCore   per population cap on neurons per core (absent: the architecture's limit)
  * @param defaultPerCore   cap for populations not listed, 0 for none
  * @param pins             populations or slices pinned to cores
+ * @param perCoreWhere     where each population's {@code neurons_per_core} entry was written (its name)
  */
-public record MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins) {
+public record MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins,
+                           Map<String, String> perCoreWhere) {
     public MappingHints {
         neuronsPerCore = Map.copyOf(neuronsPerCore);
         pins = List.copyOf(pins);
+        perCoreWhere = Map.copyOf(perCoreWhere);
+    }
+
+    public MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins) {
+        this(neuronsPerCore, defaultPerCore, pins, Map.of());
     }
 
     public static MappingHints none() {
         return new MappingHints(Map.of(), 0, List.of());
     }
 
+    /** Where the {@code neurons_per_core} entry of {@code population} was written, else {@code fallback}. */
+    public String whereOfPerCore(String population, String fallback) {
+        return perCoreWhere.getOrDefault(population, fallback);
+    }
+
     /**
      * Neurons {@code from .. to-1} of {@code population} go to {@code cores} (x, y, slot triples),
-     * one core per slice, in order.
+     * one core per slice, in order; {@code keyWhere} says where its keys and cores were written.
      */
-    public record Pin(String population, int from, int to, List<int[]> cores, String where) {
+    public record Pin(String population, int from, int to, List<int[]> cores, String where,
+                      Map<String, String> keyWhere) {
         public Pin {
             cores = List.copyOf(cores);
+            keyWhere = Map.copyOf(keyWhere);
+        }
+
+        public Pin(String population, int from, int to, List<int[]> cores, String where) {
+            this(population, from, to, cores, where, Map.of());
+        }
+
+        /** Where the first written of {@code keys} is (`cores.2`, ...; {@link KeyWhere}), else {@link #where()}. */
+        public String whereOf(String... keys) {
+            return KeyWhere.first(keyWhere, where, keys);
         }
     }
 }

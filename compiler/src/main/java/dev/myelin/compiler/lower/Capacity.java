@@ -46,7 +46,8 @@ final class Capacity {
         for (Population p : n.populations()) {
             need += p.size();
             if (need > arch.totalNeurons()) {
-                d.error(p.where(), "does not fit: the populations up to '" + p.name() + "' need " + need
+                d.error(p.whereOf("size", "shape"),
+                        "does not fit: the populations up to '" + p.name() + "' need " + need
                         + " neurons, architecture " + arch.name() + " has " + arch.totalNeurons() + " ("
                         + arch.totalCores() + " cores x " + arch.neurons() + " core.neurons)");
                 return false;
@@ -88,7 +89,7 @@ final class Capacity {
         // 1 % over allows for fixed_probability draws, whose spread over so many pairs is far smaller
         double bits = 8.0 * arch.synapticMemoryBytes() * arch.totalCores();
         if (!d.hasErrors() && synapses > 1.01 * bits) {
-            d.error(largest.where(), "does not fit: the dense projections expect about " + (long) synapses
+            d.error(largest.whereOf("connect"), "does not fit: the dense projections expect about " + (long) synapses
                     + " synapses, architecture " + arch.name() + " holds at most " + (long) bits + " ("
                     + arch.totalCores() + " cores x " + arch.synapticMemoryBytes()
                     + " bytes of core.synapticMemoryBytes, one bit per synapse at least)");
@@ -102,7 +103,7 @@ final class Capacity {
     }
 
     private static void tooDense(Projection p, Architecture arch, int fanIn, String sources, Diagnostics d) {
-        d.error(p.where(), "does not fit: projection '" + p.name() + "' gives each post neuron " + sources
+        d.error(p.whereOf("connect"), "does not fit: projection '" + p.name() + "' gives each post neuron " + sources
                 + " sources, a core of architecture " + arch.name() + " receives from at most " + fanIn
                 + " (min of core.axons and core.maxFanIn); use a sparser connector or fewer pre neurons");
     }

@@ -28,7 +28,8 @@ final class LoihiLowering {
             long bias = ((long) l.biasMant() << l.biasExp()) + Math.round(current);
             int[] be = encodeBias(bias);
             if (be == null) {
-                d.error(p.where(), "population '" + p.name() + "': bias " + bias + " (with constant currents) is out of"
+                d.error(p.whereOf("params.bias_mant", "params.bias_exp", "params"),
+                        "population '" + p.name() + "': bias " + bias + " (with constant currents) is out of"
                         + " the datapath's range [-" + (long) BIAS_MAX + ", " + (long) BIAS_MAX + "]");
                 be = new int[] {0, 0};
             }
@@ -40,11 +41,13 @@ final class LoihiLowering {
         long dv = Math.round(4096 * c.dtOverTau());
         long du = c.tauSynMs() > 0 ? Math.round(4096 * dt / c.tauSynMs()) - 1 : 4095;
         if (dv > 4095) {
-            d.error(p.where(), "population '" + p.name() + "': dt/tau_m = " + c.dtOverTau() + " gives dv = " + dv
+            d.error(p.whereOf("params.tau_m", "params"),
+                    "population '" + p.name() + "': dt/tau_m = " + c.dtOverTau() + " gives dv = " + dv
                     + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_m");
         }
         if (c.tauSynMs() > 0 && du > 4095) {
-            d.error(p.where(), "population '" + p.name() + "': dt/tau_syn = " + dt / c.tauSynMs() + " gives du = " + du
+            d.error(p.whereOf("params.tau_syn", "params"),
+                    "population '" + p.name() + "': dt/tau_syn = " + dt / c.tauSynMs() + " gives du = " + du
                     + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_syn");
         }
         double maxJump = maxW * c.weightMvPerUnit();
@@ -53,7 +56,8 @@ final class LoihiLowering {
         int[] be = encodeBias(Math.round(c.driveMv() / q));
         long v0 = Math.round(c.initMv() / q);
         if (Math.abs(v0) >= 1 << 23) {
-            d.error(p.where(), "population '" + p.name() + "': v_init is out of the datapath's 24-bit range");
+            d.error(p.whereOf("params.v_init", "params"),
+                    "population '" + p.name() + "': v_init is out of the datapath's 24-bit range");
             v0 = 0;
         }
         NeuronModel.LoihiLif r = new NeuronModel.LoihiLif((int) Math.max(0, Math.min(4095, du)),

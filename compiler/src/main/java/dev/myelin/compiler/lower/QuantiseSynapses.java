@@ -100,7 +100,8 @@ public final class QuantiseSynapses {
             exp = s.projection().weightExp() == null ? 0 : s.projection().weightExp();
             unit = 1;
             if (maxAbs > 256) {
-                d.error(s.projection().where(), "projection '" + s.projection().name() + "': raw weight " + (long) maxAbs
+                d.error(s.projection().whereOf("weight", "connect.file", "connect.kernel", "connect"), "projection '"
+                        + s.projection().name() + "': raw weight " + (long) maxAbs
                         + " is out of the datapath's range [-256, 255]");
             }
         } else {
@@ -110,7 +111,8 @@ public final class QuantiseSynapses {
             }
             unit = 1L << (6 + exp);
             if (Math.round(maxAbs / unit) > 255) {
-                d.error(s.projection().where(), "projection '" + s.projection().name() + "': weight is out of the "
+                d.error(s.projection().whereOf("weight", "weight_unit", "connect.file", "connect.kernel", "connect"),
+                        "projection '" + s.projection().name() + "': weight is out of the "
                         + "datapath's range even with weight_exp 7");
             }
         }

@@ -23,7 +23,8 @@ final class TrueNorthLowering {
         if (p.model() instanceof NeuronModel.TrueNorth t) {
             long leak = t.leak() + Math.round(current);
             if (leak < -256 || leak > 255) {
-                d.error(p.where(), "population '" + p.name() + "': leak " + t.leak() + " plus constant current "
+                d.error(p.whereOf("params.leak", "params"),
+                        "population '" + p.name() + "': leak " + t.leak() + " plus constant current "
                         + Math.round(current) + " = " + leak + " is out of the datapath's range [-256, 255]");
             }
             NeuronModel.TrueNorth r = new NeuronModel.TrueNorth((int) Math.max(-256, Math.min(255, leak)),
@@ -48,7 +49,8 @@ final class TrueNorthLowering {
         int leak = (int) Math.round(c.driveMv() / q);
         long v0 = Math.round(c.initMv() / q);
         if (Math.abs(v0) > V_MAX) {
-            d.error(p.where(), "population '" + p.name() + "': v_init is " + c.initMv() + " mV from v_reset, "
+            d.error(p.whereOf("params.v_init", "params"),
+                    "population '" + p.name() + "': v_init is " + c.initMv() + " mV from v_reset, "
                     + Math.abs(v0) + " LSB of " + q + " mV: out of the datapath's 20-bit range");
             v0 = 0;
         }

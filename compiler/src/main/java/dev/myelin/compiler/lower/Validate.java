@@ -42,21 +42,21 @@ public final class Validate {
         Set<String> names = new HashSet<>();
         List<String> sources = new ArrayList<>();
         for (Population p : n.populations()) {
-            checkName(p.name(), p.where(), d);
+            checkName(p.name(), p.whereOf("name"), d);
             names.add(p.name());
             sources.add(p.name());
             checkModel(p, arch, d);
         }
         for (InputSource s : n.inputs()) {
-            checkName(s.name(), s.where(), d);
+            checkName(s.name(), s.whereOf("name"), d);
             if (!names.add(s.name())) {
-                d.error(s.where(), "name '" + s.name() + "' is already used by a population or input");
+                d.error(s.whereOf("name"), "name '" + s.name() + "' is already used by a population or input");
             }
             if (!(s instanceof InputSource.Current)) {
                 sources.add(s.name());
             }
             if (s instanceof InputSource.Current c && n.population(c.target()).isEmpty()) {
-                d.error(s.where(), "unknown population '" + c.target() + "'"
+                d.error(s.whereOf("target"), "unknown population '" + c.target() + "'"
                         + DidYouMean.suggest(c.target(), popNames(n)));
             }
         }
@@ -66,13 +66,14 @@ public final class Validate {
         for (Probe p : n.probes()) {
             Population pop = n.population(p.population()).orElse(null);
             if (pop == null) {
-                d.error(p.where(), "unknown population '" + p.population() + "'"
+                d.error(p.whereOf("population"), "unknown population '" + p.population() + "'"
                         + DidYouMean.suggest(p.population(), popNames(n)));
             } else if (p.indices() != null) {
-                for (int i : p.indices()) {
+                for (int k = 0; k < p.indices().length; k++) {
+                    int i = p.indices()[k];
                     if (i >= pop.size()) {
-                        d.error(p.where(), "probe index " + i + " is outside population '" + pop.name()
-                                + "' (size " + pop.size() + ")");
+                        d.error(p.whereOf("indices." + k, "indices"), "probe index " + i + " is outside population '"
+                                + pop.name() + "' (size " + pop.size() + ")");
                         break;
                     }
                 }
@@ -102,7 +103,8 @@ public final class Validate {
                 || m instanceof NeuronModel.TrueNorth
                 : !(m instanceof NeuronModel.TrueNorth);
         if (!ok) {
-            d.error(p.where(), "model " + m.id() + " of population '" + p.name() + "' is not supported by architecture "
+            d.error(p.whereOf("model"),
+                    "model " + m.id() + " of population '" + p.name() + "' is not supported by architecture "
                     + arch.name() + " (datapath " + arch.datapath().id() + "); use "
                     + (tn ? "lif, if or truenorth" : "lif, cuba_lif, if or loihi_lif"));
         }
@@ -112,30 +114,34 @@ public final class Validate {
                                         Diagnostics d) {
         int pre = sourceSize(n, p.pre());
         if (pre < 0 || !sources.contains(p.pre())) {
-            d.error(p.where(), "unknown pre '" + p.pre() + "': not a population or spiking input"
+            d.error(p.whereOf("pre"), "unknown pre '" + p.pre() + "': not a population or spiking input"
                     + DidYouMean.suggest(p.pre(), sources));
             return;
         }
         Population post = n.population(p.post()).orElse(null);
         if (post == null) {
-            d.error(p.where(), "unknown post population '" + p.post() + "'" + DidYouMean.suggest(p.post(), popNames(n)));
+            d.error(p.whereOf("post"),
+                    "unknown post population '" + p.post() + "'" + DidYouMean.suggest(p.post(), popNames(n)));
             return;
         }
         if (n.input(p.pre()).orElse(null) instanceof InputSource.Poisson && (p.delayTicks() != 1
                 || p.connector() instanceof Connector.FromList l && l.delay().length > 0)) {
-            d.error(p.where(), "projection '" + p.name() + "' from Poisson input '" + p.pre() + "' must have delay 1"
+            d.error(p.whereOf("delay", "connect.file", "pre"),
+                    "projection '" + p.name() + "' from Poisson input '" + p.pre() + "' must have delay 1"
                     + " (Poisson spikes are drawn in the tick they arrive)");
         }
         if (p.delayTicks() > arch.maxDelay()) {
-            d.error(p.where(), "delay " + p.delayTicks() + " ticks exceeds the architecture's maximum "
+            d.error(p.whereOf("delay"), "delay " + p.delayTicks() + " ticks exceeds the architecture's maximum "
                     + arch.maxDelay() + " (core.delaySlots = " + arch.delaySlots() + ")");
         }
         String what = "projection '" + p.name() + "'";
         Connector c = p.connector();
         if (c instanceof Connector.OneToOne && pre != post.size()) {
-            d.error(p.where(), what + ": one_to_one needs equal sizes, pre has " + pre + ", post has " + post.size());
+            d.error(p.whereOf("connect"),
+                    what + ": one_to_one needs equal sizes, pre has " + pre + ", post has " + post.size());
         } else if (c instanceof Connector.Matrix m && (m.rows() != pre || m.cols() != post.size())) {
-            d.error(p.where(), what + ": matrix is " + m.rows() + " x " + m.cols() + ", expected pre x post = "
+            d.error(p.whereOf("connect.file", "connect"),
+                    what + ": matrix is " + m.rows() + " x " + m.cols() + ", expected pre x post = "
                     + pre + " x " + post.size());
         } else if (c instanceof Connector.FromList l) {
             checkList(p, l, pre, post.size(), arch, d);
@@ -171,7 +177,8 @@ public final class Validate {
         int perNeuron = Math.min(arch.axons(), arch.maxFanIn());
         double limit = Math.min((double) post * perNeuron * slack, MAX_SYNAPSES_PER_PROJECTION);
         if (count > limit && count > SMALL_EXPANSION) {
-            d.error(p.where(), "projection '" + p.name() + "': " + kind + " makes " + String.format("%.0f", count)
+            d.error(p.whereOf("connect"),
+                    "projection '" + p.name() + "': " + kind + " makes " + String.format("%.0f", count)
                     + " synapses; its " + post + " post neurons can receive at most " + perNeuron
                     + " each (min(core.axons, core.maxFanIn))" + (limit == MAX_SYNAPSES_PER_PROJECTION
                     ? " and one projection at most " + MAX_SYNAPSES_PER_PROJECTION : ""));
@@ -181,13 +188,20 @@ public final class Validate {
     private static void checkList(Projection p, Connector.FromList l, int pre, int post, Architecture arch,
                                   Diagnostics d) {
         for (int k = 0; k < l.pre().length; k++) {
-            if (l.pre()[k] >= pre || l.post()[k] >= post) {
-                d.error(p.where(), "projection '" + p.name() + "': list row " + (k + 1) + " (" + l.pre()[k] + ", "
-                        + l.post()[k] + ") is outside pre size " + pre + " / post size " + post);
+            // at the list's own line and field when it was read from a file
+            String row = "projection '" + p.name() + "': list row " + (k + 1) + ": ";
+            if (l.pre()[k] >= pre) {
+                d.error(l.where(k, 0, p.where()), row + "pre " + l.pre()[k] + " is outside '" + p.pre() + "' (size "
+                        + pre + ")");
+                return;
+            }
+            if (l.post()[k] >= post) {
+                d.error(l.where(k, 1, p.where()), row + "post " + l.post()[k] + " is outside '" + p.post() + "' (size "
+                        + post + ")");
                 return;
             }
             if (l.delay().length > 0 && l.delay()[k] > arch.maxDelay()) {
-                d.error(p.where(), "projection '" + p.name() + "': list row " + (k + 1) + " delay " + l.delay()[k]
+                d.error(l.where(k, 3, p.where()), row + "delay " + l.delay()[k]
                         + " ticks exceeds the architecture's maximum " + arch.maxDelay());
                 return;
             }
@@ -207,7 +221,8 @@ public final class Validate {
         int ow = (in[1] + 2 * c.padding() - c.kw()) / c.stride() + 1;
         int[] out = post.shape().length == 2 ? post.shape() : new int[] {1, post.size()};
         if (oh < 1 || ow < 1 || out[0] != oh || out[1] != ow) {
-            d.error(p.where(), "projection '" + p.name() + "': conv2d of a " + in[0] + " x " + in[1] + " input with a "
+            d.error(p.whereOf("connect"),
+                    "projection '" + p.name() + "': conv2d of a " + in[0] + " x " + in[1] + " input with a "
                     + c.kh() + " x " + c.kw() + " kernel, stride " + c.stride() + ", padding " + c.padding()
                     + " gives " + oh + " x " + ow + ", but post '" + post.name() + "' has shape " + out[0] + " x "
                     + out[1]);
@@ -218,25 +233,27 @@ public final class Validate {
         MappingHints h = n.hints();
         for (String pop : h.neuronsPerCore().keySet()) {
             if (n.population(pop).isEmpty()) {
-                d.error(n.archWhere(), "mapping.neurons_per_core names unknown population '" + pop + "'"
-                        + DidYouMean.suggest(pop, popNames(n)));
+                d.error(h.whereOfPerCore(pop, n.archWhere()), "mapping.neurons_per_core names unknown population '"
+                        + pop + "'" + DidYouMean.suggest(pop, popNames(n)));
             }
         }
         for (MappingHints.Pin pin : h.pins()) {
             Population p = n.population(pin.population()).orElse(null);
             if (p == null) {
-                d.error(pin.where(), "unknown population '" + pin.population() + "'"
+                d.error(pin.whereOf("population"), "unknown population '" + pin.population() + "'"
                         + DidYouMean.suggest(pin.population(), popNames(n)));
                 continue;
             }
             int to = pin.to() < 0 ? p.size() : pin.to();
             if (pin.from() >= to || to > p.size()) {
-                d.error(pin.where(), "pin slice [" + pin.from() + ", " + to + ") is not inside population '"
+                d.error(pin.whereOf("slice"), "pin slice [" + pin.from() + ", " + to + ") is not inside population '"
                         + p.name() + "' (size " + p.size() + ")");
             }
-            for (int[] c : pin.cores()) {
+            for (int i = 0; i < pin.cores().size(); i++) {
+                int[] c = pin.cores().get(i);
                 if (!arch.hasCore(c[0], c[1], c[2])) {
-                    d.error(pin.where(), "pinned core (" + c[0] + "," + c[1] + "," + c[2] + ") is not on architecture "
+                    d.error(pin.whereOf("cores." + i, "cores"),
+                            "pinned core (" + c[0] + "," + c[1] + "," + c[2] + ") is not on architecture "
                             + arch.name() + " (" + arch.meshWidth() + " x " + arch.meshHeight() + " routers, "
                             + arch.coresPerRouter() + " cores each)");
                 }

@@ -93,17 +93,19 @@ public final class Placer {
                     continue;
                 }
                 if (used >= pin.cores().size()) {
-                    d.error(pin.where(), "pin of '" + pin.population() + "' [" + pin.from() + ", " + to + ") needs more "
-                            + "than the " + pin.cores().size() + " cores listed (its neurons take "
+                    d.error(pin.whereOf("cores"), "pin of '" + pin.population() + "' [" + pin.from() + ", " + to
+                            + ") needs more than the " + pin.cores().size() + " cores listed (its neurons take "
                             + countSlices(part, p, pin.from(), to) + " cores); list more cores");
                     return pinned;
                 }
-                int[] c = pin.cores().get(used++);
+                int[] c = pin.cores().get(used);
                 int q = (c[1] * w + c[0]) * cpr + c[2];
                 if (occ[q] >= 0) {
-                    d.error(pin.where(), "core (" + c[0] + "," + c[1] + "," + c[2] + ") is pinned twice");
+                    d.error(pin.whereOf("cores." + used, "cores"), "core (" + c[0] + "," + c[1] + "," + c[2]
+                            + ") is pinned twice");
                     return pinned;
                 }
+                used++;
                 occ[q] = s;
                 pos[s] = q;
                 pinned[s] = true;

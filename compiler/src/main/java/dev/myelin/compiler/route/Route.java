@@ -1,8 +1,10 @@
 package dev.myelin.compiler.route;
 
 import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.Connector;
 import dev.myelin.compiler.ir.IntBuf;
 import dev.myelin.compiler.ir.Network;
+import dev.myelin.compiler.ir.Projection;
 import dev.myelin.compiler.lower.QuantiseSynapses;
 import dev.myelin.compiler.partition.Partition;
 import dev.myelin.compiler.partition.Slice;
@@ -112,16 +114,38 @@ public final class Route {
                 for (int k : rows[a]) {
                     int j = c.synPost(k);
                     if (mark[j] == a + 1 && reported.add(c.proj.get(a))) {
-                        var p = q.projections().get(c.proj.get(a)).syn().projection();
-                        d.error(p.where(), "projection '" + p.name() + "' connects " + p.pre() + "[" + c.srcIndex.get(a)
-                                + "] to " + p.post() + "[" + (part.slices().get(s).from() + j) + "] twice with the same"
-                                + " delay; TrueNorth's binary crossbar holds one synapse per pair: merge them into one weight");
+                        var syn = q.projections().get(c.proj.get(a)).syn();
+                        var p = syn.projection();
+                        int pre = c.srcIndex.get(a);
+                        int post = part.slices().get(s).from() + j;
+                        d.error(secondRow(p, pre, post, c.delay.get(a)), "projection '" + p.name() + "' connects " + p.pre()
+                                + "[" + pre + "] to " + p.post() + "[" + post + "] twice with the same delay; TrueNorth's"
+                                + " binary crossbar holds one synapse per pair: merge them into one weight");
                     }
                     mark[j] = a + 1;
                 }
             }
         }
         return !reported.isEmpty();
+    }
+
+    /**
+     * Where a pair was given the second time: the list row that repeats it (only a list can
+     * repeat a pair), else the projection.
+     */
+    private static String secondRow(Projection p, int pre, int post, int delay) {
+        if (p.connector() instanceof Connector.FromList l) {
+            boolean seen = false;
+            for (int r = 0; r < l.pre().length; r++) {
+                if (l.pre()[r] == pre && l.post()[r] == post && (l.delay().length == 0 ? p.delayTicks() : l.delay()[r]) == delay) {
+                    if (seen) {
+                        return l.where(r, 0, p.where());
+                    }
+                    seen = true;
+                }
+            }
+        }
+        return p.where();
     }
 
     private static CoreRoute core(Architecture arch, Partition.Product part, Placer.Product place, int s, CoreAxons c,

@@ -1,6 +1,7 @@
 package dev.myelin.compiler.source;
 
 import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.Connector;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.TextFiles;
 
@@ -15,8 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Numeric data files a description refers to: CSV tables (optional header line, '#' comments)
- * and NumPy {@code .npy} 1-D or 2-D arrays. Sizes are checked before anything is allocated;
- * every problem is reported with file:line:col (CSV) or the file and header field (.npy).
+ * and NumPy {@code .npy} 1-D or 2-D arrays. Sizes are checked before anything is allocated.
+ * A CSV problem is located at the CSV's own line:col; a .npy (binary, without lines) and a file
+ * that cannot be read at all are located at the description's key that names them, the message
+ * naming the file (and, for a .npy, the header field).
  */
 public final class DataFiles {
     /** Largest data file read. */
@@ -25,10 +28,36 @@ public final class DataFiles {
     private DataFiles() {
     }
 
-    /** A table of numbers: {@code rows x cols}, row-major. */
-    public record Table(int rows, int cols, double[] values) {
+    /**
+     * A table of numbers: {@code rows x cols}, row-major.
+     *
+     * @param origin where each row was written (a CSV's lines), or null (a .npy, an inline kernel)
+     */
+    public record Table(int rows, int cols, double[] values, Connector.Rows origin) {
+        public Table(int rows, int cols, double[] values) {
+            this(rows, cols, values, null);
+        }
+
         public double get(int r, int c) {
             return values[r * cols + c];
+        }
+
+        /** Where cell (r, c) was written, else {@code fallback}. */
+        public String where(int r, int c, String fallback) {
+            return origin == null ? fallback : origin.where(r, c);
+        }
+    }
+
+    /** Narrow tables (spike arrays, lists) keep each field's column; wider ones (matrices) each row's line only. */
+    static final int CELL_COLUMNS_UP_TO = 4;
+
+    /**
+     * The lines of a CSV's data rows, and the column of each field (null: column 1).
+     */
+    record CsvRows(String file, int[] lines, int[] columns, int cols) implements Connector.Rows {
+        @Override
+        public String where(int row, int column) {
+            return file + ":" + lines[row] + ":" + (columns == null ? 1 : columns[row * cols + column]);
         }
     }
 
@@ -67,7 +96,8 @@ public final class DataFiles {
     }
 
     /**
-     * Reads a CSV table with {@code minCols..maxCols} columns per row.
+     * Reads a CSV table with {@code minCols..maxCols} columns per row. The table's origin gives
+     * each row's line, and each field's column when a row has at most {@link #CELL_COLUMNS_UP_TO}.
      *
      * @param where the location of the reference, for a missing file
      */
@@ -78,6 +108,8 @@ public final class DataFiles {
         }
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
         double[] out = new double[16];
+        int[] lineOf = new int[16];
+        int[] colOf = maxCols <= CELL_COLUMNS_UP_TO ? new int[16] : null;
         int n = 0;
         int rows = 0;
         int cols = -1;
@@ -112,23 +144,35 @@ public final class DataFiles {
             int col = 1;
             for (String f : fields) {
                 String t = f.trim();
+                int at = col + f.indexOf(t); // the value itself, after any blanks
                 if (!isNumber(t)) {
-                    d.error(file + ":" + (li + 1) + ":" + col, "'" + t + "' is not a number");
+                    d.error(file + ":" + (li + 1) + ":" + at, "'" + t + "' is not a number");
                     errors++;
                     t = "0";
                 }
                 if (n == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
+                    if (colOf != null) {
+                        colOf = Arrays.copyOf(colOf, out.length);
+                    }
+                }
+                if (colOf != null) {
+                    colOf[n] = at;
                 }
                 out[n++] = Double.parseDouble(t);
                 col += f.length() + 1;
             }
-            rows++;
+            if (rows == lineOf.length) {
+                lineOf = Arrays.copyOf(lineOf, rows * 2);
+            }
+            lineOf[rows++] = li + 1;
         }
         if (errors > 0) {
             return null;
         }
-        return new Table(rows, Math.max(cols, 0), Arrays.copyOf(out, n));
+        int c = Math.max(cols, 0);
+        return new Table(rows, c, Arrays.copyOf(out, n), new CsvRows(file.toString(), Arrays.copyOf(lineOf, rows),
+                colOf == null ? null : Arrays.copyOf(colOf, n), c));
     }
 
     static boolean isNumber(String s) {
@@ -147,14 +191,18 @@ public final class DataFiles {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(\\s*(\\d*)\\s*,?\\s*(\\d*)\\s*,?\\s*\\)");
 
-    /** Reads a 1-D (as one row) or 2-D .npy array of floats or integers, little-endian or single-byte. */
+    /**
+     * Reads a 1-D (as one row) or 2-D .npy array of floats or integers, little-endian or single-byte.
+     *
+     * @param where the location of the key that names the file: every problem is reported there
+     */
     public static Table npy(Path file, String where, Diagnostics d) {
         byte[] b = readBytes(file, where, d);
         if (b == null) {
             return null;
         }
         if (b.length < 10 || b[0] != (byte) 0x93 || !new String(b, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
-            d.error(file.toString(), "not a .npy file (magic \\x93NUMPY missing)");
+            d.error(where, file + ": not a .npy file (magic \\x93NUMPY missing)");
             return null;
         }
         int major = b[6];
@@ -163,12 +211,16 @@ public final class DataFiles {
         if (major == 1) {
             headerLen = (b[8] & 0xff) | (b[9] & 0xff) << 8;
             start = 10;
-        } else {
+        } else if (b.length >= 12) {
             headerLen = ByteBuffer.wrap(b, 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             start = 12;
+        } else {
+            d.error(where, file + ": .npy version " + major + " needs a 12-byte preamble, the file has " + b.length
+                    + " bytes");
+            return null;
         }
         if (headerLen < 0 || start + (long) headerLen > b.length) {
-            d.error(file.toString(), ".npy header length " + headerLen + " exceeds the file");
+            d.error(where, file + ": .npy header length " + headerLen + " exceeds the file");
             return null;
         }
         String header = new String(b, start, headerLen, StandardCharsets.ISO_8859_1);
@@ -176,11 +228,11 @@ public final class DataFiles {
         Matcher f = FORTRAN.matcher(header);
         Matcher s = SHAPE.matcher(header);
         if (!m.find() || !f.find() || !s.find()) {
-            d.error(file.toString(), ".npy header is not understood: " + header.trim());
+            d.error(where, file + ": .npy header is not understood: " + TextFiles.printable(header.trim()));
             return null;
         }
         if (m.group(1).equals(">") || f.group(1).equals("True")) {
-            d.error(file.toString(), ".npy field descr/fortran_order: only little-endian C-order arrays are supported");
+            d.error(where, file + ": .npy field descr/fortran_order: only little-endian C-order arrays are supported");
             return null;
         }
         long rows = s.group(1).isEmpty() ? 1 : dimension(s.group(1));
@@ -189,7 +241,7 @@ public final class DataFiles {
             rows = 1;
         }
         if (rows < 0 || cols < 0) {
-            d.error(file.toString(), ".npy field shape: (" + s.group(1) + ", " + s.group(2) + ") exceeds "
+            d.error(where, file + ": .npy field shape: (" + s.group(1) + ", " + s.group(2) + ") exceeds "
                     + Integer.MAX_VALUE + " per dimension");
             return null;
         }
@@ -197,13 +249,13 @@ public final class DataFiles {
         int width = m.group(3).length() > 1 ? 0 : Integer.parseInt(m.group(3));
         if (!(kind == 'f' && (width == 4 || width == 8))
                 && !((kind == 'i' || kind == 'u') && (width == 1 || width == 2 || width == 4 || width == 8))) {
-            d.error(file.toString(), ".npy field descr: dtype " + m.group(2) + m.group(3)
+            d.error(where, file + ": .npy field descr: dtype " + m.group(2) + m.group(3)
                     + " is not supported (f4, f8, i1, i2, i4, i8, u1, u2, u4, u8)");
             return null;
         }
         int data = start + headerLen;
         if (rows * cols * width != b.length - data) {
-            d.error(file.toString(), ".npy field shape: " + rows + " x " + cols + " x " + width + " bytes != "
+            d.error(where, file + ": .npy field shape: " + rows + " x " + cols + " x " + width + " bytes != "
                     + (b.length - data) + " data bytes");
             return null;
         }

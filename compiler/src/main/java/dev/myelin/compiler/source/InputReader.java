@@ -45,7 +45,7 @@ final class InputReader {
             rate = 0;
         }
         return new InputSource.Poisson(name, shape, size(shape), rate,
-                y.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false), y.where());
+                y.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false), y.where(), y.keyWhere(""));
     }
 
     private static InputSource spikeArray(String name, YMap y, Path dir, Diagnostics d) {
@@ -61,18 +61,31 @@ final class InputReader {
         }
         int[] tick = new int[t.rows()];
         int[] index = new int[t.rows()];
-        for (int r = 0; r < t.rows(); r++) {
+        int bad = 0;
+        for (int r = 0; r < t.rows() && bad < 5; r++) {
             double tk = t.get(r, 0);
             double ix = t.get(r, 1);
-            if (tk != Math.rint(tk) || tk < 0 || tk > Integer.MAX_VALUE || ix != Math.rint(ix) || ix < 0 || ix >= size) {
-                d.error(y.where("file"), f + " row " + (r + 1) + ": tick " + tk + ", index " + ix
-                        + ": ticks are integers >= 0 and indices integers in [0, " + size + ")");
-                return null;
+            if (tk != Math.rint(tk) || tk < 0 || tk > Integer.MAX_VALUE) {
+                d.error(t.where(r, 0, y.where("file")), "tick " + number(tk) + " is not an integer >= 0");
+                bad++;
+            } else if (ix != Math.rint(ix) || ix < 0 || ix >= size) {
+                d.error(t.where(r, 1, y.where("file")), "index " + number(ix) + " is not an integer in [0, " + size
+                        + ") (input '" + name + "' has " + size + " lines)");
+                bad++;
+            } else {
+                tick[r] = (int) tk;
+                index[r] = (int) ix;
             }
-            tick[r] = (int) tk;
-            index[r] = (int) ix;
         }
-        return new InputSource.SpikeArray(name, shape, size, tick, index, y.where());
+        if (bad > 0) {
+            return null;
+        }
+        return new InputSource.SpikeArray(name, shape, size, tick, index, y.where(), y.keyWhere(""));
+    }
+
+    /** A CSV number as written: integers without ".0". */
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The 'shape' list, or [size]. */
@@ -111,6 +124,6 @@ final class InputReader {
         } else {
             a = y.quantity("amplitude", Units.Dimension.CURRENT, 0, true);
         }
-        return new InputSource.Current(name, target, a, y.where());
+        return new InputSource.Current(name, target, a, y.where(), y.keyWhere(""));
     }
 }

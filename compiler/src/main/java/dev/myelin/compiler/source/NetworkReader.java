@@ -153,7 +153,7 @@ public final class NetworkReader {
         if (name == null || m == null) {
             return null;
         }
-        return new Population(name, size, shape, m, y.where());
+        return new Population(name, size, shape, m, y.where(), y.keyWhere(""));
     }
 
     static final Set<String> PROBE_KEYS = Set.of("population", "record", "indices");
@@ -177,7 +177,7 @@ public final class NetworkReader {
             }
         }
         int[] idx = y.has("indices") ? y.intList("indices", 0, Integer.MAX_VALUE, false) : null;
-        return pop == null ? null : new Probe(pop, spikes, v, u, idx, y.where());
+        return pop == null ? null : new Probe(pop, spikes, v, u, idx, y.where(), y.keyWhere(""));
     }
 
     static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin");
@@ -189,11 +189,17 @@ public final class NetworkReader {
             return MappingHints.none();
         }
         Map<String, Integer> per = new LinkedHashMap<>();
+        Map<String, String> perWhere = new LinkedHashMap<>();
         int dflt = 0;
         Node npc = y.get("neurons_per_core");
         if (npc instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
-                String k = ((ScalarNode) t.getKeyNode()).getValue();
+                if (!(t.getKeyNode() instanceof ScalarNode ks)) {
+                    d.error(YMap.where(file, t.getKeyNode()), "'neurons_per_core' keys are population names");
+                    continue;
+                }
+                String k = ks.getValue();
+                perWhere.put(k, YMap.where(file, ks));
                 String v = t.getValueNode() instanceof ScalarNode s ? s.getValue() : "";
                 try {
                     int x = Integer.parseInt(v);
@@ -232,10 +238,11 @@ public final class NetworkReader {
                 }
             }
             if (pop != null) {
-                pins.add(new MappingHints.Pin(pop, slice[0], slice[1], cores, py.where()));
+                // a bad core stops the compiler after reading, so later passes see core i where cores.i is
+                pins.add(new MappingHints.Pin(pop, slice[0], slice[1], cores, py.where(), py.keyWhere("")));
             }
         }
-        return new MappingHints(per, dflt, pins);
+        return new MappingHints(per, dflt, pins, perWhere);
     }
 
     static int parseIntOr(Node n, int fallback) {

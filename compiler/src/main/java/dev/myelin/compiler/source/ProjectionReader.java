@@ -58,7 +58,8 @@ final class ProjectionReader {
         if (pre == null || p == null || c == null || w == null) {
             return null;
         }
-        return new Projection(name, pre, post, c, w, delay, sign.equals("inhibitory"), exp, bits, y.where());
+        return new Projection(name, pre, post, c, w, delay, sign.equals("inhibitory"), exp, bits, y.where(),
+                y.keyWhere(""));
     }
 
     private static int delay(YMap y, double dtMs) {
@@ -200,14 +201,18 @@ final class ProjectionReader {
         int[] post = new int[n];
         double[] w = new double[t.cols() >= 3 ? n : 0];
         int[] delay = new int[t.cols() >= 4 ? n : 0];
-        for (int r = 0; r < n; r++) {
+        int bad = 0;
+        for (int r = 0; r < n && bad < 5; r++) {
             for (int k = 0; k < t.cols(); k++) {
                 double v = t.get(r, k);
                 if (k != 2 && (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE || (k == 3 && v < 1))) {
-                    d.error(c.where("file"), f + " row " + (r + 1) + ": " + (k == 3 ? "delay" : k == 0 ? "pre" : "post")
-                            + " = " + v + " must be an integer" + (k == 3 ? " >= 1 (ticks)" : " >= 0"));
-                    return null;
+                    d.error(t.where(r, k, c.where("file")), (k == 3 ? "delay" : k == 0 ? "pre" : "post") + " = "
+                            + InputReader.number(v) + " must be an integer" + (k == 3 ? " >= 1 (ticks)" : " >= 0"));
+                    bad++;
                 }
+            }
+            if (bad > 0) {
+                continue;
             }
             pre[r] = (int) t.get(r, 0);
             post[r] = (int) t.get(r, 1);
@@ -218,7 +223,7 @@ final class ProjectionReader {
                 delay[r] = (int) t.get(r, 3);
             }
         }
-        return new Connector.FromList(pre, post, w, delay);
+        return bad > 0 ? null : new Connector.FromList(pre, post, w, delay, t.origin());
     }
 
     private static Connector matrix(YMap c, Path dir, double scale, Diagnostics d) {

@@ -21,6 +21,9 @@ import java.util.Set;
  * and one run reports every error it can.
  */
 final class YMap {
+    /** Most entries of a mapping or list whose keys {@link #keyWhere} locates one by one. */
+    static final int MAX_LOCATED_ENTRIES = 256;
+
     final String file;
     final Node node;
     private final Diagnostics diag;
@@ -66,6 +69,38 @@ final class YMap {
     String where(String key) {
         NodeTuple t = entries.get(key);
         return t == null ? where() : where(file, t.getValueNode());
+    }
+
+    /**
+     * Where each key's value was written, keyed {@code prefix + key}, for the passes after reading
+     * ({@link dev.myelin.compiler.ir.Population#whereOf}); a mapping value adds its own keys
+     * below it ({@code params.tau_m}) and a list value its entries by index ({@code cores.2}),
+     * when there are at most {@link #MAX_LOCATED_ENTRIES}; a longer one is located as a whole,
+     * so a description of a million probe indices does not keep a million locations.
+     */
+    Map<String, String> keyWhere(String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        entries.forEach((k, t) -> into(out, prefix + k, t.getValueNode(), 2));
+        return out;
+    }
+
+    private void into(Map<String, String> out, String key, Node n, int depth) {
+        out.put(key, where(file, n));
+        if (depth == 0) {
+            return;
+        }
+        if (n instanceof MappingNode m && m.getValue().size() <= MAX_LOCATED_ENTRIES) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    into(out, key + "." + k.getValue(), t.getValueNode(), depth - 1);
+                }
+            }
+        } else if (n instanceof SequenceNode s && s.getValue().size() <= MAX_LOCATED_ENTRIES) {
+            List<Node> items = s.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                into(out, key + "." + i, items.get(i), depth - 1);
+            }
+        }
     }
 
     boolean has(String key) {

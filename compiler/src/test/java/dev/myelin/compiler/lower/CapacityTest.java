@@ -27,11 +27,11 @@ class CapacityTest {
 
     @Test
     void populationsBeyondTheChipAreRefusedBeforeALargeExpansion() {
-        // tiny: 2 x 2 routers x 1 core x 16 neurons = 64 neurons; a alone (2000) is over (line 5);
+        // tiny: 2 x 2 routers x 1 core x 16 neurons = 64 neurons; a alone (2000) is over (its size, line 5);
         // all_to_all 2000 x 2000 = 4e6 pairs > 2^20 would be expanded next
         Diagnostics d = validate(pop("a", 2000) + pop("b", 2000),
                 "  - {pre: a, post: b, connect: all_to_all, weight: 1 mV}\n");
-        assertThat(d.errors()).containsExactly("c.yaml:5:5: does not fit: the populations up to 'a' need 2000 neurons,"
+        assertThat(d.errors()).containsExactly("c.yaml:5:21: does not fit: the populations up to 'a' need 2000 neurons,"
                 + " architecture tiny has 64 (4 cores x 16 core.neurons)");
     }
 
@@ -39,7 +39,7 @@ class CapacityTest {
     void millionsOfNeuronsAreRefusedBeforeThePartitionerSlicesThem() {
         // 2^20 + 1 neurons without projections: over the 2^20 bound, and over tiny's 64
         Diagnostics d = validate(pop("a", (1 << 20) + 1), "  []\n");
-        assertThat(d.errors()).containsExactly("c.yaml:5:5: does not fit: the populations up to 'a' need 1048577 neurons,"
+        assertThat(d.errors()).containsExactly("c.yaml:5:21: does not fit: the populations up to 'a' need 1048577 neurons,"
                 + " architecture tiny has 64 (4 cores x 16 core.neurons)");
     }
 
@@ -61,7 +61,7 @@ class CapacityTest {
                 "  - {pre: a, post: b, connect: all_to_all, weight: 1 mV}\n"
                         + "  - {pre: a, post: b, connect: {type: fixed_probability, p: 1}, weight: 1 mV}\n");
         // fixed_probability p = 1 expects 5000 sources, within twice the bound (8192): left to the partitioner
-        assertThat(d.errors()).containsExactly("c.yaml:8:5: does not fit: projection 'a->b' gives each post neuron 5000"
+        assertThat(d.errors()).containsExactly("c.yaml:8:32: does not fit: projection 'a->b' gives each post neuron 5000"
                 + " sources, a core of architecture loihi receives from at most 4096 (min of core.axons and"
                 + " core.maxFanIn); use a sparser connector or fewer pre neurons");
     }
@@ -71,7 +71,7 @@ class CapacityTest {
         // 0.9 x 10000 = 9000 expected sources > 2 x 4096
         Diagnostics d = validate("loihi", pop("a", 10000) + pop("b", 1000),
                 "  - {pre: a, post: b, connect: {type: fixed_probability, p: 0.9, seed: 1}, weight: 1 mV}\n");
-        assertThat(d.errors()).singleElement().asString().startsWith("c.yaml:8:5: does not fit: projection 'a->b'"
+        assertThat(d.errors()).singleElement().asString().startsWith("c.yaml:8:32: does not fit: projection 'a->b'"
                 + " gives each post neuron about 9000 sources");
     }
 
@@ -80,7 +80,7 @@ class CapacityTest {
         // 65536 x 65536 x 0.06 = 257698037.76 expected; loihi: 128 cores x 131072 bytes x 8 = 134217728 bits
         Diagnostics d = validate("loihi", pop("a", 65536) + pop("b", 65536),
                 "  - {pre: a, post: b, connect: {type: fixed_probability, p: 0.06, seed: 1}, weight: 1 mV}\n");
-        assertThat(d.errors()).containsExactly("c.yaml:8:5: does not fit: the dense projections expect about 257698037"
+        assertThat(d.errors()).containsExactly("c.yaml:8:32: does not fit: the dense projections expect about 257698037"
                 + " synapses, architecture loihi holds at most 134217728 (128 cores x 131072 bytes of"
                 + " core.synapticMemoryBytes, one bit per synapse at least)");
     }

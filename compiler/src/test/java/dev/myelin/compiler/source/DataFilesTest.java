@@ -60,7 +60,7 @@ class DataFilesTest {
         Path g = dir.resolve("short.npy");
         Files.write(g, npy("<i4", "(4,)", b.array()));
         assertThat(DataFiles.npy(g, "here", d)).isNull();
-        assertThat(d.errors()).containsExactly(g + ": .npy field shape: 1 x 4 x 4 bytes != 12 data bytes");
+        assertThat(d.errors()).containsExactly("here: " + g + ": .npy field shape: 1 x 4 x 4 bytes != 12 data bytes");
     }
 
     @Test

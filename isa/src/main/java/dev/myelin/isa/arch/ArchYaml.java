@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads and writes architecture descriptions in YAML.
@@ -30,7 +33,8 @@ import java.util.Locale;
  *
  * Keys are the {@link ArchParam} keys split at the dot. Without {@code extends} every
  * parameter must be given. Every error names file:line:col, the field, its value and the
- * allowed range.
+ * allowed range; a rule between fields is located at the first of them the file sets, or at
+ * {@code extends} when they all come from the preset.
  */
 public final class ArchYaml {
     /** Largest description accepted, checked before reading. */
@@ -70,9 +74,11 @@ public final class ArchYaml {
             throw new MyelinInputException(where(fileName, root) + ": an architecture must be a YAML mapping");
         }
         Architecture.Builder b = null;
+        Node extendsNode = null;
         for (NodeTuple t : map.getValue()) {
             if ("extends".equals(scalar(fileName, t.getKeyNode()))) {
                 String base = scalar(fileName, t.getValueNode());
+                extendsNode = t.getValueNode();
                 b = Presets.byName(base).orElseThrow(() -> new MyelinInputException(where(fileName, t.getValueNode())
                         + ": field extends = " + base + " is not a preset ("
                         + String.join(", ", Presets.names()) + ")")).toBuilder();
@@ -81,7 +87,7 @@ public final class ArchYaml {
         if (b == null) {
             b = Architecture.builder();
         }
-        Node lastNode = root;
+        Map<ArchParam, Node> set = new EnumMap<>(ArchParam.class);
         for (NodeTuple t : map.getValue()) {
             String key = scalar(fileName, t.getKeyNode());
             if ("extends".equals(key)) {
@@ -90,12 +96,10 @@ public final class ArchYaml {
             if (t.getValueNode() instanceof MappingNode group) {
                 for (NodeTuple g : group.getValue()) {
                     String leaf = scalar(fileName, g.getKeyNode());
-                    apply(fileName, b, key + "." + leaf, g.getKeyNode(), g.getValueNode());
-                    lastNode = g.getValueNode();
+                    set.put(apply(fileName, b, key + "." + leaf, g.getKeyNode(), g.getValueNode()), g.getValueNode());
                 }
             } else {
-                apply(fileName, b, key, t.getKeyNode(), t.getValueNode());
-                lastNode = t.getValueNode();
+                set.put(apply(fileName, b, key, t.getKeyNode(), t.getValueNode()), t.getValueNode());
             }
         }
         for (ArchParam p : ArchParam.all()) {
@@ -106,14 +110,16 @@ public final class ArchYaml {
         }
         try {
             return b.build(fileName);
-        } catch (MyelinInputException e) {
-            // cross-field rules: point at the description as a whole
-            throw new MyelinInputException(where(fileName, lastNode).replaceFirst(":\\d+:\\d+$", "")
-                    + e.getMessage().substring(fileName.length()));
+        } catch (Architecture.RuleBroken e) {
+            // a rule between fields: at the first of its fields this file sets, else at the preset they came from
+            Node at = e.fields().stream().map(set::get).filter(Objects::nonNull).findFirst()
+                    .orElse(extendsNode != null ? extendsNode : root);
+            throw new MyelinInputException(where(fileName, at) + ": " + e.rule());
         }
     }
 
-    private static void apply(String file, Architecture.Builder b, String key, Node keyNode, Node valueNode) {
+    /** Sets one field from its node; the parameter set. */
+    private static ArchParam apply(String file, Architecture.Builder b, String key, Node keyNode, Node valueNode) {
         ArchParam p = ArchParam.byKey(key).orElseThrow(() -> new MyelinInputException(where(file, keyNode)
                 + ": unknown field " + key + DidYouMean.suggest(key,
                 ArchParam.all().stream().map(ArchParam::key).toList())));
@@ -136,6 +142,7 @@ public final class ArchYaml {
                     + (p.unit().isEmpty() ? "" : " " + p.unit()));
         }
         b.setRaw(p, v);
+        return p;
     }
 
     private static Node compose(String fileName, String text) {

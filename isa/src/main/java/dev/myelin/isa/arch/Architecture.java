@@ -4,6 +4,7 @@ import dev.myelin.isa.diag.MyelinInputException;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -186,7 +187,8 @@ public final class Architecture {
          * Validates every value and the rules between them.
          *
          * @param where prefix for messages (a file name, "preset truenorth", ...)
-         * @throws MyelinInputException naming the field, its value and the allowed range
+         * @throws MyelinInputException naming the field, its value and the allowed range; a
+         *         {@link RuleBroken} for a rule between fields
          */
         public Architecture build(String where) {
             Object[] out = new Object[ArchParam.all().size()];
@@ -206,9 +208,9 @@ public final class Architecture {
                 out[p.ordinal()] = v;
             }
             Architecture a = new Architecture(out);
-            String rule = crossCheck(a);
+            RuleBroken rule = crossCheck(a, where);
             if (rule != null) {
-                throw new MyelinInputException(where + ": " + rule);
+                throw rule;
             }
             return a;
         }
@@ -243,24 +245,55 @@ public final class Architecture {
             return null;
         }
 
-        private static String crossCheck(Architecture a) {
+        private static RuleBroken crossCheck(Architecture a, String where) {
             if (a.datapath() == Datapath.TRUENORTH) {
                 if (a.axonTypes() > 4) {
-                    return "field core.axonTypes = " + a.axonTypes()
-                            + " is out of range [1, 4] for datapath truenorth (4 weights per neuron)";
+                    return new RuleBroken(where, "field core.axonTypes = " + a.axonTypes()
+                            + " is out of range [1, 4] for datapath truenorth (4 weights per neuron)",
+                            ArchParam.AXON_TYPES, ArchParam.DATAPATH);
                 }
                 if (a.weightBits() > 10) {
-                    return "field core.weightBits = " + a.weightBits()
-                            + " is out of range [1, 10] for datapath truenorth";
+                    return new RuleBroken(where, "field core.weightBits = " + a.weightBits()
+                            + " is out of range [1, 10] for datapath truenorth", ArchParam.WEIGHT_BITS, ArchParam.DATAPATH);
                 }
             }
             if (a.maxFanIn() < a.axons()) {
-                return "field core.maxFanIn = " + a.maxFanIn() + " is smaller than core.axons = " + a.axons();
+                return new RuleBroken(where, "field core.maxFanIn = " + a.maxFanIn() + " is smaller than core.axons = "
+                        + a.axons(), ArchParam.MAX_FAN_IN, ArchParam.AXONS);
             }
             if (a.totalCores() > (1L << 24)) {
-                return "the board has " + a.totalCores() + " cores; at most 16777216 are supported";
+                return new RuleBroken(where, "the board has " + a.totalCores() + " cores; at most 16777216 are supported",
+                        ArchParam.CHIPS_X, ArchParam.CHIPS_Y, ArchParam.MESH_X, ArchParam.MESH_Y,
+                        ArchParam.CORES_PER_ROUTER);
             }
             return null;
+        }
+    }
+
+    /**
+     * A rule between parameters that the values break (the TrueNorth datapath's limits, fan-in
+     * against axons, the board's size), with the parameters it involves, the one to change
+     * first leading, so a reader can point at the line that set one of them.
+     */
+    public static final class RuleBroken extends MyelinInputException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<ArchParam> fields;
+        private final String rule;
+
+        RuleBroken(String where, String rule, ArchParam... fields) {
+            super(where + ": " + rule);
+            this.rule = rule;
+            this.fields = List.of(fields);
+        }
+
+        /** The parameters the rule involves, the one its message names first. */
+        public List<ArchParam> fields() {
+            return fields;
+        }
+
+        /** The rule as broken, without the location. */
+        public String rule() {
+            return rule;
         }
     }
 }

@@ -32,13 +32,15 @@ public final class TextFiles {
 
     /**
      * Reads a text file as strict UTF-8, refusing what is not a regular file and reading at most
-     * {@code maxBytes} (see {@link #readBytes}).
+     * {@code maxBytes} (see {@link #readBytes}). Its errors are located like a text reader's: a
+     * file over the bound at {@code FILE:1:1} (the whole file), a byte that is not UTF-8 at its
+     * line and column; a path that is not a regular file names the file alone.
      *
      * @param maxBytes the largest file accepted, checked before reading and while reading
      * @param what     what the file is, without an article, for messages ("architecture file")
      */
     public static String readUtf8(Path file, long maxBytes, String what) {
-        return decodeUtf8(file.toString(), readBytes(file, maxBytes, what));
+        return decodeUtf8(file.toString(), read(file, maxBytes, what, ":1:1"));
     }
 
     /**
@@ -71,12 +73,17 @@ public final class TextFiles {
      * while it is read (or a {@code /proc} file that says it is empty) cannot exhaust memory.
      */
     public static byte[] readBytes(Path file, long maxBytes, String what) {
+        return read(file, maxBytes, what, "");
+    }
+
+    /** {@link #readBytes}, a file over the bound reported at {@code file + at}. */
+    private static byte[] read(Path file, long maxBytes, String what, String at) {
         requireRegular(file, what);
         int cap = (int) Math.min(maxBytes, MAX_ARRAY);
         try (InputStream in = Files.newInputStream(file)) {
             long size = Files.size(file);
             if (size > cap) {
-                throw tooLarge(file, maxBytes, what);
+                throw tooLarge(file + at, maxBytes, what);
             }
             byte[] buf = new byte[(int) Math.max(1, Math.min(cap, Math.max(size, 1 << 12)))];
             int n = 0;
@@ -92,7 +99,7 @@ public final class TextFiles {
                         break;
                     }
                     if (n >= cap) {
-                        throw tooLarge(file, maxBytes, what);
+                        throw tooLarge(file + at, maxBytes, what);
                     }
                     buf = Arrays.copyOf(buf, (int) Math.min(cap, 2L * n));
                     buf[n++] = (byte) b;
@@ -157,7 +164,7 @@ public final class TextFiles {
     /** Largest byte array this reader allocates (a little below the JVM's array limit). */
     static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
-    private static MyelinInputException tooLarge(Path file, long maxBytes, String what) {
+    private static MyelinInputException tooLarge(Object file, long maxBytes, String what) {
         return new MyelinInputException(file + ": " + what + " is larger than " + maxBytes + " bytes");
     }
 

@@ -65,7 +65,21 @@ class ArchYamlTest {
     void truenorthDatapathRejectsMoreThanFourAxonTypes() {
         String yaml = "extends: truenorth\ncore:\n  axonTypes: 5\n";
         assertThatThrownBy(() -> ArchYaml.parse("my.yaml", yaml))
-                .hasMessageContaining("core.axonTypes = 5 is out of range [1, 4] for datapath truenorth");
+                .hasMessage("my.yaml:3:14: field core.axonTypes = 5 is out of range [1, 4] for datapath truenorth"
+                        + " (4 weights per neuron)");
+    }
+
+    @Test
+    void aRuleBetweenFieldsIsLocatedAtTheFieldTheFileSets() {
+        // the axon types come from loihi; the datapath line is what broke the rule
+        assertThatThrownBy(() -> ArchYaml.parse("my.yaml", "extends: loihi\nname: x\ndatapath: truenorth\n"))
+                .hasMessageStartingWith("my.yaml:3:11: field core.axonTypes = 16 is out of range [1, 4]");
+        assertThatThrownBy(() -> ArchYaml.parse("my.yaml", "extends: truenorth\ncore:\n  axons: 512\n"))
+                .hasMessage("my.yaml:3:10: field core.maxFanIn = 256 is smaller than core.axons = 512");
+        assertThatThrownBy(() -> ArchYaml.parse("my.yaml", "extends: truenorth\ncore:\n  axons: 512\n  maxFanIn: 300\n"))
+                .hasMessage("my.yaml:4:13: field core.maxFanIn = 300 is smaller than core.axons = 512");
+        assertThatThrownBy(() -> ArchYaml.parse("my.yaml", "extends: loihi\nmesh:\n  routersX: 4096\n  routersY: 4096\n"))
+                .hasMessage("my.yaml:3:13: the board has 67108864 cores; at most 16777216 are supported");
     }
 
     @Test

@@ -33,7 +33,9 @@ class TextFilesTest {
         assertThatThrownBy(() -> TextFiles.readBytes(f, 100, "text file")).isInstanceOf(MyelinInputException.class)
                 .hasMessage(f + ": text file is larger than 100 bytes");
         assertThatThrownBy(() -> TextFiles.openBounded(f, 100, "text file"))
-                .hasMessage(f + ": text file is larger than 100 bytes");
+                .hasMessage(f + ": text file is larger than 100 bytes");        // a text document read whole: a refusal of the whole file, located at its first line
+        assertThatThrownBy(() -> TextFiles.readUtf8(f, 100, "text file"))
+                .hasMessage(f + ":1:1: text file is larger than 100 bytes");
     }
 
     /** /proc files say they are empty and then deliver bytes: only the bound on the read itself stops them. */

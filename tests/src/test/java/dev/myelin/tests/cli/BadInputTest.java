@@ -144,7 +144,7 @@ class BadInputTest {
                 """);
         // 100000 x 100000 = 1e10 synapses (40 GB as ints); a TrueNorth neuron receives on 256 axons
         assertUserError(run("compile", net.toString(), "-o", dir.resolve("big.nbin").toString()),
-                net + ":8:5: projection 'a->b': all_to_all makes 10000000000 synapses; its 100000 post neurons"
+                net + ":8:32: projection 'a->b': all_to_all makes 10000000000 synapses; its 100000 post neurons"
                         + " can receive at most 256 each (min(core.axons, core.maxFanIn))");
     }
 

@@ -13,14 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Mutated architecture files (from every preset) give a located user error or a valid architecture. */
 class ArchYamlFuzzTest {
     static final long SEED = 0xA4C4L;
-    static final int CASES_PER_PRESET = 150;
+    static final int CASES_PER_PRESET = 250;
 
     @Test
     void mutatedArchitecturesNeverCrash() {
         Map<String, String> bases = new LinkedHashMap<>();
         Presets.names().forEach(p -> bases.put(p, ArchYaml.toYaml(Presets.require(p))));
         FuzzCase f = FuzzCase.mutateEach(bases, SEED, CASES_PER_PRESET, Pattern.compile("arch\\.yaml:\\d+:\\d+: "),
-                text -> ArchYaml.parse("arch.yaml", text));
+                "arch.yaml", text -> ArchYaml.parse("arch.yaml", text));
+        System.out.println(f.summary("architectures", SEED));
         assertThat(f.failures()).isEmpty();
         // the mutations must reach both outcomes, or the fuzzer is not exercising the reader
         assertThat(f.userErrors()).isGreaterThan(40);

@@ -1,6 +1,7 @@
 package dev.myelin.tests.fuzz;
 
 import dev.myelin.compiler.Compiler;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,16 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hand-picked hostile descriptions and data files: sizes far beyond any chip, dense connectors
  * on huge populations, giant kernels, empty, truncated, NaN and huge-declared CSV/.npy files.
- * Each must end in a located user error (or compile) within the time bound, without running
- * out of memory.
+ * Each must end in a user error whose every line starts with FILE:LINE:COL (or compile) within
+ * the time bound, without running out of memory.
  */
 class HostileNetworkTest {
     @TempDir
     Path dir;
 
     private final FuzzCase f = new FuzzCase();
-    /** net.yaml:line:col, or a data file's path (its errors name the file, and the row when there is one). */
-    private final Pattern located = Pattern.compile(".*(net\\.yaml:\\d+:\\d+|\\.csv|\\.npy)");
+    /** Every line starts with FILE:LINE:COL, the file being net.yaml or a data file beside it. */
+    private Pattern located;
+
+    @BeforeEach
+    void locatedInDir() {
+        located = Pattern.compile(Pattern.quote(dir.toString() + java.io.File.separator) + "[^\\s:]+:\\d+:\\d+: ");
+    }
 
     static String net(String arch, String pops, String projections) {
         return "name: h\narch: " + arch + "\ndt: 1 ms\npopulations:\n" + pops

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Seeded text mutations of a YAML document: line edits, indentation, hostile numbers and units,
- * dropped keys, byte flips, truncation, alias bombs, long strings, deep nesting and huge sizes.
+ * dropped keys, byte flips, truncation, alias bombs, long strings, deep nesting and huge sizes,
+ * and the quieter edits that keep a document well-formed so it reaches the later checks: a
+ * number changed to a nearby plausible one (a digit appended or prepended, negated, 0.5, another
+ * number of the document) and a name swapped for another name of the document or a near miss.
  * One {@link Random} drives every choice, so a seed names a case exactly.
  */
 final class Mutator {
@@ -19,7 +22,9 @@ final class Mutator {
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z_])-?\\d+(\\.\\d+)?([eE]-?\\d+)?");
     private static final Pattern UNIT = Pattern.compile("(?<=\\d )(ms|us|ns|s|mV|V|uV|nA|pA|uA|mA|kHz|Hz|MOhm|GOhm|kOhm|pJ|nJ|uJ|fJ|mW|uW|W|MHz|GHz|ps)\\b");
     private static final Pattern KEY = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)\\s*:\\s*(\\[[^\\]]*\\]|\\{[^}]*\\}|[^,{}\\[\\]\\n]*)");
-    static final int KINDS = 14;
+    /** A name-valued key and its value: what cross-references are made of. */
+    private static final Pattern NAME = Pattern.compile("(?<=\\b(?:name|pre|post|population|target|extends|arch): )[A-Za-z_][A-Za-z_0-9.-]*");
+    static final int KINDS = 17;
 
     private Mutator() {
     }
@@ -83,11 +88,47 @@ final class Mutator {
                     "size: 100000000", "shape: [2147483647, 2]", "size: 9223372036854775807"};
                 return text.replaceFirst("size: \\d+|shape: \\[[^\\]]*\\]", huge[r.nextInt(huge.length)]);
             }
-            default -> {
+            case 13 -> {
                 return replaceOne(text, KEY, "$1: {type: fixed_probability, p: 1}", r);
+            }
+            case 14 -> {
+                return replaceOne(text, NUMBER, nudge(text, r), r);
+            }
+            case 15 -> {
+                List<String> names = matches(text, NAME);
+                String to = names.isEmpty() || r.nextInt(4) == 0 ? "x" + r.nextInt(3)
+                        : names.get(r.nextInt(names.size()));
+                return replaceOne(text, NAME, r.nextInt(5) == 0 && !names.isEmpty() ? names.get(0) + "x" : to, r);
+            }
+            default -> {
+                // the well-formed edits twice as often as the others: most of what they reach is unexplored
+                return r.nextBoolean() ? replaceOne(text, NUMBER, nudge(text, r), r) : once(text, 15, r);
             }
         }
         return String.join("\n", lines);
+    }
+
+    /** A replacement (regex, {@code $0} the number) for one number that keeps the document well-formed. */
+    private static String nudge(String text, Random r) {
+        return switch (r.nextInt(5)) {
+            case 0 -> "$0" + "1";
+            case 1 -> "1$0";
+            case 2 -> "-$0";
+            case 3 -> "0.5";
+            default -> {
+                List<String> nums = matches(text, NUMBER);
+                yield nums.isEmpty() ? "2" : nums.get(r.nextInt(nums.size()));
+            }
+        };
+    }
+
+    private static List<String> matches(String text, Pattern p) {
+        List<String> out = new ArrayList<>();
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     /** A billion-laughs document prefix: nine levels of nine aliases each. */
