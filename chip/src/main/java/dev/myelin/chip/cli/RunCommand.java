@@ -54,8 +54,9 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
             description = "record v (and u) of a population's neurons every tick (repeatable)")
     List<String> probes = new ArrayList<>();
 
-    @Option(names = "--probe-file", paramLabel = "FILE", description = "where probes go: CSV tick,population,index,v[,u] "
-            + "(default probes.csv beside --spikes or in --plots)")
+    @Option(names = "--probe-file", paramLabel = "FILE", description = "where probes (--probe and the description's) go: "
+            + "CSV tick,population,index,v[,u] (default probes.csv beside the first of --spikes, --vcd, --stats, "
+            + "--per-tick, else in --plots, else in the current directory)")
     Path probeFile;
 
     @Option(names = "--vcd", paramLabel = "FILE", description = "write a VCD for GTKWave (a scope per core)")
@@ -92,12 +93,7 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
 
     @Override
     public Integer call() {
-        Path probeCsv = probeFile;
-        if (probeCsv == null && !probes.isEmpty()) {
-            Path base = spikes != null ? spikes.toAbsolutePath().getParent() : plots;
-            probeCsv = (base == null ? Path.of(".") : base).resolve("probes.csv");
-        }
-        RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv,
+        RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeFile,
                 vcd, stats, perTick, profile, plots, sampleTicks, quiet);
         try (StopFlag stop = StopFlag.onInterrupt()) {
             RunResult r = RunSession.run(o, stop, spec.commandLine().getErr());

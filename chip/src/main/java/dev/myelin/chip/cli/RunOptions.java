@@ -12,6 +12,7 @@ import java.util.Map;
  * @param seed        chip and generator seed, or null to keep the description's
  * @param timing      {@code simple} or {@code cycle}
  * @param probes      probe specs {@code POP} or {@code POP:i,j,...}
+ * @param probeCsv    where probe values go, or null for {@link #defaultProbeCsv()} when anything is probed
  * @param sampleTicks ticks per inference sample (0: the run is one sample)
  */
 record RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
@@ -20,5 +21,19 @@ record RunOptions(Path network, String arch, long ticks, Map<String, Path> input
     RunOptions {
         inputs = Map.copyOf(inputs);
         probes = List.copyOf(probes);
+    }
+
+    /**
+     * Where probe values go without {@code --probe-file}: {@code probes.csv} beside the first file
+     * output asked for ({@code --spikes}, {@code --vcd}, {@code --stats}, {@code --per-tick}), else in
+     * {@code --plots}, else in the current directory.
+     */
+    Path defaultProbeCsv() {
+        for (Path f : java.util.Arrays.asList(spikes, vcd, stats, perTick)) {
+            if (f != null) {
+                return f.resolveSibling("probes.csv");
+            }
+        }
+        return plots != null ? plots.resolve("probes.csv") : Path.of("probes.csv");
     }
 }

@@ -38,6 +38,8 @@ final class RunSession {
     private final StopFlag stop;
     private final PrintWriter err;
     private final List<Path> written = new ArrayList<>();
+    /** Where probe values go, or null when nothing is probed and no file was asked for. */
+    private Path probeCsv;
 
     private RunSession(RunOptions o, StopFlag stop, PrintWriter err) {
         this.o = o;
@@ -72,6 +74,8 @@ final class RunSession {
     }
 
     private RunResult run(CompiledNetwork net) {
+        boolean probed = !o.probes().isEmpty() || net.probes().stream().anyMatch(r -> r.v() || r.u());
+        probeCsv = o.probeCsv() != null ? o.probeCsv() : probed ? o.defaultProbeCsv() : null;
         for (String warning : net.warnings()) {
             err.println("myelin run: warning: " + warning);
         }
@@ -122,7 +126,7 @@ final class RunSession {
 
         Outputs(Chip chip, ProbeSet probes, MeshNetwork mesh) {
             this.probes = probes;
-            probes.streamTo(o.probeCsv(), chip.image().arch().datapath() == Datapath.LOIHI_CUBA);
+            probes.streamTo(probeCsv, chip.image().arch().datapath() == Datapath.LOIHI_CUBA);
             names = new PopulationMap(chip.image(), chip.layout());
             spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
             perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick(), chip.image().dtMs());
@@ -244,9 +248,9 @@ final class RunSession {
             out.vcd.commit(rec.ticks(), partial);
             written.add(o.vcd());
         }
-        if (o.probeCsv() != null) {
+        if (probeCsv != null) {
             probes.commit(partial, rec.ticks());
-            written.add(o.probeCsv());
+            written.add(probeCsv);
         }
         if (o.stats() != null) {
             Stats stats = RunStats.build(r, counts);
