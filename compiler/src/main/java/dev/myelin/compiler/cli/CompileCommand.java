@@ -24,7 +24,8 @@ public final class CompileCommand implements Runnable, MyelinCommand {
     @Parameters(index = "0", paramLabel = "NET.yaml", description = "the network description")
     Path description;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "NET.nbin", description = "output image (default: NET.nbin beside the description)")
+    @Option(names = {"-o", "--output"}, paramLabel = "NET.nbin",
+            description = "output image (default: NET.nbin in the current directory)")
     Path output;
 
     @Option(names = "--arch", paramLabel = "NAME|FILE", description = "target architecture, replacing the description's 'arch'")
@@ -64,11 +65,13 @@ public final class CompileCommand implements Runnable, MyelinCommand {
         w.flush();
     }
 
+    /**
+     * {@code NET.nbin} in the current directory: never beside the description, whose folder may be
+     * a source tree (the launcher rebuilds when its sample folders change) or read-only.
+     */
     static Path defaultOutput(Path description) {
         String name = description.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        Path dir = description.toAbsolutePath().getParent();
-        return dir == null ? Path.of(base + ".nbin") : dir.resolve(base + ".nbin");
+        return Path.of((dot > 0 ? name.substring(0, dot) : name) + ".nbin");
     }
 }
