@@ -76,7 +76,7 @@ public final class EnergyCommand implements Callable<Integer>, MyelinCommand {
         print(r, l, o);
         if (out != null) {
             StatsFiles.write(out, repriced(l, r), l.counts(), config(l, p));
-            o.println("Written: " + out + ", " + StatsFiles.jsonPath(out) + ", " + StatsFiles.configPath(out));
+            o.println("Written: " + String.join(", ", StatsFiles.outputs(out).stream().map(Path::toString).toList()));
         }
         o.flush();
         return 0;

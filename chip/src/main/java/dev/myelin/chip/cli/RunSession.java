@@ -257,7 +257,7 @@ final class RunSession {
             RunStats.mesh(stats, loop.timing, chip.layout());
             StatsFiles.write(o.stats(), stats, counts,
                     RunStats.config(o, chip.image().arch(), profile, seed));
-            written.addAll(List.of(o.stats(), StatsFiles.jsonPath(o.stats()), StatsFiles.configPath(o.stats())));
+            written.addAll(StatsFiles.outputs(o.stats()));
         }
         if (out.plots != null) {
             written.addAll(RunPlots.write(o.plots(), out.plots.data(o.network().getFileName().toString(),

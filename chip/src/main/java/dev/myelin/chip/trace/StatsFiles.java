@@ -6,6 +6,7 @@ import dev.myelin.isa.arch.ArchParam;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.OutputFile;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.io.TextFiles;
 import dev.myelin.isa.diag.LocatedYaml;
@@ -56,9 +57,21 @@ public final class StatsFiles {
         return txt.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ext);
     }
 
-    /** Writes all three files atomically. */
+    /**
+     * The files {@link #write} writes for {@code txt}: the text, its JSON twin and the
+     * configuration; a device, pipe or standard output ({@code /dev/stdout}) takes the text alone.
+     */
+    public static List<Path> outputs(Path txt) {
+        return OutputFile.writesThrough(txt) ? List.of(txt) : List.of(txt, jsonPath(txt), configPath(txt));
+    }
+
+    /** Writes the files of {@link #outputs}, each atomically. */
     public static void write(Path txt, Stats stats, RunCounts counts, Map<String, Map<String, Object>> config) {
+        boolean textOnly = outputs(txt).size() == 1;
         AtomicFiles.writeString(txt, stats.toText());
+        if (textOnly) {
+            return;
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("format", "myelin-stats-1");
         json.put("stats", stats.values());

@@ -1,0 +1,219 @@
+package dev.myelin.isa.io;
+
+import dev.myelin.isa.diag.MyelinFailureException;
+import dev.myelin.isa.diag.MyelinInputException;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * One output file while it is written. A file is written to a hidden temporary file beside it
+ * and renamed over it by {@link #publish()}, so a reader never sees half a file; a symbolic link
+ * is followed first, so the link stays and its target is replaced. What is not a file is written
+ * through, never replaced: the process's standard output and error ({@code /dev/stdout},
+ * {@code /dev/fd/1}, ...), other open descriptors ({@code /dev/fd/N}), and devices, FIFOs and
+ * sockets ({@code /dev/null}, {@code /dev/full}, a named pipe).
+ *
+ * <p>A path that cannot be opened is a {@link MyelinInputException} (exit 2); a write, close or
+ * rename that fails later (a full disk) is a {@link MyelinFailureException} (exit 1) naming the
+ * file, after the temporary file is deleted.
+ */
+public final class OutputFile implements AutoCloseable {
+    /** Most symbolic links followed from the target before giving up (Linux's own limit). */
+    static final int MAX_LINKS = 40;
+
+    private final Path target;
+    private final Path destination;
+    private final Path tmp;
+    private final OutputStream raw;
+    private final BufferedOutputStream out;
+    private final boolean shared;
+    private boolean done;
+
+    private OutputFile(Path target, Path destination, Path tmp, OutputStream raw, boolean shared) {
+        this.target = target;
+        this.destination = destination;
+        this.tmp = tmp;
+        this.raw = raw;
+        this.out = new BufferedOutputStream(raw, 1 << 16);
+        this.shared = shared;
+    }
+
+    /** Opens {@code target} for writing (see the class comment for where the bytes go). */
+    public static OutputFile open(Path target) {
+        AtomicFiles.requireNotDirectory(target);
+        Path abs = target.toAbsolutePath().normalize();
+        Path tmp = null;
+        try {
+            FileDescriptor std = standardStream(abs);
+            if (std != null) {
+                return new OutputFile(target, null, null, new FileOutputStream(std), true);
+            }
+            if (openDescriptor(abs) || notAFile(target)) {
+                return new OutputFile(target, null, null, Files.newOutputStream(target, StandardOpenOption.WRITE), false);
+            }
+            Path dest = followLinks(target.toAbsolutePath());
+            Path dir = dest.getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            tmp = Files.createTempFile(dir, "." + dest.getFileName() + ".", ".tmp");
+            AtomicFiles.readableByAll(tmp);
+            OutputFile f = new OutputFile(target, dest, tmp, Files.newOutputStream(tmp), false);
+            tmp = null;
+            return f;
+        } catch (IOException e) {
+            throw new MyelinInputException("cannot write " + target + ": " + AtomicFiles.reason(e));
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** The file as given. */
+    public Path target() {
+        return target;
+    }
+
+    /** Where the bytes go (buffered); failures of its writes should go through {@link #failed}. */
+    public OutputStream stream() {
+        return out;
+    }
+
+    /** Whether the bytes go straight to a device, pipe or open descriptor (nothing is renamed). */
+    public boolean writtenThrough() {
+        return tmp == null;
+    }
+
+    /** Flushes, closes and renames the temporary file over the target (or flushes a written-through one). */
+    public void publish() {
+        if (done) {
+            return;
+        }
+        try {
+            out.flush();
+            if (shared) {
+                done = true;
+                return;
+            }
+            raw.close();
+            if (tmp != null) {
+                try {
+                    Files.move(tmp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            done = true;
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Discards the file after a failed write and returns the one-line failure to throw, naming the
+     * file and the system's reason ({@code cannot write /dev/full: No space left on device}).
+     */
+    public MyelinFailureException failed(IOException e) {
+        discard();
+        return new MyelinFailureException("cannot write " + target + ": " + AtomicFiles.reason(e));
+    }
+
+    /** Deletes the temporary file (what was written through stays written). */
+    public void discard() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            if (shared) {
+                out.flush();
+            } else {
+                raw.close();
+            }
+        } catch (IOException ignored) {
+            // the write is abandoned: its failure has been or is being reported
+        }
+        deleteQuietly(tmp);
+    }
+
+    /** Discards unless published. */
+    @Override
+    public void close() {
+        discard();
+    }
+
+    /**
+     * Whether {@link #open} would write {@code target} through (standard output, an open
+     * descriptor, an existing device, FIFO or socket) rather than replace it.
+     */
+    public static boolean writesThrough(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        try {
+            return standardStream(abs) != null || openDescriptor(abs) || notAFile(target);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The descriptor for the process's own standard output or error under any of its names, else null. */
+    static FileDescriptor standardStream(Path abs) {
+        String s = abs.toString();
+        String self = "/proc/" + ProcessHandle.current().pid() + "/fd/";
+        if (s.equals("/dev/stdout") || s.equals("/dev/fd/1") || s.equals("/proc/self/fd/1") || s.equals(self + "1")) {
+            return FileDescriptor.out;
+        }
+        if (s.equals("/dev/stderr") || s.equals("/dev/fd/2") || s.equals("/proc/self/fd/2") || s.equals(self + "2")) {
+            return FileDescriptor.err;
+        }
+        return null;
+    }
+
+    /** A name for a descriptor this process has open ({@code /dev/fd/63} of a shell's process substitution). */
+    static boolean openDescriptor(Path abs) {
+        return abs.startsWith("/dev/fd/") || abs.startsWith("/proc/self/fd/")
+                || abs.startsWith("/proc/" + ProcessHandle.current().pid() + "/fd/");
+    }
+
+    /** An existing device, FIFO or socket (links followed): written through, never replaced. */
+    static boolean notAFile(Path target) throws IOException {
+        try {
+            return Files.readAttributes(target, BasicFileAttributes.class).isOther();
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** The file a chain of symbolic links ends at (itself when it is no link; it need not exist). */
+    static Path followLinks(Path abs) throws IOException {
+        Path p = abs;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new FileSystemException(abs.toString(), null, "too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p));
+        }
+        return p;
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // best effort: the temporary file is hidden and named after the target
+        }
+    }
+}
