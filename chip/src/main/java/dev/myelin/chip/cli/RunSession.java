@@ -21,6 +21,7 @@ import dev.myelin.chip.trace.StatsFiles;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.OutputPlan;
 import dev.myelin.isa.spi.CompiledNetwork;
 
 import java.io.PrintWriter;
@@ -76,6 +77,7 @@ final class RunSession {
     private RunResult run(CompiledNetwork net) {
         boolean probed = !o.probes().isEmpty() || net.probes().stream().anyMatch(r -> r.v() || r.u());
         probeCsv = o.probeCsv() != null ? o.probeCsv() : probed ? o.defaultProbeCsv() : null;
+        checkFiles(net);
         for (String warning : net.warnings()) {
             err.println("myelin run: warning: " + warning);
         }
@@ -113,6 +115,41 @@ final class RunSession {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Checks every output before anything runs or is written ({@link OutputPlan}): writable, not a
+     * directory, none on a file the run reads (the network, its data files, input CSVs, the energy
+     * profile), no two on one file (the stats twins and pictures included).
+     */
+    private void checkFiles(CompiledNetwork net) {
+        OutputPlan plan = new OutputPlan();
+        boolean binary = o.network().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nbin");
+        plan.input((binary ? "the network binary " : "the network description ") + o.network(), o.network());
+        for (Path f : net.sources()) {
+            plan.input("the file " + f + " that " + o.network() + " names", f);
+        }
+        o.inputs().forEach((port, f) -> plan.input("--input " + port + "=" + f, f));
+        plan.inputIfFile("--energy-profile " + o.profile(), o.profile());
+        plan.output("--spikes " + o.spikes(), o.spikes());
+        plan.output("--probe-file " + o.probeCsv(), o.probeCsv());
+        plan.output("--vcd " + o.vcd(), o.vcd());
+        if (o.stats() != null) {
+            for (Path f : StatsFiles.outputs(o.stats())) {
+                plan.output(f.equals(o.stats()) ? "--stats " + f : "--stats " + o.stats() + "'s twin " + f, f);
+            }
+        }
+        plan.output("--per-tick " + o.perTick(), o.perTick());
+        if (o.plots() != null) {
+            for (String png : RunPlots.FILES) {
+                plan.output("--plots " + o.plots() + "'s " + png, o.plots().resolve(png));
+            }
+        }
+        if (o.probeCsv() == null) {
+            plan.output("the probes file " + probeCsv + " (by default beside the other outputs; choose another with "
+                    + "--probe-file)", probeCsv);
+        }
+        plan.check();
     }
 
     /** The streamed outputs of a run: spikes, per-tick CSV, VCD, and what the plots need. */

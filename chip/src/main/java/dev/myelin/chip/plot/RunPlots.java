@@ -51,14 +51,18 @@ public final class RunPlots {
         }
     }
 
-    /** Writes every picture into {@code dir} and returns the files. */
+    /** The pictures {@link #write} writes, in order. */
+    public static final List<String> FILES = List.of("raster.png", "potentials.png", "core-activity.png",
+            "link-traffic.png", "latency-histogram.png");
+
+    /** Writes every picture of {@link #FILES} into {@code dir} and returns the files. */
     public static List<Path> write(Path dir, PlotData d) {
         List<Path> out = new ArrayList<>();
-        out.add(save(dir.resolve("raster.png"), raster(d)));
-        out.add(save(dir.resolve("potentials.png"), potentials(d)));
-        out.add(save(dir.resolve("core-activity.png"), MeshHeatmaps.activity(d)));
-        out.add(save(dir.resolve("link-traffic.png"), MeshHeatmaps.links(d)));
-        out.add(save(dir.resolve("latency-histogram.png"), latency(d)));
+        out.add(save(dir.resolve(FILES.get(0)), raster(d)));
+        out.add(save(dir.resolve(FILES.get(1)), potentials(d)));
+        out.add(save(dir.resolve(FILES.get(2)), MeshHeatmaps.activity(d)));
+        out.add(save(dir.resolve(FILES.get(3)), MeshHeatmaps.links(d)));
+        out.add(save(dir.resolve(FILES.get(4)), latency(d)));
         return out;
     }
 

@@ -7,6 +7,7 @@ import dev.myelin.compiler.report.ReportData;
 import dev.myelin.isa.cli.MyelinCommand;
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.OutputPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +47,16 @@ public final class CompileCommand implements Runnable, MyelinCommand {
     public void run() {
         Compiler.Compilation c = Compiler.compileFile(description, arch);
         Path out = output != null ? output : defaultOutput(description);
+        OutputPlan plan = new OutputPlan().input("the network description " + description, description);
+        for (Path f : c.diagnostics().files()) {
+            plan.input("the file " + f + " that " + description + " names", f);
+        }
+        plan.output(output != null ? "-o " + out : "the image " + out + " (by default in the current directory; "
+                + "choose another with -o)", out);
+        if (report != null && !report.equals("-")) {
+            plan.output("--report " + report, Path.of(report));
+        }
+        plan.check();
         NbinCodec.write(out, c.emitted().image());
         ReportData r = ReportData.of(c);
         var w = spec.commandLine().getOut();

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -159,11 +158,7 @@ public final class OutputFile implements AutoCloseable {
      */
     public static boolean writesThrough(Path target) {
         Path abs = target.toAbsolutePath().normalize();
-        try {
-            return standardStream(abs) != null || openDescriptor(abs) || notAFile(target);
-        } catch (IOException e) {
-            return false;
-        }
+        return standardStream(abs) != null || openDescriptor(abs) || notAFile(target);
     }
 
     /** The descriptor for the process's own standard output or error under any of its names, else null. */
@@ -186,11 +181,11 @@ public final class OutputFile implements AutoCloseable {
     }
 
     /** An existing device, FIFO or socket (links followed): written through, never replaced. */
-    static boolean notAFile(Path target) throws IOException {
+    static boolean notAFile(Path target) {
         try {
             return Files.readAttributes(target, BasicFileAttributes.class).isOther();
-        } catch (NoSuchFileException e) {
-            return false;
+        } catch (IOException missingOrUnreachable) {
+            return false; // opening it as a file says why, if it cannot be written
         }
     }
 
