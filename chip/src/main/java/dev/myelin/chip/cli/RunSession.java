@@ -110,7 +110,7 @@ final class RunSession {
                 Loop loop = new Loop(chip, inputs, rec, out, mesh.network());
                 loop.run();
                 return finish(chip, rec, out, loop, probes, profile, seed);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 out.abort();
                 throw e;
             }
@@ -154,20 +154,26 @@ final class RunSession {
 
     /** The streamed outputs of a run: spikes, per-tick CSV, VCD, and what the plots need. */
     private final class Outputs {
-        final RowCsv spikes;
-        final PerTickCsv perTick;
-        final VcdTrace vcd;
+        RowCsv spikes;
+        PerTickCsv perTick;
+        VcdTrace vcd;
         final PopulationMap names;
         final PlotCollector plots;
         final ProbeSet probes;
 
+        /** Opens every streamed file; if one cannot be opened, those already open are discarded. */
         Outputs(Chip chip, ProbeSet probes, MeshNetwork mesh) {
             this.probes = probes;
-            probes.streamTo(probeCsv, chip.image().arch().datapath() == Datapath.LOIHI_CUBA);
             names = new PopulationMap(chip.image(), chip.layout());
-            spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
-            perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick(), chip.image().dtMs());
-            vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes(), mesh);
+            try {
+                probes.streamTo(probeCsv, chip.image().arch().datapath() == Datapath.LOIHI_CUBA);
+                spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
+                perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick(), chip.image().dtMs());
+                vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes(), mesh);
+            } catch (RuntimeException | Error e) {
+                abort();
+                throw e;
+            }
             plots = o.plots() == null ? null : new PlotCollector(chip, names, probes);
             if (plots != null) {
                 RunPlots.warmUp();
@@ -296,9 +302,10 @@ final class RunSession {
                     RunStats.config(o, chip.image().arch(), profile, seed));
             written.addAll(StatsFiles.outputs(o.stats()));
         }
-        if (out.plots != null) {
+        if (out.plots != null && !stop.hurried()) {
+            // a second Ctrl-C skips the pictures, even those not yet drawn
             written.addAll(RunPlots.write(o.plots(), out.plots.data(o.network().getFileName().toString(),
-                    rec, links, mc.meshWidth(), chip.image().arch().meshHeight())));
+                    rec, links, mc.meshWidth(), chip.image().arch().meshHeight()), stop::hurried));
         }
         return r;
     }

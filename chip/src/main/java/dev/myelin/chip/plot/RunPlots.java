@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Writes the pictures of a run as PNG files (headless): {@code raster.png},
@@ -57,12 +59,17 @@ public final class RunPlots {
 
     /** Writes every picture of {@link #FILES} into {@code dir} and returns the files. */
     public static List<Path> write(Path dir, PlotData d) {
+        return write(dir, d, () -> false);
+    }
+
+    /** Writes the pictures of {@link #FILES} in order until {@code skipRest} says stop; returns those written. */
+    public static List<Path> write(Path dir, PlotData d, BooleanSupplier skipRest) {
+        List<Supplier<Chart<?, ?>>> charts = List.of(() -> raster(d), () -> potentials(d),
+                () -> MeshHeatmaps.activity(d), () -> MeshHeatmaps.links(d), () -> latency(d));
         List<Path> out = new ArrayList<>();
-        out.add(save(dir.resolve(FILES.get(0)), raster(d)));
-        out.add(save(dir.resolve(FILES.get(1)), potentials(d)));
-        out.add(save(dir.resolve(FILES.get(2)), MeshHeatmaps.activity(d)));
-        out.add(save(dir.resolve(FILES.get(3)), MeshHeatmaps.links(d)));
-        out.add(save(dir.resolve(FILES.get(4)), latency(d)));
+        for (int i = 0; i < charts.size() && !skipRest.getAsBoolean(); i++) {
+            out.add(save(dir.resolve(FILES.get(i)), charts.get(i).get()));
+        }
         return out;
     }
 

@@ -9,12 +9,17 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One output file while it is written. A file is written to a hidden temporary file beside it
@@ -27,10 +32,20 @@ import java.nio.file.attribute.BasicFileAttributes;
  * <p>A path that cannot be opened is a {@link MyelinInputException} (exit 2); a write, close or
  * rename that fails later (a full disk) is a {@link MyelinFailureException} (exit 1) naming the
  * file, after the temporary file is deleted.
+ *
+ * <p>A temporary file is named {@code .NAME.PID.N.tmp}, after the target and the writing
+ * process. A process killed outright (SIGKILL, a power cut) cannot delete its own, so opening
+ * NAME again deletes those of processes that no longer run. {@link #abandonAll} deletes this
+ * process's own before it ends at once.
  */
 public final class OutputFile implements AutoCloseable {
     /** Most symbolic links followed from the target before giving up (Linux's own limit). */
     static final int MAX_LINKS = 40;
+
+    /** The temporary files of this process not yet renamed or deleted. */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+    /** Set by {@link #abandonAll}: the process is ending, nothing more may be published. */
+    private static volatile boolean abandoned;
 
     private final Path target;
     private final Path destination;
@@ -67,7 +82,14 @@ public final class OutputFile implements AutoCloseable {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            tmp = Files.createTempFile(dir, "." + dest.getFileName() + ".", ".tmp");
+            String name = dest.getFileName().toString();
+            deleteStale(dir, name);
+            tmp = Files.createTempFile(dir, "." + name + "." + ProcessHandle.current().pid() + ".", ".tmp");
+            LIVE.add(tmp);
+            if (abandoned) {
+                deleteQuietly(tmp); // abandonAll may have run before the file was registered
+                waitForTheEnd();
+            }
             AtomicFiles.readableByAll(tmp);
             OutputFile f = new OutputFile(target, dest, tmp, Files.newOutputStream(tmp), false);
             tmp = null;
@@ -107,14 +129,21 @@ public final class OutputFile implements AutoCloseable {
             }
             raw.close();
             if (tmp != null) {
+                if (abandoned) {
+                    waitForTheEnd();
+                }
                 try {
                     Files.move(tmp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, destination, StandardCopyOption.REPLACE_EXISTING);
                 }
+                LIVE.remove(tmp);
             }
             done = true;
         } catch (IOException e) {
+            if (abandoned) {
+                waitForTheEnd(); // abandonAll deleted the temporary file: no failure to report
+            }
             throw failed(e);
         }
     }
@@ -201,6 +230,64 @@ public final class OutputFile implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Deletes every temporary file of this process and stops every later open or publish (the
+     * calling thread waits for the process to end): for a process about to halt, which runs no
+     * more cleanup of its own.
+     */
+    public static void abandonAll() {
+        abandoned = true;
+        for (Path tmp : LIVE) {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void waitForTheEnd() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // the process is ending: nothing to do but wait for it
+            }
+        }
+    }
+
+    /**
+     * Deletes {@code .NAME.PID.N.tmp} files in {@code dir} left by processes that no longer run (or
+     * by an earlier process with this one's number). A file that cannot be deleted is left alone.
+     */
+    static void deleteStale(Path dir, String name) {
+        String prefix = "." + name + ".";
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, f -> {
+            String n = f.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path f : files) {
+                String n = f.getFileName().toString();
+                Matcher m = PID_N.matcher(n.substring(prefix.length(), n.length() - ".tmp".length()));
+                if (!m.matches()) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                boolean running = pid == self ? LIVE.contains(f)
+                        : ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                if (!running) {
+                    deleteQuietly(f);
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException ignored) {
+            // an unreadable directory: writing the new file says what is wrong, if anything
+        }
+    }
+
+    private static final Pattern PID_N = Pattern.compile("(\\d{1,18})\\.\\d+");
+
     private static void deleteQuietly(Path tmp) {
         if (tmp == null) {
             return;
@@ -210,5 +297,6 @@ public final class OutputFile implements AutoCloseable {
         } catch (IOException ignored) {
             // best effort: the temporary file is hidden and named after the target
         }
+        LIVE.remove(tmp);
     }
 }
