@@ -62,7 +62,8 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
     @Option(names = "--vcd", paramLabel = "FILE", description = "write a VCD for GTKWave (a scope per core)")
     Path vcd;
 
-    @Option(names = "--stats", paramLabel = "FILE", description = "gem5-style stats.txt, plus FILE's .json twin and .config.ini")
+    @Option(names = "--stats", paramLabel = "FILE", description = "gem5-style stats.txt, plus FILE's .json twin and .config.ini "
+            + "(FILE ending in .json names the JSON, the text going to FILE.txt)")
     Path stats;
 
     @Option(names = "--per-tick", paramLabel = "FILE", description = "one CSV row per tick: activity, energy by component, latency")
