@@ -1,5 +1,7 @@
 package dev.myelin.chip.cli;
 
+import dev.myelin.isa.io.OutputFile;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,13 @@ record RunOptions(Path network, String arch, long ticks, Map<String, Path> input
 
     /**
      * Where probe values go without {@code --probe-file}: {@code probes.csv} beside the first file
-     * output asked for ({@code --spikes}, {@code --vcd}, {@code --stats}, {@code --per-tick}), else in
-     * {@code --plots}, else in the current directory.
+     * output asked for ({@code --spikes}, {@code --vcd}, {@code --stats}, {@code --per-tick}; not a
+     * device or standard output, whose directory is no place for files), else in {@code --plots},
+     * else in the current directory.
      */
     Path defaultProbeCsv() {
         for (Path f : java.util.Arrays.asList(spikes, vcd, stats, perTick)) {
-            if (f != null) {
+            if (f != null && !OutputFile.writesThrough(f)) {
                 return f.resolveSibling("probes.csv");
             }
         }

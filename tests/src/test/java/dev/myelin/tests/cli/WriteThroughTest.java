@@ -66,6 +66,7 @@ class WriteThroughTest {
             assertThat(isDevice(Path.of("/dev/full"))).isTrue();
         }
         assertThat(Path.of("/dev/full.json")).as("no JSON twin beside a device").doesNotExist();
+        assertThat(Path.of("/dev/probes.csv")).as("no default probes file beside a device").doesNotExist();
     }
 
     @Test
@@ -96,7 +97,8 @@ class WriteThroughTest {
                 throw new IllegalStateException(e);
             }
         });
-        Outcome o = run("run", net(), "--ticks", "20", "-q", "--spikes", fifo.toString());
+        Outcome o = run("run", net(), "--ticks", "20", "-q", "--spikes", fifo.toString(),
+                "--probe-file", dir.resolve("probes.csv").toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(read.get(60, TimeUnit.SECONDS)).isEqualTo(expected);
         assertThat(isDevice(fifo)).as("still a FIFO").isTrue();
@@ -128,7 +130,10 @@ class WriteThroughTest {
                 "--spikes", "/dev/stdout");
         assertThat(r.code()).as(r.err()).isZero();
         String spikes = new String(expected, java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(r.out()).startsWith(spikes).contains(": 20 ticks in ", "Written:\n  /dev/stdout\n");
+        assertThat(r.out()).startsWith(spikes).contains(": 20 ticks in ", "Written:\n  /dev/stdout\n  probes.csv\n");
         assertThat(Files.isSymbolicLink(Path.of("/dev/stdout"))).as("/dev/stdout unchanged").isEqualTo(link);
+        // the demo records v: with no file output, its probes go to the current directory, not to /dev
+        assertThat(dir.resolve("probes.csv")).isNotEmptyFile();
+        assertThat(Path.of("/dev/probes.csv")).doesNotExist();
     }
 }
