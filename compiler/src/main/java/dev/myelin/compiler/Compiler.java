@@ -58,6 +58,10 @@ public final class Compiler {
         // an override's problems are the option's, not the description's arch line
         Architecture arch = archOverride != null ? resolveArch(archOverride, file, "--arch")
                 : resolveArch(n.arch(), file, n.archWhere());
+        Path archFile = archFile(archOverride != null ? archOverride : n.arch(), file);
+        if (archFile != null) {
+            d.read(archFile);
+        }
         return compile(n, arch, d, ms);
     }
 
@@ -83,6 +87,19 @@ public final class Compiler {
             return ArchYaml.resolve(arch);
         } catch (MyelinInputException e) {
             throw new MyelinInputException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** The architecture file {@link #resolveArch} read for {@code arch}, or null for a preset. */
+    static Path archFile(String arch, Path description) {
+        if (arch == null || Presets.byName(arch).isPresent()) {
+            return null;
+        }
+        try {
+            Path rel = description.toAbsolutePath().getParent().resolve(arch);
+            return Files.exists(rel) ? rel : Files.exists(Path.of(arch)) ? Path.of(arch) : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
         }
     }
 

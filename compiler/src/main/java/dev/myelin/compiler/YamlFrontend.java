@@ -19,6 +19,6 @@ public final class YamlFrontend implements NetworkFrontend {
     public CompiledNetwork compile(Path description, String archOverride) {
         Compiler.Compilation c = Compiler.compileFile(description, archOverride);
         return new CompiledNetwork(c.emitted().image(), c.emitted().stimuli(), c.emitted().probes(),
-                MappingReport.text(ReportData.of(c)), c.diagnostics().warnings());
+                MappingReport.text(ReportData.of(c)), c.diagnostics().warnings(), c.diagnostics().files());
     }
 }

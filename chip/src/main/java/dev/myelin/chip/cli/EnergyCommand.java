@@ -9,6 +9,7 @@ import dev.myelin.chip.trace.Stats;
 import dev.myelin.chip.trace.StatsFiles;
 import dev.myelin.isa.cli.MyelinCommand;
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.OutputPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,6 +67,14 @@ public final class EnergyCommand implements Callable<Integer>, MyelinCommand {
             o.flush();
             return 0;
         }
+        if (out != null) {
+            OutputPlan plan = new OutputPlan().input("the stats JSON " + statsJson, statsJson)
+                    .inputIfFile("--profile " + profile, profile);
+            for (Path f : StatsFiles.outputs(out)) {
+                plan.output(f.equals(out) ? "--stats " + f : "--stats " + out + "'s twin " + f, f);
+            }
+            plan.check();
+        }
         StatsFiles.Loaded l = StatsFiles.read(statsJson);
         EnergyProfile p = Profiles.resolve(profile != null ? profile : l.arch().energyProfile());
         String family = Profiles.familyWarning(p, l.arch());
@@ -76,7 +85,7 @@ public final class EnergyCommand implements Callable<Integer>, MyelinCommand {
         print(r, l, o);
         if (out != null) {
             StatsFiles.write(out, repriced(l, r), l.counts(), config(l, p));
-            o.println("Written: " + out + ", " + StatsFiles.jsonPath(out) + ", " + StatsFiles.configPath(out));
+            o.println("Written: " + String.join(", ", StatsFiles.outputs(out).stream().map(Path::toString).toList()));
         }
         o.flush();
         return 0;

@@ -11,6 +11,7 @@ import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.cli.MyelinCommand;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.OutputPlan;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +93,9 @@ public final class NocCommand implements Runnable, MyelinCommand {
     @Override
     public void run() {
         Architecture a = ArchYaml.resolve(arch);
+        if (out != null) {
+            new OutputPlan().inputIfFile("--arch " + arch, arch).output("-o " + out, out).check();
+        }
         MeshConfig cfg = meshConfig(a);
         TrafficPattern pattern = TrafficPattern.parse(traffic);
         pattern.requireFits(cfg.width(), cfg.height());

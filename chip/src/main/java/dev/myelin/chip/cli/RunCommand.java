@@ -55,14 +55,16 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
             description = "record v (and u) of a population's neurons every tick (repeatable)")
     List<String> probes = new ArrayList<>();
 
-    @Option(names = "--probe-file", paramLabel = "FILE", description = "where probes go: CSV tick,population,index,v[,u] "
-            + "(default probes.csv beside --spikes or in --plots)")
+    @Option(names = "--probe-file", paramLabel = "FILE", description = "where probes (--probe and the description's) go: "
+            + "CSV tick,population,index,v[,u] (default probes.csv beside the first of --spikes, --vcd, --stats, "
+            + "--per-tick, else in --plots, else in the current directory)")
     Path probeFile;
 
     @Option(names = "--vcd", paramLabel = "FILE", description = "write a VCD for GTKWave (a scope per core)")
     Path vcd;
 
-    @Option(names = "--stats", paramLabel = "FILE", description = "gem5-style stats.txt, plus FILE's .json twin and .config.ini")
+    @Option(names = "--stats", paramLabel = "FILE", description = "gem5-style stats.txt, plus FILE's .json twin and .config.ini "
+            + "(FILE ending in .json names the JSON, the text going to FILE.txt)")
     Path stats;
 
     @Option(names = "--per-tick", paramLabel = "FILE", description = "one CSV row per tick: activity, energy by component, latency")
@@ -97,12 +99,7 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
 
     @Override
     public Integer call() {
-        Path probeCsv = probeFile;
-        if (probeCsv == null && !probes.isEmpty()) {
-            Path base = spikes != null ? spikes.toAbsolutePath().getParent() : plots;
-            probeCsv = (base == null ? Path.of(".") : base).resolve("probes.csv");
-        }
-        RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv,
+        RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeFile,
                 vcd, stats, perTick, profile, plots, plotTicks == null ? null : TickWindow.parse(plotTicks),
                 sampleTicks, quiet);
         try (StopFlag stop = StopFlag.onInterrupt()) {

@@ -22,6 +22,7 @@ import dev.myelin.chip.trace.StatsFiles;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
 import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.OutputPlan;
 import dev.myelin.isa.spi.CompiledNetwork;
 
 import java.io.PrintWriter;
@@ -39,6 +40,8 @@ final class RunSession {
     private final StopFlag stop;
     private final PrintWriter err;
     private final List<Path> written = new ArrayList<>();
+    /** Where probe values go, or null when nothing is probed and no file was asked for. */
+    private Path probeCsv;
 
     private RunSession(RunOptions o, StopFlag stop, PrintWriter err) {
         this.o = o;
@@ -82,6 +85,9 @@ final class RunSession {
     }
 
     private RunResult run(CompiledNetwork net) {
+        boolean probed = !o.probes().isEmpty() || net.probes().stream().anyMatch(r -> r.v() || r.u());
+        probeCsv = o.probeCsv() != null ? o.probeCsv() : probed ? o.defaultProbeCsv() : null;
+        checkFiles(net);
         for (String warning : net.warnings()) {
             err.println("myelin run: warning: " + warning);
         }
@@ -114,29 +120,70 @@ final class RunSession {
                 Loop loop = new Loop(chip, inputs, rec, out, mesh.network());
                 loop.run();
                 return finish(chip, rec, out, loop, probes, profile, seed);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 out.abort();
                 throw e;
             }
         }
     }
 
+    /**
+     * Checks every output before anything runs or is written ({@link OutputPlan}): writable, not a
+     * directory, none on a file the run reads (the network, its data files, input CSVs, the energy
+     * profile), no two on one file (the stats twins and pictures included).
+     */
+    private void checkFiles(CompiledNetwork net) {
+        OutputPlan plan = new OutputPlan();
+        boolean binary = o.network().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nbin");
+        plan.input((binary ? "the network binary " : "the network description ") + o.network(), o.network());
+        for (Path f : net.sources()) {
+            plan.input("the file " + f + " that " + o.network() + " names", f);
+        }
+        o.inputs().forEach((port, f) -> plan.input("--input " + port + "=" + f, f));
+        plan.inputIfFile("--energy-profile " + o.profile(), o.profile());
+        plan.output("--spikes " + o.spikes(), o.spikes());
+        plan.output("--probe-file " + o.probeCsv(), o.probeCsv());
+        plan.output("--vcd " + o.vcd(), o.vcd());
+        if (o.stats() != null) {
+            for (Path f : StatsFiles.outputs(o.stats())) {
+                plan.output(f.equals(o.stats()) ? "--stats " + f : "--stats " + o.stats() + "'s twin " + f, f);
+            }
+        }
+        plan.output("--per-tick " + o.perTick(), o.perTick());
+        if (o.plots() != null) {
+            for (String png : RunPlots.FILES) {
+                plan.output("--plots " + o.plots() + "'s " + png, o.plots().resolve(png));
+            }
+        }
+        if (o.probeCsv() == null) {
+            plan.output("the probes file " + probeCsv + " (by default beside the other outputs; choose another with "
+                    + "--probe-file)", probeCsv);
+        }
+        plan.check();
+    }
+
     /** The streamed outputs of a run: spikes, per-tick CSV, VCD, and what the plots need. */
     private final class Outputs {
-        final RowCsv spikes;
-        final PerTickCsv perTick;
-        final VcdTrace vcd;
+        RowCsv spikes;
+        PerTickCsv perTick;
+        VcdTrace vcd;
         final PopulationMap names;
         final PlotCollector plots;
         final ProbeSet probes;
 
+        /** Opens every streamed file; if one cannot be opened, those already open are discarded. */
         Outputs(Chip chip, ProbeSet probes, MeshNetwork mesh) {
             this.probes = probes;
-            probes.streamTo(o.probeCsv(), chip.image().arch().datapath() == Datapath.LOIHI_CUBA);
             names = new PopulationMap(chip.image(), chip.layout());
-            spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
-            perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick(), chip.image().dtMs());
-            vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes(), mesh);
+            try {
+                probes.streamTo(probeCsv, chip.image().arch().datapath() == Datapath.LOIHI_CUBA);
+                spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
+                perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick(), chip.image().dtMs());
+                vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes(), mesh);
+            } catch (RuntimeException | Error e) {
+                abort();
+                throw e;
+            }
             plots = o.plots() == null ? null : new PlotCollector(chip, names, probes, o.plotTicks(), o.ticks());
             if (plots != null) {
                 RunPlots.warmUp();
@@ -253,21 +300,22 @@ final class RunSession {
             out.vcd.commit(rec.ticks(), partial);
             written.add(o.vcd());
         }
-        if (o.probeCsv() != null) {
+        if (probeCsv != null) {
             probes.commit(partial, rec.ticks());
-            written.add(o.probeCsv());
+            written.add(probeCsv);
         }
         if (o.stats() != null) {
             Stats stats = RunStats.build(r, counts);
             RunStats.mesh(stats, loop.timing, chip.layout());
             StatsFiles.write(o.stats(), stats, counts,
                     RunStats.config(o, chip.image().arch(), profile, seed));
-            written.addAll(List.of(o.stats(), StatsFiles.jsonPath(o.stats()), StatsFiles.configPath(o.stats())));
+            written.addAll(StatsFiles.outputs(o.stats()));
         }
-        if (out.plots != null) {
+        if (out.plots != null && !stop.hurried()) {
+            // a second Ctrl-C skips the pictures, even those not yet drawn
             written.addAll(RunPlots.write(o.plots(), out.plots.data(o.network().getFileName().toString(),
                     chip.image().dtMs(), rec.ticks(), PlotCollector.synEventsPerRouter(chip, rec.coreTotals(),
-                            mc.region()), links, mc.region(), rec.tickTimes())));
+                            mc.region()), links, mc.region(), rec.tickTimes()), stop::hurried));
         }
         return r;
     }

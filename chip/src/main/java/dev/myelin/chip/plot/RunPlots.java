@@ -30,6 +30,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes the pictures of a run as PNG files (headless): {@code raster.png}, {@code potentials.png}
@@ -68,17 +69,43 @@ public final class RunPlots {
         png(BitmapEncoder.getBufferedImage(c));
     }
 
+    /** Every picture {@link #write} may write, in order (potentials pages beyond the first only when needed). */
+    public static final List<String> FILES = files();
+
+    private static List<String> files() {
+        List<String> f = new ArrayList<>(List.of("raster.png"));
+        for (int p = 0; p < MAX_PAGES; p++) {
+            f.add(potentialsFile(p));
+        }
+        f.addAll(List.of("core-activity.png", "link-traffic.png", "latency-histogram.png"));
+        return List.copyOf(f);
+    }
+
     /** Writes every picture into {@code dir} and returns the files. */
     public static List<Path> write(Path dir, PlotData d) {
+        return write(dir, d, () -> false);
+    }
+
+    /** Writes the pictures in order until {@code skipRest} says stop; returns those written. */
+    public static List<Path> write(Path dir, PlotData d, BooleanSupplier skipRest) {
         List<Path> out = new ArrayList<>();
-        out.add(save(dir.resolve("raster.png"), raster(d)));
-        List<BufferedImage> pages = potentials(d);
-        for (int p = 0; p < pages.size(); p++) {
-            out.add(save(dir.resolve(potentialsFile(p)), pages.get(p)));
+        List<Runnable> pictures = List.of(
+                () -> out.add(save(dir.resolve("raster.png"), raster(d))),
+                () -> {
+                    List<BufferedImage> pages = potentials(d);
+                    for (int p = 0; p < pages.size(); p++) {
+                        out.add(save(dir.resolve(potentialsFile(p)), pages.get(p)));
+                    }
+                },
+                () -> out.add(save(dir.resolve("core-activity.png"), MeshHeatmaps.activity(d))),
+                () -> out.add(save(dir.resolve("link-traffic.png"), MeshHeatmaps.links(d))),
+                () -> out.add(save(dir.resolve("latency-histogram.png"), latency(d))));
+        for (Runnable picture : pictures) {
+            if (skipRest.getAsBoolean()) {
+                break;
+            }
+            picture.run();
         }
-        out.add(save(dir.resolve("core-activity.png"), MeshHeatmaps.activity(d)));
-        out.add(save(dir.resolve("link-traffic.png"), MeshHeatmaps.links(d)));
-        out.add(save(dir.resolve("latency-histogram.png"), latency(d)));
         return out;
     }
 

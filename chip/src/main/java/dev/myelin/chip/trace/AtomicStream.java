@@ -1,28 +1,24 @@
 package dev.myelin.chip.trace;
 
-import dev.myelin.isa.diag.MyelinInputException;
-import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.OutputFile;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A text file written while the run goes and published atomically at the end: lines go to a
  * hidden temporary file beside the target, {@link #commit()} renames it over the target, so a
  * reader never sees half a file (the streaming counterpart of
- * {@link dev.myelin.isa.io.AtomicFiles}). {@link #abort()} deletes the temporary file.
+ * {@link dev.myelin.isa.io.AtomicFiles}). {@link #abort()} deletes the temporary file. Standard
+ * output, devices and pipes are written through ({@link OutputFile}). A write that fails (a full
+ * disk) deletes the temporary file and throws a one-line
+ * {@link dev.myelin.isa.diag.MyelinFailureException} naming the file.
  */
 public final class AtomicStream implements Appendable, AutoCloseable {
-    private final Path target;
-    private final Path tmp;
+    private final OutputFile file;
     private final Writer out;
     /** Characters not yet handed to {@link #out}: appending copies into it, so a row allocates nothing. */
     private final char[] buf = new char[1 << 14];
@@ -30,25 +26,15 @@ public final class AtomicStream implements Appendable, AutoCloseable {
     private boolean done;
 
     public AtomicStream(Path target) {
-        AtomicFiles.requireNotDirectory(target);
-        this.target = target.toAbsolutePath();
-        try {
-            Path dir = this.target.getParent();
-            Files.createDirectories(dir);
-            this.tmp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
-            AtomicFiles.readableByAll(tmp);
-            this.out = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MyelinInputException("cannot write " + target + ": " + AtomicFiles.reason(e));
-        }
+        this.file = OutputFile.open(target);
+        this.out = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
     }
 
     public Path target() {
-        return target;
+        return file.target();
     }
 
-    /** Appends text; I/O failures become {@link UncheckedIOException}. */
+    /** Appends text. */
     public AtomicStream write(CharSequence s) {
         return append(s, 0, s.length());
     }
@@ -83,7 +69,8 @@ public final class AtomicStream implements Appendable, AutoCloseable {
             out.write(buf, 0, n);
             n = 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + target, e);
+            done = true;
+            throw file.failed(e);
         }
     }
 
@@ -104,15 +91,11 @@ public final class AtomicStream implements Appendable, AutoCloseable {
         try {
             out.write(buf, 0, n);
             n = 0;
-            out.close();
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            out.flush();
         } catch (IOException e) {
-            throw new MyelinInputException("cannot write " + target + ": " + AtomicFiles.reason(e));
+            throw file.failed(e);
         }
+        file.publish();
     }
 
     /** Discards what was written. */
@@ -121,16 +104,7 @@ public final class AtomicStream implements Appendable, AutoCloseable {
             return;
         }
         done = true;
-        try {
-            out.close();
-        } catch (IOException ignored) {
-            // the file is deleted next anyway
-        }
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // best effort: the temporary file is hidden and named after the target
-        }
+        file.discard();
     }
 
     /** Aborts unless already committed. */

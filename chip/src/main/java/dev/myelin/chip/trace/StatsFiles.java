@@ -6,6 +6,7 @@ import dev.myelin.isa.arch.ArchParam;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.OutputFile;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.io.TextFiles;
 import dev.myelin.isa.diag.LocatedYaml;
@@ -41,13 +42,24 @@ public final class StatsFiles {
                          Map<String, Object> descriptions, Map<String, Map<String, Object>> config) {
     }
 
-    /** {@code out/stats.txt} -> {@code out/stats.json}. */
-    public static Path jsonPath(Path txt) {
-        return sibling(txt, ".json");
+    /** Where the text goes for {@code --stats FILE}: FILE, or {@code NAME.txt} when FILE is {@code NAME.json}. */
+    public static Path textPath(Path stats) {
+        return isJson(stats) ? sibling(stats, ".txt") : stats;
     }
 
-    public static Path configPath(Path txt) {
-        return sibling(txt, ".config.ini");
+    /** {@code out/stats.txt} -> {@code out/stats.json}; a FILE ending in {@code .json} is the JSON itself. */
+    public static Path jsonPath(Path stats) {
+        return isJson(stats) ? stats : sibling(stats, ".json");
+    }
+
+    /** {@code out/stats.txt} (or {@code .json}) -> {@code out/stats.config.ini}. */
+    public static Path configPath(Path stats) {
+        return sibling(stats, ".config.ini");
+    }
+
+    private static boolean isJson(Path stats) {
+        String n = stats.getFileName().toString();
+        return n.length() > ".json".length() && n.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
     }
 
     private static Path sibling(Path txt, String ext) {
@@ -56,17 +68,31 @@ public final class StatsFiles {
         return txt.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ext);
     }
 
-    /** Writes all three files atomically. */
-    public static void write(Path txt, Stats stats, RunCounts counts, Map<String, Map<String, Object>> config) {
-        AtomicFiles.writeString(txt, stats.toText());
+    /**
+     * The files {@link #write} writes for {@code --stats FILE}: the text, its JSON twin and the
+     * configuration ({@link #textPath}, {@link #jsonPath}, {@link #configPath}); a device, pipe or
+     * standard output ({@code /dev/stdout}) takes the text alone.
+     */
+    public static List<Path> outputs(Path stats) {
+        return OutputFile.writesThrough(stats) ? List.of(stats)
+                : List.of(textPath(stats), jsonPath(stats), configPath(stats));
+    }
+
+    /** Writes the files of {@link #outputs}, each atomically. */
+    public static void write(Path file, Stats stats, RunCounts counts, Map<String, Map<String, Object>> config) {
+        List<Path> out = outputs(file);
+        AtomicFiles.writeString(out.get(0), stats.toText());
+        if (out.size() == 1) {
+            return;
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("format", "myelin-stats-1");
         json.put("stats", stats.values());
         json.put("descriptions", stats.descriptions());
         json.put("counts", countsJson(counts));
         json.put("config", config);
-        AtomicFiles.writeString(jsonPath(txt), Json.write(json));
-        AtomicFiles.writeString(configPath(txt), ini(config));
+        AtomicFiles.writeString(out.get(1), Json.write(json));
+        AtomicFiles.writeString(out.get(2), ini(config));
     }
 
     /** The configuration as INI sections, one {@code key=value} per parameter. */

@@ -7,6 +7,7 @@ import dev.myelin.compiler.report.ReportData;
 import dev.myelin.isa.cli.MyelinCommand;
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.OutputPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ public final class CompileCommand implements Runnable, MyelinCommand {
     @Parameters(index = "0", paramLabel = "NET.yaml", description = "the network description")
     Path description;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "NET.nbin", description = "output image (default: NET.nbin beside the description)")
+    @Option(names = {"-o", "--output"}, paramLabel = "NET.nbin",
+            description = "output image (default: NET.nbin in the current directory)")
     Path output;
 
     @Option(names = "--arch", paramLabel = "NAME|FILE", description = "target architecture, replacing the description's 'arch'")
@@ -45,6 +47,16 @@ public final class CompileCommand implements Runnable, MyelinCommand {
     public void run() {
         Compiler.Compilation c = Compiler.compileFile(description, arch);
         Path out = output != null ? output : defaultOutput(description);
+        OutputPlan plan = new OutputPlan().input("the network description " + description, description);
+        for (Path f : c.diagnostics().files()) {
+            plan.input("the file " + f + " that " + description + " names", f);
+        }
+        plan.output(output != null ? "-o " + out : "the image " + out + " (by default in the current directory; "
+                + "choose another with -o)", out);
+        if (report != null && !report.equals("-")) {
+            plan.output("--report " + report, Path.of(report));
+        }
+        plan.check();
         NbinCodec.write(out, c.emitted().image());
         ReportData r = ReportData.of(c);
         var w = spec.commandLine().getOut();
@@ -64,11 +76,13 @@ public final class CompileCommand implements Runnable, MyelinCommand {
         w.flush();
     }
 
+    /**
+     * {@code NET.nbin} in the current directory: never beside the description, whose folder may be
+     * a source tree (the launcher rebuilds when its sample folders change) or read-only.
+     */
     static Path defaultOutput(Path description) {
         String name = description.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        Path dir = description.toAbsolutePath().getParent();
-        return dir == null ? Path.of(base + ".nbin") : dir.resolve(base + ".nbin");
+        return Path.of((dot > 0 ? name.substring(0, dot) : name) + ".nbin");
     }
 }

@@ -16,6 +16,7 @@ public final class Diagnostics {
 
     private final List<String> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<java.nio.file.Path> files = new ArrayList<>();
     private int dropped;
 
     public void error(String where, String message) {
@@ -28,6 +29,16 @@ public final class Diagnostics {
 
     public void warning(String where, String message) {
         warnings.add(where + ": " + message);
+    }
+
+    /** Notes a file the description made the compiler read (a data or architecture file). */
+    public void read(java.nio.file.Path file) {
+        files.add(file);
+    }
+
+    /** The files noted by {@link #read}, in the order read. */
+    public List<java.nio.file.Path> files() {
+        return List.copyOf(files);
     }
 
     public boolean hasErrors() {

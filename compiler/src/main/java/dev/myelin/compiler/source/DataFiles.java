@@ -68,7 +68,9 @@ public final class DataFiles {
      */
     public static Path resolve(Path dir, String name, String where, Diagnostics d) {
         try {
-            return TextFiles.resolve(dir, name, where);
+            Path file = TextFiles.resolve(dir, name, where);
+            d.read(file);
+            return file;
         } catch (MyelinInputException e) {
             d.error(where, TextFiles.badFileName(name, e.getCause()));
             return null;

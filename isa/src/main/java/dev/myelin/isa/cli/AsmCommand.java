@@ -2,6 +2,7 @@ package dev.myelin.isa.cli;
 
 import dev.myelin.isa.asm.Assembler;
 import dev.myelin.isa.codec.NbinCodec;
+import dev.myelin.isa.io.OutputPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +34,8 @@ public final class AsmCommand implements Runnable, MyelinCommand {
     @Override
     public void run() {
         Path out = output != null ? output : DisasmCommand.withExtension(input, ".nbin");
+        new OutputPlan().input("the listing " + input, input)
+                .output(output != null ? "-o " + out : "the binary " + out, out).check();
         NbinCodec.write(out, Assembler.assemble(input));
     }
 }

@@ -3,6 +3,7 @@ package dev.myelin.isa.cli;
 import dev.myelin.isa.asm.Assembler;
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.OutputPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +35,9 @@ public final class DisasmCommand implements Runnable, MyelinCommand {
 
     @Override
     public void run() {
+        if (output != null) {
+            new OutputPlan().input("the binary " + input, input).output("-o " + output, output).check();
+        }
         String text = Assembler.disassemble(NbinCodec.read(input));
         if (output != null) {
             AtomicFiles.writeString(output, text);

@@ -1,5 +1,6 @@
 package dev.myelin.isa.cli;
 
+import dev.myelin.isa.diag.MyelinFailureException;
 import dev.myelin.isa.diag.MyelinInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,6 +71,8 @@ public final class Main implements Runnable {
             Throwable e = ex;
             if (e instanceof MyelinInputException) {
                 err.println("myelin " + line.getCommandName() + ": error: " + e.getMessage());
+            } else if (e instanceof MyelinFailureException) {
+                err.println("myelin " + line.getCommandName() + ": failed: " + e.getMessage());
             } else {
                 err.println("myelin " + line.getCommandName() + ": failed: " + e);
                 if (System.getenv("MYELIN_DEBUG") != null) {

@@ -6,14 +6,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes output files atomically: into a temporary file beside the target, then renamed
  * over it, so a reader never sees a half-written file (even after Ctrl-C or a crash).
+ * Devices, pipes and standard output are written through ({@link OutputFile}).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -43,39 +42,24 @@ public final class AtomicFiles {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes a whole file through {@link OutputFile}: atomically for a file, straight through for
+     * standard output, a device or a pipe. A failed write deletes the temporary file and is a
+     * one-line {@link dev.myelin.isa.diag.MyelinFailureException} naming the file.
+     */
     public static void write(Path target, Writer writer) {
-        requireNotDirectory(target);
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
+        OutputFile f = OutputFile.open(target);
         try {
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            readableByAll(tmp);
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                writer.writeTo(out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            writer.writeTo(f.stream());
         } catch (IOException e) {
-            throw new MyelinInputException("cannot write " + target + ": " + reason(e));
+            throw f.failed(e);
         } catch (UncheckedIOException e) {
-            throw new MyelinInputException("cannot write " + target + ": " + reason(e.getCause()));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary file is hidden and named after the target
-                }
-            }
+            throw f.failed(e.getCause());
+        } catch (RuntimeException | Error e) {
+            f.discard();
+            throw e;
         }
+        f.publish();
     }
 
     /** Refuses a directory as an output file before any work (the rename would fail only at the end). */
