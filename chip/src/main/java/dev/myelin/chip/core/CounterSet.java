@@ -20,6 +20,9 @@ public final class CounterSet {
 
     private final int cores;
     private final long[] values;
+    /** Brings lazily kept counts in before a read (see {@link #settleBeforeReads}); null if none. */
+    private Runnable settler;
+    private boolean unsettled;
 
     public CounterSet(int cores) {
         this.cores = cores;
@@ -30,22 +33,68 @@ public final class CounterSet {
         return cores;
     }
 
+    /**
+     * For an owner that adds some counts lazily (the engine, for cores that sat idle): after
+     * {@link #markUnsettled()}, the next read or write through this class's methods first runs
+     * {@code settler}, which must bring the values up to date with {@link #addRow}.
+     */
+    public void settleBeforeReads(Runnable settler) {
+        this.settler = settler;
+    }
+
+    /** Marks the values as missing lazily kept counts until the settler runs. */
+    public void markUnsettled() {
+        unsettled = settler != null;
+    }
+
+    private void settle() {
+        if (unsettled) {
+            unsettled = false;
+            settler.run();
+        }
+    }
+
     public long get(int core, Counter c) {
+        settle();
         return values[core * K + c.ordinal()];
     }
 
     /** Adds {@code n} (or raises to {@code n} for MAX counters). */
     public void add(int core, Counter c, long n) {
+        settle();
         int i = core * K + c.ordinal();
         values[i] = c.combine(values[i], n);
     }
 
     public void set(int core, Counter c, long n) {
+        settle();
         values[core * K + c.ordinal()] = n;
+    }
+
+    /**
+     * Folds {@code times} copies of core {@code core}'s row of {@code other} into this set's row
+     * (sums multiplied, maxima taken once when {@code times > 0}). Does not run the settler.
+     */
+    public void addRow(CounterSet other, int core, long times) {
+        if (times <= 0) {
+            return;
+        }
+        int base = core * K;
+        long[] o = other.values;
+        for (int k = 0; k < K; k++) {
+            long x = o[base + k];
+            values[base + k] = IS_MAX[k] ? Math.max(values[base + k], x) : values[base + k] + x * times;
+        }
+    }
+
+    /** Zeroes core {@code core}'s row. Does not run the settler. */
+    public void clearRow(int core) {
+        Arrays.fill(values, core * K, core * K + K, 0L);
     }
 
     /** The counter over all cores (sum, or max for MAX counters). */
     public long total(Counter c) {
+        settle();
         long t = 0;
         for (int core = 0; core < cores; core++) {
             t = c.combine(t, values[core * K + c.ordinal()]);
@@ -58,7 +107,8 @@ public final class CounterSet {
         if (other.cores != cores) {
             throw new IllegalArgumentException("counter sets of " + cores + " and " + other.cores + " cores");
         }
-        // one flat pass: this runs once per tick over every core
+        settle();
+        other.settle();
         long[] o = other.values;
         for (int i = 0; i < values.length; i++) {
             values[i] = IS_MAX[i % K] ? Math.max(values[i], o[i]) : values[i] + o[i];
@@ -66,10 +116,12 @@ public final class CounterSet {
     }
 
     public void clear() {
+        settle();
         Arrays.fill(values, 0L);
     }
 
     public CounterSet copy() {
+        settle();
         CounterSet s = new CounterSet(cores);
         System.arraycopy(values, 0, s.values, 0, values.length);
         return s;
@@ -77,11 +129,16 @@ public final class CounterSet {
 
     @Override
     public boolean equals(Object o) {
+        settle();
+        if (o instanceof CounterSet s) {
+            s.settle();
+        }
         return o instanceof CounterSet s && s.cores == cores && Arrays.equals(s.values, values);
     }
 
     @Override
     public int hashCode() {
+        settle();
         return Arrays.hashCode(values);
     }
 

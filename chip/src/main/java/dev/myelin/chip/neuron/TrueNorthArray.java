@@ -68,6 +68,31 @@ public final class TrueNorthArray implements NeuronArray {
     private final int[] input;
     private final long[] hasInput;
     private final CoreRandom random;
+    /**
+     * The update draws nothing (no stochastic leak with lambda != 0, no threshold mask) and the
+     * tick's input plus V cannot overflow an int: {@link #updateDeterministic} applies.
+     */
+    private final boolean deterministic;
+    /**
+     * Additionally every neuron has the same update parameters and a non-zero leak:
+     * {@link #updateUniform}, a branch-free loop over V and the input alone.
+     */
+    private final boolean uniform;
+    /**
+     * Threshold outcome as a linear map of V with eta = 0: above alpha V becomes
+     * {@code posMul * V + posAdd} (reset to R: 0, R; linear: 1, -alpha; non-reset: 1, 0); below
+     * the negative limit {@code negMul * V + negAdd} (kappa = 1: 0, -beta; else reset to -R: 0,
+     * sat(-R); linear: 1, beta; non-reset: 1, 0).
+     */
+    private final int[] posMul;
+    private final int[] posAdd;
+    private final int[] negMul;
+    private final int[] negAdd;
+    /**
+     * Per axon type, the weight every neuron gives it, when all neurons agree and no synapse is
+     * stochastic (then integration reads no per-neuron weight); null otherwise.
+     */
+    private final int[] typeWeight;
     private int lastActive;
     private int unstable;
     /** Neurons with V != 0 or a leak after the last update ({@link #restingUpdates()}). */
@@ -115,6 +140,36 @@ public final class TrueNorthArray implements NeuronArray {
         this.v = p.v0().clone();
         this.input = new int[n];
         this.hasInput = new long[wordsPerRow];
+        this.posMul = new int[n];
+        this.posAdd = new int[n];
+        this.negMul = new int[n];
+        this.negAdd = new int[n];
+        boolean drawsNothing = true;
+        for (int j = 0; j < n; j++) {
+            switch (resetMode[j]) {
+                case 0 -> { posMul[j] = 0; posAdd[j] = resetV[j]; }
+                case 1 -> { posMul[j] = 1; posAdd[j] = -alpha[j]; }
+                default -> { posMul[j] = 1; posAdd[j] = 0; }
+            }
+            if (kappa[j] == 1) {
+                negMul[j] = 0;
+                negAdd[j] = -beta[j];
+            } else {
+                switch (resetMode[j]) {
+                    case 0 -> { negMul[j] = 0; negAdd[j] = saturateV(-(long) resetV[j]); }
+                    case 1 -> { negMul[j] = 1; negAdd[j] = beta[j]; }
+                    default -> { negMul[j] = 1; negAdd[j] = 0; }
+                }
+            }
+            if (thresholdMaskBits[j] != 0 || (stochasticLeak[j] != 0 && leak[j] != 0)) {
+                drawsNothing = false;
+            }
+        }
+        this.typeWeight = sharedTypeWeights();
+        // |input| <= axons x 256 (9-bit weights): with at most 2^20 axons, input + V fits an int
+        this.deterministic = drawsNothing && axonType.length <= 1 << 20;
+        this.uniform = deterministic && n > 0 && leak[0] != 0 && sameUpdateParameters();
+
         for (int j = 0; j < n; j++) {
             if (!stable(j, v[j])) {
                 unstable++;
@@ -140,8 +195,48 @@ public final class TrueNorthArray implements NeuronArray {
                 int a = (w << 6) + Long.numberOfTrailingZeros(active);
                 active &= active - 1;
                 if (a < axons) {
-                    events += integrateAxon(a);
+                    events += typeWeight != null && fastPaths ? integrateSharedWeight(a) : integrateAxon(a);
                 }
+            }
+        }
+        return events;
+    }
+
+    /** The weight of each type when every neuron has the same one and no synapse is stochastic, else null. */
+    private int[] sharedTypeWeights() {
+        for (long m : stochasticMask) {
+            if (m != 0) {
+                return null;
+            }
+        }
+        int[] w = new int[4];
+        for (int g = 0; g < 4; g++) {
+            w[g] = n == 0 ? 0 : weight[g * n];
+            for (int j = 1; j < n; j++) {
+                if (weight[g * n + j] != w[g]) {
+                    return null;
+                }
+            }
+        }
+        return w;
+    }
+
+    /** {@link #integrateAxon} on a core whose neurons share the weight of every type and have no stochastic synapse. */
+    private long integrateSharedWeight(int a) {
+        int w = typeWeight[axonType[a]];
+        int rowBase = a * wordsPerRow;
+        long events = 0;
+        for (int i = 0; i < wordsPerRow; i++) {
+            long row = crossbar[rowBase + i];
+            if (row == 0) {
+                continue;
+            }
+            events += Long.bitCount(row);
+            hasInput[i] |= row;
+            int base = i << 6;
+            while (row != 0) {
+                input[base + Long.numberOfTrailingZeros(row)] += w;
+                row &= row - 1;
             }
         }
         return events;
@@ -180,6 +275,138 @@ public final class TrueNorthArray implements NeuronArray {
 
     @Override
     public int update(long tick, int[] fired) {
+        if (uniform && fastPaths) {
+            return updateUniform(fired);
+        }
+        if (deterministic && fastPaths) {
+            return updateDeterministic(fired);
+        }
+        return updateGeneral(fired);
+    }
+
+    /** Whether the update may take its fast paths (off only to test them against the general one). */
+    boolean fastPaths = true;
+
+    /** The update path this core takes: "uniform", "deterministic" or "general". */
+    String updatePath() {
+        return uniform ? "uniform" : deterministic ? "deterministic" : "general";
+    }
+
+    /** Whether integration takes the shared-weight path. */
+    boolean sharedWeights() {
+        return typeWeight != null;
+    }
+
+    /** Every neuron shares leak, leak reversal, alpha, the negative limit and the threshold maps. */
+    private boolean sameUpdateParameters() {
+        for (int j = 1; j < n; j++) {
+            if (leak[j] != leak[0] || leakReversal[j] != leakReversal[0] || alpha[j] != alpha[0]
+                    || negativeLimit[j] != negativeLimit[0] || posMul[j] != posMul[0] || posAdd[j] != posAdd[0]
+                    || negMul[j] != negMul[0] || negAdd[j] != negAdd[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #updateGeneral} for a core whose update draws nothing (eta = 0, deterministic leak),
+     * with the branches of the threshold step replaced by the linear maps {@link #posMul} ...
+     * {@link #negAdd}. Input is added unconditionally: a neuron without input has input 0 and V
+     * in range, so saturating V + 0 changes nothing.
+     */
+    private int updateDeterministic(int[] fired) {
+        int count = 0;
+        int active = 0;
+        int notStable = 0;
+        int rest = 0;
+        for (int j = 0; j < n; j++) {
+            int before = v[j];
+            long had = hasInput[j >>> 6] >>> (j & 63) & 1L;
+            int x = clamp(before + input[j]);
+            input[j] = 0;
+            int lambda = leak[j];
+            int omega = leakReversal[j] == 0 ? 1 : Integer.signum(x);
+            x = clamp(x + omega * lambda);
+            int a = alpha[j];
+            int limit = negativeLimit[j];
+            int nv;
+            if (x >= a) {
+                nv = posMul[j] * x + posAdd[j];
+                fired[count++] = j;
+                active++;
+            } else {
+                nv = x < limit ? negMul[j] * x + negAdd[j] : x;
+                if ((had | before | lambda) != 0) {
+                    active++;
+                }
+            }
+            v[j] = nv;
+            if ((nv | lambda) != 0) {
+                rest++;
+            }
+            if (lambda != 0 || nv >= a || nv < limit) {
+                notStable++;
+            }
+        }
+        java.util.Arrays.fill(hasInput, 0L);
+        lastActive = active;
+        unstable = notStable;
+        resting = rest;
+        return count;
+    }
+
+    /**
+     * {@link #updateDeterministic} for a core whose neurons share every update parameter and leak
+     * (lambda != 0): every neuron counts as active, resting and unstable. Two passes: input and
+     * leak over V and the input alone (branch-free, vectorisable), then the thresholds, where
+     * crossing one is rare and the branch predictable.
+     */
+    private int updateUniform(int[] fired) {
+        int lambda = leak[0];
+        int[] vs = v;
+        int[] in = input;
+        if (leakReversal[0] == 0) {
+            for (int j = 0; j < n; j++) {
+                int x = clamp(vs[j] + in[j]);
+                vs[j] = clamp(x + lambda);
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                int x = clamp(vs[j] + in[j]);
+                vs[j] = clamp(x + ((x >> 31) | (-x >>> 31)) * lambda); // sgn(x) * lambda
+            }
+        }
+        java.util.Arrays.fill(in, 0);
+        int a = alpha[0];
+        int limit = negativeLimit[0];
+        int pm = posMul[0];
+        int pa = posAdd[0];
+        int nm = negMul[0];
+        int na = negAdd[0];
+        int count = 0;
+        for (int j = 0; j < n; j++) {
+            int x = vs[j];
+            if (x >= a) {
+                vs[j] = pm * x + pa;
+                fired[count++] = j;
+            } else if (x < limit) {
+                vs[j] = nm * x + na;
+            }
+        }
+        java.util.Arrays.fill(hasInput, 0L);
+        lastActive = n;
+        unstable = n;
+        resting = n;
+        return count;
+    }
+
+    private static int clamp(int x) {
+        return Math.max(TrueNorthMath.V_MIN, Math.min(TrueNorthMath.V_MAX, x));
+    }
+
+    /** The update as the reference describes it, drawing eta and stochastic leaks as needed. */
+    private int updateGeneral(int[] fired) {
         int count = 0;
         int active = 0;
         int notStable = 0;

@@ -34,6 +34,7 @@ public final class Mesh {
 
     private final MeshConfig cfg;
     private final int width;
+    private final int height;
     private final int coresPerRouter;
     private final int ports;
     private final Links links;
@@ -63,7 +64,22 @@ public final class Mesh {
     private int[] moves;
     private int moveCount;
 
-    private final int[] pathScratch;
+    /** Chip column / row of each modelled router column / row (board coordinates / routers per chip). */
+    private final int[] chipOfX;
+    private final int[] chipOfY;
+    /**
+     * {@link #recordUncontended}'s difference arrays: per router row y, {@code eastDiff[y * (width + 1) + x]}
+     * (and west) hold +1 / -1 at the ends of the run of links a message takes along that row; per column
+     * x, {@code southDiff[x * (height + 1) + y]} (and north) the same along the column. Prefix sums give
+     * the per-link counts.
+     */
+    private final int[] eastDiff;
+    private final int[] westDiff;
+    private final int[] southDiff;
+    private final int[] northDiff;
+    private final long[] rowsUsed;
+    private final long[] columnsUsed;
+    private boolean linesPending;
     private final PacketTable packets = new PacketTable(256);
     private final TrafficStats stats;
     private DeliverySink sink = DeliverySink.NONE;
@@ -73,6 +89,7 @@ public final class Mesh {
     public Mesh(MeshConfig cfg) {
         this.cfg = cfg;
         this.width = cfg.width();
+        this.height = cfg.height();
         this.coresPerRouter = cfg.coresPerRouter();
         this.ports = DIRECTIONS + coresPerRouter;
         int routers = cfg.routers();
@@ -94,11 +111,30 @@ public final class Mesh {
         request = new int[ports];
         moves = new int[64];
         stats = new TrafficStats(routers, cfg.cores());
-        pathScratch = new int[cfg.width() + cfg.height()];
+        chipOfX = new int[width];
+        chipOfY = new int[height];
+        for (int x = 0; x < width; x++) {
+            chipOfX[x] = (x + cfg.originX()) / cfg.chipRoutersX();
+        }
+        for (int y = 0; y < height; y++) {
+            chipOfY[y] = (y + cfg.originY()) / cfg.chipRoutersY();
+        }
+        eastDiff = new int[height * (width + 1)];
+        westDiff = new int[height * (width + 1)];
+        southDiff = new int[width * (height + 1)];
+        northDiff = new int[width * (height + 1)];
+        rowsUsed = new long[(height + 63) >>> 6];
+        columnsUsed = new long[(width + 63) >>> 6];
     }
 
     public MeshConfig config() { return cfg; }
-    public TrafficStats stats() { return stats; }
+    /** This tick's counters (links of {@link #recordUncontended} messages included). */
+    public TrafficStats stats() {
+        if (linesPending) {
+            flushUncontended();
+        }
+        return stats;
+    }
     /** The current cycle: the next {@link #step()} simulates this cycle. */
     public int now() { return now; }
     /** Latest arrival cycle since the last {@link #rewind()}, -1 if none. */
@@ -470,23 +506,120 @@ public final class Mesh {
      * Counts a message as if it crossed an empty mesh, without simulating it (the simple timing
      * mode): one message, its hops and links, chip-link crossings, and its zero-load latency as
      * both packet and network latency.
+     *
+     * <p>O(1) per message: hops, chip crossings and latency in closed form, and the links of the XY
+     * path as two segments (along the source row, then along the destination column) added to
+     * per-row and per-column difference arrays, turned into per-link counts when the stats are
+     * next read ({@link #stats()}), touching only the rows and columns some message used.
      */
     public void recordUncontended(int srcCore, int dstCore) {
-        int n = pathLinks(srcCore, dstCore, pathScratch);
-        for (int i = 0; i < n; i++) {
-            stats.countLink(pathScratch[i]);
-            if (links.crossesChip[pathScratch[i]]) {
-                stats.chipLinkCrossings++;
+        int src = srcCore / coresPerRouter;
+        int dst = dstCore / coresPerRouter;
+        int x0 = routerX[src];
+        int y0 = routerY[src];
+        int x1 = routerX[dst];
+        int y1 = routerY[dst];
+        int n = 0;
+        int crossings = 0;
+        long latency = cfg.injectionCycles() + cfg.ejectionCycles();
+        if (x0 != x1) {
+            int row = y0 * (width + 1);
+            if (x1 > x0) {
+                eastDiff[row + x0]++;
+                eastDiff[row + x1]--;
+            } else {
+                westDiff[row + x1 + 1]++;
+                westDiff[row + x0 + 1]--;
             }
+            markLine(rowsUsed, y0);
+            int dx = Math.abs(x1 - x0);
+            int cx = Math.abs(chipOfX[x1] - chipOfX[x0]);
+            n += dx;
+            crossings += cx;
+            latency += (long) dx * cfg.hopCyclesEW() + (long) cx * cfg.chipLinkCycles();
         }
-        int latency = (int) cfg.zeroLoadCycles(srcCore / coresPerRouter, dstCore / coresPerRouter);
+        if (y0 != y1) {
+            int col = x1 * (height + 1);
+            if (y1 > y0) {
+                southDiff[col + y0]++;
+                southDiff[col + y1]--;
+            } else {
+                northDiff[col + y1 + 1]++;
+                northDiff[col + y0 + 1]--;
+            }
+            markLine(columnsUsed, x1);
+            int dy = Math.abs(y1 - y0);
+            int cy = Math.abs(chipOfY[y1] - chipOfY[y0]);
+            n += dy;
+            crossings += cy;
+            latency += (long) dy * cfg.hopCyclesNS() + (long) cy * cfg.chipLinkCycles();
+        }
+        stats.chipLinkCrossings += crossings;
         stats.created++;
         stats.injected++;
         stats.ejected++;
         stats.hopTotal += n;
         stats.hops.record(n);
-        stats.packetLatency.record(latency);
-        stats.networkLatency.record(latency);
+        stats.packetLatency.record((int) latency);
+        stats.networkLatency.record((int) latency);
+    }
+
+    private void markLine(long[] used, int i) {
+        used[i >>> 6] |= 1L << (i & 63);
+        linesPending = true;
+    }
+
+    /** Turns the difference arrays of {@link #recordUncontended} into per-link counts and clears them. */
+    private void flushUncontended() {
+        linesPending = false;
+        for (int w = 0; w < rowsUsed.length; w++) {
+            for (long bits = rowsUsed[w]; bits != 0; bits &= bits - 1) {
+                int y = (w << 6) + Long.numberOfTrailingZeros(bits);
+                int row = y * (width + 1);
+                int east = 0;
+                int west = 0;
+                for (int x = 0; x < width; x++) {
+                    east += eastDiff[row + x];
+                    west += westDiff[row + x];
+                    eastDiff[row + x] = 0;
+                    westDiff[row + x] = 0;
+                    int r = y * width + x;
+                    if (east != 0) {
+                        stats.countLink(r * DIRECTIONS + EAST, east);
+                    }
+                    if (west != 0) {
+                        stats.countLink(r * DIRECTIONS + WEST, west);
+                    }
+                }
+                eastDiff[row + width] = 0;
+                westDiff[row + width] = 0;
+            }
+            rowsUsed[w] = 0;
+        }
+        for (int w = 0; w < columnsUsed.length; w++) {
+            for (long bits = columnsUsed[w]; bits != 0; bits &= bits - 1) {
+                int x = (w << 6) + Long.numberOfTrailingZeros(bits);
+                int col = x * (height + 1);
+                int south = 0;
+                int north = 0;
+                for (int y = 0; y < height; y++) {
+                    south += southDiff[col + y];
+                    north += northDiff[col + y];
+                    southDiff[col + y] = 0;
+                    northDiff[col + y] = 0;
+                    int r = y * width + x;
+                    if (south != 0) {
+                        stats.countLink(r * DIRECTIONS + SOUTH, south);
+                    }
+                    if (north != 0) {
+                        stats.countLink(r * DIRECTIONS + NORTH, north);
+                    }
+                }
+                southDiff[col + height] = 0;
+                northDiff[col + height] = 0;
+            }
+            columnsUsed[w] = 0;
+        }
     }
 
     /** "(x,y) east" for a link index. */

@@ -62,6 +62,12 @@ public final class TrafficStats {
         touchedLinks.mark(l);
     }
 
+    /** Counts {@code n} packets over link {@code l}. */
+    void countLink(int l, long n) {
+        linkPackets[l] += n;
+        touchedLinks.mark(l);
+    }
+
     /** Raises router {@code r}'s FIFO high-water mark to {@code held} if higher. */
     void noteFifo(int r, int held) {
         if (held > fifoHighWater[r]) {

@@ -52,6 +52,14 @@ public final class Chip implements AutoCloseable {
     private final List<Probe> probes = new ArrayList<>();
     private LearningHook learning = LearningHook.NONE;
     private long tick;
+    /** With idle skipping: the cores each tick involves (the others are dormant and cost nothing). */
+    private final CoreActivity activity;
+    private final int[] involved;
+    private final java.util.function.IntConsumer stepInvolved;
+    /** The tick being run, for {@link #stepInvolved}. */
+    private long running;
+    /** Whether this tick's cores have been stepped (a core involved later is stepped as idle at once). */
+    private boolean coresStepped;
 
     private Chip(NetworkImage image, ChipOptions options) {
         this.image = image;
@@ -59,12 +67,15 @@ public final class Chip implements AutoCloseable {
         this.cores = new ImageLinker(image, layout).link(options.seed(), options.random());
         this.totals = new CounterSet(cores.length);
         this.tickCounts = new CounterSet(cores.length);
-        this.delivery = new Delivery(cores, image.arch().latePolicy());
-        this.emitted = new TickSpikes(cores, tickCounts);
+        this.skipIdle = options.skipIdle();
+        this.activity = skipIdle ? new CoreActivity(cores, tickCounts, totals) : null;
+        this.involved = new int[cores.length];
+        this.stepInvolved = i -> cores[involved[i]].step(running, tickCounts, true);
+        this.delivery = new Delivery(cores, image.arch().latePolicy(), this::touch, activity);
+        this.emitted = new TickSpikes(cores, tickCounts, activity);
         this.outputs = new OutputRecorder(image.outputs().stream().map(Port::name).toArray(String[]::new));
         this.network = options.network().create(layout);
         this.pool = new WorkerPool(options.threads());
-        this.skipIdle = options.skipIdle();
     }
 
     /**
@@ -239,6 +250,10 @@ public final class Chip implements AutoCloseable {
 
     /** Runs one tick (see the class comment for its phases). */
     public void step() {
+        if (skipIdle) {
+            stepInvolved();
+            return;
+        }
         long t = tick;
         tickCounts.clear();
         drainInputs(t);
@@ -281,14 +296,70 @@ public final class Chip implements AutoCloseable {
         return busy;
     }
 
+    /**
+     * {@link #step} with idle skipping, over the cores the tick involves ({@link CoreActivity}):
+     * those with an arrival or work in this tick or the previous one. Dormant cores are not
+     * visited; their counts are what they counted in the previous tick, added lazily.
+     */
+    private void stepInvolved() {
+        long t = tick;
+        activity.begin(t);
+        coresStepped = false;
+        drainInputs(t);
+        activity.touchBusy();
+        int n = activity.involvedCores(involved);
+        running = t;
+        if (pool.threads() > 1 && n >= PARALLEL_MIN_BUSY_CORES) {
+            pool.forEach(n, stepInvolved);
+        } else {
+            for (int i = 0; i < n; i++) {
+                cores[involved[i]].step(t, tickCounts, true);
+            }
+        }
+        coresStepped = true;
+        for (int i = 0; i < n; i++) {
+            CoreRuntime core = cores[involved[i]];
+            activity.stepped(core.index, core.neurons.quiescent());
+            for (int s = 0; s < core.portSpikes; s++) {
+                outputs.record(core.portOfSpike[s], core.lineOfSpike[s], t);
+            }
+        }
+        for (Probe p : probes) {
+            p.record(cores[p.core()].neurons.v(p.neuron()), cores[p.core()].neurons.u(p.neuron()));
+        }
+        delivery.begin(t, tickCounts);
+        network.route(t, emitted, delivery);
+        n = activity.involvedCores(involved);
+        for (int i = 0; i < n; i++) {
+            CoreRuntime core = cores[involved[i]];
+            int held = core.delay.occupancy();
+            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_SUM, held);
+            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_MAX, held);
+        }
+        learning.afterTick(t, this);
+        activity.end(involved, n);
+        tick = t + 1;
+    }
+
+    /** Core {@code c} gets an arrival in this tick; with idle skipping, one involved only now is stepped (idle) at once. */
+    private void touch(int c) {
+        if (activity != null && activity.touch(c) && coresStepped) {
+            cores[c].step(tick, tickCounts, true);
+        }
+    }
+
     private void drainInputs(long t) {
         while (pending.hasDue(t)) {
             int c = pending.headCore();
+            touch(c);
             tickCounts.add(c, Counter.SPIKES_IN, 1);
             tickCounts.add(c, Counter.SPIKES_INJECTED, 1);
             if (!cores[c].delay.mark(pending.headAxon(), t)) {
                 tickCounts.add(c, Counter.SPIKES_MERGED, 1);
             } else {
+                if (activity != null) {
+                    activity.due(c, t);
+                }
                 tickCounts.add(c, Counter.SYNAPTIC_EVENTS_ROUTED, cores[c].rowSynapses(pending.headAxon()));
             }
             pending.removeHead();

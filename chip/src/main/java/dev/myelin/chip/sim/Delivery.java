@@ -16,13 +16,19 @@ import dev.myelin.isa.arch.LatePolicy;
 final class Delivery implements DeliverySink {
     private final CoreRuntime[] cores;
     private final LatePolicy latePolicy;
+    private final java.util.function.IntConsumer touch;
     private CounterSet counts;
     private long current;
 
-    Delivery(CoreRuntime[] cores, LatePolicy latePolicy) {
+    /** @param touch told of every arrival's core before it is counted (the engine's activity tracking) */
+    Delivery(CoreRuntime[] cores, LatePolicy latePolicy, java.util.function.IntConsumer touch, CoreActivity activity) {
         this.cores = cores;
         this.latePolicy = latePolicy;
+        this.touch = touch;
+        this.activity = activity;
     }
+
+    private final CoreActivity activity;
 
     /** Starts routing tick {@code tick}, counting into {@code tickCounts}. */
     void begin(long tick, CounterSet tickCounts) {
@@ -37,6 +43,7 @@ final class Delivery implements DeliverySink {
 
     @Override
     public void deliver(int core, int axon, long dueTick, long arrivalTick) {
+        touch.accept(core);
         counts.add(core, Counter.SPIKES_IN, 1);
         long at = dueTick;
         if (arrivalTick >= dueTick) {
@@ -55,6 +62,9 @@ final class Delivery implements DeliverySink {
         if (!buffer.mark(axon, at)) {
             counts.add(core, Counter.SPIKES_MERGED, 1);
         } else {
+            if (activity != null) {
+                activity.due(core, at);
+            }
             // SANA-FE counts a message's synapse lookups in the tick it was sent
             counts.add(core, Counter.SYNAPTIC_EVENTS_ROUTED, cores[core].rowSynapses(axon));
         }

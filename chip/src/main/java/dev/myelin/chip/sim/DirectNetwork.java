@@ -10,7 +10,7 @@ public final class DirectNetwork implements SpikeNetwork {
 
     @Override
     public void route(long tick, EmittedSpikes spikes, DeliverySink sink) {
-        for (int c = 0; c < spikes.cores(); c++) {
+        for (int c = spikes.nextSender(0); c < spikes.cores(); c = spikes.nextSender(c + 1)) {
             int n = spikes.packets(c);
             for (int k = 0; k < n; k++) {
                 sink.deliver(spikes.targetCore(c, k), spikes.targetAxon(c, k), tick + spikes.delay(c, k));

@@ -11,6 +11,15 @@ public interface EmittedSpikes {
     /** Number of cores (the layout's). */
     int cores();
 
+    /**
+     * The first core at or after {@code core} that may have sent packets this tick ({@link #cores()}
+     * when none): every other core in between sent none. Lets a network visit only the cores
+     * that were stepped; the default visits every core.
+     */
+    default int nextSender(int core) {
+        return core;
+    }
+
     /** Packets sent by core {@code core} this tick. */
     int packets(int core);
 

@@ -6,10 +6,18 @@ import dev.myelin.chip.core.CounterSet;
 final class TickSpikes implements EmittedSpikes {
     private final CoreRuntime[] cores;
     private final CounterSet tickCounts;
+    /** The engine's involved cores (the only ones that may have sent), or null: every core may have. */
+    private final CoreActivity activity;
 
-    TickSpikes(CoreRuntime[] cores, CounterSet tickCounts) {
+    TickSpikes(CoreRuntime[] cores, CounterSet tickCounts, CoreActivity activity) {
         this.cores = cores;
         this.tickCounts = tickCounts;
+        this.activity = activity;
+    }
+
+    @Override
+    public int nextSender(int core) {
+        return activity == null ? core : activity.nextInvolved(core);
     }
 
     @Override

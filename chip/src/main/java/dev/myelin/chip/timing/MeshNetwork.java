@@ -82,6 +82,14 @@ public final class MeshNetwork implements SpikeNetwork {
     private final int[] sent;
     private final int[] received;
     private final double[] receiveDoneNs;
+    /** Cores with a non-zero sent or received count this tick (cleared at the next tick's start). */
+    private final int[] countedCores;
+    private int counted;
+    /** Cores that may have sent this tick ({@link EmittedSpikes#nextSender}), ascending, and the previous tick's. */
+    private int[] senders;
+    private int sendersCount;
+    private int[] previousSenders;
+    private int previousSendersCount = -1;
     private final int[] stamp;
     private final int[] messageOfStamp;
     private final int[] path;
@@ -91,6 +99,7 @@ public final class MeshNetwork implements SpikeNetwork {
     private int[] packetMessage = new int[64];
     private final TrafficStats totals;
     private final TimingSummary summary;
+    private final TickClock clock = new TickClock();
     private final List<Consumer<TickTiming>> listeners = new ArrayList<>();
     private TickTiming last;
     private boolean tickStatsDirty = true;
@@ -123,6 +132,9 @@ public final class MeshNetwork implements SpikeNetwork {
         sent = new int[cores];
         received = new int[cores];
         receiveDoneNs = new double[cores];
+        countedCores = new int[cores];
+        senders = new int[cores];
+        previousSenders = new int[cores];
         stamp = new int[cores];
         messageOfStamp = new int[cores];
         path = new int[cfg.width() + cfg.height()];
@@ -155,9 +167,13 @@ public final class MeshNetwork implements SpikeNetwork {
             mesh.stats().reset();
             tickStatsDirty = false;
         }
-        Arrays.fill(sent, 0);
-        Arrays.fill(received, 0);
-        Arrays.fill(receiveDoneNs, 0.0);
+        for (int i = 0; i < counted; i++) {
+            int c = countedCores[i];
+            sent[c] = 0;
+            received[c] = 0;
+            receiveDoneNs[c] = 0.0;
+        }
+        counted = 0;
         CounterSet k = spikes.tickCounters();
         mesh.rewind();
         int messages = buildMessages(spikes, k);
@@ -165,7 +181,8 @@ public final class MeshNetwork implements SpikeNetwork {
             mesh.runUntilDrained(DRAIN_LIMIT_CYCLES);
         }
         deliver(tick, spikes, sink);
-        last = TickClock.time(this, tick, k, messages);
+        listSenders(spikes);
+        last = clock.time(this, tick, k, messages);
         summary.add(last);
         if (messages > 0) {
             totals.add(mesh.stats());
@@ -180,7 +197,7 @@ public final class MeshNetwork implements SpikeNetwork {
     private int buildMessages(EmittedSpikes spikes, CounterSet k) {
         int messages = 0;
         int p = 0;
-        for (int c = 0; c < spikes.cores(); c++) {
+        for (int c = spikes.nextSender(0); c < spikes.cores(); c = spikes.nextSender(c + 1)) {
             int n = spikes.packets(c);
             if (n == 0) {
                 continue;
@@ -213,7 +230,13 @@ public final class MeshNetwork implements SpikeNetwork {
         }
         messageTarget[m] = target;
         messageArrival[m] = 0;
+        if (sent[source] == 0 && received[source] == 0) {
+            countedCores[counted++] = source;
+        }
         sent[source]++;
+        if (sent[target] == 0 && received[target] == 0) {
+            countedCores[counted++] = target;
+        }
         received[target]++;
         if (mode == TimingMode.CYCLE) {
             double createdNs = startNs + sent[source] * times.spikeOutNs;
@@ -247,7 +270,7 @@ public final class MeshNetwork implements SpikeNetwork {
     /** Hands every spike to the engine's sink in packet order, with its arrival tick. */
     private void deliver(long tick, EmittedSpikes spikes, DeliverySink sink) {
         int p = 0;
-        for (int c = 0; c < spikes.cores(); c++) {
+        for (int c = spikes.nextSender(0); c < spikes.cores(); c = spikes.nextSender(c + 1)) {
             int n = spikes.packets(c);
             for (int i = 0; i < n; i++, p++) {
                 int target = spikes.targetCore(c, i);
@@ -278,7 +301,28 @@ public final class MeshNetwork implements SpikeNetwork {
         return (int) cycles;
     }
 
+    /** Lists this tick's possible senders (after routing: arrivals may have added some), keeping the previous list. */
+    private void listSenders(EmittedSpikes spikes) {
+        int[] spare = previousSenders;
+        previousSenders = senders;
+        previousSendersCount = sendersCount;
+        senders = spare;
+        int n = 0;
+        for (int c = spikes.nextSender(0); c < spikes.cores(); c = spikes.nextSender(c + 1)) {
+            senders[n++] = c;
+        }
+        sendersCount = n;
+    }
+
+    /** Whether the cores outside the senders list are the same as in the previous tick. */
+    boolean sameQuietCores() {
+        return sendersCount == previousSendersCount
+                && Arrays.equals(senders, 0, sendersCount, previousSenders, 0, sendersCount);
+    }
+
     // ---- read by TickClock ----
+    int senders() { return sendersCount; }
+    int sender(int i) { return senders[i]; }
     ChipLayout layout() { return layout; }
     CoreTimes times() { return times; }
     double cycleNs() { return cycleNs; }

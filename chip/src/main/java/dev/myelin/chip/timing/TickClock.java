@@ -13,11 +13,28 @@ import dev.myelin.chip.noc.TrafficStats;
  * busiest core's receive) + sync, no hop latency, no contention.
  */
 final class TickClock {
-    private TickClock() {
+    /**
+     * The maxima (and their lowest cores) over the quiet cores, those the engine did not involve
+     * in a tick (EmittedSpikes#nextSender): their counts repeat from tick to tick and they send and
+     * receive nothing, so the maxima over them stay valid while the set of quiet cores does not
+     * change, and are recomputed (one pass over every core) only when it does.
+     */
+    private double quietCompute;
+    private double quietGeneration;
+    private double quietReceive;
+    private int quietComputeCore = -1;
+    private int quietGenerationCore = -1;
+    private int quietReceiveCore = -1;
+    private boolean quietKnown;
+
+    TickClock() {
     }
 
-    static TickTiming time(MeshNetwork net, long tick, CounterSet k, int messages) {
+    TickTiming time(MeshNetwork net, long tick, CounterSet k, int messages) {
         CoreTimes t = net.times();
+        if (!quietKnown || !net.sameQuietCores()) {
+            quiet(net, k);
+        }
         double maxCompute = 0;
         double maxGeneration = 0;
         double maxReceive = 0;
@@ -26,7 +43,8 @@ final class TickClock {
         int generationCore = -1;
         int receiveCore = -1;
         int receiveDoneCore = -1;
-        for (int c = 0; c < net.layout().cores(); c++) {
+        for (int i = 0; i < net.senders(); i++) {
+            int c = net.sender(i);
             double integration = t.integrationNs(k, c);
             double generation = t.generationNs(k, c, net.sent(c));
             double receive = t.receiveNs(k, c, net.received(c));
@@ -46,6 +64,19 @@ final class TickClock {
                 maxReceiveDone = net.receiveDoneNs(c);
                 receiveDoneCore = c;
             }
+        }
+        // the first core reaching the maximum wins, whether quiet or not
+        if (better(quietComputeCore, quietCompute, computeCore, maxCompute)) {
+            maxCompute = quietCompute;
+            computeCore = quietComputeCore;
+        }
+        if (better(quietGenerationCore, quietGeneration, generationCore, maxGeneration)) {
+            maxGeneration = quietGeneration;
+            generationCore = quietGenerationCore;
+        }
+        if (better(quietReceiveCore, quietReceive, receiveCore, maxReceive)) {
+            maxReceive = quietReceive;
+            receiveCore = quietReceiveCore;
         }
         double sync = net.syncNs();
         double simpleNs = Math.max(maxGeneration, maxReceive) + sync;
@@ -70,6 +101,45 @@ final class TickClock {
         long cycles = (long) Math.ceil(ns / net.cycleNs() - 1e-9);
         return new TickTiming(tick, net.mode(), ns, cycles, simpleNs, computeNs, networkNs, sync, critical,
                 ns <= net.periodNs(), messages, s.hopTotal(), s.stalls(), s.late(), s.dropped());
+    }
+
+    private static boolean better(int quietCore, double quietValue, int core, double value) {
+        return quietCore >= 0 && (quietValue > value || (quietValue == value && quietCore < core));
+    }
+
+    /** Recomputes the maxima over the quiet cores (every core not in the senders list). */
+    private void quiet(MeshNetwork net, CounterSet k) {
+        CoreTimes t = net.times();
+        quietCompute = 0;
+        quietGeneration = 0;
+        quietReceive = 0;
+        quietComputeCore = -1;
+        quietGenerationCore = -1;
+        quietReceiveCore = -1;
+        int next = 0;
+        for (int c = 0; c < net.layout().cores(); c++) {
+            if (next < net.senders() && net.sender(next) == c) {
+                next++;
+                continue;
+            }
+            // a quiet core sent and received nothing
+            double integration = t.integrationNs(k, c);
+            double generation = t.generationNs(k, c, 0);
+            double receive = t.receiveNs(k, c, 0);
+            if (integration + generation > quietCompute) {
+                quietCompute = integration + generation;
+                quietComputeCore = c;
+            }
+            if (generation > quietGeneration) {
+                quietGeneration = generation;
+                quietGenerationCore = c;
+            }
+            if (receive > quietReceive) {
+                quietReceive = receive;
+                quietReceiveCore = c;
+            }
+        }
+        quietKnown = true;
     }
 
     /** The busiest link when the last reception waited on the network, else the receiving core. */

@@ -138,4 +138,61 @@ class MeshTest {
         assertThat(mesh.activeRouters()).isZero();
         assertThat(mesh.step()).isZero();
     }
+
+    @Test
+    void uncontendedMessagesCountWhatWalkingTheirPathsHopByHopCounts() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int trial = 0; trial < 40; trial++) {
+            int w = 1 + rnd.nextInt(9);
+            int h = 1 + rnd.nextInt(9);
+            int perRouter = 1 + rnd.nextInt(3);
+            MeshConfig cfg = new MeshConfig(w, h, perRouter, 1 + rnd.nextInt(4), 1 + rnd.nextInt(4),
+                    1 + rnd.nextInt(3), 1 + rnd.nextInt(3), rnd.nextInt(30), rnd.nextInt(3), rnd.nextInt(3), 4,
+                    rnd.nextInt(5), rnd.nextInt(5));
+            Mesh mesh = new Mesh(cfg);
+            int links = cfg.routers() * Mesh.DIRECTIONS;
+            long[] perLink = new long[links];
+            long crossings = 0;
+            long hops = 0;
+            long latencySum = 0;
+            int[] path = new int[w + h];
+            int messages = rnd.nextInt(200);
+            for (int m = 0; m < messages; m++) {
+                int src = rnd.nextInt(cfg.cores());
+                int dst = rnd.nextInt(cfg.cores());
+                mesh.recordUncontended(src, dst);
+                int n = mesh.pathLinks(src, dst, path);
+                for (int i = 0; i < n; i++) {
+                    perLink[path[i]]++;
+                    int r = path[i] / Mesh.DIRECTIONS;
+                    if (cfg.crossesChip(r % w, r / w, path[i] % Mesh.DIRECTIONS)) {
+                        crossings++;
+                    }
+                }
+                hops += n;
+                latencySum += cfg.zeroLoadCycles(src / perRouter, dst / perRouter);
+            }
+            TrafficStats s = mesh.stats();
+            for (int l = 0; l < links; l++) {
+                assertThat(s.linkPackets(l / Mesh.DIRECTIONS, l % Mesh.DIRECTIONS)).as("trial %d link %d", trial, l)
+                        .isEqualTo(perLink[l]);
+            }
+            assertThat(s.chipLinkCrossings()).isEqualTo(crossings);
+            assertThat(s.hopTotal()).isEqualTo(hops);
+            assertThat(s.messages()).isEqualTo(messages);
+            assertThat(s.packetLatency().sum()).isEqualTo(latencySum);
+            assertThat(s.networkLatency().sum()).isEqualTo(latencySum);
+            // a second batch after a reset starts from zero
+            s.reset();
+            if (cfg.cores() > 1) {
+                mesh.recordUncontended(0, cfg.cores() - 1);
+                int n = mesh.pathLinks(0, cfg.cores() - 1, path);
+                long total = 0;
+                for (int l = 0; l < links; l++) {
+                    total += mesh.stats().linkPackets(l / Mesh.DIRECTIONS, l % Mesh.DIRECTIONS);
+                }
+                assertThat(total).isEqualTo(n);
+            }
+        }
+    }
 }
