@@ -19,7 +19,7 @@ Example (10 s of model time at both steps, three repetitions of each binary):
     /usr/bin/python3 tests/scripts/brian2_cuba.py --mode standalone --dt 1 0.1 --duration 10 --repeat 3
 """
 import argparse
-import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -102,17 +102,20 @@ def standalone(args, dt_ms):
     t2 = time.perf_counter()
     runs = []
     for _ in range(args.repeat):
+        c = resource.getrusage(resource.RUSAGE_CHILDREN)
         s = time.perf_counter()
         device.run(workdir, with_output=False, run_args=[])
-        runs.append((time.perf_counter() - s, device._last_run_time))
+        e = time.perf_counter()
+        d = resource.getrusage(resource.RUSAGE_CHILDREN)
+        runs.append((e - s, device._last_run_time, d.ru_utime - c.ru_utime + d.ru_stime - c.ru_stime))
     spikes, rate = stats(mon, args.duration)
     print("brian2 %s cpp_standalone dt %g ms, %g s of model time, %d thread(s), in %s" % (
         b2.__version__, dt_ms, args.duration, max(1, args.threads), workdir))
     print("  code generation   %8.3f s" % (t1 - t0))
     print("  compilation       %8.3f s" % (t2 - t1))
-    for k, (proc, loop) in enumerate(runs):
-        print("  run %-2d  process %8.3f s   loop %8.3f s   real-time factor %7.1fx (loop) %7.1fx (process)" % (
-            k + 1, proc, loop, args.duration / loop, args.duration / proc))
+    for k, (proc, loop, cpu) in enumerate(runs):
+        print("  run %-2d  process %8.3f s (cpu %6.3f s)   loop %8.3f s   real-time factor %7.1fx (loop) %7.1fx (process)" % (
+            k + 1, proc, cpu, loop, args.duration / loop, args.duration / proc))
     print("  spikes %d, mean rate %.3f Hz" % (spikes, rate))
     if args.cv:
         print("  ISI CV %.3f" % isi_cv(mon))
