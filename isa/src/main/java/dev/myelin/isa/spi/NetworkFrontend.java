@@ -2,12 +2,11 @@ package dev.myelin.isa.spi;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
- * Turns a network description file into a {@link CompiledNetwork}. Implemented by the
- * compiler and registered in {@code META-INF/services/dev.myelin.isa.spi.NetworkFrontend}.
+ * Turns a network description file into a {@link CompiledNetwork}: the contract between a
+ * description language (the compiler's YAML frontend) and whoever runs the result (the
+ * command line hands it to the chip's run session).
  */
 public interface NetworkFrontend {
     /** File name extensions this frontend reads, lower case, without the dot ({@code yaml}, {@code nir}). */
@@ -21,13 +20,4 @@ public interface NetworkFrontend {
      * @throws dev.myelin.isa.diag.MyelinInputException for every user error (file:line:col)
      */
     CompiledNetwork compile(Path description, String archOverride);
-
-    /** The frontend that reads {@code file}, if one is on the class path. */
-    static Optional<NetworkFrontend> forFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase();
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1);
-        return ServiceLoader.load(NetworkFrontend.class).stream().map(ServiceLoader.Provider::get)
-                .filter(f -> f.extensions().contains(ext)).findFirst();
-    }
 }

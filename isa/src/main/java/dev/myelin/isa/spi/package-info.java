@@ -1,6 +1,7 @@
 /**
- * Service interfaces that let modules meet without depending on each other: the compiler
- * provides a {@link dev.myelin.isa.spi.NetworkFrontend}, the chip's {@code run} command finds it
- * with {@link java.util.ServiceLoader} and never sees the description language.
+ * The contract between a description language and whoever runs its result: the compiler
+ * implements {@link dev.myelin.isa.spi.NetworkFrontend}, producing a
+ * {@link dev.myelin.isa.spi.CompiledNetwork} (image, stimuli, probe requests, warnings) that the
+ * command line hands to the chip's run session; the chip never sees the description language.
  */
 package dev.myelin.isa.spi;

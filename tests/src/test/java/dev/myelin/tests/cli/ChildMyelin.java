@@ -1,6 +1,6 @@
 package dev.myelin.tests.cli;
 
-import dev.myelin.isa.cli.Main;
+import dev.myelin.cli.Main;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

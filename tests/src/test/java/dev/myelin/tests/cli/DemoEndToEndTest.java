@@ -1,6 +1,6 @@
 package dev.myelin.tests.cli;
 
-import dev.myelin.isa.cli.Main;
+import dev.myelin.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class DemoEndToEndTest {
         String[] r = run("demo", "--ticks", "200", "-q", "--out", dir.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).doesNotContain("hand-built")
-                .contains("net.yaml on truenorth (truenorth: 64 x 64 routers x 1 core of 256 axons x 256 neurons)")
+                .contains("net.yaml (the copy bundled with the tool) on truenorth (truenorth: 64 x 64 routers x 1 core of 256 axons x 256 neurons)")
                 .containsPattern("hidden +\\d+").containsPattern("readout +\\d+").containsPattern("inhib +\\d+")
                 .contains("Energy (modelled, profile truenorth").contains("per inference")
                 .containsPattern("Traffic: \\d+ messages, \\d+ hops, busiest link \\(\\d+,\\d+\\) \\w+ \\(\\d+ packets\\)")

@@ -1,6 +1,6 @@
 package dev.myelin.tests.cli;
 
-import dev.myelin.isa.cli.Main;
+import dev.myelin.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

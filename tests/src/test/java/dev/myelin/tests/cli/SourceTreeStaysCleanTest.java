@@ -55,7 +55,7 @@ class SourceTreeStaysCleanTest {
         write(root.resolve("isa/pom.xml"), "<project/>");
         Path samples = Files.createDirectories(root.resolve("firmware-samples/samples/demo"));
         write(samples.resolve("net.yaml"), "name: demo");
-        Path classpath = write(root.resolve("tests/target/myelin.classpath"), "");
+        Path classpath = write(root.resolve("cli/target/myelin.classpath"), "");
         FileTime built = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
         try (var all = Files.walk(root)) {
             for (Path p : all.toList()) {

@@ -1,6 +1,6 @@
 package dev.myelin.tests.compiler;
 
-import dev.myelin.isa.cli.Main;
+import dev.myelin.cli.Main;
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.model.ImageValidator;
 import dev.myelin.isa.model.Symbol;

@@ -1,7 +1,7 @@
 package dev.myelin.tests.compiler;
 
 import dev.myelin.compiler.Compiler;
-import dev.myelin.isa.cli.Main;
+import dev.myelin.cli.Main;
 import dev.myelin.isa.diag.MyelinInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.compiler.Compiler;
 import dev.myelin.isa.asm.Assembler;
-import dev.myelin.isa.cli.Main;
+import dev.myelin.cli.Main;
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.model.ImageValidator;

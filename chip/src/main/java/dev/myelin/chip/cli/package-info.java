@@ -1,2 +1,0 @@
-/** The chip module's subcommands of the {@code myelin} command line. */
-package dev.myelin.chip.cli;

@@ -1,0 +1,44 @@
+package dev.myelin.chip.run;
+
+import dev.myelin.chip.plot.TickWindow;
+import dev.myelin.isa.io.OutputFile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code myelin run} was asked to do, resolved from the command line (or set by
+ * {@code myelin demo}). Null paths mean "not requested".
+ *
+ * @param inputs      input port name to a {@code tick,index} CSV
+ * @param seed        chip and generator seed, or null to keep the description's
+ * @param timing      {@code simple} or {@code cycle}
+ * @param probes      probe specs {@code POP} or {@code POP:i,j,...}
+ * @param probeCsv    where probe values go, or null for {@link #defaultProbeCsv()} when anything is probed
+ * @param plotTicks   the ticks the raster and potential pictures show, or null (their defaults)
+ * @param sampleTicks ticks per inference sample (0: the run is one sample)
+ */
+public record RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
+                  String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats, Path perTick,
+                  String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet) {
+    public RunOptions {
+        inputs = Map.copyOf(inputs);
+        probes = List.copyOf(probes);
+    }
+
+    /**
+     * Where probe values go without {@code --probe-file}: {@code probes.csv} beside the first file
+     * output asked for ({@code --spikes}, {@code --vcd}, {@code --stats}, {@code --per-tick}; not a
+     * device or standard output, whose directory is no place for files), else in {@code --plots},
+     * else in the current directory.
+     */
+    public Path defaultProbeCsv() {
+        for (Path f : java.util.Arrays.asList(spikes, vcd, stats, perTick)) {
+            if (f != null && !OutputFile.writesThrough(f)) {
+                return f.resolveSibling("probes.csv");
+            }
+        }
+        return plots != null ? plots.resolve("probes.csv") : Path.of("probes.csv");
+    }
+}

@@ -1,0 +1,331 @@
+package dev.myelin.chip.run;
+
+import dev.myelin.chip.energy.CoreInfo;
+import dev.myelin.chip.energy.EnergyProfile;
+import dev.myelin.chip.energy.MessageCounter;
+import dev.myelin.chip.energy.Pricing;
+import dev.myelin.chip.energy.Profiles;
+import dev.myelin.chip.plot.RunPlots;
+import dev.myelin.chip.plot.TickWindow;
+import dev.myelin.chip.sim.Chip;
+import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.timing.ChipClock;
+import dev.myelin.chip.timing.MeshNetwork;
+import dev.myelin.chip.timing.TimingMode;
+import dev.myelin.chip.trace.EnergyReport;
+import dev.myelin.chip.trace.PerTickCsv;
+import dev.myelin.chip.trace.RowCsv;
+import dev.myelin.chip.trace.RunCounts;
+import dev.myelin.chip.trace.RunRecorder;
+import dev.myelin.chip.trace.Stats;
+import dev.myelin.chip.trace.StatsFiles;
+import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Datapath;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.OutputPlan;
+import dev.myelin.isa.spi.CompiledNetwork;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code myelin run}: load, set up inputs and outputs, the tick loop (stopping cleanly at
+ * a tick boundary when asked), then price the counts and write every requested file. Every
+ * file is published atomically; a stopped run's files are complete and marked partial.
+ */
+public final class RunSession {
+    private final RunOptions o;
+    private final StopFlag stop;
+    private final PrintWriter err;
+    private final List<Path> written = new ArrayList<>();
+    /** Where probe values go, or null when nothing is probed and no file was asked for. */
+    private Path probeCsv;
+
+    private RunSession(RunOptions o, StopFlag stop, PrintWriter err) {
+        this.o = o;
+        this.stop = stop;
+        this.err = err;
+    }
+
+    /**
+     * Runs a loaded network ({@code o.network()} names it; {@code o.arch()} was applied when it was
+     * compiled): warnings and notes go to {@code err}, every requested file is written.
+     *
+     * @throws MyelinInputException for bad options or outputs, before any tick runs
+     */
+    public static RunResult run(RunOptions o, CompiledNetwork net, StopFlag stop, PrintWriter err) {
+        check(o);
+        return new RunSession(o, stop, err).run(net);
+    }
+
+    /** The numeric options are user input: out-of-range values are usage errors (exit 2), not failures. */
+    public static void check(RunOptions o) {
+        if (o.ticks() < 0) {
+            throw new MyelinInputException("--ticks = " + o.ticks() + " must be >= 0");
+        }
+        if (o.threads() < 1 || o.threads() > ChipOptions.MAX_THREADS) {
+            throw new MyelinInputException("--threads = " + o.threads() + " is out of range [1, "
+                    + ChipOptions.MAX_THREADS + "]");
+        }
+        if (o.sampleTicks() < 0) {
+            throw new MyelinInputException("--sample-ticks = " + o.sampleTicks() + " must be >= 0");
+        }
+        TickWindow w = o.plotTicks();
+        if (w != null && o.plots() == null) {
+            throw new MyelinInputException("--plot-ticks " + w.first() + ":" + w.last()
+                    + " chooses the ticks of the pictures: give --plots DIR too");
+        }
+        if (w != null && w.first() >= o.ticks()) {
+            throw new MyelinInputException("--plot-ticks " + w.first() + ":" + w.last() + " starts after the run's "
+                    + (o.ticks() == 0 ? "end (--ticks 0)" : "last tick, " + (o.ticks() - 1)));
+        }
+    }
+
+    private RunResult run(CompiledNetwork net) {
+        boolean probed = !o.probes().isEmpty() || net.probes().stream().anyMatch(r -> r.v() || r.u());
+        probeCsv = o.probeCsv() != null ? o.probeCsv() : probed ? o.defaultProbeCsv() : null;
+        checkFiles(net);
+        for (String warning : net.warnings()) {
+            err.println("myelin run: warning: " + warning);
+        }
+        Architecture arch = net.image().arch();
+        EnergyProfile profile = Profiles.resolve(o.profile() != null ? o.profile() : arch.energyProfile());
+        String family = Profiles.familyWarning(profile, arch);
+        if (family != null) {
+            err.println("myelin run: warning: " + family);
+        }
+        long seed = o.seed() == null ? 0 : o.seed();
+        MeshNetwork.Factory mesh = MeshNetwork.factory(TimingMode.parse(o.timing()));
+        try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withThreads(o.threads()).withSeed(seed)
+                .withNetwork(mesh))) {
+            // output spikes reach the files through listeners; kept in the chip they grew without bound
+            chip.collectOutputs(false);
+            Inputs inputs = new Inputs(chip, net, o.inputs(), o.seed());
+            List<String> idle = inputs.undriven();
+            if (!idle.isEmpty() && !o.quiet()) {
+                // a .nbin carries no stimuli: a silent run with idle inputs is a common surprise
+                err.println("myelin run: note: nothing drives input port" + (idle.size() == 1 ? " " : "s ")
+                        + String.join(", ", idle) + " (give --input PORT=FILE.csv; a .nbin does not carry the"
+                        + " description's generators)");
+            }
+            ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
+            List<CoreInfo> cores = ChipActivity.cores(chip);
+            RunRecorder rec = new RunRecorder(cores, Pricing.forBoard(profile, cores, arch), new ChipClock(arch),
+                    net.image().dtMs(), o.sampleTicks());
+            Outputs out = new Outputs(chip, probes, mesh.network());
+            try {
+                Loop loop = new Loop(chip, inputs, rec, out, mesh.network());
+                loop.run();
+                return finish(chip, rec, out, loop, probes, profile, seed);
+            } catch (RuntimeException | Error e) {
+                out.abort();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Checks every output before anything runs or is written ({@link OutputPlan}): writable, not a
+     * directory, none on a file the run reads (the network, its data files, input CSVs, the energy
+     * profile), no two on one file (the stats twins and pictures included).
+     */
+    private void checkFiles(CompiledNetwork net) {
+        OutputPlan plan = new OutputPlan();
+        boolean binary = o.network().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".nbin");
+        plan.input((binary ? "the network binary " : "the network description ") + o.network(), o.network());
+        for (Path f : net.sources()) {
+            plan.input("the file " + f + " that " + o.network() + " names", f);
+        }
+        o.inputs().forEach((port, f) -> plan.input("--input " + port + "=" + f, f));
+        plan.inputIfFile("--energy-profile " + o.profile(), o.profile());
+        plan.output("--spikes " + o.spikes(), o.spikes());
+        plan.output("--probe-file " + o.probeCsv(), o.probeCsv());
+        plan.output("--vcd " + o.vcd(), o.vcd());
+        if (o.stats() != null) {
+            for (Path f : StatsFiles.outputs(o.stats())) {
+                plan.output(f.equals(o.stats()) ? "--stats " + f : "--stats " + o.stats() + "'s twin " + f, f);
+            }
+        }
+        plan.output("--per-tick " + o.perTick(), o.perTick());
+        if (o.plots() != null) {
+            for (String png : RunPlots.FILES) {
+                plan.output("--plots " + o.plots() + "'s " + png, o.plots().resolve(png));
+            }
+        }
+        if (o.probeCsv() == null) {
+            plan.output("the probes file " + probeCsv + " (by default beside the other outputs; choose another with "
+                    + "--probe-file)", probeCsv);
+        }
+        plan.check();
+    }
+
+    /** The streamed outputs of a run: spikes, per-tick CSV, VCD, and what the plots need. */
+    private final class Outputs {
+        RowCsv spikes;
+        PerTickCsv perTick;
+        VcdTrace vcd;
+        final PopulationMap names;
+        final PlotCollector plots;
+        final ProbeSet probes;
+
+        /** Opens every streamed file; if one cannot be opened, those already open are discarded. */
+        Outputs(Chip chip, ProbeSet probes, MeshNetwork mesh) {
+            this.probes = probes;
+            names = new PopulationMap(chip.image(), chip.layout());
+            try {
+                probes.streamTo(probeCsv, chip.image().arch().datapath() == Datapath.LOIHI_CUBA);
+                spikes = o.spikes() == null ? null : RowCsv.spikes(o.spikes());
+                perTick = o.perTick() == null ? null : new PerTickCsv(o.perTick(), chip.image().dtMs());
+                vcd = o.vcd() == null ? null : new VcdTrace(o.vcd(), chip, names, probes.probes(), mesh);
+            } catch (RuntimeException | Error e) {
+                abort();
+                throw e;
+            }
+            plots = o.plots() == null ? null : new PlotCollector(chip, names, probes, o.plotTicks(), o.ticks());
+            if (plots != null) {
+                RunPlots.warmUp();
+            }
+        }
+
+        void abort() {
+            if (spikes != null) {
+                spikes.abort();
+            }
+            if (perTick != null) {
+                perTick.abort();
+            }
+            if (vcd != null) {
+                vcd.abort();
+            }
+            probes.abort();
+        }
+    }
+
+    /** The tick loop and the per-tick work around {@link Chip#step()}. */
+    private final class Loop {
+        final Chip chip;
+        final Inputs inputs;
+        final RunRecorder rec;
+        final Outputs out;
+        final MeshNetwork timing;
+        final ChipActivity activity;
+        final long[] popSpikes;
+        long otherSpikes;
+        double wallSeconds;
+
+        Loop(Chip chip, Inputs inputs, RunRecorder rec, Outputs out, MeshNetwork timing) {
+            this.chip = chip;
+            this.inputs = inputs;
+            this.rec = rec;
+            this.out = out;
+            this.timing = timing;
+            this.activity = new ChipActivity(chip);
+            this.popSpikes = new long[out.names.names().size()];
+            if (out.perTick != null) {
+                rec.sink(out.perTick);
+            }
+        }
+
+        void run() {
+            long start = System.nanoTime();
+            try (Progress progress = Progress.create(o.ticks(), o.quiet(), err)) {
+                stop.catchInterrupt(err);
+                for (long t = 0; t < o.ticks() && !stop.raised(); t++) {
+                    inputs.inject(t);
+                    chip.step();
+                    long[] counts = activity.countLastTick();
+                    rec.tick(t, counts, activity.hopsEastWest(), activity.hopsNorthSouth(), activity.chipLinkCrossings(),
+                            timing.lastTick().ns());
+                    spikes(t);
+                    if (out.vcd != null) {
+                        out.vcd.tick(t, counts, rec.lastChipTickNs());
+                    }
+                    if (out.plots != null) {
+                        out.plots.probeTick(t);
+                    }
+                    out.probes.tick();
+                    progress.step(t + 1);
+                }
+            }
+            wallSeconds = (System.nanoTime() - start) / 1e9;
+        }
+
+        private void spikes(long t) {
+            for (int c = 0; c < chip.layout().cores(); c++) {
+                int fired = chip.firedCount(c);
+                for (int k = 0; k < fired; k++) {
+                    int j = chip.fired(c, k);
+                    int p = out.names.population(c, j);
+                    if (p >= 0) {
+                        popSpikes[p]++;
+                    } else {
+                        otherSpikes++;
+                    }
+                    if (out.spikes != null) {
+                        out.spikes.spike(t, out.names.label(c, j), out.names.labelIndex(c, j));
+                    }
+                    if (out.plots != null) {
+                        out.plots.spike(t, c, j);
+                    }
+                }
+            }
+        }
+    }
+
+    private RunResult finish(Chip chip, RunRecorder rec, Outputs out, Loop loop, ProbeSet probes,
+                             EnergyProfile profile, long seed) {
+        boolean partial = rec.ticks() < o.ticks();
+        RunCounts counts = rec.counts();
+        EnergyReport energy = EnergyReport.price(counts, rec.pricing());
+        MessageCounter mc = loop.activity.messageCounter();
+        long[] links = mc.linkPackets();
+        int busiest = busiest(links);
+        RunResult r = new RunResult(o.network().toString(), o.ticks(), rec.ticks(), partial, loop.wallSeconds,
+                rec.modelNs(), rec.chipNs(), chip.image().arch().tickPacing(), out.names.names(), loop.popSpikes, loop.otherSpikes, energy, counts.samples(),
+                rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : mc.region().linkName(busiest), busiest < 0 ? 0 : links[busiest],
+                rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,
+                RunStats.meshLine(loop.timing));
+        if (out.spikes != null) {
+            out.spikes.commit(partial, rec.ticks());
+            written.add(o.spikes());
+        }
+        if (out.perTick != null) {
+            out.perTick.commit(partial, rec.ticks());
+            written.add(o.perTick());
+        }
+        if (out.vcd != null) {
+            out.vcd.commit(rec.ticks(), partial);
+            written.add(o.vcd());
+        }
+        if (probeCsv != null) {
+            probes.commit(partial, rec.ticks());
+            written.add(probeCsv);
+        }
+        if (o.stats() != null) {
+            Stats stats = RunStats.build(r, counts);
+            RunStats.mesh(stats, loop.timing, chip.layout());
+            StatsFiles.write(o.stats(), stats, counts,
+                    RunStats.config(o, chip.image().arch(), profile, seed));
+            written.addAll(StatsFiles.outputs(o.stats()));
+        }
+        if (out.plots != null && !stop.hurried()) {
+            // a second Ctrl-C skips the pictures, even those not yet drawn
+            written.addAll(RunPlots.write(o.plots(), out.plots.data(o.network().getFileName().toString(),
+                    chip.image().dtMs(), rec.ticks(), PlotCollector.synEventsPerRouter(chip, rec.coreTotals(),
+                            mc.region()), links, mc.region(), rec.tickTimes()), stop::hurried));
+        }
+        return r;
+    }
+
+    static int busiest(long[] links) {
+        int best = -1;
+        for (int i = 0; i < links.length; i++) {
+            if (links[i] > 0 && (best < 0 || links[i] > links[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.myelin.cli;
+
+import dev.myelin.compiler.Compiler;
+import dev.myelin.compiler.report.JsonReport;
+import dev.myelin.compiler.report.MappingReport;
+import dev.myelin.compiler.report.ReportData;
+import dev.myelin.cli.MyelinCommand;
+import dev.myelin.isa.codec.NbinCodec;
+import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.OutputPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** {@code myelin compile NET.yaml -o NET.nbin [--arch NAME|FILE] [--report FILE]}. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = {"Compile a network description (YAML, docs/language.md) to a .nbin network image.",
+                "Prints a one-line summary; --report writes the mapping report (text, or JSON if FILE ends in .json)."})
+public final class CompileCommand implements Runnable, MyelinCommand {
+    @Parameters(index = "0", paramLabel = "NET.yaml", description = "the network description")
+    Path description;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "NET.nbin",
+            description = "output image (default: NET.nbin in the current directory)")
+    Path output;
+
+    @Option(names = "--arch", paramLabel = "NAME|FILE", description = "target architecture, replacing the description's 'arch'")
+    String arch;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "write the mapping report here ('-' prints it)")
+    String report;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public void run() {
+        Compiler.Compilation c = Compiler.compileFile(description, arch);
+        Path out = output != null ? output : defaultOutput(description);
+        OutputPlan plan = new OutputPlan().input("the network description " + description, description);
+        for (Path f : c.diagnostics().files()) {
+            plan.input("the file " + f + " that " + description + " names", f);
+        }
+        plan.output(output != null ? "-o " + out : "the image " + out + " (by default in the current directory; "
+                + "choose another with -o)", out);
+        if (report != null && !report.equals("-")) {
+            plan.output("--report " + report, Path.of(report));
+        }
+        plan.check();
+        NbinCodec.write(out, c.emitted().image());
+        ReportData r = ReportData.of(c);
+        var w = spec.commandLine().getOut();
+        if (report != null) {
+            String text = report.endsWith(".json") ? JsonReport.json(r) : MappingReport.text(r);
+            if (report.equals("-")) {
+                w.print(text);
+            } else {
+                AtomicFiles.writeString(Path.of(report), text);
+            }
+        }
+        w.println(String.format(Locale.ROOT, "compiled %s: %d neurons, %d synapses on %d of %d cores of %s -> %s",
+                r.network(), r.neurons(), r.synapses(), r.coresUsed(), r.coresAvailable(), r.arch(), out));
+        for (String warning : r.warnings()) {
+            spec.commandLine().getErr().println("myelin compile: warning: " + warning);
+        }
+        w.flush();
+    }
+
+    /**
+     * {@code NET.nbin} in the current directory: never beside the description, whose folder may be
+     * a source tree (the launcher rebuilds when its sample folders change) or read-only.
+     */
+    static Path defaultOutput(Path description) {
+        String name = description.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return Path.of((dot > 0 ? name.substring(0, dot) : name) + ".nbin");
+    }
+}

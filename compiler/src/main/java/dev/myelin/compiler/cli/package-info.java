@@ -1,2 +1,0 @@
-/** The myelin compile command. */
-package dev.myelin.compiler.cli;
