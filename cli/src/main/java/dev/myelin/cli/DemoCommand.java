@@ -5,7 +5,6 @@ import dev.myelin.chip.run.RunResult;
 import dev.myelin.chip.run.RunSession;
 import dev.myelin.chip.run.StopFlag;
 import dev.myelin.cli.MyelinCommand;
-import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.spi.CompiledNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,11 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,9 +23,8 @@ import java.util.concurrent.Callable;
         description = {"Compile and run the bundled demo network, then print spikes, energy, traffic and speed.",
                 "Writes spikes, probes, a VCD, stats and PNG pictures into the output directory."})
 public final class DemoCommand implements Callable<Integer>, MyelinCommand {
-    /** The sample, relative to the repository ({@code MYELIN_HOME}) and as a class-path resource. */
-    static final String SAMPLE = "firmware-samples/samples/demo/net.yaml";
-    static final String RESOURCE = "myelin/samples/demo/net.yaml";
+    /** The sample, relative to the repository. */
+    static final String SAMPLE = BundledSample.repoPath("demo", "net.yaml");
 
     @Option(names = "--ticks", defaultValue = "1000", paramLabel = "N", description = "ticks to run (default ${DEFAULT-VALUE})")
     long ticks;
@@ -61,7 +56,7 @@ public final class DemoCommand implements Callable<Integer>, MyelinCommand {
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
-        Path sample = locate();
+        Path sample = BundledSample.locate("demo", "net.yaml");
         CompiledNetwork net = NetworkLoader.load(sample, null);
         // a copy unpacked from the class path lives in a temporary folder: name the sample instead
         String what = sample.endsWith(SAMPLE) ? sample.toString() : SAMPLE + " (the copy bundled with the tool)";
@@ -80,29 +75,5 @@ public final class DemoCommand implements Callable<Integer>, MyelinCommand {
                 + "; re-price: " + Main.prog() + " energy " + d.resolve("stats.json") + " --profile loihi-calibrated");
         o.flush();
         return r.partial() ? RunCommand.EXIT_STOPPED : 0;
-    }
-
-    /** The sample beside the launcher ({@code MYELIN_HOME}), else the packaged resource copied out. */
-    private static Path locate() throws IOException {
-        String home = System.getenv("MYELIN_HOME");
-        if (home != null) {
-            Path p = Path.of(home, SAMPLE);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the demo sample " + RESOURCE + " is missing from the class path");
-            }
-            Path dir = Files.createTempDirectory("myelin-demo");
-            Path p = dir.resolve("net.yaml");
-            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
-            p.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
-            return p;
-        } catch (IOException e) {
-            throw new MyelinInputException("cannot unpack the demo sample: " + e.getMessage());
-        }
     }
 }

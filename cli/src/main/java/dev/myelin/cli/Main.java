@@ -53,7 +53,7 @@ public final class Main implements Runnable {
     /** Every subcommand, new instances (picocli fills their fields). */
     static List<MyelinCommand> commands() {
         return List.of(new DemoCommand(), new ArchCommand(), new AsmCommand(), new DisasmCommand(),
-                new CompileCommand(), new RunCommand(), new EnergyCommand(), new NocCommand());
+                new CompileCommand(), new RunCommand(), new EnergyCommand(), new NocCommand(), new BenchCommand());
     }
 
     public static CommandLine commandLine() {

@@ -286,7 +286,7 @@ public final class RunSession {
                 rec.modelNs(), rec.chipNs(), chip.image().arch().tickPacing(), out.names.names(), loop.popSpikes, loop.otherSpikes, energy, counts.samples(),
                 rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : mc.region().linkName(busiest), busiest < 0 ? 0 : links[busiest],
                 rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,
-                RunStats.meshLine(loop.timing));
+                RunStats.meshLine(loop.timing), counts);
         if (out.spikes != null) {
             out.spikes.commit(partial, rec.ticks());
             written.add(o.spikes());

@@ -1,0 +1,276 @@
+package dev.myelin.cli;
+
+import dev.myelin.chip.bench.TrueNorthLoad;
+import dev.myelin.chip.energy.Activity;
+import dev.myelin.chip.noc.MeshConfig;
+import dev.myelin.chip.noc.SyntheticRun;
+import dev.myelin.chip.noc.TrafficPattern;
+import dev.myelin.chip.run.RunOptions;
+import dev.myelin.chip.run.RunResult;
+import dev.myelin.chip.run.RunSession;
+import dev.myelin.chip.run.StopFlag;
+import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.trace.Json;
+import dev.myelin.isa.arch.Presets;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.io.OutputPlan;
+import dev.myelin.isa.spi.CompiledNetwork;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * {@code myelin bench}: builds and runs the standard loads through the same run session as
+ * {@code myelin run} (no output files) and prints what each costs: neuron updates, synaptic
+ * events and hops per second, ticks per second, the real-time factor at the load's dt, load
+ * time and peak heap.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Run the standard benchmark loads and print their speed.",
+                "Loads: truenorth-full (4,096 cores, 1,048,576 neurons, 67M synapses, ~20 Hz), truenorth-idle (the "
+                        + "same chip, no spike), loihi-cuba (the full CUBA benchmark, 4,000 neurons), noc-50 (the "
+                        + "TrueNorth mesh alone, uniform traffic at half its ideal saturation rate).",
+                "Figures vary with the machine and what else runs on it: repeat runs (--repeat) and compare medians."})
+public final class BenchCommand implements Callable<Integer>, MyelinCommand {
+    /** Every load, in the order run when none is named. */
+    static final List<String> LOADS = List.of("truenorth-idle", "loihi-cuba", "noc-50", "truenorth-full");
+
+    @Parameters(arity = "0..*", paramLabel = "LOAD", description = "loads to run (default: all)")
+    List<String> loads = new ArrayList<>();
+
+    @Option(names = "--ticks", paramLabel = "N",
+            description = "ticks per run (cycles for noc-50); default per load: truenorth-full 200, truenorth-idle "
+                    + "10000, loihi-cuba 10000, noc-50 20000")
+    Long ticks;
+
+    @Option(names = "--threads", paramLabel = "N", description = "engine threads (default: the machine's cores)")
+    Integer threads;
+
+    @Option(names = "--timing", defaultValue = "simple", paramLabel = "MODE",
+            description = "mesh timing of the chip loads: simple | cycle (default ${DEFAULT-VALUE})")
+    String timing;
+
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "R",
+            description = "runs per load; figures are the median run's, with the spread of the run time (default ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the generated loads (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON: one object per load, keys as printed")
+    Path json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public int order() {
+        return 70;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> names = loads.isEmpty() ? LOADS : loads;
+        for (String n : names) {
+            if (!LOADS.contains(n)) {
+                throw new MyelinInputException("unknown load '" + n + "' (known: " + String.join(", ", LOADS) + ")");
+            }
+        }
+        if (repeat < 1 || repeat > 1000) {
+            throw new MyelinInputException("--repeat = " + repeat + " is out of range [1, 1000]");
+        }
+        if (ticks != null && (ticks < 1 || ticks > 100_000_000L)) {
+            throw new MyelinInputException("--ticks = " + ticks + " is out of range [1, 100000000]");
+        }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > ChipOptions.MAX_THREADS) {
+            throw new MyelinInputException("--threads = " + t + " is out of range [1, " + ChipOptions.MAX_THREADS + "]");
+        }
+        new OutputPlan().output("--json " + json, json).check();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Myelin bench: %d thread%s, %s timing, %d run%s per load, %d cores, Java %s%n", t,
+                t == 1 ? "" : "s", timing, repeat, repeat == 1 ? "" : "s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (String n : names) {
+            Map<String, Object> f = n.equals("noc-50") ? noc(n) : chip(n, t);
+            print(out, f);
+            all.add(f);
+            out.flush();
+        }
+        if (json != null) {
+            AtomicFiles.writeString(json, Json.write(all));
+            out.println("Written: " + json);
+        }
+        return 0;
+    }
+
+    // ---- chip loads ------------------------------------------------------------------------
+
+    private Map<String, Object> chip(String name, int t) {
+        long n = ticks != null ? ticks : switch (name) {
+            case "truenorth-full" -> 200;
+            default -> 10_000;
+        };
+        Supplier<CompiledNetwork> build = switch (name) {
+            case "truenorth-full" -> () -> new CompiledNetwork(TrueNorthLoad.full(seed), List.of(), List.of(), "");
+            case "truenorth-idle" -> () -> new CompiledNetwork(TrueNorthLoad.idle(seed), List.of(), List.of(), "");
+            case "loihi-cuba" -> () -> NetworkLoader.load(BundledSample.locate("cuba_full", "net.yaml", "init.csv"), null);
+            default -> throw new IllegalStateException(name);
+        };
+        double[] runSeconds = new double[repeat];
+        Map<String, Object> median = null;
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) {
+            resetPeakHeap();
+            long start = System.nanoTime();
+            CompiledNetwork net = build.get();
+            RunOptions o = new RunOptions(Path.of(name), null, n, Map.of(), null, t, timing, null, List.of(), null,
+                    null, null, null, null, null, null, 0, true);
+            RunResult res;
+            StringWriter notes = new StringWriter();
+            try (StopFlag stop = StopFlag.manual()) {
+                res = RunSession.run(o, net, stop, new PrintWriter(notes));
+            }
+            double total = (System.nanoTime() - start) / 1e9;
+            runs.add(figures(name, net, res, total - res.wallSeconds(), peakHeapBytes(), t));
+            runSeconds[r] = res.wallSeconds();
+        }
+        int m = medianIndex(runSeconds);
+        median = runs.get(m);
+        spread(median, runSeconds);
+        return median;
+    }
+
+    private Map<String, Object> figures(String name, CompiledNetwork net, RunResult r, double loadSeconds, long heap,
+                                        int t) {
+        double wall = r.wallSeconds();
+        long neurons = net.image().cores().stream().mapToLong(c -> c.neuronCount()).sum();
+        long updates = r.counts().total(Activity.NEURONS);
+        long syn = r.counts().total(Activity.SYN_EVENTS);
+        long spikes = r.counts().total(Activity.SPIKES);
+        double modelSeconds = r.modelNs() / 1e9;
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("load", name);
+        f.put("threads", t);
+        f.put("timing", timing);
+        f.put("neurons", neurons);
+        f.put("ticks", r.ticks());
+        f.put("dt_ms", net.image().dtMs());
+        f.put("run_seconds", wall);
+        f.put("ticks_per_second", r.ticks() / wall);
+        f.put("neuron_updates_per_second", updates / wall);
+        f.put("synaptic_events_per_second", syn / wall);
+        f.put("hops_per_second", r.hops() / wall);
+        f.put("real_time_factor", modelSeconds / wall);
+        f.put("mean_rate_hz", neurons == 0 || modelSeconds == 0 ? 0.0 : spikes / (double) neurons / modelSeconds);
+        f.put("load_seconds", loadSeconds);
+        f.put("peak_heap_mb", heap / 1048576.0);
+        return f;
+    }
+
+    // ---- the mesh alone ---------------------------------------------------------------------
+
+    private Map<String, Object> noc(String name) {
+        MeshConfig cfg = MeshConfig.single(64, 64, Presets.require("truenorth").hopCyclesEW(),
+                Presets.require("truenorth").injectionCycles(), Presets.require("truenorth").ejectionCycles(),
+                Presets.require("truenorth").linkFifoDepth());
+        double rate = 0.5 * TrafficPattern.UNIFORM.idealSaturation(cfg.width(), cfg.height());
+        int cycles = (int) (ticks != null ? Math.min(ticks, 100_000_000L) : 20_000);
+        double[] runSeconds = new double[repeat];
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) {
+            resetPeakHeap();
+            long start = System.nanoTime();
+            SyntheticRun.Result res = SyntheticRun.run(cfg, new SyntheticRun.Settings(TrafficPattern.UNIFORM, rate,
+                    seed, 1000, cycles, 100_000));
+            double wall = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("load", name);
+            f.put("threads", 1);
+            f.put("timing", "cycle");
+            f.put("routers", cfg.routers());
+            f.put("cycles", res.cycles());
+            f.put("offered_packets_per_node_cycle", res.offeredRate());
+            f.put("accepted_packets_per_node_cycle", res.acceptedRate());
+            f.put("mean_packet_latency_cycles", res.packetLatency().mean());
+            f.put("run_seconds", wall);
+            f.put("cycles_per_second", res.cycles() / wall);
+            f.put("hops_per_second", res.window().hopTotal() / wall);
+            f.put("peak_heap_mb", peakHeapBytes() / 1048576.0);
+            runs.add(f);
+            runSeconds[r] = wall;
+        }
+        Map<String, Object> median = runs.get(medianIndex(runSeconds));
+        spread(median, runSeconds);
+        return median;
+    }
+
+    // ---- figures ----------------------------------------------------------------------------
+
+    static int medianIndex(double[] v) {
+        Integer[] order = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+        return order[(v.length - 1) / 2];
+    }
+
+    private static void spread(Map<String, Object> f, double[] runSeconds) {
+        f.put("runs", runSeconds.length);
+        f.put("run_seconds_min", Arrays.stream(runSeconds).min().orElse(0));
+        f.put("run_seconds_max", Arrays.stream(runSeconds).max().orElse(0));
+    }
+
+    private static void print(PrintWriter out, Map<String, Object> f) {
+        out.println(f.get("load") + ":");
+        for (Map.Entry<String, Object> e : f.entrySet()) {
+            if (e.getKey().equals("load")) {
+                continue;
+            }
+            Object v = e.getValue();
+            String s = v instanceof Double d ? String.format(Locale.ROOT, d != 0 && Math.abs(d) < 0.01 ? "%.3g"
+                    : Math.abs(d) >= 1e5 ? "%.4g" : "%.3f", d) : String.valueOf(v);
+            out.printf(Locale.ROOT, "  %-32s %s%n", e.getKey(), s);
+        }
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                p.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peak use since the last reset: an upper bound of the peak heap. */
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.myelin.cli;
+
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code myelin bench} runs its loads through the run session and reports consistent figures. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theIdleChipAndCubaReportTheirSizeTicksAndRatesConsistently() throws Exception {
+        Path json = dir.resolve("bench.json");
+        String[] r = RunCommandTest.run("bench", "truenorth-idle", "loihi-cuba", "--ticks", "40", "--threads", "1",
+                "--json", json.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("Myelin bench: 1 thread, simple timing, 1 run per load")
+                .contains("truenorth-idle:").contains("loihi-cuba:").contains("real_time_factor");
+        String text = Files.readString(json);
+        // one object per load, keys as printed
+        assertThat(text).startsWith("[").contains("\"load\": \"truenorth-idle\"").contains("\"load\": \"loihi-cuba\"");
+        @SuppressWarnings("unchecked")
+        var loads = (java.util.List<java.util.Map<String, Object>>) new Load(LoadSettings.builder().build())
+                .loadFromString(text);
+        var idle = loads.get(0);
+        assertThat(((Number) idle.get("neurons")).longValue()).isEqualTo(1_048_576L);
+        assertThat(((Number) idle.get("ticks")).longValue()).isEqualTo(40L);
+        // an idle chip: no spike, no synaptic event, no hop; every neuron of every core is accessed every tick
+        assertThat((Double) idle.get("mean_rate_hz")).isZero();
+        assertThat((Double) idle.get("synaptic_events_per_second")).isZero();
+        double run = (Double) idle.get("run_seconds");
+        assertThat((Double) idle.get("neuron_updates_per_second")).isCloseTo(1_048_576.0 * 40 / run, within(1e-6 * 1_048_576.0 * 40 / run));
+        // 40 ticks of 1 ms over the run time
+        assertThat((Double) idle.get("real_time_factor")).isCloseTo(0.040 / run, within(1e-9 / run));
+        assertThat((Double) idle.get("ticks_per_second")).isCloseTo(40 / run, within(1e-6 / run));
+        var cuba = loads.get(1);
+        assertThat(((Number) cuba.get("neurons")).longValue()).isEqualTo(4000L);
+        assertThat((Double) cuba.get("mean_rate_hz")).isGreaterThan(0.0);
+        assertThat((Double) cuba.get("synaptic_events_per_second")).isGreaterThan(0.0);
+    }
+
+    @Test
+    void theMeshAloneRunsAtHalfItsIdealSaturationRate() {
+        String[] r = RunCommandTest.run("bench", "noc-50", "--ticks", "300");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        // uniform traffic on 64 x 64 routers: ideal saturation 4 / 64 = 0.0625, half of it 0.03125
+        assertThat(r[1]).contains("noc-50:").containsPattern("routers +4096")
+                .containsPattern("offered_packets_per_node_cycle +0\\.03");
+    }
+
+    @Test
+    void unknownLoadsAndBadCountsAreUsageErrors() {
+        String[] r = RunCommandTest.run("bench", "nope");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).isEqualTo("myelin bench: error: unknown load 'nope' (known: truenorth-idle, loihi-cuba, "
+                + "noc-50, truenorth-full)\n");
+        r = RunCommandTest.run("bench", "noc-50", "--repeat", "0");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--repeat = 0 is out of range [1, 1000]");
+    }
+}
