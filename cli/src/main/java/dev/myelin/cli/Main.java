@@ -37,7 +37,7 @@ public final class Main implements Runnable {
 
     /** Runs the tool with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args.length == 0 ? null : args[0]);
         cl.setOut(out);
         cl.setErr(err);
         try {
@@ -56,9 +56,22 @@ public final class Main implements Runnable {
                 new CompileCommand(), new RunCommand(), new EnergyCommand(), new NocCommand(), new BenchCommand());
     }
 
+    /** The whole command line, every subcommand registered. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for arguments starting with {@code first}: when it names a subcommand only
+     * that one is registered (picocli reflects over every option of every registered command, a
+     * good part of a small run's start-up); otherwise all of them, for help, suggestions and errors.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
-        List<MyelinCommand> commands = commands().stream()
+        List<MyelinCommand> all = commands();
+        List<MyelinCommand> named = all.stream()
+                .filter(c -> c.getClass().getAnnotation(Command.class).name().equals(first)).toList();
+        List<MyelinCommand> commands = (named.isEmpty() ? all : named).stream()
                 .sorted(Comparator.comparingInt(MyelinCommand::order)
                         .thenComparing(c -> c.getClass().getAnnotation(Command.class).name()))
                 .toList();

@@ -69,16 +69,52 @@ class SourceTreeStaysCleanTest {
             write(samples.resolve(out), "output");
         }
 
-        assertThat(launch(launcher, bin, log)).containsExactly("java");
+        assertThat(launch(launcher, bin, log, "0")).containsExactly("java");
         Files.setLastModifiedTime(java, FileTime.fromMillis(System.currentTimeMillis()));
-        assertThat(launch(launcher, bin, log)).containsExactly("mvn", "java");
+        assertThat(launch(launcher, bin, log, "0")).containsExactly("mvn", "java");
     }
 
-    private static java.util.List<String> launch(Path launcher, Path bin, Path log) throws Exception {
+    /**
+     * Class-data sharing: the first launch after a build trains the archive with a short demo
+     * run, then runs the command with it; later launches use it at once; a build drops it.
+     */
+    @Test
+    void theLauncherTrainsAClassArchiveOnceAfterEachBuildAndRunsWithIt(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectory(dir.resolve("repo"));
+        Path launcher = root.resolve("myelin");
+        Files.copy(repoRoot().resolve("myelin"), launcher);
+        Path log = dir.resolve("calls.log");
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        script(bin.resolve("mvn"), "echo mvn >> '" + log + "'");
+        // the stand-in JVM logs how it was asked to use the archive, and writes one when asked to
+        script(bin.resolve("java"), String.join("\n",
+                "what=plain",
+                "for a in \"$@\"; do",
+                "  case \"$a\" in",
+                "    -XX:ArchiveClassesAtExit=*) what=train; echo archive > \"${a#-XX:ArchiveClassesAtExit=}\" ;;",
+                "    -XX:SharedArchiveFile=*) what=shared ;;",
+                "  esac",
+                "done",
+                "echo \"java $what\" >> '" + log + "'"));
+        write(root.resolve("pom.xml"), "<project/>");
+        Path classpath = write(root.resolve("cli/target/myelin.classpath"), "");
+        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Files.setLastModifiedTime(classpath, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        assertThat(launch(launcher, bin, log, "1")).containsExactly("java train", "java shared");
+        assertThat(root.resolve("cli/target/myelin.jsa")).hasContent("archive");
+        assertThat(launch(launcher, bin, log, "1")).containsExactly("java shared");
+        assertThat(launch(launcher, bin, log, "0")).containsExactly("java plain");
+        // a source newer than the build: rebuild, and the archive of the old build goes
+        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.fromMillis(System.currentTimeMillis()));
+        assertThat(launch(launcher, bin, log, "1")).containsExactly("mvn", "java train", "java shared");
+    }
+
+    private static java.util.List<String> launch(Path launcher, Path bin, Path log, String cds) throws Exception {
         Files.deleteIfExists(log);
         ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "--version").redirectErrorStream(true)
                 .redirectOutput(launcher.resolveSibling("launcher.out").toFile());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("MYELIN_CDS", cds);
         Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(launcher.resolveSibling("launcher.out"))).isZero();
