@@ -23,9 +23,13 @@ import static org.assertj.core.api.Assertions.within;
 class MeshNetworkTest {
     /** Core A at x = 0 and core B at x = 5 on the TrueNorth mesh bounce one spike back and forth, delay 1. */
     static TnNet pingPong() {
-        TnNet net = new TnNet();
-        TnNet.TnCore a = net.core(0, 2, 2);
-        TnNet.TnCore b = net.core(5, 1, 1);
+        return pingPong(new TnNet(), new CoreId(0, 0, 0));
+    }
+
+    /** The ping-pong with core A at {@code at} and core B five routers east of it. */
+    static TnNet pingPong(TnNet net, CoreId at) {
+        TnNet.TnCore a = net.core(at, 2, 2);
+        TnNet.TnCore b = net.core(new CoreId(at.x() + 5, at.y(), at.slot()), 1, 1);
         for (TnNet.TnCore c : new TnNet.TnCore[] {a, b}) {
             c.p.alpha()[0] = 1;
             c.p.weights()[0] = 1;
@@ -201,20 +205,8 @@ class MeshNetworkTest {
         // 64 x 12 TrueNorth chips = a 4,096 x 768 router board (3.1 million routers). Core A at board router
         // (4030, 700), core B five routers east at (4035, 700): the chip boundary between columns 4031 and 4032
         // (4032 = 63 x 64) lies on their path, so each message crosses one chip-to-chip link.
-        TnNet net = new TnNet().arch(Presets.require("truenorth").toBuilder()
-                .set(ArchParam.CHIPS_X, 64).set(ArchParam.CHIPS_Y, 12).build("board"));
-        TnNet.TnCore a = net.core(new CoreId(4030, 700, 0), 2, 2);
-        TnNet.TnCore b = net.core(new CoreId(4035, 700, 0), 1, 1);
-        for (TnNet.TnCore c : new TnNet.TnCore[] {a, b}) {
-            c.p.alpha()[0] = 1;
-            c.p.weights()[0] = 1;
-            c.connect(0, 0, 0);
-        }
-        a.connect(1, 0, 0);
-        a.target(0, 5, 0, 1);
-        b.target(0, -5, 1, 1);
-        net.input("in", a.id, 0).output("a", a.id, 0).output("b", b.id, 0);
-        NetworkImage img = net.image();
+        NetworkImage img = pingPong(new TnNet().arch(Presets.require("truenorth").toBuilder()
+                .set(ArchParam.CHIPS_X, 64).set(ArchParam.CHIPS_Y, 12).build("board")), new CoreId(4030, 700, 0)).image();
         List<OutputSpike> direct = run(img, ChipOptions.defaults(), 10);
         assertThat(direct).isEqualTo(run(pingPong().image(), ChipOptions.defaults(), 10));
         for (TimingMode mode : TimingMode.values()) {
