@@ -107,14 +107,16 @@ public final class MessageCounter {
      * {@code c}, messages in on each destination core (in {@code coreCounts}, {@code cores x
      * Activity.COUNT}), hops into {@code hops[0]} (east-west) and {@code hops[1]} (north-south),
      * chip-to-chip link crossings (hops over a chip boundary, part of those) into {@code hops[2]},
-     * and one packet on every link of each route.
+     * and one packet on every link of each route. {@code receiving} is told of each destination
+     * core before its count is raised.
      */
-    public void fired(int c, int j, long[] coreCounts, long[] hops) {
+    public void fired(int c, int j, long[] coreCounts, long[] hops, java.util.function.IntConsumer receiving) {
         int[] start = msgStart[c];
         for (int k = start[j]; k < start[j + 1]; k++) {
             coreCounts[Activity.MESSAGES_OUT.at(c)]++;
             int d = msgDest[c][k];
             if (d >= 0) {
+                receiving.accept(d);
                 coreCounts[Activity.MESSAGES_IN.at(d)]++;
             }
             route(routerX[c], routerY[c], msgDx[c][k], msgDy[c][k], hops);

@@ -96,18 +96,33 @@ public final class Pricing {
         return staticMw * ns;
     }
 
+    /**
+     * Adds the dynamic energy (pJ) of counts summed per pricing class ({@link ActivityRecord#CLASSES}
+     * entries: each activity over the cores, and synaptic events on sparse cores apart) to
+     * {@code pj}, indexed by {@link Component#ordinal()}. Every price is linear in the counts, so
+     * this is where each is applied, once per class, to exact integer sums.
+     */
+    public void addDynamicOfSums(long[] classSums, double[] pj) {
+        long syn = classSums[Activity.SYN_EVENTS.ordinal()];
+        long sparseSyn = classSums[ActivityRecord.SYN_SPARSE];
+        pj[Component.SYNAPSE.ordinal()] += (syn - sparseSyn) * synDensePj + sparseSyn * synSparsePj;
+        pj[Component.NEURON.ordinal()] += classSums[Activity.NEURONS.ordinal()] * accessPj
+                + classSums[Activity.UPDATED.ordinal()] * updatePj
+                + classSums[Activity.SPIKES.ordinal()] * spikePj
+                + syn * dendPj;
+        pj[Component.NETWORK.ordinal()] += classSums[Activity.MESSAGES_OUT.ordinal()] * outPj
+                + classSums[Activity.MESSAGES_IN.ordinal()] * inPj;
+        pj[Component.LEARNING.ordinal()] += classSums[Activity.LEARNING.ordinal()] * learnPj;
+    }
+
     /** Adds core {@code c}'s dynamic energy (pJ) to {@code pj}, indexed by {@link Component#ordinal()}. */
     public void addDynamic(long[] counts, int c, double[] pj) {
-        int b = c * Activity.COUNT;
-        long syn = counts[b + Activity.SYN_EVENTS.ordinal()];
-        pj[Component.SYNAPSE.ordinal()] += syn * (sparse[c] ? synSparsePj : synDensePj);
-        pj[Component.NEURON.ordinal()] += counts[b + Activity.NEURONS.ordinal()] * accessPj
-                + counts[b + Activity.UPDATED.ordinal()] * updatePj
-                + counts[b + Activity.SPIKES.ordinal()] * spikePj
-                + syn * dendPj;
-        pj[Component.NETWORK.ordinal()] += counts[b + Activity.MESSAGES_OUT.ordinal()] * outPj
-                + counts[b + Activity.MESSAGES_IN.ordinal()] * inPj;
-        pj[Component.LEARNING.ordinal()] += counts[b + Activity.LEARNING.ordinal()] * learnPj;
+        long[] one = new long[ActivityRecord.CLASSES];
+        System.arraycopy(counts, c * Activity.COUNT, one, 0, Activity.COUNT);
+        if (sparse[c]) {
+            one[ActivityRecord.SYN_SPARSE] = one[Activity.SYN_EVENTS.ordinal()];
+        }
+        addDynamicOfSums(one, pj);
     }
 
     /**
@@ -119,11 +134,14 @@ public final class Pricing {
         pj[Component.NETWORK.ordinal()] += eastWest * ewPj + northSouth * nsPj + chipLinks * chipLinkPj;
     }
 
-    /** Adds every core's dynamic energy to {@code pj}. */
+    /** Adds every core's dynamic energy to {@code pj}, priced on the sums per class. */
     public void addDynamic(long[] counts, double[] pj) {
-        for (int c = 0; c < sparse.length; c++) {
-            addDynamic(counts, c, pj);
-        }
+        addDynamicOfSums(ActivityRecord.classSums(counts, sparse), pj);
+    }
+
+    /** Adds the dynamic energy of the record's last tick to {@code pj}. */
+    public void addDynamic(ActivityRecord tick, double[] pj) {
+        addDynamicOfSums(tick.tickClassSums(), pj);
     }
 
     /** SANA-FE generation time of core {@code c}: its neurons' soma time plus messages sent x L_out. */
@@ -152,5 +170,10 @@ public final class Pricing {
             recv = Math.max(recv, receiveNs(tickCounts, c));
         }
         return Math.max(gen, recv) + profile.sync().ns(routersInUse);
+    }
+
+    /** {@link #simpleLatencyNs(long[])} of the record's last tick (its busiest cores are kept as rows change). */
+    public double simpleLatencyNs(ActivityRecord tick) {
+        return Math.max(tick.maxGenerationNs(), tick.maxReceiveNs()) + profile.sync().ns(routersInUse);
     }
 }

@@ -2,6 +2,7 @@ package dev.myelin.chip.energy;
 
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
+import dev.myelin.isa.arch.Presets;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.TextFiles;
 
@@ -109,8 +110,9 @@ public final class Profiles {
                 .note(LEARNING_PJ, "synaptic update (pairwise STDP)")
                 .set(STATIC_CORE_MW, 0).set(STATIC_ROUTER_MW, 0).set(STATIC_CHIP_MW, 0)
                 .note(STATIC_CORE_MW, none).note(STATIC_ROUTER_MW, none).note(STATIC_CHIP_MW, none)
-                // mesh-wide barrier 113 ns for 1 tile to 465 ns for 32 tiles
-                .sync(new SyncTable(new int[] {1, 32}, new double[] {113, 465}))
+                // mesh-wide barrier 113 ns for 1 tile to 465 ns for 32 tiles: the loihi preset's
+                .sync(new SyncTable(new int[] {1, Presets.LOIHI_TILES},
+                        new double[] {Presets.LOIHI_BARRIER_ONE_TILE_NS, Presets.LOIHI_BARRIER_ALL_TILES_NS}))
                 .build();
     }
 

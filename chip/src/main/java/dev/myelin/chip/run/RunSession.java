@@ -1,5 +1,6 @@
 package dev.myelin.chip.run;
 
+import dev.myelin.chip.energy.ActivityRecord;
 import dev.myelin.chip.energy.CoreInfo;
 import dev.myelin.chip.energy.EnergyProfile;
 import dev.myelin.chip.energy.MessageCounter;
@@ -112,11 +113,13 @@ public final class RunSession {
             }
             ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
             List<CoreInfo> cores = ChipActivity.cores(chip);
-            RunRecorder rec = new RunRecorder(cores, Pricing.forBoard(profile, cores, arch), new ChipClock(arch),
-                    net.image().dtMs(), o.sampleTicks());
+            Pricing pricing = Pricing.forBoard(profile, cores, arch);
+            ActivityRecord record = new ActivityRecord(cores, pricing);
+            RunRecorder rec = new RunRecorder(cores, pricing, record, new ChipClock(arch), net.image().dtMs(),
+                    o.sampleTicks());
             Outputs out = new Outputs(chip, probes, mesh.network());
             try {
-                Loop loop = new Loop(chip, inputs, rec, out, mesh.network());
+                Loop loop = new Loop(chip, inputs, record, rec, out, mesh.network());
                 loop.run();
                 return finish(chip, rec, out, loop, probes, profile, seed);
             } catch (RuntimeException | Error e) {
@@ -211,17 +214,19 @@ public final class RunSession {
         final Outputs out;
         final MeshNetwork timing;
         final ChipActivity activity;
+        final ActivityRecord record;
         final long[] popSpikes;
         long otherSpikes;
         double wallSeconds;
 
-        Loop(Chip chip, Inputs inputs, RunRecorder rec, Outputs out, MeshNetwork timing) {
+        Loop(Chip chip, Inputs inputs, ActivityRecord record, RunRecorder rec, Outputs out, MeshNetwork timing) {
             this.chip = chip;
             this.inputs = inputs;
             this.rec = rec;
             this.out = out;
             this.timing = timing;
-            this.activity = new ChipActivity(chip);
+            this.activity = new ChipActivity(chip, record);
+            this.record = record;
             this.popSpikes = new long[out.names.names().size()];
             if (out.perTick != null) {
                 rec.sink(out.perTick);
@@ -235,12 +240,11 @@ public final class RunSession {
                 for (long t = 0; t < o.ticks() && !stop.raised(); t++) {
                     inputs.inject(t);
                     chip.step();
-                    long[] counts = activity.countLastTick();
-                    rec.tick(t, counts, activity.hopsEastWest(), activity.hopsNorthSouth(), activity.chipLinkCrossings(),
-                            timing.lastTick().ns());
+                    activity.countLastTick();
+                    rec.tick(t, timing.lastTick().ns());
                     spikes(t);
                     if (out.vcd != null) {
-                        out.vcd.tick(t, counts, rec.lastChipTickNs());
+                        out.vcd.tick(t, record.rows(), rec.lastChipTickNs());
                     }
                     if (out.plots != null) {
                         out.plots.probeTick(t);
@@ -252,8 +256,11 @@ public final class RunSession {
             wallSeconds = (System.nanoTime() - start) / 1e9;
         }
 
+        /** The tick's spikes by population, to the spikes file and the plots: only involved cores can fire. */
         private void spikes(long t) {
-            for (int c = 0; c < chip.layout().cores(); c++) {
+            int n = chip.lastTickCores();
+            for (int i = 0; i < n; i++) {
+                int c = chip.lastTickCore(i);
                 int fired = chip.firedCount(c);
                 for (int k = 0; k < fired; k++) {
                     int j = chip.fired(c, k);

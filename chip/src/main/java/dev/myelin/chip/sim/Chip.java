@@ -55,6 +55,8 @@ public final class Chip implements AutoCloseable {
     /** With idle skipping: the cores each tick involves (the others are dormant and cost nothing). */
     private final CoreActivity activity;
     private final int[] involved;
+    /** Cores involved in the last tick ({@link #lastTickCores}): the first entries of {@link #involved}. */
+    private int involvedCount;
     private final java.util.function.IntConsumer stepInvolved;
     /** The tick being run, for {@link #stepInvolved}. */
     private long running;
@@ -239,6 +241,24 @@ public final class Chip implements AutoCloseable {
         return cores[core].fired[k];
     }
 
+    /**
+     * The cores the last tick involved, ascending: only their rows of {@link #lastTickCounters()}
+     * were rebuilt, only they can have fired, sent or received. Every other core's row repeats its
+     * row of the tick before (a dormant core: it did exactly what it did then). Without idle
+     * skipping, every core. Returns how many; {@link #lastTickCore} names them.
+     */
+    public int lastTickCores() {
+        return involvedCount;
+    }
+
+    /** The {@code i}-th core (ascending) the last tick involved, {@code 0 <= i < lastTickCores()}. */
+    public int lastTickCore(int i) {
+        if (i < 0 || i >= involvedCount) {
+            throw new IndexOutOfBoundsException("involved core " + i + " of " + involvedCount);
+        }
+        return involved[i];
+    }
+
     // ---- running ----------------------------------------------------------------------------
 
     /** Runs {@code ticks} ticks. */
@@ -282,6 +302,10 @@ public final class Chip implements AutoCloseable {
         }
         learning.afterTick(t, this);
         totals.accumulate(tickCounts);
+        involvedCount = cores.length;
+        for (int c = 0; c < cores.length; c++) {
+            involved[c] = c;
+        }
         tick = t + 1;
     }
 
@@ -338,6 +362,7 @@ public final class Chip implements AutoCloseable {
         }
         learning.afterTick(t, this);
         activity.end(involved, n);
+        involvedCount = n;
         tick = t + 1;
     }
 

@@ -1,6 +1,7 @@
 package dev.myelin.chip.trace;
 
 import dev.myelin.chip.energy.Activity;
+import dev.myelin.chip.energy.ActivityRecord;
 import dev.myelin.chip.energy.Component;
 import dev.myelin.chip.energy.CoreInfo;
 import dev.myelin.chip.energy.Pricing;
@@ -10,11 +11,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Accumulates what a run did, tick by tick: per-core activity totals, hops, the model and
- * chip clocks ({@link ChipClock}), and each tick's energy priced as it goes for a row handed to an optional
- * {@link TickSink}. Keeps per-core counts of every tick while the run is small
- * ({@link #CORE_TICKS_KEPT} core-ticks), so the profile's tick latency can be re-priced.
- * No allocation per tick.
+ * Accumulates what a run did, tick by tick, reading the run's {@link ActivityRecord} (which keeps
+ * the counts, per-core totals and hops): the model and chip clocks ({@link ChipClock}), the timing
+ * model's and the profile's tick times, and each tick's energy priced as it goes (on the tick's
+ * sums per pricing class) for a row handed to an optional {@link TickSink}. Keeps per-core counts
+ * of every tick while the run is small ({@link #CORE_TICKS_KEPT} core-ticks), so the profile's
+ * tick latency can be re-priced. Per tick, work independent of the core count (but for the
+ * kept per-core counts of a short run); no allocation per tick.
  */
 public final class RunRecorder {
     /** Core-ticks of per-core counts kept for re-pricing latency. */
@@ -27,16 +30,12 @@ public final class RunRecorder {
     private final ChipClock clock;
     private final double dtMs;
     private final int sampleTicks;
-    private final long[] coreTotals;
+    private final ActivityRecord activity;
     private final double[] tickPj = new double[Component.COUNT];
     private long[] coreTicks = new long[0];
     private boolean coreTicksComplete = true;
     private double[] tickTimes = new double[1024];
     private long ticks;
-    private long hopsEw;
-    private long hopsNs;
-    private long chipLinks;
-    private long messages;
     private double chipNs;
     private double lastChipTickNs;
     private double timingNs;
@@ -49,13 +48,18 @@ public final class RunRecorder {
      * @param dtMs        model time of one tick, ms
      * @param sampleTicks ticks per inference sample (0: the whole run is one)
      */
-    public RunRecorder(List<CoreInfo> cores, Pricing pricing, ChipClock clock, double dtMs, int sampleTicks) {
+    public RunRecorder(List<CoreInfo> cores, Pricing pricing, ActivityRecord activity, ChipClock clock, double dtMs,
+                       int sampleTicks) {
+        if (activity.cores() != cores.size()) {
+            throw new IllegalArgumentException("an activity record of " + activity.cores() + " cores for "
+                    + cores.size() + " cores");
+        }
         this.cores = List.copyOf(cores);
+        this.activity = activity;
         this.pricing = pricing;
         this.clock = clock;
         this.dtMs = dtMs;
         this.sampleTicks = sampleTicks;
-        this.coreTotals = new long[cores.size() * Activity.COUNT];
     }
 
     public void sink(TickSink s) {
@@ -63,33 +67,23 @@ public final class RunRecorder {
     }
 
     /**
-     * Records one tick.
+     * Records the tick the activity record ended last.
      *
-     * @param coreCounts this tick's counts, {@code cores x Activity.COUNT}
-     * @param tickNs     the timing model's time for this tick (cycle or simple mode)
+     * @param tickNs the timing model's time for this tick (cycle or simple mode)
      */
-    public void tick(long tick, long[] coreCounts, long eastWest, long northSouth, long chipLinks, double tickNs) {
+    public void tick(long tick, double tickNs) {
+        ActivityRecord a = activity;
+        if (a.ticks() != ticks + 1) {
+            throw new IllegalStateException("the activity record holds " + a.ticks() + " ticks, " + (ticks + 1)
+                    + " expected");
+        }
         Arrays.fill(tickPj, 0);
-        pricing.addDynamic(coreCounts, tickPj);
-        pricing.addNetwork(eastWest, northSouth, chipLinks, tickPj);
+        pricing.addDynamic(a, tickPj);
+        pricing.addNetwork(a.hopsEastWest(), a.hopsNorthSouth(), a.chipLinkCrossings(), tickPj);
         double chipTickNs = clock.tickNs(tickNs);
         tickPj[Component.STATIC.ordinal()] = pricing.staticPj(chipTickNs);
-        double pNs = pricing.simpleLatencyNs(coreCounts);
-        long spikes = 0;
-        long updated = 0;
-        long syn = 0;
-        long msgs = 0;
-        for (int c = 0; c < cores.size(); c++) {
-            int b = c * Activity.COUNT;
-            for (int k = 0; k < Activity.COUNT; k++) {
-                coreTotals[b + k] += coreCounts[b + k];
-            }
-            spikes += coreCounts[b + Activity.SPIKES.ordinal()];
-            updated += coreCounts[b + Activity.UPDATED.ordinal()];
-            syn += coreCounts[b + Activity.SYN_EVENTS.ordinal()];
-            msgs += coreCounts[b + Activity.MESSAGES_OUT.ordinal()];
-        }
-        keepCoreTicks(coreCounts);
+        double pNs = pricing.simpleLatencyNs(a);
+        keepCoreTicks(a.rows());
         if (ticks < TICK_TIMES_KEPT) {
             if (ticks == tickTimes.length) {
                 tickTimes = Arrays.copyOf(tickTimes, tickTimes.length * 2);
@@ -97,17 +91,15 @@ public final class RunRecorder {
             tickTimes[(int) ticks] = tickNs;
         }
         ticks++;
-        hopsEw += eastWest;
-        hopsNs += northSouth;
-        this.chipLinks += chipLinks;
-        messages += msgs;
         chipNs += chipTickNs;
         lastChipTickNs = chipTickNs;
         timingNs += tickNs;
         maxTickNs = Math.max(maxTickNs, tickNs);
         profileNs += pNs;
         if (sink != null) {
-            sink.row(tick, spikes, updated, syn, msgs, eastWest + northSouth, tickPj, tickNs, pNs, chipTickNs, chipNs);
+            sink.row(tick, a.tickSum(Activity.SPIKES), a.tickSum(Activity.UPDATED), a.tickSum(Activity.SYN_EVENTS),
+                    a.tickSum(Activity.MESSAGES_OUT), a.hopsEastWest() + a.hopsNorthSouth(), tickPj, tickNs, pNs,
+                    chipTickNs, chipNs);
         }
     }
 
@@ -122,21 +114,22 @@ public final class RunRecorder {
             return;
         }
         int at = (int) (ticks * cores.size() * Activity.COUNT);
-        if (coreTicks.length < at + coreCounts.length) {
-            coreTicks = Arrays.copyOf(coreTicks, Math.max(at + coreCounts.length, coreTicks.length * 2));
+        int n = cores.size() * Activity.COUNT;
+        if (coreTicks.length < at + n) {
+            coreTicks = Arrays.copyOf(coreTicks, Math.max(at + n, coreTicks.length * 2));
         }
-        System.arraycopy(coreCounts, 0, coreTicks, at, coreCounts.length);
+        System.arraycopy(coreCounts, 0, coreTicks, at, cores.size() * Activity.COUNT);
     }
 
     public List<CoreInfo> cores() { return cores; }
     public Pricing pricing() { return pricing; }
     public long ticks() { return ticks; }
-    public long hopsEastWest() { return hopsEw; }
-    public long hopsNorthSouth() { return hopsNs; }
+    public long hopsEastWest() { return activity.runHopsEastWest(); }
+    public long hopsNorthSouth() { return activity.runHopsNorthSouth(); }
     /** Hops over chip-to-chip links (part of the hops). */
-    public long chipLinkCrossings() { return chipLinks; }
+    public long chipLinkCrossings() { return activity.runChipLinkCrossings(); }
     /** Messages sent by all cores. */
-    public long messages() { return messages; }
+    public long messages() { return activity.runSum(Activity.MESSAGES_OUT); }
     /** Chip time of the ticks so far, ns ({@link ChipClock}): what static power is paid over. */
     public double chipNs() { return chipNs; }
     /** Chip time of the last tick recorded, ns. */
@@ -158,16 +151,12 @@ public final class RunRecorder {
 
     /** Total of one activity over all cores and ticks. */
     public long total(Activity a) {
-        long t = 0;
-        for (int c = 0; c < cores.size(); c++) {
-            t += coreTotals[a.at(c)];
-        }
-        return t;
+        return activity.runSum(a);
     }
 
     /** Copy of per-core totals, {@code cores x Activity.COUNT}. */
     public long[] coreTotals() {
-        return coreTotals.clone();
+        return activity.coreTotals();
     }
 
     /** Per-core counts of every tick ({@code ticks x cores x Activity.COUNT}), or null when the run was too long to keep them. */
@@ -177,7 +166,8 @@ public final class RunRecorder {
 
     /** The counts of the run so far, for pricing, re-pricing and the stats JSON. */
     public RunCounts counts() {
-        return new RunCounts(cores, ticks, samples(), coreTotals.clone(), hopsEw, hopsNs, chipLinks, dtMs, chipNs,
+        return new RunCounts(cores, ticks, samples(), activity.coreTotals(), hopsEastWest(), hopsNorthSouth(),
+                chipLinkCrossings(), dtMs, chipNs,
                 timingNs, coreTicks());
     }
 

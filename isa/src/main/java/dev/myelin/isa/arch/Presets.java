@@ -13,6 +13,18 @@ import java.util.Optional;
  * the value is an estimate and its help says so there.
  */
 public final class Presets {
+    /**
+     * Loihi's mesh-wide end-of-tick barrier (Davies 2018): {@value} ns with 1 tile taking part,
+     * {@link #LOIHI_BARRIER_ALL_TILES_NS} with all {@link #LOIHI_TILES}, linear in between. Declared
+     * here once: the {@code loihi} preset's barrier and the {@code loihi-davies2018} energy
+     * profile's sync table are both made from it.
+     */
+    public static final double LOIHI_BARRIER_ONE_TILE_NS = 113.0;
+    /** Loihi's barrier with every tile taking part, ns (see {@link #LOIHI_BARRIER_ONE_TILE_NS}). */
+    public static final double LOIHI_BARRIER_ALL_TILES_NS = 465.0;
+    /** Tiles (routers) of a Loihi chip: its 8 x 4 mesh. */
+    public static final int LOIHI_TILES = 32;
+
     private static final Map<String, Architecture> PRESETS = new LinkedHashMap<>();
 
     static {
@@ -77,7 +89,9 @@ public final class Presets {
                 .set(ArchParam.INJECTION_CYCLES, 4).set(ArchParam.EJECTION_CYCLES, 0)
                 .set(ArchParam.LINK_FIFO_DEPTH, 16)
                 // 113 ns for 1 tile, 465 ns for 32 tiles, linear in between
-                .set(ArchParam.BARRIER_SYNC_NS, 113.0).set(ArchParam.BARRIER_SYNC_PER_ROUTER_NS, (465.0 - 113.0) / 31.0)
+                .set(ArchParam.BARRIER_SYNC_NS, LOIHI_BARRIER_ONE_TILE_NS)
+                .set(ArchParam.BARRIER_SYNC_PER_ROUTER_NS,
+                        (LOIHI_BARRIER_ALL_TILES_NS - LOIHI_BARRIER_ONE_TILE_NS) / (LOIHI_TILES - 1))
                 // free-running time steps (Davies 2018): a tick lasts its work; the period is kept for
                 // users who pace it to a fixed rate (timing.tickPacing: fixed)
                 .set(ArchParam.TICK_PERIOD_US, 1000.0)
