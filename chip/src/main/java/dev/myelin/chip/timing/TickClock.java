@@ -79,7 +79,7 @@ final class TickClock {
             receiveCore = quietReceiveCore;
         }
         double sync = net.syncNs();
-        double simpleNs = Math.max(maxGeneration, maxReceive) + sync;
+        double simpleNs = SanaFeLatency.tickNs(maxGeneration, maxReceive, sync);
         TrafficStats s = net.lastTickTraffic();
         double ns;
         double computeNs;
