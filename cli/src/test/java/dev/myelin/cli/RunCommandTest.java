@@ -154,8 +154,8 @@ class RunCommandTest {
             String[] r = run("run", net.toString(), "--ticks", "30", "--timing", timing, "--stats", stats.toString());
             assertThat(r[0]).as(r[2]).isEqualTo("0");
             Map<String, Object> s = StatsFiles.read(StatsFiles.jsonPath(stats)).stats();
-            // two independent counts of the same traffic: the SANA-FE rules from the image's targets,
-            // and the packets the mesh model routed
+            // the energy record's SANA-FE counts are the mesh's, read in both timing modes; the figures
+            // are the sample's: 8 messages, each over the one link (0,0) east
             assertThat(num(s, "noc.messages")).isEqualTo(num(s, "network.messages")).isEqualTo(8);
             assertThat(num(s, "noc.hops")).isEqualTo(num(s, "network.hops")).isEqualTo(8);
             // each message crosses one east-west link of the truenorth preset and none meet another:

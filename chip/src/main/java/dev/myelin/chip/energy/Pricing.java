@@ -1,5 +1,6 @@
 package dev.myelin.chip.energy;
 
+import dev.myelin.chip.timing.SanaFeLatency;
 import dev.myelin.isa.arch.Architecture;
 
 import java.util.HashSet;
@@ -10,7 +11,7 @@ import static dev.myelin.chip.energy.EnergyParam.*;
 
 /**
  * Prices counts with one profile: dynamic energy by component, static power x time, and
- * SANA-FE's "simple" tick latency. Core counts come as flat arrays of {@code cores x}
+ * SANA-FE's "simple" tick latency (the rule of {@link SanaFeLatency}, with the profile's times). Core counts come as flat arrays of {@code cores x}
  * {@link Activity#COUNT} longs; hops, counted by the mesh, come as totals. The profile's values are read once into fields.
  *
  * <p>Units: energies in pJ, times in ns, powers in mW; 1 mW x 1 ns = 1 pJ exactly, so
@@ -24,7 +25,9 @@ public final class Pricing {
     private final double synDensePj, synSparsePj, dendPj, accessPj, updatePj, spikePj, outPj, inPj, ewPj, nsPj, learnPj;
     /** A packet crossing a chip-to-chip link: the architecture's {@code board.chipLinkEnergyPj}. */
     private final double chipLinkPj;
-    private final double synDenseNs, synSparseNs, dendNs, accessNs, updateNs, spikeNs, outNs, inNs;
+    /** The profile's per-event times for SANA-FE's latency rule, and each core's time per synaptic event. */
+    private final SanaFeLatency.Times times;
+    private final double[] synapseNs;
 
     /**
      * @param cores          the used cores, in the order of the count arrays
@@ -57,14 +60,15 @@ public final class Pricing {
         ewPj = profile.get(HOP_EW_PJ);
         nsPj = profile.get(HOP_NS_PJ);
         learnPj = profile.get(LEARNING_PJ);
-        synDenseNs = profile.get(SYNAPSE_DENSE_NS);
-        synSparseNs = profile.get(SYNAPSE_SPARSE_NS);
-        dendNs = profile.get(DENDRITE_NS);
-        accessNs = profile.get(SOMA_ACCESS_NS);
-        updateNs = profile.get(SOMA_UPDATE_NS);
-        spikeNs = profile.get(SOMA_SPIKE_NS);
-        outNs = profile.get(AXON_OUT_NS);
-        inNs = profile.get(AXON_IN_NS);
+        times = new SanaFeLatency.Times(profile.get(SOMA_ACCESS_NS), profile.get(SOMA_UPDATE_NS),
+                profile.get(SOMA_SPIKE_NS), profile.get(AXON_OUT_NS), profile.get(AXON_IN_NS));
+        double dendNs = profile.get(DENDRITE_NS);
+        double denseNs = profile.get(SYNAPSE_DENSE_NS) + dendNs;
+        double sparseNs = profile.get(SYNAPSE_SPARSE_NS) + dendNs;
+        synapseNs = new double[sparse.length];
+        for (int i = 0; i < sparse.length; i++) {
+            synapseNs[i] = sparse[i] ? sparseNs : denseNs;
+        }
     }
 
     /** Pricing for a run on {@code arch}: the whole board's cores, routers and chips are powered. */
@@ -147,15 +151,16 @@ public final class Pricing {
     /** SANA-FE generation time of core {@code c}: its neurons' soma time plus messages sent x L_out. */
     public double generationNs(long[] counts, int c) {
         int b = c * Activity.COUNT;
-        return counts[b + Activity.NEURONS.ordinal()] * accessNs + counts[b + Activity.UPDATED.ordinal()] * updateNs
-                + counts[b + Activity.SPIKES.ordinal()] * spikeNs + counts[b + Activity.MESSAGES_OUT.ordinal()] * outNs;
+        return SanaFeLatency.generationNs(times, counts[b + Activity.NEURONS.ordinal()],
+                counts[b + Activity.UPDATED.ordinal()], counts[b + Activity.SPIKES.ordinal()],
+                counts[b + Activity.MESSAGES_OUT.ordinal()]);
     }
 
     /** SANA-FE receive time of core {@code c}: messages in x L_in plus synaptic events x (L_syn + L_dend). */
     public double receiveNs(long[] counts, int c) {
         int b = c * Activity.COUNT;
-        return counts[b + Activity.MESSAGES_IN.ordinal()] * inNs
-                + counts[b + Activity.SYN_EVENTS.ordinal()] * ((sparse[c] ? synSparseNs : synDenseNs) + dendNs);
+        return SanaFeLatency.receiveNs(times, counts[b + Activity.MESSAGES_IN.ordinal()],
+                counts[b + Activity.SYN_EVENTS.ordinal()], synapseNs[c]);
     }
 
     /**
@@ -169,11 +174,11 @@ public final class Pricing {
             gen = Math.max(gen, generationNs(tickCounts, c));
             recv = Math.max(recv, receiveNs(tickCounts, c));
         }
-        return Math.max(gen, recv) + profile.sync().ns(routersInUse);
+        return SanaFeLatency.tickNs(gen, recv, profile.sync().ns(routersInUse));
     }
 
     /** {@link #simpleLatencyNs(long[])} of the record's last tick (its busiest cores are kept as rows change). */
     public double simpleLatencyNs(ActivityRecord tick) {
-        return Math.max(tick.maxGenerationNs(), tick.maxReceiveNs()) + profile.sync().ns(routersInUse);
+        return SanaFeLatency.tickNs(tick.maxGenerationNs(), tick.maxReceiveNs(), profile.sync().ns(routersInUse));
     }
 }

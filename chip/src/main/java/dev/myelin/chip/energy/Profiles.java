@@ -87,25 +87,27 @@ public final class Profiles {
     /** Davies et al., IEEE Micro 2018, Table 2: pre-silicon, 0.75 V. */
     static EnergyProfile loihiDavies2018() {
         String none = "not given by Davies 2018 Table 2";
+        // the per-event times are the loihi preset's (Presets.LOIHI_*_NS); the energies are this table's alone
         return new EnergyProfile.Builder("loihi-davies2018")
                 .label("Loihi, pre-silicon estimate (Davies 2018, 0.75 V)")
                 .source("Davies et al., Loihi: A Neuromorphic Manycore Processor with On-Chip Learning, "
                         + "IEEE Micro 38(1), 2018, Table 2")
-                .event(SYNAPSE_DENSE_PJ, 23.6, SYNAPSE_DENSE_NS, 3.5)
-                .event(SYNAPSE_SPARSE_PJ, 23.6, SYNAPSE_SPARSE_NS, 3.5)
+                .event(SYNAPSE_DENSE_PJ, 23.6, SYNAPSE_DENSE_NS, Presets.LOIHI_SYNAPTIC_OP_NS)
+                .event(SYNAPSE_SPARSE_PJ, 23.6, SYNAPSE_SPARSE_NS, Presets.LOIHI_SYNAPTIC_OP_NS)
                 .note(SYNAPSE_SPARSE_PJ, "Table 2 has one synaptic spike op figure for every format")
                 .event(DENDRITE_PJ, 0, DENDRITE_NS, 0)
                 // inactive update 52 pJ / 5.3 ns is paid by every neuron; active adds the rest to 81 pJ / 8.4 ns
-                .event(SOMA_ACCESS_PJ, 52, SOMA_ACCESS_NS, 5.3)
+                .event(SOMA_ACCESS_PJ, 52, SOMA_ACCESS_NS, Presets.LOIHI_NEURON_INACTIVE_NS)
                 .note(SOMA_ACCESS_PJ, "neuron update, inactive")
-                .event(SOMA_UPDATE_PJ, 81 - 52, SOMA_UPDATE_NS, 8.4 - 5.3)
+                .event(SOMA_UPDATE_PJ, 81 - 52, SOMA_UPDATE_NS,
+                        Presets.LOIHI_NEURON_ACTIVE_NS - Presets.LOIHI_NEURON_INACTIVE_NS)
                 .note(SOMA_UPDATE_PJ, "neuron update active 81 pJ / 8.4 ns minus inactive 52 pJ / 5.3 ns")
                 .event(SOMA_SPIKE_PJ, 0, SOMA_SPIKE_NS, 0)
-                .event(AXON_OUT_PJ, 1.7, AXON_OUT_NS, 2.1)
+                .event(AXON_OUT_PJ, 1.7, AXON_OUT_NS, Presets.LOIHI_SPIKE_OUT_NS)
                 .note(AXON_OUT_PJ, "spike within a tile, paid by every message")
                 .event(AXON_IN_PJ, 0, AXON_IN_NS, 0)
-                .event(HOP_EW_PJ, 3.0, HOP_EW_NS, 4.1)
-                .event(HOP_NS_PJ, 4.0, HOP_NS_NS, 6.5)
+                .event(HOP_EW_PJ, 3.0, HOP_EW_NS, Presets.LOIHI_HOP_EW_NS)
+                .event(HOP_NS_PJ, 4.0, HOP_NS_NS, Presets.LOIHI_HOP_NS_NS)
                 .event(LEARNING_PJ, 120, LEARNING_NS, 6.1)
                 .note(LEARNING_PJ, "synaptic update (pairwise STDP)")
                 .set(STATIC_CORE_MW, 0).set(STATIC_ROUTER_MW, 0).set(STATIC_CHIP_MW, 0)

@@ -114,10 +114,10 @@ public final class Mesh {
         chipOfX = new int[width];
         chipOfY = new int[height];
         for (int x = 0; x < width; x++) {
-            chipOfX[x] = (x + cfg.originX()) / cfg.chipRoutersX();
+            chipOfX[x] = cfg.chipColumn(x);
         }
         for (int y = 0; y < height; y++) {
-            chipOfY[y] = (y + cfg.originY()) / cfg.chipRoutersY();
+            chipOfY[y] = cfg.chipRow(y);
         }
         eastDiff = new int[height * (width + 1)];
         westDiff = new int[height * (width + 1)];
@@ -349,26 +349,11 @@ public final class Mesh {
         return granted;
     }
 
-    /** The output XY routing takes at router {@code r}: x first, then y, then the core's port. */
+    /** The output XY routing ({@link MeshConfig#xyDirection}) takes at router {@code r}, or the core's port there. */
     private int route(int r, long packet) {
         int dst = Packet.router(packet);
-        int dx = dst % width;
-        int x = routerX[r];
-        if (dx > x) {
-            return EAST;
-        }
-        if (dx < x) {
-            return WEST;
-        }
-        int dy = dst / width;
-        int y = routerY[r];
-        if (dy < y) {
-            return NORTH;
-        }
-        if (dy > y) {
-            return SOUTH;
-        }
-        return DIRECTIONS + Packet.slot(packet);
+        int dir = MeshConfig.xyDirection(routerX[r], routerY[r], routerX[dst], routerY[dst]);
+        return dir >= 0 ? dir : DIRECTIONS + Packet.slot(packet);
     }
 
     private void addMove(int from, int output) {
@@ -401,6 +386,11 @@ public final class Mesh {
         if (output < DIRECTIONS) {
             int l = r * DIRECTIONS + output;
             stats.countLink(l);
+            if (output <= WEST) {
+                stats.hopsEastWest++;
+            } else {
+                stats.hopsNorthSouth++;
+            }
             if (links.crossesChip[l]) {
                 stats.chipLinkCrossings++;
             }
@@ -491,15 +481,7 @@ public final class Mesh {
      * @param out at least {@code width + height} long
      */
     public int pathLinks(int srcCore, int dstCore, int[] out) {
-        int r = srcCore / coresPerRouter;
-        int dst = dstCore / coresPerRouter;
-        int n = 0;
-        while (r != dst) {
-            int dir = route(r, Packet.pack(0, dst, 0));
-            out[n++] = r * DIRECTIONS + dir;
-            r = links.downstream[r * DIRECTIONS + dir] / ports;
-        }
-        return n;
+        return cfg.pathLinks(srcCore / coresPerRouter, dstCore / coresPerRouter, out);
     }
 
     /**
@@ -515,9 +497,11 @@ public final class Mesh {
     public void recordUncontended(int srcCore, int dstCore) {
         int src = srcCore / coresPerRouter;
         int dst = dstCore / coresPerRouter;
-        int x0 = routerX[src];
+        // the XY route: along src's row to the turn, then along the turn's column to dst
+        int turn = cfg.xyTurn(src, dst);
         int y0 = routerY[src];
-        int x1 = routerX[dst];
+        int x0 = routerX[src];
+        int x1 = routerX[turn];
         int y1 = routerY[dst];
         int n = 0;
         int crossings = 0;
@@ -536,6 +520,7 @@ public final class Mesh {
             int cx = Math.abs(chipOfX[x1] - chipOfX[x0]);
             n += dx;
             crossings += cx;
+            stats.hopsEastWest += dx;
             latency += (long) dx * cfg.hopCyclesEW() + (long) cx * cfg.chipLinkCycles();
         }
         if (y0 != y1) {
@@ -552,6 +537,7 @@ public final class Mesh {
             int cy = Math.abs(chipOfY[y1] - chipOfY[y0]);
             n += dy;
             crossings += cy;
+            stats.hopsNorthSouth += dy;
             latency += (long) dy * cfg.hopCyclesNS() + (long) cy * cfg.chipLinkCycles();
         }
         stats.chipLinkCrossings += crossings;

@@ -165,15 +165,79 @@ public record MeshConfig(int width, int height, int coresPerRouter, int chipRout
         return width * height * coresPerRouter;
     }
 
+    // ---- XY routing: the one route of the mesh (the router model, the path walks, the closed forms) ----
+
+    /**
+     * The link XY routing takes out of modelled router {@code (x, y)} toward router
+     * {@code (dstX, dstY)}: along x first ({@link Mesh#EAST} or {@link Mesh#WEST}), then along y
+     * ({@link Mesh#NORTH} toward smaller y, {@link Mesh#SOUTH}), or -1 when it is there.
+     */
+    public static int xyDirection(int x, int y, int dstX, int dstY) {
+        if (dstX > x) {
+            return Mesh.EAST;
+        }
+        if (dstX < x) {
+            return Mesh.WEST;
+        }
+        if (dstY < y) {
+            return Mesh.NORTH;
+        }
+        return dstY > y ? Mesh.SOUTH : -1;
+    }
+
+    /** The router one link from modelled router {@code r} in direction {@code dir}. */
+    public int neighbour(int r, int dir) {
+        return switch (dir) {
+            case Mesh.EAST -> r + 1;
+            case Mesh.WEST -> r - 1;
+            case Mesh.NORTH -> r - width;
+            case Mesh.SOUTH -> r + width;
+            default -> throw new IllegalArgumentException("not a direction: " + dir);
+        };
+    }
+
+    /**
+     * The router where the XY route from router {@code src} to router {@code dst} turns from x
+     * to y: {@code dst}'s column on {@code src}'s row. The route is the straight run along the
+     * row from {@code src} to it, then along the column to {@code dst}.
+     */
+    public int xyTurn(int src, int dst) {
+        return src - src % width + dst % width;
+    }
+
+    /**
+     * Writes the links of the XY route from router {@code src} to router {@code dst} into
+     * {@code out} (link index {@code router * 4 + direction}) and returns how many.
+     *
+     * @param out at least {@code width + height} long
+     */
+    public int pathLinks(int src, int dst, int[] out) {
+        int dx = dst % width;
+        int dy = dst / width;
+        int n = 0;
+        for (int r = src, dir; (dir = xyDirection(r % width, r / width, dx, dy)) >= 0; r = neighbour(r, dir)) {
+            out[n++] = r * Mesh.DIRECTIONS + dir;
+        }
+        return n;
+    }
+
+    /** Board chip column of modelled router column {@code x}. */
+    public int chipColumn(int x) {
+        return Math.floorDiv(x + originX, chipRoutersX);
+    }
+
+    /** Board chip row of modelled router row {@code y}. */
+    public int chipRow(int y) {
+        return Math.floorDiv(y + originY, chipRoutersY);
+    }
+
     /** True when the hop from modelled router column/row {@code (x, y)} in direction {@code dir} leaves its chip. */
     public boolean crossesChip(int x, int y, int dir) {
-        x += originX;
-        y += originY;
         return switch (dir) {
-            case Mesh.EAST -> (x + 1) % chipRoutersX == 0;
-            case Mesh.WEST -> x % chipRoutersX == 0;
-            case Mesh.NORTH -> y % chipRoutersY == 0;
-            case Mesh.SOUTH -> (y + 1) % chipRoutersY == 0;
+            case Mesh.EAST -> chipColumn(x + 1) != chipColumn(x);
+            case Mesh.WEST -> chipColumn(x - 1) != chipColumn(x);
+            case Mesh.NORTH -> chipRow(y - 1) != chipRow(y);
+            case Mesh.SOUTH -> chipRow(y + 1) != chipRow(y);
             default -> throw new IllegalArgumentException("not a direction: " + dir);
         };
     }
@@ -184,22 +248,13 @@ public record MeshConfig(int width, int height, int coresPerRouter, int chipRout
         return crossesChip(x, y, dir) ? base + chipLinkCycles : base;
     }
 
-    /** Zero-load latency from router {@code src} to router {@code dst} (core to core), walking the XY path. */
+    /** Zero-load latency from router {@code src} to router {@code dst} (core to core), walking the XY route. */
     public long zeroLoadCycles(int src, int dst) {
-        int x = src % width;
-        int y = src / width;
         int dx = dst % width;
         int dy = dst / width;
         long t = injectionCycles + ejectionCycles;
-        while (x != dx) {
-            int dir = dx > x ? Mesh.EAST : Mesh.WEST;
-            t += hopCycles(x, y, dir);
-            x += dir == Mesh.EAST ? 1 : -1;
-        }
-        while (y != dy) {
-            int dir = dy > y ? Mesh.SOUTH : Mesh.NORTH;
-            t += hopCycles(x, y, dir);
-            y += dir == Mesh.SOUTH ? 1 : -1;
+        for (int r = src, dir; (dir = xyDirection(r % width, r / width, dx, dy)) >= 0; r = neighbour(r, dir)) {
+            t += hopCycles(r % width, r / width, dir);
         }
         return t;
     }

@@ -37,6 +37,8 @@ public final class TrafficStats {
     long injected;
     long ejected;
     long hopTotal;
+    long hopsEastWest;
+    long hopsNorthSouth;
     long chipLinkCrossings;
     long stalls;
     long late;
@@ -97,7 +99,8 @@ public final class TrafficStats {
         packetLatency.reset();
         networkLatency.reset();
         hops.reset();
-        created = injected = ejected = hopTotal = chipLinkCrossings = stalls = late = dropped = 0;
+        created = injected = ejected = hopTotal = hopsEastWest = hopsNorthSouth = chipLinkCrossings = 0;
+        stalls = late = dropped = 0;
     }
 
     /** Adds {@code o}'s counts to these (high-water marks take the maximum). */
@@ -130,6 +133,8 @@ public final class TrafficStats {
         injected += o.injected;
         ejected += o.ejected;
         hopTotal += o.hopTotal;
+        hopsEastWest += o.hopsEastWest;
+        hopsNorthSouth += o.hopsNorthSouth;
         chipLinkCrossings += o.chipLinkCrossings;
         stalls += o.stalls;
         late += o.late;
@@ -162,12 +167,18 @@ public final class TrafficStats {
     public long ejected() { return ejected; }
     /** Sum of hops over ejected messages. */
     public long hopTotal() { return hopTotal; }
+    /** Packets over east-west links (each packet on each link it crossed). */
+    public long hopsEastWest() { return hopsEastWest; }
+    /** Packets over north-south links. */
+    public long hopsNorthSouth() { return hopsNorthSouth; }
     /** Hops that crossed a chip-to-chip link. */
     public long chipLinkCrossings() { return chipLinkCrossings; }
     /** Packet-cycles spent at the head of an input FIFO, ready, but not granted an output. */
     public long stalls() { return stalls; }
     public long late() { return late; }
     public long dropped() { return dropped; }
+    /** Packets over every link, indexed {@code router * 4 + direction} (a new array). */
+    public long[] linkPackets() { return linkPackets.clone(); }
     public long linkPackets(int router, int direction) { return linkPackets[router * Mesh.DIRECTIONS + direction]; }
     public long lateOnLink(int router, int direction) { return lateByLink[router * Mesh.DIRECTIONS + direction]; }
     public long droppedOnLink(int router, int direction) { return droppedByLink[router * Mesh.DIRECTIONS + direction]; }

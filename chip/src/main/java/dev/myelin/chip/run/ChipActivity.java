@@ -5,8 +5,9 @@ import dev.myelin.chip.core.CounterSet;
 import dev.myelin.chip.energy.Activity;
 import dev.myelin.chip.energy.ActivityRecord;
 import dev.myelin.chip.energy.CoreInfo;
-import dev.myelin.chip.energy.MessageCounter;
+import dev.myelin.chip.noc.TrafficStats;
 import dev.myelin.chip.sim.Chip;
+import dev.myelin.chip.timing.MeshNetwork;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.SparseRows;
 
@@ -15,23 +16,21 @@ import java.util.List;
 
 /**
  * Fills the run's {@link ActivityRecord} from the chip's last tick: neurons, updates, spikes and
- * synaptic events from the chip's counters; messages and hops by SANA-FE's rules from the fired
- * neurons and the image's targets ({@link MessageCounter}). Only the cores the tick involved are
+ * synaptic events from the chip's counters; messages out and in per core, hops east-west and
+ * north-south and chip-link crossings as the mesh counted them where the tick's packets became
+ * messages ({@link MeshNetwork}, SANA-FE's message rule). Only the cores the tick involved are
  * read ({@link Chip#lastTickCores}): every other core repeats its row of the tick before, which
  * the record keeps without visiting it.
  */
 final class ChipActivity {
     private final Chip chip;
     private final ActivityRecord record;
-    private final MessageCounter messages;
-    /** East-west hops, north-south hops, chip-to-chip link crossings of the last tick. */
-    private final long[] hops = new long[3];
-    private final java.util.function.IntConsumer opener = this::open;
+    private final MeshNetwork network;
 
-    ChipActivity(Chip chip, ActivityRecord record) {
+    ChipActivity(Chip chip, ActivityRecord record, MeshNetwork network) {
         this.chip = chip;
         this.record = record;
-        this.messages = new MessageCounter(chip.image());
+        this.network = network;
     }
 
     /** The used cores as pricing sees them. */
@@ -46,23 +45,21 @@ final class ChipActivity {
     /** Records the tick that just ran. */
     void countLastTick() {
         record.begin();
-        hops[0] = 0;
-        hops[1] = 0;
-        hops[2] = 0;
         int n = chip.lastTickCores();
-        // every core receiving a message was involved: open them all before messages add to their rows
         for (int i = 0; i < n; i++) {
             open(chip.lastTickCore(i));
         }
+        // every core sending or receiving a message was involved; opening one again leaves its row
         long[] rows = record.rows();
-        for (int i = 0; i < n; i++) {
-            int c = chip.lastTickCore(i);
-            int fired = chip.firedCount(c);
-            for (int k = 0; k < fired; k++) {
-                messages.fired(c, chip.fired(c, k), rows, hops, opener);
-            }
+        int m = network.messageCores();
+        for (int i = 0; i < m; i++) {
+            int c = network.messageCore(i);
+            open(c);
+            rows[Activity.MESSAGES_OUT.at(c)] = network.messagesOut(c);
+            rows[Activity.MESSAGES_IN.at(c)] = network.messagesIn(c);
         }
-        record.addHops(hops[0], hops[1], hops[2]);
+        TrafficStats t = network.lastTickTraffic();
+        record.addHops(t.hopsEastWest(), t.hopsNorthSouth(), t.chipLinkCrossings());
         record.end();
     }
 
@@ -79,9 +76,5 @@ final class ChipActivity {
         rows[Activity.SPIKES.at(c)] = t.get(c, Counter.NEURONS_FIRED);
         // SANA-FE attributes a message's synapse lookups to the tick it is sent, with its messages
         rows[Activity.SYN_EVENTS.at(c)] = t.get(c, Counter.SYNAPTIC_EVENTS_ROUTED);
-    }
-
-    MessageCounter messageCounter() {
-        return messages;
     }
 }

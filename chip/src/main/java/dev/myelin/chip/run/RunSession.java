@@ -3,9 +3,9 @@ package dev.myelin.chip.run;
 import dev.myelin.chip.energy.ActivityRecord;
 import dev.myelin.chip.energy.CoreInfo;
 import dev.myelin.chip.energy.EnergyProfile;
-import dev.myelin.chip.energy.MessageCounter;
 import dev.myelin.chip.energy.Pricing;
 import dev.myelin.chip.energy.Profiles;
+import dev.myelin.chip.noc.MeshConfig;
 import dev.myelin.chip.plot.RunPlots;
 import dev.myelin.chip.plot.TickWindow;
 import dev.myelin.chip.sim.Chip;
@@ -225,7 +225,7 @@ public final class RunSession {
             this.rec = rec;
             this.out = out;
             this.timing = timing;
-            this.activity = new ChipActivity(chip, record);
+            this.activity = new ChipActivity(chip, record, timing);
             this.record = record;
             this.popSpikes = new long[out.names.names().size()];
             if (out.perTick != null) {
@@ -286,12 +286,13 @@ public final class RunSession {
         boolean partial = rec.ticks() < o.ticks();
         RunCounts counts = rec.counts();
         EnergyReport energy = EnergyReport.price(counts, rec.pricing());
-        MessageCounter mc = loop.activity.messageCounter();
-        long[] links = mc.linkPackets();
-        int busiest = busiest(links);
+        // packets per link over the run, as the mesh counted them on the image's modelled region
+        long[] links = loop.timing.traffic().linkPackets();
+        MeshConfig region = loop.timing.mesh().config();
+        int busiest = loop.timing.traffic().busiestLink();
         RunResult r = new RunResult(o.network().toString(), o.ticks(), rec.ticks(), partial, loop.wallSeconds,
                 rec.modelNs(), rec.chipNs(), chip.image().arch().tickPacing(), out.names.names(), loop.popSpikes, loop.otherSpikes, energy, counts.samples(),
-                rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : mc.region().linkName(busiest), busiest < 0 ? 0 : links[busiest],
+                rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : region.linkName(busiest), busiest < 0 ? 0 : links[busiest],
                 rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,
                 RunStats.meshLine(loop.timing), counts);
         if (out.spikes != null) {
@@ -321,18 +322,8 @@ public final class RunSession {
             // a second Ctrl-C skips the pictures, even those not yet drawn
             written.addAll(RunPlots.write(o.plots(), out.plots.data(o.network().getFileName().toString(),
                     chip.image().dtMs(), rec.ticks(), PlotCollector.synEventsPerRouter(chip, rec.coreTotals(),
-                            mc.region()), links, mc.region(), rec.tickTimes()), stop::hurried));
+                            region), links, region, rec.tickTimes()), stop::hurried));
         }
         return r;
-    }
-
-    static int busiest(long[] links) {
-        int best = -1;
-        for (int i = 0; i < links.length; i++) {
-            if (links[i] > 0 && (best < 0 || links[i] > links[best])) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

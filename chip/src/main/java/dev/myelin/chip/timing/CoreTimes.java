@@ -6,7 +6,7 @@ import dev.myelin.isa.arch.Architecture;
 
 /**
  * Per-core times of one tick from its operation counts and the architecture's per-operation
- * costs (SANA-FE's split, energy.md):
+ * costs, generation and receive by SANA-FE's rule ({@link SanaFeLatency}, energy.md):
  * <ul>
  * <li>integration = synaptic events x {@code synapticOpNs};</li>
  * <li>soma = active updates x {@code neuronUpdateNs} + inactive updates x {@code neuronIdleNs};</li>
@@ -19,17 +19,15 @@ import dev.myelin.isa.arch.Architecture;
  */
 final class CoreTimes {
     private final double synapticOpNs;
-    private final double neuronUpdateNs;
-    private final double neuronIdleNs;
+    private final SanaFeLatency.Times rule;
     final double spikeOutNs;
     final double spikeInNs;
 
     CoreTimes(Architecture a) {
         synapticOpNs = a.synapticOpNs();
-        neuronUpdateNs = a.neuronUpdateNs();
-        neuronIdleNs = a.neuronIdleNs();
         spikeOutNs = a.spikeOutNs();
         spikeInNs = a.spikeInNs();
+        rule = SanaFeLatency.ofArchitecture(a.neuronIdleNs(), a.neuronUpdateNs(), spikeOutNs, spikeInNs);
     }
 
     double integrationNs(CounterSet k, int core) {
@@ -37,15 +35,16 @@ final class CoreTimes {
     }
 
     double somaNs(CounterSet k, int core) {
-        return k.get(core, Counter.NEURON_UPDATES_ACTIVE) * neuronUpdateNs
-                + k.get(core, Counter.NEURON_UPDATES_INACTIVE) * neuronIdleNs;
+        return generationNs(k, core, 0);
     }
 
     double generationNs(CounterSet k, int core, int messagesSent) {
-        return somaNs(k, core) + messagesSent * spikeOutNs;
+        return SanaFeLatency.generationNs(rule, k.get(core, Counter.NEURON_UPDATES_INACTIVE),
+                k.get(core, Counter.NEURON_UPDATES_ACTIVE), 0, messagesSent);
     }
 
     double receiveNs(CounterSet k, int core, int messagesReceived) {
-        return messagesReceived * spikeInNs + k.get(core, Counter.SYNAPTIC_EVENTS_ROUTED) * synapticOpNs;
+        return SanaFeLatency.receiveNs(rule, messagesReceived, k.get(core, Counter.SYNAPTIC_EVENTS_ROUTED),
+                synapticOpNs);
     }
 }

@@ -156,6 +156,17 @@ public final class MeshNetwork implements SpikeNetwork {
     /** Mesh core index of layout core {@code c}: the index used by {@link TrafficStats}' per-core counters. */
     public int meshCore(int c) { return meshCore[c]; }
 
+    // ---- the last tick's messages per core: counted here alone, where packets become messages ----
+
+    /** Cores (layout indices) that sent or received a message in the last tick; {@link #messageCore} names them. */
+    public int messageCores() { return counted; }
+    /** The {@code i}-th core that sent or received a message in the last tick, {@code 0 <= i < messageCores()}. */
+    public int messageCore(int i) { return countedCores[i]; }
+    /** Messages layout core {@code c} sent in the last tick (0-hop ones included). */
+    public int messagesOut(int c) { return sent[c]; }
+    /** Messages layout core {@code c} received in the last tick (0-hop ones included). */
+    public int messagesIn(int c) { return received[c]; }
+
     /** Called with every tick's timing, on the engine thread, in tick order. */
     public void addTickListener(Consumer<TickTiming> listener) {
         listeners.add(listener);
@@ -328,7 +339,5 @@ public final class MeshNetwork implements SpikeNetwork {
     double cycleNs() { return cycleNs; }
     double periodNs() { return periodNs; }
     double syncNs() { return syncNs; }
-    int sent(int c) { return sent[c]; }
-    int received(int c) { return received[c]; }
     double receiveDoneNs(int c) { return receiveDoneNs[c]; }
 }

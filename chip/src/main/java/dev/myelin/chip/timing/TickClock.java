@@ -46,8 +46,8 @@ final class TickClock {
         for (int i = 0; i < net.senders(); i++) {
             int c = net.sender(i);
             double integration = t.integrationNs(k, c);
-            double generation = t.generationNs(k, c, net.sent(c));
-            double receive = t.receiveNs(k, c, net.received(c));
+            double generation = t.generationNs(k, c, net.messagesOut(c));
+            double receive = t.receiveNs(k, c, net.messagesIn(c));
             if (integration + generation > maxCompute) {
                 maxCompute = integration + generation;
                 computeCore = c;
@@ -79,7 +79,7 @@ final class TickClock {
             receiveCore = quietReceiveCore;
         }
         double sync = net.syncNs();
-        double simpleNs = Math.max(maxGeneration, maxReceive) + sync;
+        double simpleNs = SanaFeLatency.tickNs(maxGeneration, maxReceive, sync);
         TrafficStats s = net.lastTickTraffic();
         double ns;
         double computeNs;

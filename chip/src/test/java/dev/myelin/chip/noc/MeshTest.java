@@ -140,7 +140,7 @@ class MeshTest {
     }
 
     @Test
-    void uncontendedMessagesCountWhatWalkingTheirPathsHopByHopCounts() {
+    void uncontendedMessagesCountWhatWalkingTheirPathsHopByHopAndTheRouterModelCount() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
         for (int trial = 0; trial < 40; trial++) {
             int w = 1 + rnd.nextInt(9);
@@ -150,10 +150,13 @@ class MeshTest {
                     1 + rnd.nextInt(3), 1 + rnd.nextInt(3), rnd.nextInt(30), rnd.nextInt(3), rnd.nextInt(3), 4,
                     rnd.nextInt(5), rnd.nextInt(5));
             Mesh mesh = new Mesh(cfg);
+            // the same messages through the cycle-by-cycle router model: every count must agree
+            Mesh cycled = new Mesh(cfg);
             int links = cfg.routers() * Mesh.DIRECTIONS;
             long[] perLink = new long[links];
             long crossings = 0;
             long hops = 0;
+            long eastWest = 0;
             long latencySum = 0;
             int[] path = new int[w + h];
             int messages = rnd.nextInt(200);
@@ -161,9 +164,13 @@ class MeshTest {
                 int src = rnd.nextInt(cfg.cores());
                 int dst = rnd.nextInt(cfg.cores());
                 mesh.recordUncontended(src, dst);
+                cycled.send(src, dst, m, 0);
                 int n = mesh.pathLinks(src, dst, path);
                 for (int i = 0; i < n; i++) {
                     perLink[path[i]]++;
+                    if (path[i] % Mesh.DIRECTIONS <= Mesh.WEST) {
+                        eastWest++;
+                    }
                     int r = path[i] / Mesh.DIRECTIONS;
                     if (cfg.crossesChip(r % w, r / w, path[i] % Mesh.DIRECTIONS)) {
                         crossings++;
@@ -173,13 +180,20 @@ class MeshTest {
                 latencySum += cfg.zeroLoadCycles(src / perRouter, dst / perRouter);
             }
             TrafficStats s = mesh.stats();
+            cycled.runUntilDrained(1 << 20);
+            TrafficStats c = cycled.stats();
             for (int l = 0; l < links; l++) {
                 assertThat(s.linkPackets(l / Mesh.DIRECTIONS, l % Mesh.DIRECTIONS)).as("trial %d link %d", trial, l)
                         .isEqualTo(perLink[l]);
             }
-            assertThat(s.chipLinkCrossings()).isEqualTo(crossings);
-            assertThat(s.hopTotal()).isEqualTo(hops);
-            assertThat(s.messages()).isEqualTo(messages);
+            assertThat(c.linkPackets()).isEqualTo(s.linkPackets());
+            for (TrafficStats t : new TrafficStats[] {s, c}) {
+                assertThat(t.chipLinkCrossings()).isEqualTo(crossings);
+                assertThat(t.hopTotal()).isEqualTo(hops);
+                assertThat(t.hopsEastWest()).isEqualTo(eastWest);
+                assertThat(t.hopsNorthSouth()).isEqualTo(hops - eastWest);
+                assertThat(t.messages()).isEqualTo(messages);
+            }
             assertThat(s.packetLatency().sum()).isEqualTo(latencySum);
             assertThat(s.networkLatency().sum()).isEqualTo(latencySum);
             // a second batch after a reset starts from zero

@@ -25,6 +25,25 @@ public final class Presets {
     /** Tiles (routers) of a Loihi chip: its 8 x 4 mesh. */
     public static final int LOIHI_TILES = 32;
 
+    /*
+     * Loihi's per-event times (Davies 2018, Table 2), ns, declared here once: the loihi preset's
+     * timing and the loihi-davies2018 energy profile's latencies are both made from them.
+     */
+    /** One synaptic spike operation. */
+    public static final double LOIHI_SYNAPTIC_OP_NS = 3.5;
+    /** One active neuron update (the whole update of a neuron that integrates or fires). */
+    public static final double LOIHI_NEURON_ACTIVE_NS = 8.4;
+    /** One inactive neuron update. */
+    public static final double LOIHI_NEURON_INACTIVE_NS = 5.3;
+    /** A spike within a tile: paid by every message a core sends. */
+    public static final double LOIHI_SPIKE_OUT_NS = 2.1;
+    /** A hop between tiles east-west. */
+    public static final double LOIHI_HOP_EW_NS = 4.1;
+    /** A hop between tiles north-south. */
+    public static final double LOIHI_HOP_NS_NS = 6.5;
+    /** The loihi preset's router clock, MHz: 0.5 ns cycles, so the hops are (close to) whole cycles. */
+    private static final double LOIHI_CLOCK_MHZ = 2000.0;
+
     private static final Map<String, Architecture> PRESETS = new LinkedHashMap<>();
 
     static {
@@ -82,10 +101,12 @@ public final class Presets {
                 .set(ArchParam.MAX_FAN_IN, 4096).set(ArchParam.MAX_FAN_OUT, 4096)
                 .set(ArchParam.SYNAPTIC_MEMORY_BYTES, 131072).set(ArchParam.TARGETS_PER_NEURON, 4096)
                 // 0.5 ns cycles: north-south 6.5 ns = 13 cycles exactly, east-west 4.1 ns ~ 8 cycles (4.0 ns)
-                .set(ArchParam.CLOCK_MHZ, 2000.0)
-                .set(ArchParam.SYNAPTIC_OP_NS, 3.5).set(ArchParam.NEURON_UPDATE_NS, 8.4)
-                .set(ArchParam.NEURON_IDLE_NS, 5.3).set(ArchParam.SPIKE_OUT_NS, 2.1).set(ArchParam.SPIKE_IN_NS, 0.0)
-                .set(ArchParam.HOP_CYCLES_EW, 8).set(ArchParam.HOP_CYCLES_NS, 13)
+                .set(ArchParam.CLOCK_MHZ, LOIHI_CLOCK_MHZ)
+                .set(ArchParam.SYNAPTIC_OP_NS, LOIHI_SYNAPTIC_OP_NS).set(ArchParam.NEURON_UPDATE_NS, LOIHI_NEURON_ACTIVE_NS)
+                .set(ArchParam.NEURON_IDLE_NS, LOIHI_NEURON_INACTIVE_NS).set(ArchParam.SPIKE_OUT_NS, LOIHI_SPIKE_OUT_NS)
+                .set(ArchParam.SPIKE_IN_NS, 0.0)
+                .set(ArchParam.HOP_CYCLES_EW, wholeCycles(LOIHI_HOP_EW_NS, LOIHI_CLOCK_MHZ))
+                .set(ArchParam.HOP_CYCLES_NS, wholeCycles(LOIHI_HOP_NS_NS, LOIHI_CLOCK_MHZ))
                 .set(ArchParam.INJECTION_CYCLES, 4).set(ArchParam.EJECTION_CYCLES, 0)
                 .set(ArchParam.LINK_FIFO_DEPTH, 16)
                 // 113 ns for 1 tile, 465 ns for 32 tiles, linear in between
@@ -99,6 +120,11 @@ public final class Presets {
                 .set(ArchParam.LATE_POLICY, LatePolicy.DELIVER_LATE.id())
                 .set(ArchParam.ENERGY_PROFILE, "loihi-davies2018")
                 .build("preset loihi");
+    }
+
+    /** {@code ns} in cycles of a {@code clockMhz} clock, to the nearest whole cycle. */
+    private static int wholeCycles(double ns, double clockMhz) {
+        return (int) Math.round(ns * clockMhz / 1000.0);
     }
 
     /** A 2 x 2 mesh of 16-axon x 16-neuron TrueNorth-style cores: small enough to print whole. */
