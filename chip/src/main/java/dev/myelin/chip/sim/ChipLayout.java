@@ -21,6 +21,7 @@ public final class ChipLayout {
     private final int[] axons;
     private final int[] neurons;
     private final Map<CoreId, Integer> index = new HashMap<>();
+    private final dev.myelin.isa.model.CoreGrid grid;
 
     ChipLayout(NetworkImage image) {
         this.image = image;
@@ -38,6 +39,7 @@ public final class ChipLayout {
                 throw new dev.myelin.isa.diag.MyelinInputException("core " + ci.id() + " appears twice in the image");
             }
         }
+        this.grid = new dev.myelin.isa.model.CoreGrid(cores, arch.coresPerRouter());
     }
 
     /** The image laid out. */
@@ -61,6 +63,11 @@ public final class ChipLayout {
     public int indexOf(CoreId id) {
         Integer c = index.get(id);
         return c == null ? -1 : c;
+    }
+
+    /** The index of the used core at {@code (x, y, slot)}, or -1; allocates nothing. */
+    public int indexOf(int x, int y, int slot) {
+        return grid.indexOf(x, y, slot);
     }
 
     /** Axons used on core {@code c}. */

@@ -54,8 +54,8 @@ final class ImageLinker {
         int[] delays = new int[m];
         for (int j = 0; j < t.neurons(); j++) {
             for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
-                CoreId to = new CoreId(ci.id().x() + t.dx()[k], ci.id().y() + t.dy()[k], t.slot()[k]);
-                core[k] = layout.indexOf(to); // the validator checked it lands on a used core and axon
+                // the validator checked it lands on a used core and axon
+                core[k] = layout.indexOf(ci.id().x() + t.dx()[k], ci.id().y() + t.dy()[k], t.slot()[k]);
                 axon[k] = t.axon()[k];
                 delays[k] = t.delay()[k];
             }

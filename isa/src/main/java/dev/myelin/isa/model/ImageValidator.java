@@ -36,8 +36,9 @@ public final class ImageValidator {
             }
             new CoreRules(arch, c).check();
         }
+        CoreGrid grid = new CoreGrid(image.cores(), arch.coresPerRouter());
         for (CoreImage c : image.cores()) {
-            checkLanding(c, byId);
+            checkLanding(c, image.cores(), grid);
         }
         checkPorts(image.inputs(), "INPT", "input port", byId, true);
         checkInputLines(image.inputs(), arch.maxDelay());
@@ -62,15 +63,18 @@ public final class ImageValidator {
     }
 
     /** Every target is an axon in use on a core of the image. */
-    private static void checkLanding(CoreImage c, Map<CoreId, CoreImage> byId) {
+    private static void checkLanding(CoreImage c, List<CoreImage> cores, CoreGrid grid) {
         Targets t = c.targets();
+        int x = c.id().x();
+        int y = c.id().y();
         for (int j = 0; j < t.neurons(); j++) {
             for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
-                CoreId to = new CoreId(c.id().x() + t.dx()[k], c.id().y() + t.dy()[k], t.slot()[k]);
-                CoreImage dest = byId.get(to);
+                int d = grid.indexOf(x + t.dx()[k], y + t.dy()[k], t.slot()[k]);
+                CoreImage dest = d < 0 ? null : cores.get(d);
                 if (dest != null && t.axon()[k] < dest.axonCount()) {
                     continue;
                 }
+                CoreId to = new CoreId(x + t.dx()[k], y + t.dy()[k], t.slot()[k]);
                 String field = "neuron[" + j + "].target[" + (k - t.start()[j]) + "]";
                 if (dest == null) {
                     throw new ImageViolation("core " + c.id(), c.id(), "CORE", field,
