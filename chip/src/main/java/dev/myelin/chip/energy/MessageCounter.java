@@ -17,8 +17,9 @@ import java.util.Set;
  * Counts network traffic by SANA-FE's rules from the image's targets: one message per
  * (firing neuron, destination core holding at least one of its targets), 0-hop messages
  * included; hops |dx| + |dy| under XY routing (x first), split east-west / north-south; the
- * hops that cross a chip boundary of the board (chip-to-chip links); and packets per link. Destinations are resolved once at construction; counting a spike
- * allocates nothing.
+ * hops that cross a chip boundary of the board (chip-to-chip links); and packets per link. Destinations and routes are resolved once at construction; counting a spike
+ * allocates nothing and walks no route: it adds the neuron's precomputed hops, and counts the
+ * spike, from which {@link #linkPackets} derives the packets per link when asked.
  *
  * <p>Link index {@code router * 4 + direction} over the image's modelled region of the mesh
  * ({@link MeshConfig#region}: {@code router = (y - originY) * width + (x - originX)}), directions
@@ -43,6 +44,15 @@ public final class MessageCounter {
     private final int[][] msgDest;
     private final int[][] msgDx;
     private final int[][] msgDy;
+    /**
+     * Per core c, neuron j: what one spike of j adds, summed over its messages: east-west hops,
+     * north-south hops, chip-link crossings (routes are fixed, so they are walked once, here).
+     */
+    private final int[][] spikeHopsEW;
+    private final int[][] spikeHopsNS;
+    private final int[][] spikeCrossings;
+    /** Per core c, neuron j: spikes counted so far; the link packets are derived from them on demand. */
+    private final long[][] spikes;
     private final long[] linkPackets;
 
     public MessageCounter(NetworkImage image) {
@@ -65,13 +75,32 @@ public final class MessageCounter {
         msgDest = new int[n][];
         msgDx = new int[n][];
         msgDy = new int[n][];
+        spikeHopsEW = new int[n][];
+        spikeHopsNS = new int[n][];
+        spikeCrossings = new int[n][];
+        spikes = new long[n][];
+        linkPackets = new long[region.routers() * 4];
         for (int c = 0; c < n; c++) {
             CoreImage ci = cores.get(c);
             routerX[c] = ci.id().x();
             routerY[c] = ci.id().y();
             resolve(c, ci, index, a);
+            int neurons = msgStart[c].length - 1;
+            spikeHopsEW[c] = new int[neurons];
+            spikeHopsNS[c] = new int[neurons];
+            spikeCrossings[c] = new int[neurons];
+            spikes[c] = new long[neurons];
+            long[] hops = new long[3];
+            for (int j = 0; j < neurons; j++) {
+                java.util.Arrays.fill(hops, 0L);
+                for (int k = msgStart[c][j]; k < msgStart[c][j + 1]; k++) {
+                    route(routerX[c], routerY[c], msgDx[c][k], msgDy[c][k], hops, null, 0);
+                }
+                spikeHopsEW[c][j] = Math.toIntExact(hops[0]);
+                spikeHopsNS[c][j] = Math.toIntExact(hops[1]);
+                spikeCrossings[c][j] = Math.toIntExact(hops[2]);
+            }
         }
-        linkPackets = new long[region.routers() * 4];
     }
 
     private void resolve(int c, CoreImage ci, Map<CoreId, Integer> index, Architecture a) {
@@ -111,21 +140,30 @@ public final class MessageCounter {
      */
     public void fired(int c, int j, long[] coreCounts, long[] hops) {
         int[] start = msgStart[c];
-        for (int k = start[j]; k < start[j + 1]; k++) {
-            coreCounts[Activity.MESSAGES_OUT.at(c)]++;
-            int d = msgDest[c][k];
+        int[] dest = msgDest[c];
+        int first = start[j];
+        int end = start[j + 1];
+        coreCounts[Activity.MESSAGES_OUT.at(c)] += end - first;
+        for (int k = first; k < end; k++) {
+            int d = dest[k];
             if (d >= 0) {
                 coreCounts[Activity.MESSAGES_IN.at(d)]++;
             }
-            route(routerX[c], routerY[c], msgDx[c][k], msgDy[c][k], hops);
         }
+        hops[0] += spikeHopsEW[c][j];
+        hops[1] += spikeHopsNS[c][j];
+        hops[2] += spikeCrossings[c][j];
+        spikes[c][j]++;
     }
 
-    private void route(int x, int y, int dx, int dy, long[] hops) {
+    /** Walks one message's XY route: hops and crossings into {@code hops}, {@code times} packets on each link (if links is not null). */
+    private void route(int x, int y, int dx, int dy, long[] hops, long[] links, long times) {
         int stepX = dx > 0 ? 1 : -1;
         int dirX = dx > 0 ? EAST : WEST;
         for (int i = 0; i < Math.abs(dx); i++) {
-            linkPackets[((y - originY) * width + x - originX) * 4 + dirX]++;
+            if (links != null) {
+                links[((y - originY) * width + x - originX) * 4 + dirX] += times;
+            }
             int next = x + stepX;
             if (next / chipRoutersX != x / chipRoutersX) {
                 hops[2]++;
@@ -135,7 +173,9 @@ public final class MessageCounter {
         int stepY = dy > 0 ? 1 : -1;
         int dirY = dy > 0 ? SOUTH : NORTH;
         for (int i = 0; i < Math.abs(dy); i++) {
-            linkPackets[((y - originY) * width + x - originX) * 4 + dirY]++;
+            if (links != null) {
+                links[((y - originY) * width + x - originX) * 4 + dirY] += times;
+            }
             int next = y + stepY;
             if (next / chipRoutersY != y / chipRoutersY) {
                 hops[2]++;
@@ -148,6 +188,19 @@ public final class MessageCounter {
 
     /** Packets that crossed each link so far (index as in the class comment). */
     public long[] linkPackets() {
+        java.util.Arrays.fill(linkPackets, 0L);
+        long[] hops = new long[3];
+        for (int c = 0; c < spikes.length; c++) {
+            for (int j = 0; j < spikes[c].length; j++) {
+                long times = spikes[c][j];
+                if (times == 0) {
+                    continue;
+                }
+                for (int k = msgStart[c][j]; k < msgStart[c][j + 1]; k++) {
+                    route(routerX[c], routerY[c], msgDx[c][k], msgDy[c][k], hops, linkPackets, times);
+                }
+            }
+        }
         return linkPackets.clone();
     }
 
