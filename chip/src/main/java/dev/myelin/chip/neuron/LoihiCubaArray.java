@@ -26,6 +26,11 @@ import java.util.List;
  * only overflow with 2^48 synapses on one neuron; there is no saturation anywhere in the
  * synaptic path.
  *
+ * <p>Two implementations of the same arithmetic: the general path, one neuron at a time through
+ * {@link LoihiMath}'s long helpers (the reference), and the fast path every core takes unless a
+ * test turns it off: 32-bit sums and a branch-free int update the JIT vectorises
+ * (docs/architecture.md, "Fast path"; {@code LoihiFastPathTest} proves them equal).
+ *
  * <p>Per tick: {@link #integrate} adds the active axons' rows, {@link #update} turns the sums
  * into a_in, advances u and v, fires, resets v and clears the sums.
  */
@@ -45,8 +50,26 @@ public final class LoihiCubaArray implements NeuronArray {
     private final int[] weight;
     /** Per group: exponent still to apply (0 for group 0, the type's negative exponent otherwise). */
     private final int[] groupExp;
-    /** Weighted sums of this tick, group-major: acc[g * n + j]. */
+    /** Weighted sums of this tick, group-major: acc[g * n + j] (the general path). */
     private final long[] acc;
+    /**
+     * The same sums modulo 2^32, for the fast path: u depends on a_in only modulo 2^18
+     * (a_in &lt;&lt; 6 is wrapped to 24 bits), and a group's floored sum {@code s >> k} (k &lt;= 8)
+     * only on s modulo 2^(18 + k), so 32 bits carry every bit the update reads.
+     */
+    private final int[] acc32;
+    /**
+     * Per synapse, for the fast path: its accumulator index {@code g * n + j} above the low
+     * {@link #PACK_WEIGHT_BITS} bits, which hold its effective weight (|w| &lt;= 256 &lt;&lt; 7 =
+     * 2^15, signed); null when the indices do not fit the remaining 15 bits.
+     */
+    private final int[] packed;
+    private static final int PACK_WEIGHT_BITS = 17;
+    /** This tick's active axons, listed by the fast integration. */
+    private final int[] activeList;
+    private final int[] activeEnd;
+    /** Every neuron has a non-zero bias: every update is active and the core is never quiescent. */
+    private final boolean allBiased;
     /** Neurons reached by a synaptic event this tick (bit j % 64 of word j / 64), even if the sum is 0. */
     private final long[] hasInput;
     private final int[] u;
@@ -102,6 +125,25 @@ public final class LoihiCubaArray implements NeuronArray {
             }
         }
         acc = new long[groups * n];
+        acc32 = new int[groups * n];
+        activeList = new int[rows.axons()];
+        activeEnd = new int[rows.axons()];
+        if ((long) groups * n <= 1 << (32 - PACK_WEIGHT_BITS)) {
+            packed = new int[post.length];
+            for (int a = 0; a < rows.axons(); a++) {
+                for (int k = rowStart[a]; k < rowStart[a + 1]; k++) {
+                    packed[k] = (axonGroup[a] * n + post[k]) << PACK_WEIGHT_BITS
+                            | weight[k] & ((1 << PACK_WEIGHT_BITS) - 1);
+                }
+            }
+        } else {
+            packed = null;
+        }
+        boolean biased = true;
+        for (int j = 0; j < n; j++) {
+            biased &= bias[j] != 0;
+        }
+        allBiased = biased;
         hasInput = new long[(n + 63) >>> 6];
         live = countLive();
     }
@@ -111,8 +153,19 @@ public final class LoihiCubaArray implements NeuronArray {
         return n;
     }
 
+    /** Whether integrate and update take the fast paths (tests turn them off to compare). */
+    boolean fastPaths = true;
+
+    /** The update path this core takes: "fast, biased" (no bookkeeping of idle neurons), "fast" or "general". */
+    String updatePath() {
+        return !fastPaths ? "general" : allBiased ? "fast, biased" : "fast";
+    }
+
     @Override
     public long integrate(long[] activeAxons, int words) {
+        if (fastPaths) {
+            return integrate32(activeAxons, words);
+        }
         long events = 0;
         int axons = axonGroup.length;
         int lastWord = Math.min(words, (axons + 63) >>> 6);
@@ -137,8 +190,130 @@ public final class LoihiCubaArray implements NeuronArray {
         return events;
     }
 
+    /**
+     * {@link #integrate} into the 32-bit sums. The rows of a tick's axons are scattered over
+     * memory far larger than the cache, so the work is a handful of cache misses per axon; to
+     * keep them few and overlapping, the active axons are first listed, then each row is read
+     * from {@link #packed} alone (one stream of ints instead of group, target and weight arrays).
+     * On a core whose neurons all have a bias the bitmap of neurons reached is not kept (every
+     * neuron counts as active anyway).
+     */
+    private long integrate32(long[] activeAxons, int words) {
+        int axons = axonGroup.length;
+        int lastWord = Math.min(words, (axons + 63) >>> 6);
+        int[] list = activeList;
+        int count = 0;
+        for (int w = 0; w < lastWord; w++) {
+            long bits = activeAxons[w];
+            while (bits != 0) {
+                int a = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (a >= axons) {
+                    break;
+                }
+                list[count++] = a;
+            }
+        }
+        long events = 0;
+        int[] sums = acc32;
+        int[] rows = rowStart;
+        int[] syn = packed;
+        if (syn == null) {
+            for (int i = 0; i < count; i++) {
+                int a = list[i];
+                int base = axonGroup[a] * n;
+                for (int k = rows[a]; k < rows[a + 1]; k++) {
+                    sums[base + post[k]] += weight[k];
+                }
+            }
+        }
+        // the row bounds first, as loads independent of each other, so their misses overlap
+        int[] ends = activeEnd;
+        for (int i = 0; i < count; i++) {
+            int a = list[i];
+            ends[i] = rows[a + 1];
+            list[i] = rows[a];
+        }
+        for (int i = 0; i < count; i++) {
+            int start = list[i];
+            int end = ends[i];
+            if (syn != null) {
+                for (int k = start; k < end; k++) {
+                    int e = syn[k];
+                    sums[e >>> PACK_WEIGHT_BITS] += e << (32 - PACK_WEIGHT_BITS) >> (32 - PACK_WEIGHT_BITS);
+                }
+            }
+            if (!allBiased) {
+                for (int k = start; k < end; k++) {
+                    int j = post[k];
+                    hasInput[j >>> 6] |= 1L << (j & 63);
+                }
+            }
+            events += end - start;
+        }
+        return events;
+    }
+
     @Override
     public int update(long tick, int[] fired) {
+        return fastPaths ? updateFast(fired) : updateGeneral(fired);
+    }
+
+    /**
+     * The update in branch-free {@code int} arithmetic ({@link LoihiMath#decay24},
+     * {@link LoihiMath#wrapU24int}), every neuron alike, so the JIT can vectorise the loop:
+     * a neuron the general path skips (no input, u = v = bias = 0) computes u = v = 0 again.
+     * The spike test and the counts run as separate, cheap passes.
+     */
+    private int updateFast(int[] fired) {
+        int[] sums = acc32;
+        int[] uu = u;
+        int[] vv = v;
+        int active = n;
+        if (!allBiased) {
+            active = 0;
+            for (int j = 0; j < n; j++) {
+                int reached = (int) (hasInput[j >>> 6] >>> (j & 63)) & 1;
+                active += (uu[j] | vv[j] | bias[j]) != 0 ? 1 : reached;
+            }
+            java.util.Arrays.fill(hasInput, 0L);
+        }
+        for (int g = 1; g < groups; g++) {
+            int shift = -groupExp[g];
+            int base = g * n;
+            for (int j = 0; j < n; j++) {
+                sums[j] += sums[base + j] >> shift;
+                sums[base + j] = 0;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            int uj = LoihiMath.wrapU24int(LoihiMath.decay24(uu[j], uFactor[j]) + (sums[j] << LoihiMath.ACT_SHIFT));
+            int vj = LoihiMath.decay24(vv[j], vFactor[j]) + uj + bias[j];
+            sums[j] = 0;
+            uu[j] = uj;
+            vv[j] = LoihiMath.clipV24int(vj);
+        }
+        int count = 0;
+        for (int j = 0; j < n; j++) {
+            if (LoihiMath.fires(vv[j], threshold[j])) {
+                fired[count++] = j;
+                vv[j] = 0;
+            }
+        }
+        int stillLive = n;
+        if (!allBiased) {
+            stillLive = 0;
+            for (int j = 0; j < n; j++) {
+                stillLive += (uu[j] | vv[j] | bias[j]) != 0 ? 1 : 0;
+            }
+        }
+        lastActive = active;
+        live = stillLive;
+        return count;
+    }
+
+    /** The reference update: one neuron at a time through {@link LoihiMath}'s long arithmetic. */
+    private int updateGeneral(int[] fired) {
         int count = 0;
         int active = 0;
         int stillLive = 0;
