@@ -286,15 +286,9 @@ public final class Chip implements AutoCloseable {
             }
         }
         for (CoreRuntime core : cores) {
-            for (int s = 0; s < core.portSpikes; s++) {
-                outputs.record(core.portOfSpike[s], core.lineOfSpike[s], t);
-            }
+            recordPorts(core, t);
         }
-        for (Probe p : probes) {
-            p.record(cores[p.core()].neurons.v(p.neuron()), cores[p.core()].neurons.u(p.neuron()));
-        }
-        delivery.begin(t, tickCounts);
-        network.route(t, emitted, delivery);
+        probeAndRoute(t);
         for (CoreRuntime core : cores) {
             int held = core.delay.occupancy();
             tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_SUM, held);
@@ -307,6 +301,22 @@ public final class Chip implements AutoCloseable {
             involved[c] = c;
         }
         tick = t + 1;
+    }
+
+    /** Phase 3 for one stepped core: its output-port spikes, in the order it fired them. */
+    private void recordPorts(CoreRuntime core, long t) {
+        for (int s = 0; s < core.portSpikes; s++) {
+            outputs.record(core.portOfSpike[s], core.lineOfSpike[s], t);
+        }
+    }
+
+    /** Phases 3 and 4 after the cores: probes read, then the network routes the tick's packets. */
+    private void probeAndRoute(long t) {
+        for (Probe p : probes) {
+            p.record(cores[p.core()].neurons.v(p.neuron()), cores[p.core()].neurons.u(p.neuron()));
+        }
+        delivery.begin(t, tickCounts);
+        network.route(t, emitted, delivery);
     }
 
     /** Cores with work in tick t, counted up to the parallel threshold (all cores when idle skipping is off). */
@@ -344,15 +354,9 @@ public final class Chip implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             CoreRuntime core = cores[involved[i]];
             activity.stepped(core.index, core.neurons.quiescent());
-            for (int s = 0; s < core.portSpikes; s++) {
-                outputs.record(core.portOfSpike[s], core.lineOfSpike[s], t);
-            }
+            recordPorts(core, t);
         }
-        for (Probe p : probes) {
-            p.record(cores[p.core()].neurons.v(p.neuron()), cores[p.core()].neurons.u(p.neuron()));
-        }
-        delivery.begin(t, tickCounts);
-        network.route(t, emitted, delivery);
+        probeAndRoute(t);
         n = activity.involvedCores(involved);
         for (int i = 0; i < n; i++) {
             CoreRuntime core = cores[involved[i]];

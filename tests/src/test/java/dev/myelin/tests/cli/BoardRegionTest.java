@@ -1,14 +1,12 @@
 package dev.myelin.tests.cli;
 
-import dev.myelin.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.myelin.tests.cli.Cli.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,13 +23,6 @@ class BoardRegionTest {
 
     @TempDir
     Path dir;
-
-    private static void ok(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).as(String.join(" ", args) + "\n" + err + out).isZero();
-    }
 
     @Test
     void aTwoCoreListingOnAHugeBoardRunsOnTheRoutersItUses() throws Exception {

@@ -1,14 +1,12 @@
 package dev.myelin.tests.cli;
 
-import dev.myelin.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.myelin.tests.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Warnings a user needs when compiling and re-pricing, printed without asking for a report. */
@@ -31,13 +29,6 @@ class CompileWarningsTest {
                         + nA + " nA}",
                 ""));
         return net;
-    }
-
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 
     @Test

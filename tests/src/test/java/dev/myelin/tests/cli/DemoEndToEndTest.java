@@ -4,24 +4,16 @@ import dev.myelin.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.myelin.tests.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo compiles the packaged sample and runs it; a description runs in both timing modes. */
 class DemoEndToEndTest {
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
 
     @Test
     void demoCompilesThePackagedSampleAndPrintsTheSummary() {

@@ -1,23 +1,13 @@
 package dev.myelin.tests.cli;
 
-import dev.myelin.cli.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
+import static dev.myelin.tests.cli.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code myelin help}, and hints that name the command the way the user typed it. */
 class HelpTest {
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
-    }
-
     @AfterEach
     void clearProg() {
         System.clearProperty("myelin.prog");

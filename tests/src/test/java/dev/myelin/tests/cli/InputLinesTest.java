@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.myelin.tests.cli.Cli.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,13 +46,6 @@ class InputLinesTest {
                 "  - {population: b}",
                 ""));
         return net;
-    }
-
-    private static void ok(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).as(String.join(" ", args) + "\n" + err + out).isZero();
     }
 
     private List<String> spikes(Path net, String name) throws Exception {

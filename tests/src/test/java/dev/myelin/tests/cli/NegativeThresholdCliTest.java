@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.myelin.tests.cli.Cli.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,14 +27,6 @@ class NegativeThresholdCliTest {
 
     @TempDir
     Path dir;
-
-    private static String ok(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).as(String.join(" ", args) + "\n" + err + out).isZero();
-        return out.toString();
-    }
 
     private Path description(String params) throws Exception {
         Path net = dir.resolve("net.yaml");

@@ -1,11 +1,8 @@
 package dev.myelin.tests.energy;
 
-import dev.myelin.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -71,9 +68,6 @@ class ChipLinkEnergyTest {
     }
 
     private static void run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).as(String.join(" ", args) + "\n" + err).isZero();
+        dev.myelin.tests.cli.Cli.ok(args);
     }
 }

@@ -1,15 +1,13 @@
 package dev.myelin.tests.energy;
 
-import dev.myelin.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.myelin.tests.cli.Cli.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -105,10 +103,4 @@ class SanaFeFormulasTest {
         return String.format(java.util.Locale.ROOT, "%.4f", d);
     }
 
-    private static void ok(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        assertThat(code).as(String.join(" ", args) + "\n" + err).isZero();
-    }
 }
