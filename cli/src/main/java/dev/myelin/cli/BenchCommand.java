@@ -10,6 +10,7 @@ import dev.myelin.chip.run.RunResult;
 import dev.myelin.chip.run.RunSession;
 import dev.myelin.chip.run.StopFlag;
 import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.timing.TimingMode;
 import dev.myelin.chip.trace.Json;
 import dev.myelin.isa.arch.Presets;
 import dev.myelin.isa.diag.MyelinInputException;
@@ -104,6 +105,7 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         if (t < 1 || t > ChipOptions.MAX_THREADS) {
             throw new MyelinInputException("--threads = " + t + " is out of range [1, " + ChipOptions.MAX_THREADS + "]");
         }
+        TimingMode.parse(timing);
         new OutputPlan().output("--json " + json, json).check();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Myelin bench: %d thread%s, %s timing, %d run%s per load, %d cores, Java %s%n", t,

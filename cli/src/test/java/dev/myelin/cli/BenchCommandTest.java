@@ -62,6 +62,9 @@ class BenchCommandTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).isEqualTo("myelin bench: error: unknown load 'nope' (known: truenorth-idle, loihi-cuba, "
                 + "noc-50, truenorth-full)\n");
+        r = RunCommandTest.run("bench", "truenorth-full", "--timing", "bogus");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).isEqualTo("myelin bench: error: unknown timing mode 'bogus' (known: cycle, simple)\n");
         r = RunCommandTest.run("bench", "noc-50", "--repeat", "0");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--repeat = 0 is out of range [1, 1000]");
