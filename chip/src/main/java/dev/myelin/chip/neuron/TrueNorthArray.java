@@ -28,9 +28,14 @@ import static dev.myelin.chip.neuron.TrueNorthMath.thresholdMask;
  *
  * <p>Memory: the crossbar as the image's bit-packed rows; weights by type
  * ({@code weight[G * n + j]}); per type a bit-packed mask of the neurons whose synapse of that
- * type is stochastic; every neuron parameter and V in flat {@code int} arrays; the tick's synaptic
- * input in {@code input[]} plus a bit-packed set of neurons that received any. Nothing is
- * allocated after construction.
+ * type is stochastic; every neuron parameter and V in flat {@code int} arrays; a bit-packed set
+ * of the neurons that received synaptic input this tick. Nothing is allocated after construction.
+ *
+ * <p>Integration adds each weight straight into {@code v[]}: between integration and update V
+ * holds V + the tick's exact 32-bit input sum (|V| &lt; 2^19, |input| &lt;= 65,536 axons x 256 =
+ * 2^24, so the int cannot overflow), and the update saturates it to 20 bits once, exactly as
+ * adding a separate input sum would. A neuron without input keeps its V untouched, so "V before
+ * the update" (the active count) reads the same value.
  *
  * <p>Draw order of the core's {@link CoreRandom} in one tick (each draw is one rho):
  * <ol>
@@ -65,7 +70,6 @@ public final class TrueNorthArray implements NeuronArray {
     private final int[] kappa;
     private final int[] resetV;
     private final int[] v;
-    private final int[] input;
     private final long[] hasInput;
     private final CoreRandom random;
     /**
@@ -75,7 +79,7 @@ public final class TrueNorthArray implements NeuronArray {
     private final boolean deterministic;
     /**
      * Additionally every neuron has the same update parameters and a non-zero leak:
-     * {@link #updateUniform}, a branch-free loop over V and the input alone.
+     * {@link #updateUniform}, a branch-free loop over V alone.
      */
     private final boolean uniform;
     /**
@@ -138,7 +142,6 @@ public final class TrueNorthArray implements NeuronArray {
         this.kappa = p.kappa().clone();
         this.resetV = p.resetV().clone();
         this.v = p.v0().clone();
-        this.input = new int[n];
         this.hasInput = new long[wordsPerRow];
         this.posMul = new int[n];
         this.posAdd = new int[n];
@@ -167,6 +170,7 @@ public final class TrueNorthArray implements NeuronArray {
         }
         this.typeWeight = sharedTypeWeights();
         // |input| <= axons x 256 (9-bit weights): with at most 2^20 axons, input + V fits an int
+        // (the architecture allows at most 65,536 axons per core; the guard stays as a backstop)
         this.deterministic = drawsNothing && axonType.length <= 1 << 20;
         this.uniform = deterministic && n > 0 && leak[0] != 0 && sameUpdateParameters();
 
@@ -235,7 +239,7 @@ public final class TrueNorthArray implements NeuronArray {
             hasInput[i] |= row;
             int base = i << 6;
             while (row != 0) {
-                input[base + Long.numberOfTrailingZeros(row)] += w;
+                v[base + Long.numberOfTrailingZeros(row)] += w;
                 row &= row - 1;
             }
         }
@@ -262,12 +266,12 @@ public final class TrueNorthArray implements NeuronArray {
             while (exact != 0) {
                 int j = base + Long.numberOfTrailingZeros(exact);
                 exact &= exact - 1;
-                input[j] += weight[weightBase + j];
+                v[j] += weight[weightBase + j];
             }
             while (stochastic != 0) {
                 int j = base + Long.numberOfTrailingZeros(stochastic);
                 stochastic &= stochastic - 1;
-                input[j] += stochastic(weight[weightBase + j], random.nextRho());
+                v[j] += stochastic(weight[weightBase + j], random.nextRho());
             }
         }
         return events;
@@ -312,8 +316,9 @@ public final class TrueNorthArray implements NeuronArray {
     /**
      * {@link #updateGeneral} for a core whose update draws nothing (eta = 0, deterministic leak),
      * with the branches of the threshold step replaced by the linear maps {@link #posMul} ...
-     * {@link #negAdd}. Input is added unconditionally: a neuron without input has input 0 and V
-     * in range, so saturating V + 0 changes nothing.
+     * {@link #negAdd}. V already holds V + input (integration adds into it): it is saturated
+     * unconditionally, a neuron without input having V in range, so saturating changes nothing;
+     * without input V is untouched, so {@code before} is V before the update wherever it counts.
      */
     private int updateDeterministic(int[] fired) {
         int count = 0;
@@ -323,8 +328,7 @@ public final class TrueNorthArray implements NeuronArray {
         for (int j = 0; j < n; j++) {
             int before = v[j];
             long had = hasInput[j >>> 6] >>> (j & 63) & 1L;
-            int x = clamp(before + input[j]);
-            input[j] = 0;
+            int x = clamp(before);
             int lambda = leak[j];
             int omega = leakReversal[j] == 0 ? 1 : Integer.signum(x);
             x = clamp(x + omega * lambda);
@@ -358,26 +362,24 @@ public final class TrueNorthArray implements NeuronArray {
 
     /**
      * {@link #updateDeterministic} for a core whose neurons share every update parameter and leak
-     * (lambda != 0): every neuron counts as active, resting and unstable. Two passes: input and
-     * leak over V and the input alone (branch-free, vectorisable), then the thresholds, where
+     * (lambda != 0): every neuron counts as active, resting and unstable. Two passes: saturation
+     * of V + input and the leak over V alone (branch-free, vectorisable), then the thresholds, where
      * crossing one is rare and the branch predictable.
      */
     private int updateUniform(int[] fired) {
         int lambda = leak[0];
         int[] vs = v;
-        int[] in = input;
         if (leakReversal[0] == 0) {
             for (int j = 0; j < n; j++) {
-                int x = clamp(vs[j] + in[j]);
+                int x = clamp(vs[j]);
                 vs[j] = clamp(x + lambda);
             }
         } else {
             for (int j = 0; j < n; j++) {
-                int x = clamp(vs[j] + in[j]);
+                int x = clamp(vs[j]);
                 vs[j] = clamp(x + ((x >> 31) | (-x >>> 31)) * lambda); // sgn(x) * lambda
             }
         }
-        java.util.Arrays.fill(in, 0);
         int a = alpha[0];
         int limit = negativeLimit[0];
         int pm = posMul[0];
@@ -416,9 +418,8 @@ public final class TrueNorthArray implements NeuronArray {
             boolean hadInput = (hasInput[j >>> 6] >>> (j & 63) & 1L) != 0;
             int vv = before;
             if (hadInput) {
-                // 32-bit exact sum of this tick's input, added once, saturated to 20 bits
-                vv = saturateV((long) vv + input[j]);
-                input[j] = 0;
+                // V + the 32-bit exact sum of this tick's input (added in by integration), saturated once
+                vv = saturateV(vv);
             }
             vv = applyLeak(j, vv);
             vv = threshold(j, vv);
