@@ -1,13 +1,13 @@
 package dev.myelin.chip.sim;
 
 import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.model.CoreGrid;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.NetworkImage;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The used cores of a loaded image, numbered 0..cores()-1 in the image's order (sorted by
@@ -20,8 +20,7 @@ public final class ChipLayout {
     private final CoreId[] ids;
     private final int[] axons;
     private final int[] neurons;
-    private final Map<CoreId, Integer> index = new HashMap<>();
-    private final dev.myelin.isa.model.CoreGrid grid;
+    private final CoreGrid grid;
 
     ChipLayout(NetworkImage image) {
         this.image = image;
@@ -35,11 +34,12 @@ public final class ChipLayout {
             ids[c] = ci.id();
             axons[c] = ci.axonCount();
             neurons[c] = ci.neuronCount();
-            if (index.put(ci.id(), c) != null) {
-                throw new dev.myelin.isa.diag.MyelinInputException("core " + ci.id() + " appears twice in the image");
-            }
         }
-        this.grid = new dev.myelin.isa.model.CoreGrid(cores, arch.coresPerRouter());
+        try {
+            this.grid = new CoreGrid(cores, arch.coresPerRouter());
+        } catch (IllegalArgumentException twice) {
+            throw new MyelinInputException(twice.getMessage());
+        }
     }
 
     /** The image laid out. */
@@ -61,8 +61,7 @@ public final class ChipLayout {
 
     /** The index of a used core, or -1 if the image does not use it. */
     public int indexOf(CoreId id) {
-        Integer c = index.get(id);
-        return c == null ? -1 : c;
+        return grid.indexOf(id);
     }
 
     /** The index of the used core at {@code (x, y, slot)}, or -1; allocates nothing. */

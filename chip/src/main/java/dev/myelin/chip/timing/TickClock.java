@@ -19,13 +19,41 @@ final class TickClock {
      * receive nothing, so the maxima over them stay valid while the set of quiet cores does not
      * change, and are recomputed (one pass over every core) only when it does.
      */
-    private double quietCompute;
-    private double quietGeneration;
-    private double quietReceive;
-    private int quietComputeCore = -1;
-    private int quietGenerationCore = -1;
-    private int quietReceiveCore = -1;
+    private final Argmax quietCompute = new Argmax();
+    private final Argmax quietGeneration = new Argmax();
+    private final Argmax quietReceive = new Argmax();
     private boolean quietKnown;
+    // this tick's maxima over the cores that sent or received (reused: no allocation per tick)
+    private final Argmax compute = new Argmax();
+    private final Argmax generation = new Argmax();
+    private final Argmax receive = new Argmax();
+    private final Argmax receiveDone = new Argmax();
+
+    /** A running maximum and the core that reached it first (a core takes it only by exceeding it). */
+    static final class Argmax {
+        double value;
+        int core = -1;
+
+        void reset() {
+            value = 0;
+            core = -1;
+        }
+
+        void offer(double v, int c) {
+            if (v > value) {
+                value = v;
+                core = c;
+            }
+        }
+
+        /** Takes {@code o}'s maximum when it is larger, or equal and reached by a lower core. */
+        void merge(Argmax o) {
+            if (o.core >= 0 && (o.value > value || (o.value == value && o.core < core))) {
+                value = o.value;
+                core = o.core;
+            }
+        }
+    }
 
     TickClock() {
     }
@@ -35,49 +63,27 @@ final class TickClock {
         if (!quietKnown || !net.sameQuietCores()) {
             quiet(net, k);
         }
-        double maxCompute = 0;
-        double maxGeneration = 0;
-        double maxReceive = 0;
-        double maxReceiveDone = 0;
-        int computeCore = -1;
-        int generationCore = -1;
-        int receiveCore = -1;
-        int receiveDoneCore = -1;
+        compute.reset();
+        generation.reset();
+        receive.reset();
+        receiveDone.reset();
         for (int i = 0; i < net.senders(); i++) {
             int c = net.sender(i);
-            double integration = t.integrationNs(k, c);
-            double generation = t.generationNs(k, c, net.messagesOut(c));
-            double receive = t.receiveNs(k, c, net.messagesIn(c));
-            if (integration + generation > maxCompute) {
-                maxCompute = integration + generation;
-                computeCore = c;
-            }
-            if (generation > maxGeneration) {
-                maxGeneration = generation;
-                generationCore = c;
-            }
-            if (receive > maxReceive) {
-                maxReceive = receive;
-                receiveCore = c;
-            }
-            if (net.receiveDoneNs(c) > maxReceiveDone) {
-                maxReceiveDone = net.receiveDoneNs(c);
-                receiveDoneCore = c;
-            }
+            offer(t, k, c, net.messagesOut(c), net.messagesIn(c), compute, generation, receive);
+            receiveDone.offer(net.receiveDoneNs(c), c);
         }
         // the first core reaching the maximum wins, whether quiet or not
-        if (better(quietComputeCore, quietCompute, computeCore, maxCompute)) {
-            maxCompute = quietCompute;
-            computeCore = quietComputeCore;
-        }
-        if (better(quietGenerationCore, quietGeneration, generationCore, maxGeneration)) {
-            maxGeneration = quietGeneration;
-            generationCore = quietGenerationCore;
-        }
-        if (better(quietReceiveCore, quietReceive, receiveCore, maxReceive)) {
-            maxReceive = quietReceive;
-            receiveCore = quietReceiveCore;
-        }
+        compute.merge(quietCompute);
+        generation.merge(quietGeneration);
+        receive.merge(quietReceive);
+        double maxCompute = compute.value;
+        double maxGeneration = generation.value;
+        double maxReceive = receive.value;
+        double maxReceiveDone = receiveDone.value;
+        int computeCore = compute.core;
+        int generationCore = generation.core;
+        int receiveCore = receive.core;
+        int receiveDoneCore = receiveDone.core;
         double sync = net.syncNs();
         double simpleNs = SanaFeLatency.tickNs(maxGeneration, maxReceive, sync);
         TrafficStats s = net.lastTickTraffic();
@@ -103,19 +109,22 @@ final class TickClock {
                 ns <= net.periodNs(), messages, s.hopTotal(), s.stalls(), s.late(), s.dropped());
     }
 
-    private static boolean better(int quietCore, double quietValue, int core, double value) {
-        return quietCore >= 0 && (quietValue > value || (quietValue == value && quietCore < core));
+    /** Core c's compute (integration + generation), generation and receive times offered to the maxima. */
+    private static void offer(CoreTimes t, CounterSet k, int c, int messagesOut, int messagesIn, Argmax compute,
+                              Argmax generation, Argmax receive) {
+        double integration = t.integrationNs(k, c);
+        double g = t.generationNs(k, c, messagesOut);
+        compute.offer(integration + g, c);
+        generation.offer(g, c);
+        receive.offer(t.receiveNs(k, c, messagesIn), c);
     }
 
     /** Recomputes the maxima over the quiet cores (every core not in the senders list). */
     private void quiet(MeshNetwork net, CounterSet k) {
         CoreTimes t = net.times();
-        quietCompute = 0;
-        quietGeneration = 0;
-        quietReceive = 0;
-        quietComputeCore = -1;
-        quietGenerationCore = -1;
-        quietReceiveCore = -1;
+        quietCompute.reset();
+        quietGeneration.reset();
+        quietReceive.reset();
         int next = 0;
         for (int c = 0; c < net.layout().cores(); c++) {
             if (next < net.senders() && net.sender(next) == c) {
@@ -123,21 +132,7 @@ final class TickClock {
                 continue;
             }
             // a quiet core sent and received nothing
-            double integration = t.integrationNs(k, c);
-            double generation = t.generationNs(k, c, 0);
-            double receive = t.receiveNs(k, c, 0);
-            if (integration + generation > quietCompute) {
-                quietCompute = integration + generation;
-                quietComputeCore = c;
-            }
-            if (generation > quietGeneration) {
-                quietGeneration = generation;
-                quietGenerationCore = c;
-            }
-            if (receive > quietReceive) {
-                quietReceive = receive;
-                quietReceiveCore = c;
-            }
+            offer(t, k, c, 0, 0, quietCompute, quietGeneration, quietReceive);
         }
         quietKnown = true;
     }

@@ -24,7 +24,7 @@ public final class CoreGrid {
 
     /**
      * @param slots cores per router
-     * @throws IllegalArgumentException when two cores share a place (callers check this first)
+     * @throws IllegalArgumentException when two cores share a place
      */
     public CoreGrid(List<CoreImage> cores, int slots) {
         int minX = Integer.MAX_VALUE;
@@ -54,8 +54,11 @@ public final class CoreGrid {
             for (int i = 0; i < cores.size(); i++) {
                 CoreId id = cores.get(i).id();
                 int at = at(id.x(), id.y(), id.slot());
-                if (at < 0 || cell[at] >= 0) {
-                    throw new IllegalArgumentException("core " + id + " appears twice or off the grid");
+                if (at < 0) {
+                    continue; // a slot beyond the router's cores: the validator refuses it, no target can land there
+                }
+                if (cell[at] >= 0) {
+                    throw new IllegalArgumentException("core " + id + " appears twice in the image");
                 }
                 cell[at] = i;
             }
@@ -64,7 +67,7 @@ public final class CoreGrid {
             sparse = new HashMap<>();
             for (int i = 0; i < cores.size(); i++) {
                 if (sparse.put(cores.get(i).id(), i) != null) {
-                    throw new IllegalArgumentException("core " + cores.get(i).id() + " appears twice");
+                    throw new IllegalArgumentException("core " + cores.get(i).id() + " appears twice in the image");
                 }
             }
         }
