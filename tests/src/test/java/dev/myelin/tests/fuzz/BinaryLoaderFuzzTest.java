@@ -54,8 +54,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BinaryLoaderFuzzTest {
     static final long DEFAULT_SEED = 0x4E42494EL;
     static final int DEFAULT_MUTANTS = 3000;
-    /** A mutant is decoded, loaded and listed in milliseconds; far more means a loop that does not consume input. */
+    /**
+     * A mutant is decoded, loaded and listed in about the time its unmutated base takes; far more
+     * means a loop that does not consume input. Measured in the test thread's CPU time, so a busy
+     * machine does not turn a fair mutant into a failure: a mutant fails when it takes more than
+     * {@link #SLOW_FACTOR} times its base's cost and more than {@link #SLOW_MS}.
+     */
     static final long SLOW_MS = 5000;
+    static final long SLOW_FACTOR = 10;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time of the calling thread in ms (wall time where the JVM cannot measure it). */
+    private static long cpuMs() {
+        return THREADS.isCurrentThreadCpuTimeSupported()
+                ? THREADS.getCurrentThreadCpuTime() / 1_000_000 : System.nanoTime() / 1_000_000;
+    }
     static final Pattern LOCATED = Pattern.compile("byte offset \\d+, section \\S+, field \\S+: [^\\n]+");
     /** Bases that need no compilation: every section, both datapaths, reals in ARCH and UNIT. */
     static final String TRUENORTH_LISTING = String.join("\n",
@@ -135,17 +149,24 @@ class BinaryLoaderFuzzTest {
         Map<String, byte[]> bases = bases();
         String[] names = bases.keySet().toArray(new String[0]);
         Stats stats = new Stats();
+        Map<String, Long> limitMs = new java.util.HashMap<>();
+        for (String name : names) {
+            long b0 = cpuMs();
+            check(bases.get(name), name + " unmutated", new Stats());
+            limitMs.put(name, Math.max(SLOW_MS, SLOW_FACTOR * (cpuMs() - b0)));
+        }
         long t0 = System.nanoTime();
         for (int i = 0; i < mutants; i++) {
             String name = names[i % names.length];
             Random r = new Random(seed * 0x9E3779B97F4A7C15L + i);
             BinaryMutator.Mutant m = BinaryMutator.mutate(bases.get(name), r);
             String what = name + " case " + i + " (seed " + seed + "): " + m.description();
-            long c0 = System.nanoTime();
+            long c0 = cpuMs();
             check(m.bytes(), what, stats);
-            long ms = (System.nanoTime() - c0) / 1_000_000;
-            if (ms > SLOW_MS) {
-                stats.fail("slow: one mutant took more than " + SLOW_MS + " ms", what + ": " + ms + " ms");
+            long ms = cpuMs() - c0;
+            if (ms > limitMs.get(name)) {
+                stats.fail("slow: one mutant took more CPU time than " + SLOW_FACTOR + "x its base and "
+                        + SLOW_MS + " ms", what + ": " + ms + " ms (limit " + limitMs.get(name) + " ms)");
             }
             if (i % 100 == 0) {
                 checkCommandLine(m.bytes(), what, stats);
