@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code window} ticks, and the digits it gets right are counted as the sample's score.py
  * counts them: in each window the neuron of {@code population} with the most spikes is the
  * answer, a tie or a silent window is wrong. The count per architecture must be the one the
- * block gives (measured, and written in the README next to the floating-point accuracy).
+ * block gives (measured, and written in the README next to the floating-point accuracy), and
+ * so must the energy per inference the run prints with {@code --sample-ticks WINDOW}
+ * ({@code per_inference}, as printed).
  */
 class ClassifierSamplesTest {
     private static final int MAX_CLASSES = 1024;
@@ -72,14 +74,20 @@ class ClassifierSamplesTest {
 
         Map<String, Integer> expected = new TreeMap<>();
         ((Map<String, Object>) c.get("correct")).forEach((arch, n) -> expected.put(arch, ((Number) n).intValue()));
+        Map<String, String> expectedEnergy = new TreeMap<>((Map<String, String>) c.get("per_inference"));
         Map<String, Integer> measured = new TreeMap<>();
+        Map<String, String> measuredEnergy = new TreeMap<>();
         for (String arch : expected.keySet()) {
             Path spikes = tmp.resolve(arch + "-spikes.csv");
-            Cli.ok("run", dir.resolve("net.yaml").toString(), "--arch", arch, "--ticks", String.valueOf(digits * window),
-                    "-q", "--spikes", spikes.toString());
+            String out = Cli.ok("run", dir.resolve("net.yaml").toString(), "--arch", arch, "--ticks",
+                    String.valueOf(digits * window), "--sample-ticks", String.valueOf(window), "-q", "--spikes",
+                    spikes.toString());
             measured.put(arch, correct(Files.readAllLines(spikes), pop, window, labels));
+            measuredEnergy.put(arch, out.lines().map(String::strip).filter(l -> l.startsWith("per inference "))
+                    .map(l -> l.substring("per inference ".length(), l.indexOf(" over "))).findFirst().orElse("none"));
         }
         assertThat(measured).as("digits classified right (of %d) per architecture", digits).isEqualTo(expected);
+        assertThat(measuredEnergy).as("energy per inference per architecture").isEqualTo(expectedEnergy);
     }
 
     /** Windows whose most-spiking neuron of {@code pop}, alone at the top, is the label. */
