@@ -92,37 +92,44 @@ public final class BoardLinks implements SpikeNetwork {
                 }
             }
         }
+        keepOwn();
         if ((tick + 1) % window == 0) {
             swap(tick);
         }
         release(tick + 1, sink);
     }
 
-    /** End of a window: sort, swap with the peers, merge every partition's records for this member into the queue. */
+    /** This member's own crossing records (chip to chip inside the partition) join its queue every tick. */
+    private void keepOwn() {
+        LinkRecords mine = out[rank];
+        if (mine.size() > 0) {
+            mine.sort(scratch);
+            queue.dropAndMerge(head, mine, scratch);
+            head = 0;
+            mine.clear();
+        }
+    }
+
+    /** End of a window: sort, swap with the peers, merge every other partition's records for this member into the queue. */
     private void swap(long tick) {
         long start = System.nanoTime();
         for (int p = 0; p < out.length; p++) {
-            out[p].sort(scratch);
             if (p != rank) {
+                out[p].sort(scratch);
                 recordsSent += out[p].size();
             }
         }
         exchange.exchange(tick, out, in);
-        in[rank].clear();
-        LinkRecords mine = out[rank];
         for (int p = 0; p < in.length; p++) {
-            LinkRecords from = p == rank ? mine : in[p];
-            if (p != rank) {
-                recordsReceived += from.size();
-            }
-            if (from.size() > 0) {
+            if (p != rank && in[p].size() > 0) {
+                recordsReceived += in[p].size();
                 // the queue and each partition's records are sorted; merging keeps the merge order
-                queue.dropAndMerge(head, from, scratch);
+                queue.dropAndMerge(head, in[p], scratch);
                 head = 0;
             }
-        }
-        for (LinkRecords o : out) {
-            o.clear();
+            if (p != rank) {
+                out[p].clear();
+            }
         }
         windows++;
         exchangeNanos += System.nanoTime() - start;
