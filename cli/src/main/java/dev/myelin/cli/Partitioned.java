@@ -69,7 +69,8 @@ final class Partitioned {
                 + ";partitions=" + members.size() + ";map=" + plan.describe() + ";ticks=" + c.ticks + ";seed=" + c.seed
                 + ";outputs=" + (c.spikes != null) + "," + (c.counters != null) + "," + (c.digests != null);
         try (dev.myelin.dist.JGroupsExchange ex = dev.myelin.dist.JGroupsExchange.join(members, rank,
-                "myelin-" + model, handshake, (long) (c.startTimeout * 1000), (long) (c.hangTimeout * 1000))) {
+                // one group per member list, whatever the model: a member of another model must meet the handshake
+                "myelin " + members, handshake, (long) (c.startTimeout * 1000), (long) (c.hangTimeout * 1000))) {
             if (!c.quiet) {
                 err.println("myelin run: partition " + rank + " of " + members.size() + " (" + members.get(rank) + ", "
                         + plan.chipsText(rank) + "): group formed, window " + d + " ticks");

@@ -100,6 +100,25 @@ class PartitionedRunTest {
         }
     }
 
+    /** A plain run in a JVM of its own, logging every class it loads: none of JGroups or of the dist module. */
+    @Test
+    void aPlainRunLoadsNothingOfJGroups() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(Partitioned.jvmFlags());
+        cmd.addAll(List.of("-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", nbin.toString(), "--ticks=20", "--input=in=" + input, "--quiet",
+                "--spikes=" + dir.resolve("plain-classes.csv")));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log;
+        try (BufferedReader rd = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            log = rd.lines().reduce("", (a, b) -> a + b + "\n");
+        }
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), log);
+        assertTrue(log.contains("dev.myelin.cli.RunCommand"), "the class log works");
+        assertTrue(!log.contains("org.jgroups") && !log.contains("dev.myelin.dist"), "JGroups loaded by a plain run");
+    }
+
     @Test
     void aWindowBeyondTheSmallestDelayIsAUsageError() throws Exception {
         List<String> a = runArgs(dir.resolve("bad"), 10);

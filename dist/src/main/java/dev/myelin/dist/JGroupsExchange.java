@@ -76,7 +76,7 @@ public final class JGroupsExchange implements SpikeExchange, Receiver {
     /**
      * Joins the group of {@code members} as {@code rank} and completes the handshake.
      *
-     * @param cluster      the group's name (runs of different models never meet)
+     * @param cluster      the group's name (the same for every member of a run)
      * @param handshake    {@code key=value} fields separated by {@code ;}, compared with every peer's
      * @param startMs      bound on joining and on the handshake
      * @param hangMs       a peer silent for this long during the run counts as gone
@@ -287,7 +287,8 @@ public final class JGroupsExchange implements SpikeExchange, Receiver {
                 }
                 return b;
             }
-            if (gone[peer]) {
+            View v = view;
+            if (gone[peer] || address[peer] != null && v != null && !v.containsMember(address[peer])) {
                 throw new PartitionLostException(peer, address(peer), tick, "left the group");
             }
             if (System.nanoTime() > deadline) {
@@ -319,24 +320,11 @@ public final class JGroupsExchange implements SpikeExchange, Receiver {
 
     @Override
     public void viewAccepted(View v) {
-        View before = view;
         view = v;
         boolean[] g = gone.clone();
         for (int p = 0; p < k; p++) {
             if (address[p] != null && !v.containsMember(address[p])) {
-                g[p] = true;
-            }
-        }
-        if (before != null && v.size() < before.size()) {
-            // a member left before its hello reached us: still known by elimination only after the handshake
-            for (Address a : before.getMembers()) {
-                if (!v.containsMember(a)) {
-                    for (int p = 0; p < k; p++) {
-                        if (a.equals(address[p])) {
-                            g[p] = true;
-                        }
-                    }
-                }
+                g[p] = true; // once gone, gone: a member cannot rejoin a run
             }
         }
         gone = g;
