@@ -47,10 +47,11 @@ class JGroupsExchangeTest {
                     LinkRecords[] in = {new LinkRecords(), new LinkRecords()};
                     out[0].add(LinkRecords.first(7, 3), LinkRecords.second(5, 9, 11));
                     x.exchange(0, out, in);
+                    long first = in[0].size() == 1 ? in[0].first(0) : -1;
                     out[0].clear();
                     x.exchange(1, out, in);
                     x.gather(1, new byte[] {42});
-                    return in[0].size() == 0 ? -1 : in[0].first(0);
+                    return first;
                 }
             });
             long got;
@@ -108,6 +109,36 @@ class JGroupsExchangeTest {
                 assertEquals("partition 1 (" + m.get(1) + ") left at tick 4 (left the group)", e.getMessage());
                 assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "detected before the hang timeout");
             }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A peer that stays in the group but sends nothing (frozen) is lost after the hang timeout, not before. */
+    @Test
+    void aSilentPeerIsLostAfterTheHangTimeout() throws Exception {
+        List<Member> m = members(2);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        try {
+            Future<?> other = pool.submit(() -> {
+                try (JGroupsExchange x = JGroupsExchange.join(m, 1, "t4", "v", 60_000, 1_500)) {
+                    done.await(30, TimeUnit.SECONDS); // joined, then silent
+                }
+                return null;
+            });
+            try (JGroupsExchange x = JGroupsExchange.join(m, 0, "t4", "v", 60_000, 1_500)) {
+                LinkRecords[] out = {new LinkRecords(), new LinkRecords()};
+                LinkRecords[] in = {new LinkRecords(), new LinkRecords()};
+                long start = System.nanoTime();
+                PartitionLostException e = assertThrows(PartitionLostException.class, () -> x.exchange(9, out, in));
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertEquals("partition 1 (" + m.get(1) + ") left at tick 9 (sent nothing for 1.5 s)", e.getMessage());
+                assertTrue(ms >= 1_500 && ms < 10_000, ms + " ms");
+            } finally {
+                done.countDown();
+            }
+            other.get(60, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }
