@@ -47,14 +47,15 @@ class PartitionScalingBench {
         Path tn = dir.resolve("tn.nbin");
         // 4 TrueNorth chips, a 16 x 16 block of 256 x 256 cores on each: 1,024 cores, 262,144 neurons
         NbinCodec.write(tn, BoardLoad.image(BoardLoad.board(Presets.require("truenorth"), 16), 16, 4, 1));
-        StringBuilder report = new StringBuilder("\nper-window exchange cost, small board, 4000 ticks (ms per window, rank 0: median [min, max])\n");
+        StringBuilder report = new StringBuilder("\nper-window exchange cost, small board, 3200 ticks (ms per window, rank 0: median [min, max])\n");
         for (int k : new int[] {2, 4}) {
             for (int d : new int[] {1, 4, 16}) {
                 double[] ms = new double[reps];
                 for (int i = 0; i < reps; i++) {
-                    ms[i] = run(small, k, d, 4000)[1];
+                    ms[i] = run(small, k, d, 3200)[1];
                 }
                 report.append(String.format(Locale.ROOT, "K = %d, D = %2d: %s%n", k, d, stats(ms)));
+                System.out.println(String.format(Locale.ROOT, "K = %d, D = %2d: %s", k, d, stats(ms)));
             }
         }
         report.append("ticks/s, 4-chip TrueNorth board (1,024 cores), 300 ticks, D = 4 (rank 0: median [min, max])\n");
@@ -64,6 +65,7 @@ class PartitionScalingBench {
                 tps[i] = run(tn, k, 4, 300)[0];
             }
             report.append(String.format(Locale.ROOT, "K = %d: %s ticks/s%n", k, stats(tps)));
+            System.out.println(String.format(Locale.ROOT, "K = %d: %s ticks/s", k, stats(tps)));
         }
         System.out.println(report);
     }

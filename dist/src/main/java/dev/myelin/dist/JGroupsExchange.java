@@ -247,6 +247,11 @@ public final class JGroupsExchange implements SpikeExchange, Receiver {
         for (int p = 1; p < k; p++) {
             send(address[p], DONE, tick, NONE, p, tick);
         }
+        // leave last: a member that leaves drops what it still had to deliver (the acknowledgements)
+        long deadline = System.nanoTime() + hangMs * 1_000_000L;
+        while (view.size() > 1 && System.nanoTime() < deadline) {
+            sleep();
+        }
         return all;
     }
 
