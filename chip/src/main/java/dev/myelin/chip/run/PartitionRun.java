@@ -41,6 +41,8 @@ import java.util.Map;
 public final class PartitionRun {
     /** Largest tick count a partitioned run accepts (link records carry 39-bit ticks). */
     public static final long MAX_TICKS = LinkRecords.MAX_TICK - 256;
+    /** Largest tick count with {@code --digests} (8 bytes per tick held until the end). */
+    public static final long MAX_DIGEST_TICKS = 1L << 28;
 
     /**
      * @param spikes   every spike, {@code tick,population,index} (as {@code myelin run --spikes}), or null
@@ -70,6 +72,10 @@ public final class PartitionRun {
     public static void check(Options o) {
         if (o.ticks() < 0 || o.ticks() > MAX_TICKS) {
             throw new MyelinInputException("--ticks = " + o.ticks() + " is out of range [0, " + MAX_TICKS + "]");
+        }
+        if (o.digests() != null && o.ticks() > MAX_DIGEST_TICKS) {
+            throw new MyelinInputException("--digests keeps one digest per tick in memory: at most " + MAX_DIGEST_TICKS
+                    + " ticks (--ticks = " + o.ticks() + ")");
         }
         if (o.threads() < 1 || o.threads() > ChipOptions.MAX_THREADS) {
             throw new MyelinInputException("--threads = " + o.threads() + " is out of range [1, "
