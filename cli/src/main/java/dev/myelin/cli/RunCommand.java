@@ -93,6 +93,36 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
     @Option(names = {"-q", "--quiet"}, description = "no progress output")
     boolean quiet;
 
+    @Option(names = "--local-partitions", paramLabel = "K",
+            description = "run the board as K partitions (whole chips), one JVM each on 127.0.0.1 (docs/distributed.md)")
+    Integer localPartitions;
+
+    @Option(names = "--partitions", paramLabel = "HOST:PORT,...",
+            description = "run as one member of a partitioned run: the members' addresses in rank order")
+    String partitions;
+
+    @Option(names = "--rank", paramLabel = "I", description = "this member's rank in --partitions (default: from "
+            + "OMPI_COMM_WORLD_RANK, PMI_RANK or SLURM_PROCID)")
+    Integer rank;
+
+    @Option(names = "--window", defaultValue = "0", paramLabel = "D", description = "partitioned: ticks per exchange, "
+            + "1 .. the smallest delay between partitions (default 0: that delay)")
+    int window;
+
+    @Option(names = "--counters", paramLabel = "FILE", description = "partitioned: counter totals per core and board, CSV")
+    Path counters;
+
+    @Option(names = "--digests", paramLabel = "FILE", description = "partitioned: a digest of the neuron state per tick, CSV")
+    Path digests;
+
+    @Option(names = "--hang-timeout", defaultValue = "10", paramLabel = "S",
+            description = "partitioned: a member silent for S seconds counts as gone (default ${DEFAULT-VALUE})")
+    double hangTimeout;
+
+    @Option(names = "--start-timeout", defaultValue = "60", paramLabel = "S",
+            description = "partitioned: bound on forming the group and the handshake (default ${DEFAULT-VALUE})")
+    double startTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -103,6 +133,13 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
 
     @Override
     public Integer call() {
+        if (localPartitions != null || partitions != null) {
+            return Partitioned.run(this);
+        }
+        if (counters != null || digests != null || rank != null || window != 0) {
+            throw new dev.myelin.isa.diag.MyelinInputException("--counters, --digests, --rank and --window belong to a "
+                    + "partitioned run: give --local-partitions K or --partitions");
+        }
         RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeFile,
                 vcd, stats, perTick, profile, plots, plotTicks == null ? null : TickWindow.parse(plotTicks),
                 sampleTicks, quiet);

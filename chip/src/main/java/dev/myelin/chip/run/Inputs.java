@@ -22,6 +22,8 @@ final class Inputs {
     private final List<int[]> lineCore = new ArrayList<>();
     private final List<int[]> lineAxon = new ArrayList<>();
     private int[] buf = new int[0];
+    /** The cores inputs may enter (a member of a partitioned run), or null for every core. */
+    private boolean[] only;
 
     Inputs(Chip chip, CompiledNetwork net, Map<String, Path> files, Long seed) {
         this.chip = chip;
@@ -77,6 +79,11 @@ final class Inputs {
         return idle;
     }
 
+    /** From now on, injects only into the cores marked: those a member of a partitioned run owns. */
+    void restrictTo(boolean[] owned) {
+        this.only = owned;
+    }
+
     /** Injects every input active in tick {@code t}. */
     void inject(long t) {
         for (int k = 0; k < stimuli.size(); k++) {
@@ -84,6 +91,9 @@ final class Inputs {
             int[] core = lineCore.get(k);
             int[] axon = lineAxon.get(k);
             for (int i = 0; i < n; i++) {
+                if (only != null && !only[core[buf[i]]]) {
+                    continue;
+                }
                 chip.injectRaw(core[buf[i]], axon[buf[i]], t);
             }
         }

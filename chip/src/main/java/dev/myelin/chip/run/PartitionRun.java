@@ -1,0 +1,357 @@
+package dev.myelin.chip.run;
+
+import dev.myelin.chip.core.Counter;
+import dev.myelin.chip.core.CounterSet;
+import dev.myelin.chip.dist.BoardLinks;
+import dev.myelin.chip.dist.LinkRecords;
+import dev.myelin.chip.dist.MemberImage;
+import dev.myelin.chip.dist.PartitionLostException;
+import dev.myelin.chip.dist.PartitionPlan;
+import dev.myelin.chip.dist.SpikeExchange;
+import dev.myelin.chip.dist.StateDigest;
+import dev.myelin.chip.sim.Chip;
+import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.trace.AtomicStream;
+import dev.myelin.chip.trace.RowCsv;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.model.CoreId;
+import dev.myelin.isa.spi.CompiledNetwork;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One member of a partitioned run (docs/distributed.md): loads the whole board with the other
+ * members' cores inert ({@link MemberImage}), runs the cores of its own chips on the ideal
+ * network with chip-to-chip links ({@link BoardLinks}), swapping link records with the other
+ * members every window, and records its cores' spikes, per-tick state digests and counters. At
+ * the end rank 0 gathers every member's part and writes the files, which are those of the
+ * single-JVM run (one member) byte for byte. When a member is lost, every member still running
+ * writes its own part, marked partial, beside the requested files ({@code FILE.part-R}).
+ */
+public final class PartitionRun {
+    /** Largest tick count a partitioned run accepts (link records carry 39-bit ticks). */
+    public static final long MAX_TICKS = LinkRecords.MAX_TICK - 256;
+    /** Largest tick count with {@code --digests} (8 bytes per tick held until the end). */
+    public static final long MAX_DIGEST_TICKS = 1L << 28;
+
+    /**
+     * @param spikes   every spike, {@code tick,population,index} (as {@code myelin run --spikes}), or null
+     * @param counters per-core counter totals and the board's, CSV, or null
+     * @param digests  per-tick state digest, CSV {@code tick,digest}, or null
+     */
+    public record Options(long ticks, Map<String, Path> inputs, Long seed, int threads, Path spikes, Path counters,
+                          Path digests) {
+        public Options {
+            inputs = Map.copyOf(inputs);
+        }
+    }
+
+    /**
+     * @param ticksRun ticks this member completed
+     * @param lost     why the run stopped early, or null
+     */
+    public record Result(long ticksRun, boolean partial, PartitionLostException lost, double wallSeconds,
+                         long windows, long recordsSent, long recordsReceived, double exchangeSeconds,
+                         List<Path> written) {
+    }
+
+    private PartitionRun() {
+    }
+
+    /** Usage checks common to every member (exit 2 before anything starts). */
+    public static void check(Options o) {
+        if (o.ticks() < 0 || o.ticks() > MAX_TICKS) {
+            throw new MyelinInputException("--ticks = " + o.ticks() + " is out of range [0, " + MAX_TICKS + "]");
+        }
+        if (o.digests() != null && o.ticks() > MAX_DIGEST_TICKS) {
+            throw new MyelinInputException("--digests keeps one digest per tick in memory: at most " + MAX_DIGEST_TICKS
+                    + " ticks (--ticks = " + o.ticks() + ")");
+        }
+        if (o.threads() < 1 || o.threads() > ChipOptions.MAX_THREADS) {
+            throw new MyelinInputException("--threads = " + o.threads() + " is out of range [1, "
+                    + ChipOptions.MAX_THREADS + "]");
+        }
+    }
+
+    /**
+     * The exchange window: {@code requested} (0 = the longest exact one), checked against the
+     * smallest delay of a route between partitions.
+     */
+    public static int window(CompiledNetwork net, PartitionPlan plan, int requested) {
+        int max = plan.minCrossDelay(net.image());
+        if (requested == 0) {
+            return max;
+        }
+        if (requested < 1 || requested > max) {
+            throw new MyelinInputException("--window = " + requested + " is out of range [1, " + max + "]: "
+                    + "the smallest delay of a route between partitions is " + max + " ticks");
+        }
+        return requested;
+    }
+
+    public static Result run(Options o, CompiledNetwork net, PartitionPlan plan, int window, SpikeExchange ex,
+                             PrintWriter err) {
+        check(o);
+        int rank = ex.rank();
+        boolean[] owned = plan.owned(rank);
+        BoardLinks links = new BoardLinks(plan, ex, window);
+        long seed = o.seed() == null ? 0 : o.seed();
+        try (Chip chip = Chip.load(MemberImage.restrict(net.image(), owned),
+                ChipOptions.defaults().withThreads(o.threads()).withSeed(seed).withNetwork(links.factory()))) {
+            chip.collectOutputs(false);
+            Inputs inputs = new Inputs(chip, net, o.inputs(), o.seed());
+            inputs.restrictTo(owned);
+            LinkRecords spikes = o.spikes() == null ? null : new LinkRecords(1024);
+            long[] digests = o.digests() == null ? null : new long[(int) Math.min(o.ticks(), 1 << 20)];
+            long start = System.nanoTime();
+            long t = 0;
+            PartitionLostException lost = null;
+            try {
+                for (; t < o.ticks(); t++) {
+                    inputs.inject(t);
+                    chip.step();
+                    if (spikes != null) {
+                        recordSpikes(chip, owned, t, spikes);
+                    }
+                    if (digests != null) {
+                        if (t >= digests.length) {
+                            digests = java.util.Arrays.copyOf(digests, (int) Math.min(Integer.MAX_VALUE - 8,
+                                    Math.max(t + 1, 2L * digests.length)));
+                        }
+                        digests[(int) t] = StateDigest.tick(chip, owned);
+                    }
+                }
+            } catch (PartitionLostException e) {
+                lost = e;
+                err.println("myelin run: partition " + rank + ": " + e.getMessage());
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            Part mine = new Part(t, spikes, digests, counterRows(chip, owned));
+            List<Path> written = new ArrayList<>();
+            if (lost == null) {
+                try {
+                    byte[][] all = ex.gather(t, mine.encode());
+                    if (all != null) {
+                        List<Part> parts = new ArrayList<>();
+                        for (byte[] b : all) {
+                            parts.add(Part.decode(b));
+                        }
+                        write(o, chip, parts, false, "", written);
+                    }
+                } catch (PartitionLostException e) {
+                    lost = e;
+                    err.println("myelin run: partition " + rank + ": " + e.getMessage());
+                }
+            }
+            if (lost != null) {
+                write(o, chip, List.of(mine), true, ".part-" + rank, written);
+            }
+            return new Result(t, lost != null, lost, wall, links.windows(), links.recordsSent(),
+                    links.recordsReceived(), links.exchangeNanos() / 1e9, written);
+        }
+    }
+
+    /** The tick's spikes of this member's cores: (tick, core << 16 | neuron), in core then neuron order. */
+    private static void recordSpikes(Chip chip, boolean[] owned, long t, LinkRecords spikes) {
+        int n = chip.lastTickCores();
+        for (int i = 0; i < n; i++) {
+            int c = chip.lastTickCore(i);
+            if (!owned[c]) {
+                continue;
+            }
+            int fired = chip.firedCount(c);
+            for (int k = 0; k < fired; k++) {
+                spikes.add(t, (long) c << 16 | chip.fired(c, k));
+            }
+        }
+    }
+
+    /** The owned cores' counter totals: per row the core index then one value per counter. */
+    private static long[][] counterRows(Chip chip, boolean[] owned) {
+        CounterSet totals = chip.counters();
+        List<long[]> rows = new ArrayList<>();
+        List<Counter> all = Counter.all();
+        for (int c = 0; c < owned.length; c++) {
+            if (owned[c]) {
+                long[] row = new long[1 + all.size()];
+                row[0] = c;
+                for (int k = 0; k < all.size(); k++) {
+                    row[1 + k] = totals.get(c, all.get(k));
+                }
+                rows.add(row);
+            }
+        }
+        return rows.toArray(new long[0][]);
+    }
+
+    /** Writes the merged files of {@code parts} (each a member's share; one for a member's own partial part). */
+    private static void write(Options o, Chip chip, List<Part> parts, boolean partial, String suffix, List<Path> written) {
+        long ticks = Long.MAX_VALUE;
+        for (Part p : parts) {
+            ticks = Math.min(ticks, p.ticks);
+        }
+        if (o.spikes() != null) {
+            Path f = sibling(o.spikes(), suffix);
+            PopulationMap names = new PopulationMap(chip.image(), chip.layout());
+            RowCsv csv = RowCsv.spikes(f);
+            int[] at = new int[parts.size()];
+            while (true) {
+                // k-way merge on (tick, core): each part is in that order and no core is in two parts
+                int best = -1;
+                long bestTick = 0;
+                long bestCore = 0;
+                for (int p = 0; p < parts.size(); p++) {
+                    LinkRecords s = parts.get(p).spikes;
+                    if (at[p] < s.size()) {
+                        long tick = s.first(at[p]);
+                        long core = s.second(at[p]) >>> 16;
+                        if (best < 0 || tick < bestTick || tick == bestTick && core < bestCore) {
+                            best = p;
+                            bestTick = tick;
+                            bestCore = core;
+                        }
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                LinkRecords s = parts.get(best).spikes;
+                int c = (int) (s.second(at[best]) >>> 16);
+                int j = (int) (s.second(at[best]) & 0xFFFF);
+                csv.spike(bestTick, names.label(c, j), names.labelIndex(c, j));
+                at[best]++;
+            }
+            csv.commit(partial, ticks);
+            written.add(f);
+        }
+        if (o.counters() != null) {
+            Path f = sibling(o.counters(), suffix);
+            List<Counter> all = Counter.all();
+            long[][] rows = new long[chip.layout().cores()][];
+            for (Part p : parts) {
+                for (long[] r : p.counters) {
+                    rows[(int) r[0]] = r;
+                }
+            }
+            try (AtomicStream out = new AtomicStream(f)) {
+                StringBuilder b = new StringBuilder("core,x,y,slot");
+                for (Counter k : all) {
+                    b.append(',').append(k.key());
+                }
+                out.write(b.append('\n'));
+                long[] total = new long[all.size()];
+                for (int c = 0; c < rows.length; c++) {
+                    if (rows[c] == null) {
+                        continue; // a partial part holds its own cores only
+                    }
+                    CoreId id = chip.layout().core(c);
+                    b.setLength(0);
+                    b.append(c).append(',').append(id.x()).append(',').append(id.y()).append(',').append(id.slot());
+                    for (int k = 0; k < all.size(); k++) {
+                        b.append(',').append(rows[c][1 + k]);
+                        total[k] = all.get(k).combine(total[k], rows[c][1 + k]);
+                    }
+                    out.write(b.append('\n'));
+                }
+                b.setLength(0);
+                b.append("board,,,");
+                for (long v : total) {
+                    b.append(',').append(v);
+                }
+                out.write(b.append('\n'));
+                out.commit(partial, ticks);
+            }
+            written.add(f);
+        }
+        if (o.digests() != null) {
+            Path f = sibling(o.digests(), suffix);
+            try (AtomicStream out = new AtomicStream(f)) {
+                out.write("tick,digest\n");
+                StringBuilder b = new StringBuilder();
+                for (int t = 0; t < ticks; t++) {
+                    long sum = 0;
+                    for (Part p : parts) {
+                        sum += p.digests[t];
+                    }
+                    b.setLength(0);
+                    b.append(t).append(',').append(String.format("%016x", sum)).append('\n');
+                    out.write(b);
+                }
+                out.commit(partial, ticks);
+            }
+            written.add(f);
+        }
+    }
+
+    private static Path sibling(Path f, String suffix) {
+        return suffix.isEmpty() ? f : f.resolveSibling(f.getFileName() + suffix);
+    }
+
+    /** One member's share of the outputs, as it travels to rank 0. */
+    private record Part(long ticks, LinkRecords spikes, long[] digests, long[][] counters) {
+        byte[] encode() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream d = new DataOutputStream(bytes)) {
+                d.writeLong(ticks);
+                int n = spikes == null ? 0 : spikes.size();
+                d.writeInt(n);
+                for (int i = 0; i < n; i++) {
+                    d.writeLong(spikes.first(i));
+                    d.writeLong(spikes.second(i));
+                }
+                int m = digests == null ? 0 : (int) ticks;
+                d.writeInt(m);
+                for (int i = 0; i < m; i++) {
+                    d.writeLong(digests[i]);
+                }
+                d.writeInt(counters.length);
+                for (long[] r : counters) {
+                    d.writeInt(r.length);
+                    for (long v : r) {
+                        d.writeLong(v);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        static Part decode(byte[] b) {
+            try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(b))) {
+                long ticks = d.readLong();
+                int n = d.readInt();
+                LinkRecords s = new LinkRecords(Math.max(1, n));
+                for (int i = 0; i < n; i++) {
+                    s.add(d.readLong(), d.readLong());
+                }
+                int m = d.readInt();
+                long[] dg = new long[m];
+                for (int i = 0; i < m; i++) {
+                    dg[i] = d.readLong();
+                }
+                int rows = d.readInt();
+                long[][] c = new long[rows][];
+                for (int r = 0; r < rows; r++) {
+                    c[r] = new long[d.readInt()];
+                    for (int k = 0; k < c[r].length; k++) {
+                        c[r][k] = d.readLong();
+                    }
+                }
+                return new Part(ticks, s, dg, c);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.myelin.chip.dist;
+
+import dev.myelin.chip.core.Counter;
+import dev.myelin.chip.run.PartitionRun;
+import dev.myelin.chip.sim.Chip;
+import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.sim.DirectNetwork;
+import dev.myelin.isa.diag.MyelinInputException;
+import dev.myelin.isa.spi.CompiledNetwork;
+import dev.myelin.isa.spi.Stimulus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Partitioned runs in one JVM (members on threads): the same files as one member, which matches the direct network. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PartitionRunTest {
+    static final long SEED = 20261207L;
+    static final int TICKS = 2000;
+
+    @TempDir
+    Path dir;
+
+    private PartitionRun.Options options(Path out) throws Exception {
+        Files.createDirectories(out);
+        return new PartitionRun.Options(TICKS, Map.of(), 7L, 1, out.resolve("spikes.csv"), out.resolve("counters.csv"),
+                out.resolve("digests.csv"));
+    }
+
+    /** Runs K members on threads and returns rank 0's result; every member must finish cleanly. */
+    private List<PartitionRun.Result> runPartitioned(CompiledNetwork net, int k, int window, Path out) throws Exception {
+        PartitionPlan plan = PartitionPlan.of(net.image(), k);
+        PartitionRun.Options o = options(out);
+        ThreadExchange[] ex = ThreadExchange.members(k, 20_000);
+        ExecutorService pool = Executors.newFixedThreadPool(k);
+        try {
+            List<Future<PartitionRun.Result>> fs = new ArrayList<>();
+            for (int r = 0; r < k; r++) {
+                SpikeExchange e = ex[r];
+                fs.add(pool.submit(() -> PartitionRun.run(o, net, plan, window, e, new PrintWriter(new StringWriter()))));
+            }
+            List<PartitionRun.Result> rs = new ArrayList<>();
+            for (Future<PartitionRun.Result> f : fs) {
+                PartitionRun.Result r = f.get(100, TimeUnit.SECONDS);
+                assertFalse(r.partial(), () -> "member stopped early: " + r.lost());
+                rs.add(r);
+            }
+            return rs;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void partitionsWriteTheFilesOfOneMemberByteForByte() throws Exception {
+        CompiledNetwork net = BoardNet.network(SEED, TICKS);
+        Path one = dir.resolve("k1");
+        runPartitioned(net, 1, 1, one);
+        String spikes = Files.readString(one.resolve("spikes.csv"));
+        // the board is busy: thousands of spikes, a digest per tick
+        assertTrue(spikes.lines().count() > 5000, "spikes: " + spikes.lines().count());
+        assertEquals(TICKS + 1, Files.readAllLines(one.resolve("digests.csv")).size());
+        for (int k : new int[] {2, 3, 4}) {
+            for (int d : new int[] {1, BoardNet.CROSS_MIN_DELAY}) {
+                Path out = dir.resolve("k" + k + "d" + d);
+                List<PartitionRun.Result> rs = runPartitioned(net, k, d, out);
+                // each of the TICKS / d windows was swapped, and chip-to-chip spikes did cross partitions
+                assertEquals(TICKS / d, rs.get(0).windows());
+                assertTrue(rs.stream().mapToLong(PartitionRun.Result::recordsSent).sum() > 1000);
+                for (String f : List.of("spikes.csv", "digests.csv", "counters.csv")) {
+                    assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(out.resolve(f)),
+                            f + " of K = " + k + ", D = " + d);
+                }
+            }
+        }
+    }
+
+    /**
+     * One member against the plain engine on the direct network: the same spikes and state every
+     * tick; every counter total the same but the delay-buffer occupancy (a crossing spike waits
+     * on its link, not in the buffer) and those counted at arrival, which the links count in the
+     * tick before the spike is due: {@code spikes_in} differs by exactly the crossing spikes
+     * still on a link at the end (due after tick TICKS), {@code spikes_merged} and
+     * {@code synaptic_events_routed} by at most as many.
+     */
+    @Test
+    void oneMemberMatchesTheDirectNetwork() throws Exception {
+        CompiledNetwork net = BoardNet.network(SEED, TICKS);
+        Path one = dir.resolve("k1");
+        runPartitioned(net, 1, BoardNet.CROSS_MIN_DELAY, one);
+        List<String> digests = new ArrayList<>(List.of("tick,digest"));
+        List<String> spikes = new ArrayList<>(List.of("tick,population,index"));
+        Stimulus.SpikeArray in = (Stimulus.SpikeArray) net.stimuli().get(0);
+        try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withSeed(7).withNetwork(DirectNetwork.FACTORY))) {
+            int next = 0;
+            PartitionPlan chips = PartitionPlan.of(net.image(), 1);
+            long[] inFlight = new long[chip.layout().cores()];
+            for (int t = 0; t < TICKS; t++) {
+                while (next < in.tick().length && in.tick()[next] == t) {
+                    chip.inject("in", in.index()[next], t);
+                    next++;
+                }
+                chip.step();
+                for (int c = 0; c < chip.layout().cores(); c++) {
+                    for (int k = 0; k < chip.firedCount(c); k++) {
+                        int j = chip.fired(c, k);
+                        spikes.add(t + ",all," + (c * BoardNet.N + j));
+                        var id = chip.layout().core(c);
+                        var tg = net.image().cores().get(c).targets();
+                        int to = chip.layout().indexOf(id.x() + tg.dx()[j], id.y() + tg.dy()[j], tg.slot()[j]);
+                        if (chips.chip(to) != chips.chip(c) && t + tg.delay()[j] >= TICKS + 1) {
+                            inFlight[to]++;
+                        }
+                    }
+                }
+                digests.add(t + "," + String.format("%016x", StateDigest.tick(chip, null)));
+            }
+            assertEquals(spikes, Files.readAllLines(one.resolve("spikes.csv")));
+            assertEquals(digests, Files.readAllLines(one.resolve("digests.csv")));
+            List<String> rows = Files.readAllLines(one.resolve("counters.csv"));
+            List<String> header = List.of(rows.get(0).split(","));
+            for (int c = 0; c < chip.layout().cores(); c++) {
+                String[] row = rows.get(1 + c).split(",");
+                for (Counter k : Counter.all()) {
+                    long want = chip.counters().get(c, k);
+                    long got = Long.parseLong(row[header.indexOf(k.key())]);
+                    switch (k) {
+                        case DELAY_OCCUPANCY_SUM, DELAY_OCCUPANCY_MAX -> { }
+                        case SPIKES_IN -> assertEquals(want, got + inFlight[c], "spikes_in of core " + c);
+                        case SPIKES_MERGED, SYNAPTIC_EVENTS_ROUTED -> assertTrue(got <= want
+                                && want - got <= inFlight[c] * (k == Counter.SPIKES_MERGED ? 1 : BoardNet.N),
+                                k.key() + " of core " + c + ": " + got + " vs " + want);
+                        default -> assertEquals(want, got, k.key() + " of core " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWindowLongerThanTheSmallestCrossDelayIsRefused() {
+        CompiledNetwork net = BoardNet.network(SEED, 10);
+        PartitionPlan plan = PartitionPlan.of(net.image(), 2);
+        assertEquals(BoardNet.CROSS_MIN_DELAY, PartitionRun.window(net, plan, 0));
+        MyelinInputException e = assertThrows(MyelinInputException.class,
+                () -> PartitionRun.window(net, plan, BoardNet.CROSS_MIN_DELAY + 1));
+        assertTrue(e.getMessage().contains("--window = 4 is out of range [1, 3]"), e.getMessage());
+        assertThrows(MyelinInputException.class, () -> PartitionPlan.of(net.image(), 5));
+    }
+
+    /** A peer that never answers: the member stops at its first window's end and writes its part, marked partial. */
+    @Test
+    void aSilentPeerStopsTheRunWithPartialOutputs() throws Exception {
+        CompiledNetwork net = BoardNet.network(SEED, TICKS);
+        PartitionPlan plan = PartitionPlan.of(net.image(), 2);
+        Path out = dir.resolve("lost");
+        PartitionRun.Options o = options(out);
+        ThreadExchange[] ex = ThreadExchange.members(2, 300);
+        StringWriter err = new StringWriter();
+        PartitionRun.Result r = PartitionRun.run(o, net, plan, 3, ex[0], new PrintWriter(err, true));
+        assertTrue(r.partial());
+        assertNotNull(r.lost());
+        // the window is ticks 0..2: the member waited at the end of tick 2 and completed two ticks
+        assertEquals(2, r.ticksRun());
+        assertTrue(err.toString().contains("partition 1 (thread-1) left at tick 2"), err.toString());
+        for (String f : List.of("spikes.csv", "digests.csv", "counters.csv")) {
+            assertFalse(Files.exists(out.resolve(f)), f);
+            List<String> lines = Files.readAllLines(out.resolve(f + ".part-0"));
+            assertEquals("# partial run: stopped after 2 ticks", lines.get(lines.size() - 1), f);
+        }
+        // header, ticks 0 and 1, the partial mark
+        assertEquals(4, Files.readAllLines(out.resolve("digests.csv.part-0")).size());
+    }
+}
