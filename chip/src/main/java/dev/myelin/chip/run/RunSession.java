@@ -152,6 +152,8 @@ public final class RunSession {
             }
         }
         plan.output("--per-tick " + o.perTick(), o.perTick());
+        plan.output("--dump-weights " + o.dumpWeights(), o.dumpWeights());
+        plan.output("--save-binary " + o.saveBinary(), o.saveBinary());
         if (o.plots() != null) {
             for (String png : RunPlots.FILES) {
                 plan.output("--plots " + o.plots() + "'s " + png, o.plots().resolve(png));
@@ -310,6 +312,14 @@ public final class RunSession {
         if (probeCsv != null) {
             probes.commit(partial, rec.ticks());
             written.add(probeCsv);
+        }
+        if (o.dumpWeights() != null) {
+            LearnedWeights.writeCsv(o.dumpWeights(), chip);
+            written.add(o.dumpWeights());
+        }
+        if (o.saveBinary() != null) {
+            dev.myelin.isa.codec.NbinCodec.write(o.saveBinary(), LearnedWeights.learnedImage(chip));
+            written.add(o.saveBinary());
         }
         if (o.stats() != null) {
             Stats stats = RunStats.build(r, counts);

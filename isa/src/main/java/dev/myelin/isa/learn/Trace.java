@@ -13,8 +13,8 @@ package dev.myelin.isa.learn;
 public record Trace(int decay, int impulse, int width, boolean nearest) {
     public static final int DECAY_ONE = 4096;
     public static final int MAX_WIDTH = 16;
-    /** The trace every field of which is 0 except width 16: it stays 0. */
-    public static final Trace OFF = new Trace(0, 0, MAX_WIDTH, false);
+    /** A trace that stays 0 (no impulse, no decay; width 7, Loihi's trace width). */
+    public static final Trace OFF = new Trace(0, 0, 7, false);
 
     /** Null when the fields are in range, else the problem. */
     public String problem() {
