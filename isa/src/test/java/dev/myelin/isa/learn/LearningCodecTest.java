@@ -87,6 +87,32 @@ class LearningCodecTest {
     }
 
     @Test
+    void aBadLearningSectionInABinaryIsLocatedInTheFile() {
+        var img = Assembler.assemble("l.nasm", ".arch loihi\n.core 0 0 0\n.format 0 bits=8 exp=0 sign=excitatory\na0: n0:1\n.learning epoch=7\n.plastic 0\n");
+        byte[] bytes = NbinCodec.encode(img);
+        byte[] section = LearningCodec.encode(new LearningConfig(7, 0, 0, 255, -1, List.of(OFF, OFF, OFF, OFF, OFF, OFF),
+                List.of(), new boolean[] {true}));
+        int at = indexOf(bytes, section);
+        assertThat(at).isPositive();
+        bytes[at] = 0;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt((int) crc.getValue());
+        assertThatThrownBy(() -> NbinCodec.decode(bytes)).isInstanceOf(MyelinInputException.class)
+                .hasMessage("byte offset " + at + ", section CORE[0], field learning.epoch: 0 is out of range [1, 255]");
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            if (java.util.Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void aBinaryWithALearningSectionLoadsAndDisassemblesReadably() {
         var img = Assembler.assemble("l.nasm", """
                 .arch loihi
