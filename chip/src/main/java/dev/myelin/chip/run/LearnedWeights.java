@@ -67,6 +67,25 @@ public final class LearnedWeights {
         });
     }
 
+    /** Whether any core of the image learns. */
+    public static boolean learns(NetworkImage img) {
+        return img.cores().stream().anyMatch(c -> c.learning().length > 0);
+    }
+
+    /** Every learning core's weights (raw units, with their fraction bits), in {@link #writeCsv}'s row order. */
+    public static double[] values(Chip chip) {
+        List<Double> out = new ArrayList<>();
+        for (int c = 0; c < chip.layout().cores(); c++) {
+            LearningCore l = chip.learning(c);
+            if (l != null) {
+                for (int k = 0; k < l.synapses(); k++) {
+                    out.add(l.weight(k) / (double) (1 << l.config().weightFrac()));
+                }
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** {@code name,index} of what drives each axon of each learning core (a neuron's target, or an input port line). */
     private static String[][] preLabels(Chip chip) {
         ChipLayout layout = chip.layout();
