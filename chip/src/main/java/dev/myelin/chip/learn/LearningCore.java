@@ -55,6 +55,10 @@ public final class LearningCore implements NeuronArray {
     private final int epoch;
     private final int rewardAxon;
     private final boolean restsWithoutActivity;
+    /** Every term of every rule has a pre factor (x0, x1, x2 with C = 0) / a post factor (y0..y3): a synapse whose
+     * axon / neuron has no spike bit and zero traces computes no change and is not visited. */
+    private final boolean everyTermNeedsPre;
+    private final boolean everyTermNeedsPost;
 
     /** Trace filters: x1 x2 y1 y2 y3 r1. */
     private final Trace[] filters;
@@ -114,6 +118,9 @@ public final class LearningCore implements NeuronArray {
         this.rewardAxon = config.rewardAxon();
         this.restsWithoutActivity = config.restsWithoutActivity();
         this.filters = config.traces().toArray(new Trace[0]);
+        this.everyTermNeedsPre = everyTerm(config, java.util.EnumSet.of(LearnVar.X0, LearnVar.X1, LearnVar.X2));
+        this.everyTermNeedsPost = everyTerm(config,
+                java.util.EnumSet.of(LearnVar.Y0, LearnVar.Y1, LearnVar.Y2, LearnVar.Y3));
         x1 = new int[axons];
         x2 = new int[axons];
         y1 = new int[n];
@@ -156,6 +163,11 @@ public final class LearningCore implements NeuronArray {
         }
         ruleStart[rules.size()] = t;
         factorStart[terms] = f;
+    }
+
+    private static boolean everyTerm(LearningConfig c, java.util.Set<LearnVar> vars) {
+        return c.rules().stream().flatMap(r -> r.terms().stream())
+                .allMatch(t -> t.factors().stream().anyMatch(f -> f.constant() == 0 && vars.contains(f.var())));
     }
 
     // ---- NeuronArray ---------------------------------------------------------------------
@@ -340,11 +352,14 @@ public final class LearningCore implements NeuronArray {
         long updated = 0;
         int rules = ruleTarget.length;
         for (int a = 0; a < axons; a++) {
-            if (!plastic[a]) {
+            if (!plastic[a] || everyTermNeedsPre && x1[a] == 0 && x2[a] == 0 && (x0[a >>> 6] >>> (a & 63) & 1) == 0) {
                 continue;
             }
             for (int k = rowStart[a]; k < rowStart[a + 1]; k++) {
                 int j = post[k];
+                if (everyTermNeedsPost && y1[j] == 0 && y2[j] == 0 && y3[j] == 0 && (y0[j >>> 6] >>> (j & 63) & 1) == 0) {
+                    continue;
+                }
                 boolean changed = false;
                 int newW = w[k];
                 int newTag = tag[k];

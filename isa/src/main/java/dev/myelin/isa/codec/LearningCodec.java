@@ -8,7 +8,6 @@ import dev.myelin.isa.learn.Rule;
 import dev.myelin.isa.learn.Term;
 import dev.myelin.isa.learn.Trace;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,46 +28,64 @@ public final class LearningCodec {
         if (p != null) {
             throw new IllegalArgumentException("learning: " + p);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        put(out, EPOCH, c.epoch());
-        put(out, WEIGHT_FRAC, c.weightFrac());
-        put(out, W_MIN, c.wMin());
-        put(out, W_MAX, c.wMax());
-        put(out, REWARD_AXON, c.rewardAxonField());
-        put(out, RULES, c.rules().size());
-        for (Trace t : c.traces()) {
-            put(out, TRACE_DECAY, t.decay());
-            put(out, TRACE_IMPULSE, t.impulse());
-            put(out, TRACE_WIDTH, t.width());
-            put(out, TRACE_MODE, t.nearest() ? 1 : 0);
+        NbinOut out = new NbinOut(false);
+        try {
+            write(c, out);
+            return out.toByteArray();
+        } finally {
+            out.release();
         }
-        for (Rule r : c.rules()) {
-            put(out, RULE_TARGET, r.target().ordinal());
-            put(out, RULE_TERMS, r.terms().size());
-            for (Term t : r.terms()) {
-                put(out, TERM_MANTISSA, t.mantissa());
-                put(out, TERM_EXPONENT, t.exponent());
-                put(out, TERM_FACTORS, t.factors().size());
-                for (Factor f : t.factors()) {
-                    put(out, FACTOR_VAR, f.var().code());
-                    put(out, FACTOR_CONSTANT, f.constant());
+    }
+
+    /** Writes {@code c}'s fields, each under its own label (the hex dump names every one). */
+    static void write(LearningConfig c, NbinOut out) {
+        out.put(EPOCH, c.epoch());
+        out.put(WEIGHT_FRAC, c.weightFrac());
+        out.put(W_MIN, c.wMin());
+        out.put(W_MAX, c.wMax());
+        out.put(REWARD_AXON, c.rewardAxonField());
+        out.put(RULES, c.rules().size());
+        out.path.push("trace", 0);
+        for (int i = 0; i < c.traces().size(); i++) {
+            Trace t = c.traces().get(i);
+            out.path.index(i);
+            out.put(TRACE_DECAY, t.decay());
+            out.put(TRACE_IMPULSE, t.impulse());
+            out.put(TRACE_WIDTH, t.width());
+            out.put(TRACE_MODE, t.nearest() ? 1 : 0);
+        }
+        out.path.pop();
+        out.path.push("rule", 0);
+        for (int r = 0; r < c.rules().size(); r++) {
+            Rule rule = c.rules().get(r);
+            out.path.index(r);
+            out.put(RULE_TARGET, rule.target().ordinal());
+            out.put(RULE_TERMS, rule.terms().size());
+            out.path.push("term", 0);
+            for (int k = 0; k < rule.terms().size(); k++) {
+                Term t = rule.terms().get(k);
+                out.path.index(k);
+                out.put(TERM_MANTISSA, t.mantissa());
+                out.put(TERM_EXPONENT, t.exponent());
+                out.put(TERM_FACTORS, t.factors().size());
+                out.path.push("factor", 0);
+                for (int j = 0; j < t.factors().size(); j++) {
+                    out.path.index(j);
+                    out.put(FACTOR_VAR, t.factors().get(j).var().code());
+                    out.put(FACTOR_CONSTANT, t.factors().get(j).constant());
                 }
+                out.path.pop();
             }
+            out.path.pop();
         }
+        out.path.pop();
         byte[] bits = new byte[(int) plasticBytes(c.plastic().length)];
         for (int a = 0; a < c.plastic().length; a++) {
             if (c.plastic()[a]) {
                 bits[a >>> 3] |= (byte) (1 << (a & 7));
             }
         }
-        out.writeBytes(bits);
-        return out.toByteArray();
-    }
-
-    private static void put(ByteArrayOutputStream out, Field f, long v) {
-        for (int i = 0; i < f.bytes(); i++) {
-            out.write((int) (v >>> (8 * i)) & 0xff);
-        }
+        out.putBytes("plastic", bits);
     }
 
     /**
