@@ -90,6 +90,14 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
             description = "ticks per inference sample, for energy per inference (0: the run is one sample)")
     int sampleTicks;
 
+    @Option(names = "--dump-weights", paramLabel = "FILE", description = "after the run, write the learning cores' "
+            + "weights: CSV pre,pre_index,post,post_index,core,axon,plastic,weight,raw_weight,tag")
+    Path dumpWeights;
+
+    @Option(names = "--save-binary", paramLabel = "FILE", description = "after the run, write the network as a .nbin "
+            + "with the learned weights (a later run continues from them)")
+    Path saveBinary;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress output")
     boolean quiet;
 
@@ -142,7 +150,7 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
         }
         RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeFile,
                 vcd, stats, perTick, profile, plots, plotTicks == null ? null : TickWindow.parse(plotTicks),
-                sampleTicks, quiet);
+                sampleTicks, quiet, dumpWeights, saveBinary);
         try (StopFlag stop = StopFlag.onInterrupt()) {
             RunSession.check(o);
             RunResult r = RunSession.run(o, NetworkLoader.load(o.network(), o.arch()), stop, spec.commandLine().getErr());

@@ -36,7 +36,10 @@ public enum Counter {
     DELAY_OCCUPANCY_MAX("axon events", Aggregate.MAX,
             "largest number of pending axon events held in the delay buffer at the end of a tick"),
     TICKS_STEPPED("ticks", Aggregate.SUM, "ticks in which the core was stepped (not skipped as idle)"),
-    TICKS_SKIPPED("ticks", Aggregate.SUM, "ticks in which the core was idle and skipped");
+    TICKS_SKIPPED("ticks", Aggregate.SUM, "ticks in which the core was idle and skipped"),
+    LEARNING_UPDATES("updates", Aggregate.SUM,
+            "synaptic updates: plastic synapses for which a learning rule computed a non-zero change at an epoch's end"),
+    TRACE_UPDATES("updates", Aggregate.SUM, "learning traces decayed (non-zero values) or incremented by a spike");
 
     /** How a counter combines over cores or ticks. */
     public enum Aggregate { SUM, MAX }

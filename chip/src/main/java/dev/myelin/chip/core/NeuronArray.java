@@ -53,4 +53,11 @@ public interface NeuronArray {
 
     /** Synaptic current of neuron {@code j}; 0 for datapaths without one. */
     int u(int j);
+
+    /**
+     * Adds what the last {@link #update} did beyond the engine's own counters (the learning
+     * engine's updates) to core {@code core}'s row of {@code counts}. Nothing by default.
+     */
+    default void count(int core, CounterSet counts) {
+    }
 }

@@ -74,6 +74,9 @@ public final class LoihiCubaArray implements NeuronArray {
     private final long[] hasInput;
     private final int[] u;
     private final int[] v;
+    /** Axon types and their formats, kept for {@link #setRawWeight}. */
+    private final int[] axonType;
+    private final List<SynapseFormat> formats;
     private int lastActive;
     /** Neurons whose u, v or bias is non-zero after the last update (0 means quiescent). */
     private int live;
@@ -99,7 +102,8 @@ public final class LoihiCubaArray implements NeuronArray {
             bias[j] = LoihiMath.biasOf(p.biasMant()[j], p.biasExp()[j]);
             threshold[j] = LoihiMath.thresholdOf(p.vth()[j]);
         }
-        List<SynapseFormat> formats = core.formats();
+        formats = core.formats();
+        axonType = core.axonType().clone();
         int[] typeGroup = new int[formats.size()];
         int g = 1;
         for (int t = 0; t < formats.size(); t++) {
@@ -391,5 +395,19 @@ public final class LoihiCubaArray implements NeuronArray {
     @Override
     public int u(int j) {
         return u[j];
+    }
+
+    /**
+     * Sets the raw weight of synapse {@code k} (a synapse of axon {@code axon}), applying the
+     * axon type's format exactly as at load: the learning engine's write into synapse memory.
+     */
+    public void setRawWeight(int axon, int k, int raw) {
+        SynapseFormat f = formats.get(axonType[axon]);
+        int w = LoihiMath.effectiveWeight(raw, f.numWeightBits(), f.signMode()) << Math.max(0, f.weightExp());
+        weight[k] = w;
+        if (packed != null) {
+            int mask = (1 << PACK_WEIGHT_BITS) - 1;
+            packed[k] = packed[k] & ~mask | w & mask;
+        }
     }
 }

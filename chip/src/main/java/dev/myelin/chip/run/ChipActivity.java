@@ -76,5 +76,6 @@ final class ChipActivity {
         rows[Activity.SPIKES.at(c)] = t.get(c, Counter.NEURONS_FIRED);
         // SANA-FE attributes a message's synapse lookups to the tick it is sent, with its messages
         rows[Activity.SYN_EVENTS.at(c)] = t.get(c, Counter.SYNAPTIC_EVENTS_ROUTED);
+        rows[Activity.LEARNING.at(c)] = t.get(c, Counter.LEARNING_UPDATES);
     }
 }

@@ -18,13 +18,24 @@ import java.util.Map;
  * @param probeCsv    where probe values go, or null for {@link #defaultProbeCsv()} when anything is probed
  * @param plotTicks   the ticks the raster and potential pictures show, or null (their defaults)
  * @param sampleTicks ticks per inference sample (0: the run is one sample)
+ * @param dumpWeights where the learning cores' weights go as CSV after the run, or null
+ * @param saveBinary  where the image with the learned weights goes after the run, or null
  */
 public record RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
                   String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats, Path perTick,
-                  String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet) {
+                  String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet, Path dumpWeights,
+                  Path saveBinary) {
     public RunOptions {
         inputs = Map.copyOf(inputs);
         probes = List.copyOf(probes);
+    }
+
+    /** Options without learned-state outputs. */
+    public RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
+                      String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats,
+                      Path perTick, String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet) {
+        this(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv, vcd, stats, perTick,
+                profile, plots, plotTicks, sampleTicks, quiet, null, null);
     }
 
     /**

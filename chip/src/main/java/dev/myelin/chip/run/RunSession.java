@@ -41,6 +41,10 @@ public final class RunSession {
     private final StopFlag stop;
     private final PrintWriter err;
     private final List<Path> written = new ArrayList<>();
+    /** The picture of a learning network's weights before and after the run (with --plots). */
+    static final String WEIGHTS_PNG = "weights.png";
+    /** The learning cores' weights when the run started (with --plots on a learning network). */
+    private double[] weightsBefore;
     /** Where probe values go, or null when nothing is probed and no file was asked for. */
     private Path probeCsv;
 
@@ -112,6 +116,9 @@ public final class RunSession {
                         + " description's generators)");
             }
             ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
+            if (o.plots() != null && LearnedWeights.learns(net.image())) {
+                weightsBefore = LearnedWeights.values(chip);
+            }
             List<CoreInfo> cores = ChipActivity.cores(chip);
             Pricing pricing = Pricing.forBoard(profile, cores, arch);
             ActivityRecord record = new ActivityRecord(cores, pricing);
@@ -152,9 +159,14 @@ public final class RunSession {
             }
         }
         plan.output("--per-tick " + o.perTick(), o.perTick());
+        plan.output("--dump-weights " + o.dumpWeights(), o.dumpWeights());
+        plan.output("--save-binary " + o.saveBinary(), o.saveBinary());
         if (o.plots() != null) {
             for (String png : RunPlots.FILES) {
                 plan.output("--plots " + o.plots() + "'s " + png, o.plots().resolve(png));
+            }
+            if (LearnedWeights.learns(net.image())) {
+                plan.output("--plots " + o.plots() + "'s " + WEIGHTS_PNG, o.plots().resolve(WEIGHTS_PNG));
             }
         }
         if (o.probeCsv() == null) {
@@ -311,12 +323,25 @@ public final class RunSession {
             probes.commit(partial, rec.ticks());
             written.add(probeCsv);
         }
+        if (o.dumpWeights() != null) {
+            LearnedWeights.writeCsv(o.dumpWeights(), chip);
+            written.add(o.dumpWeights());
+        }
+        if (o.saveBinary() != null) {
+            dev.myelin.isa.codec.NbinCodec.write(o.saveBinary(), LearnedWeights.learnedImage(chip));
+            written.add(o.saveBinary());
+        }
         if (o.stats() != null) {
             Stats stats = RunStats.build(r, counts);
             RunStats.mesh(stats, loop.timing, chip.layout());
             StatsFiles.write(o.stats(), stats, counts,
                     RunStats.config(o, chip.image().arch(), profile, seed));
             written.addAll(StatsFiles.outputs(o.stats()));
+        }
+        if (weightsBefore != null && !stop.hurried()) {
+            written.add(dev.myelin.chip.plot.LearningPlots.weights(o.plots().resolve(WEIGHTS_PNG),
+                    o.network().getFileName() + ", " + rec.ticks() + " ticks", weightsBefore, LearnedWeights.values(chip),
+                    "raw weight"));
         }
         if (out.plots != null && !stop.hurried()) {
             // a second Ctrl-C skips the pictures, even those not yet drawn

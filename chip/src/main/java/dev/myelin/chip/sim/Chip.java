@@ -228,6 +228,11 @@ public final class Chip implements AutoCloseable {
         return cores[core].neurons.u(neuron);
     }
 
+    /** The learning engine of core index {@code core}, or null when the core does not learn. */
+    public dev.myelin.chip.learn.LearningCore learning(int core) {
+        return cores[core].neurons instanceof dev.myelin.chip.learn.LearningCore l ? l : null;
+    }
+
     /** Neurons of core index {@code core} that fired in the last tick. */
     public int firedCount(int core) {
         return cores[core].firedCount;

@@ -96,6 +96,7 @@ final class CoreRuntime {
         delay.consume(tick);
         int f = neurons.update(tick, fired);
         int active = neurons.lastActiveUpdates();
+        neurons.count(index, counts);
         firedCount = f;
         for (int i = 0; i < f; i++) {
             expand(fired[i]);

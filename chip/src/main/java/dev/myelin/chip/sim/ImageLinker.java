@@ -2,6 +2,7 @@ package dev.myelin.chip.sim;
 
 import dev.myelin.chip.core.AxonDelayBuffer;
 import dev.myelin.chip.core.NeuronArray;
+import dev.myelin.chip.learn.Learning;
 import dev.myelin.chip.neuron.CoreRandom;
 import dev.myelin.chip.neuron.NeuronArrays;
 import dev.myelin.isa.arch.Architecture;
@@ -40,6 +41,9 @@ final class ImageLinker {
         for (int c = 0; c < cores.length; c++) {
             CoreImage ci = image.cores().get(c);
             NeuronArray neurons = NeuronArrays.create(ci, arch, random.create(seed, ci.id()));
+            if (ci.learning().length > 0) {
+                neurons = Learning.wrap(neurons, ci, random.create(seed ^ Learning.SEED_SALT, ci.id()));
+            }
             AxonDelayBuffer delay = new AxonDelayBuffer(ci.axonCount(), arch.delaySlots());
             cores[c] = link(c, ci, neurons, delay, out[c]);
         }

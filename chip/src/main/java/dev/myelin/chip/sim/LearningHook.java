@@ -1,8 +1,9 @@
 package dev.myelin.chip.sim;
 
 /**
- * Called once per tick after spikes were routed (the last phase of a tick). The learning
- * issue will implement plasticity here; until then {@link #NONE} does nothing.
+ * Called once per tick after spikes were routed (the last phase of a tick), on the engine
+ * thread: a place for a caller's own per-tick work. The chip's learning engine does not use it:
+ * it runs inside each learning core's step ({@link dev.myelin.chip.learn.LearningCore}).
  */
 @FunctionalInterface
 public interface LearningHook {

@@ -1,6 +1,10 @@
 package dev.myelin.compiler.emit;
 
 import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.ir.Plasticity;
+import dev.myelin.compiler.ir.Projection;
+import dev.myelin.isa.codec.LearningCodec;
+import dev.myelin.isa.learn.LearningConfig;
 import dev.myelin.compiler.route.Route;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
@@ -20,7 +24,7 @@ final class CoreEmitter {
     private CoreEmitter() {
     }
 
-    static CoreImage core(Route.CoreRoute cr, NeuronModel params, List<CoreId> ids) {
+    static CoreImage core(Route.CoreRoute cr, NeuronModel params, List<CoreId> ids, List<Projection> projections) {
         var ax = cr.axons();
         int n = cr.neurons();
         NeuronParams np;
@@ -40,7 +44,37 @@ final class CoreEmitter {
             mem = sparse(cr);
         }
         Targets t = targets(cr, ids);
-        return new CoreImage(cr.id(), ax.types(), np, mem, cr.formats(), t, new byte[0]);
+        return new CoreImage(cr.id(), ax.types(), np, mem, cr.formats(), t, learning(cr, projections));
+    }
+
+    /**
+     * The core's learning section: the plasticity of its plastic projections (validated to be one
+     * per population), their axons marked plastic, the reward projection's axon as the reward
+     * channel. Empty when no axon of the core carries a plastic projection.
+     */
+    static byte[] learning(Route.CoreRoute cr, List<Projection> projections) {
+        var ax = cr.axons();
+        boolean[] plastic = new boolean[ax.axons()];
+        Plasticity p = null;
+        for (int a = 0; a < plastic.length; a++) {
+            Plasticity pa = projections.get(ax.projection(a)).plasticity();
+            if (pa != null) {
+                plastic[a] = true;
+                p = pa;
+            }
+        }
+        if (p == null) {
+            return new byte[0];
+        }
+        int reward = -1;
+        for (int a = 0; a < plastic.length && p.reward() != null; a++) {
+            if (projections.get(ax.projection(a)).name().equals(p.reward())) {
+                reward = a;
+                break;
+            }
+        }
+        return LearningCodec.encode(new LearningConfig(p.epoch(), p.weightFrac(), p.wMin(), p.wMax(), reward,
+                p.traces(), p.rules(), plastic));
     }
 
     /** For each local neuron of the slice, itself and its copies. */

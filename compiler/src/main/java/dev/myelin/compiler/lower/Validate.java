@@ -63,6 +63,7 @@ public final class Validate {
         for (Projection p : n.projections()) {
             checkProjection(n, p, arch, sources, d);
         }
+        checkPlasticity(n, arch, d);
         for (Probe p : n.probes()) {
             Population pop = n.population(p.population()).orElse(null);
             if (pop == null) {
@@ -107,6 +108,57 @@ public final class Validate {
                     "model " + m.id() + " of population '" + p.name() + "' is not supported by architecture "
                     + arch.name() + " (datapath " + arch.datapath().id() + "); use "
                     + (tn ? "lif, if or truenorth" : "lif, cuba_lif, if or loihi_lif"));
+        }
+    }
+
+    /**
+     * Plastic projections: a Loihi architecture, raw weights (loihi_lif), one learning configuration
+     * per post population (its cores learn by one rule set), a reward projection into the same
+     * population from a single line.
+     */
+    private static void checkPlasticity(Network n, Architecture arch, Diagnostics d) {
+        java.util.Map<String, Projection> first = new java.util.HashMap<>();
+        for (Projection p : n.projections()) {
+            dev.myelin.compiler.ir.Plasticity pl = p.plasticity();
+            if (pl == null) {
+                continue;
+            }
+            if (arch.datapath() != dev.myelin.isa.arch.Datapath.LOIHI_CUBA) {
+                d.error(pl.where(), "plasticity needs a Loihi architecture (datapath loihi-cuba); " + arch.name()
+                        + " has datapath " + arch.datapath().id());
+                continue;
+            }
+            Population post = n.population(p.post()).orElse(null);
+            if (post == null) {
+                continue;
+            }
+            if (!(post.model() instanceof dev.myelin.compiler.ir.NeuronModel.LoihiLif)) {
+                d.error(pl.where(), "plasticity works on raw weights: the post population '" + post.name()
+                        + "' must use model loihi_lif (it uses " + post.model().id() + ")");
+                continue;
+            }
+            Projection f = first.putIfAbsent(p.post(), p);
+            if (f != null && !f.plasticity().sameEngine(pl)) {
+                d.error(pl.where(), "the plastic projections into '" + p.post() + "' must share one learning"
+                        + " configuration (a population's cores learn by one rule set); '" + p.name()
+                        + "' differs from '" + f.name() + "' (" + f.plasticity().where() + ")");
+            }
+            if (pl.reward() != null) {
+                Projection r = n.projections().stream().filter(q -> q.name().equals(pl.reward())).findFirst()
+                        .orElse(null);
+                if (r == null) {
+                    d.error(pl.where(), "reward: unknown projection '" + pl.reward() + "'" + DidYouMean.suggest(
+                            pl.reward(), n.projections().stream().map(Projection::name).toList()));
+                } else if (!r.post().equals(p.post())) {
+                    d.error(pl.where(), "reward: projection '" + r.name() + "' goes to '" + r.post()
+                            + "', not to '" + p.post() + "'");
+                } else if (sourceSize(n, r.pre()) != 1) {
+                    d.error(pl.where(), "reward: projection '" + r.name() + "' comes from '" + r.pre()
+                            + "' of size " + sourceSize(n, r.pre()) + "; the reward channel is one line");
+                } else if (r.plasticity() != null) {
+                    d.error(pl.where(), "reward: projection '" + r.name() + "' is itself plastic");
+                }
+            }
         }
     }
 

@@ -39,6 +39,11 @@ public final class CoreAxons {
         return src.size() - 1;
     }
 
+    /** The index (in the network's order) of the projection axon {@code a} carries. */
+    public int projection(int a) {
+        return proj.get(a);
+    }
+
     public int axons() {
         return src.size();
     }

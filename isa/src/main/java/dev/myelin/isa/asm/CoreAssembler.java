@@ -13,7 +13,6 @@ import dev.myelin.isa.model.SynapseFormat;
 import dev.myelin.isa.model.SynapseMemory;
 import dev.myelin.isa.model.Targets;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +49,16 @@ final class CoreAssembler {
     private NegativeThreshold negativeThreshold = NegativeThreshold.STRICT;
     private int negativeThresholdLine;
     private final List<SynapseFormat> formats = new ArrayList<>();
-    private final ByteArrayOutputStream learning = new ByteArrayOutputStream();
+    /** The {@code .learning} line (null: the core does not learn) and what the learning directives gave. */
+    private Line learningLine;
+    private int epoch = 1;
+    private int weightFrac;
+    private int wMin;
+    private int wMax = 255;
+    private int rewardAxon = -1;
+    private final dev.myelin.isa.learn.Trace[] traces = new dev.myelin.isa.learn.Trace[6];
+    private final List<dev.myelin.isa.learn.Rule> rules = new ArrayList<>();
+    private final java.util.BitSet plastic = new java.util.BitSet();
 
     CoreAssembler(Architecture arch, CoreId id, int line) {
         this.arch = arch;
@@ -164,18 +172,140 @@ final class CoreAssembler {
         formats.add(new SynapseFormat(bits, exp, mode));
     }
 
-    /** {@code .learning HEX...}: appends bytes to the learning section. */
-    void learning(Line l) {
+    /** {@code .learning epoch=E weight_frac=F w_min=A w_max=B reward=AXON|none}: the core learns (docs/learning.md). */
+    void learning(Line l, Token directive) {
+        if (trueNorth) {
+            throw l.error(directive, ".learning is for Loihi cores; this architecture's datapath is truenorth");
+        }
+        if (learningLine != null) {
+            throw l.error(directive, ".learning given twice in core " + id + " (first at line " + learningLine.lineNo() + ")");
+        }
+        learningLine = l;
+        java.util.Arrays.fill(traces, dev.myelin.isa.learn.Trace.OFF);
         while (!l.atEnd()) {
-            Token t = l.expectAtom("hex bytes");
-            String s = t.text().replace("_", "");
-            if (s.length() % 2 != 0 || !s.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw l.error(t, "bad hex bytes " + t.describe() + ": expected pairs of hex digits");
-            }
-            for (int i = 0; i < s.length(); i += 2) {
-                learning.write(Integer.parseInt(s.substring(i, i + 2), 16));
+            Token k = l.expectAtom("a learning field (epoch, weight_frac, w_min, w_max, reward)");
+            l.expectPunct("=");
+            switch (k.text()) {
+                case "epoch" -> epoch = l.expectInt("epoch", 1, dev.myelin.isa.learn.LearningConfig.MAX_EPOCH);
+                case "weight_frac" -> weightFrac = l.expectInt("weight_frac", 0,
+                        dev.myelin.isa.learn.LearningConfig.MAX_WEIGHT_FRAC);
+                case "w_min" -> wMin = l.expectInt("w_min", -256, 255);
+                case "w_max" -> wMax = l.expectInt("w_max", -256, 255);
+                case "reward" -> {
+                    if (l.peekIs("none")) {
+                        l.next();
+                        rewardAxon = -1;
+                    } else {
+                        rewardAxon = l.expectInt("reward axon", 0, axonLimit() - 1);
+                        maxAxon = Math.max(maxAxon, rewardAxon);
+                    }
+                }
+                default -> throw l.error(k, "unknown learning field " + k.describe()
+                        + " (known: epoch, weight_frac, w_min, w_max, reward)");
             }
         }
+        if (wMax < wMin) {
+            throw l.error(directive, "w_max = " + wMax + " is below w_min = " + wMin);
+        }
+    }
+
+    /** {@code .trace NAME decay=D impulse=I width=W mode=add|nearest}. */
+    void trace(Line l, Token directive) {
+        requireLearning(l, directive);
+        Token name = l.expectAtom("a trace name (x1 x2 y1 y2 y3 r1)");
+        int i = dev.myelin.isa.learn.LearningConfig.TRACE_NAMES.indexOf(name.text());
+        if (i < 0) {
+            throw l.error(name, "unknown trace " + name.describe() + " (known: x1 x2 y1 y2 y3 r1)");
+        }
+        int decay = l.expectField("decay", 0, dev.myelin.isa.learn.Trace.DECAY_ONE);
+        Token impulseAt = l.peek();
+        int impulse = l.expectField("impulse", 0, 65535);
+        int width = l.expectField("width", 1, dev.myelin.isa.learn.Trace.MAX_WIDTH);
+        Token m = l.expectAtom("'mode'");
+        if (!m.text().equals("mode")) {
+            throw l.error(m, "expected 'mode', found " + m.describe());
+        }
+        l.expectPunct("=");
+        Token mode = l.expectAtom("add or nearest");
+        if (!mode.text().equals("add") && !mode.text().equals("nearest")) {
+            throw l.error(mode, "unknown trace mode " + mode.describe() + " (known: add, nearest)");
+        }
+        l.expectEnd();
+        if (impulse > (1 << width) - 1) {
+            throw l.error(impulseAt, "impulse = " + impulse + " exceeds 2^width - 1 = " + ((1 << width) - 1));
+        }
+        traces[i] = new dev.myelin.isa.learn.Trace(decay, impulse, width, mode.text().equals("nearest"));
+    }
+
+    /** {@code .rule "dw = 2^-2 * x1 * y0 - 2^-3 * y1 * x0"}. */
+    void rule(Line l, Token directive) {
+        requireLearning(l, directive);
+        if (l.atEnd() || l.peek().kind() != Token.Kind.STRING) {
+            throw l.expected("a quoted rule (\"dw = 2^-2 * x1 * y0\")");
+        }
+        Token t = l.next();
+        l.expectEnd();
+        dev.myelin.isa.learn.Rule r;
+        try {
+            r = dev.myelin.isa.learn.RuleText.parse(t.text());
+        } catch (dev.myelin.isa.learn.RuleText.Error e) {
+            throw l.error(t.col() + e.col(), e.getMessage());
+        }
+        for (dev.myelin.isa.learn.Rule earlier : rules) {
+            if (earlier.target() == r.target()) {
+                throw l.error(t, "a second rule for " + r.target().text() + " in core " + id);
+            }
+        }
+        rules.add(r);
+    }
+
+    /** {@code .plastic A A..B ...}: the axons whose synapses learn. */
+    void plastic(Line l, Token directive) {
+        requireLearning(l, directive);
+        if (l.atEnd()) {
+            throw l.expected("axons (A or A..B)");
+        }
+        while (!l.atEnd()) {
+            Token t = l.expectAtom("an axon or a range A..B");
+            String[] parts = t.text().split("\\.\\.", -1);
+            if (parts.length > 2) {
+                throw l.error(t, "bad axon range " + t.describe() + ": expected A or A..B");
+            }
+            int limit = axonLimit();
+            long a = Numbers.checkRange(l, t, "axon", Numbers.parseLong(l, new Token(t.kind(), parts[0], t.col()), "axon"),
+                    0, limit - 1);
+            long b = parts.length == 1 ? a : Numbers.checkRange(l, t, "axon",
+                    Numbers.parseLong(l, new Token(t.kind(), parts[1], t.col()), "axon"), a, limit - 1);
+            plastic.set((int) a, (int) b + 1);
+            maxAxon = Math.max(maxAxon, (int) b);
+        }
+    }
+
+    private int axonLimit() {
+        return declaredAxons >= 0 ? declaredAxons : arch.axons();
+    }
+
+    private void requireLearning(Line l, Token directive) {
+        if (learningLine == null) {
+            throw l.error(directive, directive.text() + " needs a .learning line before it in core " + id);
+        }
+    }
+
+    private byte[] learningBytes(int nAx) {
+        if (learningLine == null) {
+            return new byte[0];
+        }
+        boolean[] flags = new boolean[nAx];
+        for (int a = plastic.nextSetBit(0); a >= 0 && a < nAx; a = plastic.nextSetBit(a + 1)) {
+            flags[a] = true;
+        }
+        var c = new dev.myelin.isa.learn.LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon,
+                java.util.Arrays.asList(traces), rules, flags);
+        String p = c.problem(nAx);
+        if (p != null) {
+            throw learningLine.error(1, "core " + id + ": learning: " + p);
+        }
+        return dev.myelin.isa.codec.LearningCodec.encode(c);
     }
 
     // ---- axon and neuron lines -----------------------------------------------------------
@@ -366,7 +496,7 @@ final class CoreAssembler {
         SynapseMemory syn = trueNorth ? crossbar(nAx, nN) : sparseRows(nAx);
         NeuronParams np = trueNorth ? NeuronFields.trueNorth(nN, slots).withNegativeThreshold(negativeThreshold)
                 : NeuronFields.loihi(nN, decayMode, slots);
-        return new CoreImage(id, types, np, syn, formats, targets(nN), learning.toByteArray());
+        return new CoreImage(id, types, np, syn, formats, targets(nN), learningBytes(nAx));
     }
 
     private Crossbar crossbar(int nAx, int nN) {

@@ -29,7 +29,7 @@ final class ListingParser {
     static final int MAX_LINE_CHARS = 1 << 22;
 
     static final List<String> DIRECTIVES = List.of(".arch", ".set", ".flags", ".dt", ".core", ".axons", ".neurons",
-            ".decay", ".negative_threshold", ".format", ".learning", ".input", ".output", ".symbol");
+            ".decay", ".negative_threshold", ".format", ".learning", ".trace", ".rule", ".plastic", ".input", ".output", ".symbol");
 
     private enum Section { TOP, CORE, INPUT, OUTPUT, SYMBOL }
 
@@ -167,7 +167,10 @@ final class ListingParser {
             case ".decay" -> core.decay(l, d);
             case ".negative_threshold" -> core.negativeThreshold(l, d);
             case ".format" -> core.format(l, d);
-            case ".learning" -> core.learning(l);
+            case ".learning" -> core.learning(l, d);
+            case ".trace" -> core.trace(l, d);
+            case ".rule" -> core.rule(l, d);
+            case ".plastic" -> core.plastic(l, d);
             default -> throw new IllegalStateException("directive " + d.text() + " not dispatched");
         }
     }

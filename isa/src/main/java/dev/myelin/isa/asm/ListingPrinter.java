@@ -100,7 +100,7 @@ final class ListingPrinter {
         }
         axons(c);
         neurons(c);
-        learning(c.learning());
+        learning(c);
     }
 
     private void axons(CoreImage c) {
@@ -184,13 +184,43 @@ final class ListingPrinter {
                 + " axon " + t.axon()[k] + " delay " + t.delay()[k];
     }
 
-    private void learning(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i += 32) {
-            sb.append(".learning ");
-            for (int k = i; k < Math.min(bytes.length, i + 32); k++) {
-                sb.append(String.format("%02x", bytes[k] & 0xff));
+    /** The learning section in readable form (docs/learning.md): the directives that assemble back to it. */
+    private void learning(CoreImage c) {
+        if (c.learning().length == 0) {
+            return;
+        }
+        var l = dev.myelin.isa.codec.LearningCodec.decode(c.learning(), c.axonCount());
+        sb.append(".learning epoch=").append(l.epoch()).append(" weight_frac=").append(l.weightFrac())
+                .append(" w_min=").append(l.wMin()).append(" w_max=").append(l.wMax()).append(" reward=")
+                .append(l.rewardAxon() < 0 ? "none" : Integer.toString(l.rewardAxon())).append('\n');
+        for (int i = 0; i < l.traces().size(); i++) {
+            var t = l.traces().get(i);
+            sb.append(".trace ").append(dev.myelin.isa.learn.LearningConfig.TRACE_NAMES.get(i)).append(" decay=")
+                    .append(t.decay()).append(" impulse=").append(t.impulse()).append(" width=").append(t.width())
+                    .append(" mode=").append(t.nearest() ? "nearest" : "add").append('\n');
+        }
+        for (var r : l.rules()) {
+            sb.append(".rule \"").append(r.text()).append("\"\n");
+        }
+        StringBuilder ranges = new StringBuilder();
+        boolean[] p = l.plastic();
+        for (int a = 0; a < p.length; a++) {
+            if (!p[a]) {
+                continue;
             }
-            sb.append('\n');
+            int b = a;
+            while (b + 1 < p.length && p[b + 1]) {
+                b++;
+            }
+            ranges.append(' ').append(a).append(b > a ? ".." + b : "");
+            if (ranges.length() > 100) {
+                sb.append(".plastic").append(ranges).append('\n');
+                ranges.setLength(0);
+            }
+            a = b;
+        }
+        if (ranges.length() > 0) {
+            sb.append(".plastic").append(ranges).append('\n');
         }
     }
 

@@ -62,7 +62,18 @@ final class CoreSectionReader {
         NeuronParams params = datapath == DATAPATH_TRUENORTH ? readTrueNorth() : readLoihi();
         SynapseMemory syn = datapath == DATAPATH_TRUENORTH ? readCrossbar() : readSparse();
         Targets t = readTargets();
+        long learningAt = in.position();
         byte[] learning = in.getBytes(learningBytes, "learning");
+        if (learningBytes > 0) {
+            if (datapath == DATAPATH_TRUENORTH) {
+                throw in.error(learningAt, "learning", learningBytes + " bytes: truenorth cores do not learn"
+                        + " (learningBytes must be 0)");
+            }
+            in.seek(learningAt);
+            in.path.push("learning");
+            LearningCodec.read(in, axons);
+            in.path.pop();
+        }
         return new CoreImage(id, axonType, params, syn, fmts, t, learning);
     }
 

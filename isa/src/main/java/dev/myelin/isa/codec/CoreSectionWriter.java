@@ -57,7 +57,27 @@ final class CoreSectionWriter {
             writeSparse((SparseRows) c.synapses());
         }
         writeTargets(c.targets());
-        out.putBytes("learning", c.learning());
+        writeLearning(c);
+    }
+
+    /**
+     * The learning section, field by field when it decodes (so the hex dump names each field);
+     * bytes that do not decode are written as they are, and the reader refuses them.
+     */
+    private void writeLearning(CoreImage c) {
+        if (c.learning().length == 0) {
+            return;
+        }
+        dev.myelin.isa.learn.LearningConfig l;
+        try {
+            l = LearningCodec.decode(c.learning(), c.axonCount());
+        } catch (dev.myelin.isa.diag.MyelinInputException e) {
+            out.putBytes("learning", c.learning());
+            return;
+        }
+        out.path.push("learning");
+        LearningCodec.write(l, out);
+        out.path.pop();
     }
 
     private void writeFormats(CoreImage c) {

@@ -19,6 +19,7 @@ final class Layout {
     Field u24(String name) { return add(name, 3, false); }
     Field i24(String name) { return add(name, 3, true); }
     Field u32(String name) { return add(name, 4, false); }
+    Field i32(String name) { return add(name, 4, true); }
     Field i64(String name) { return add(name, 8, true); }
 
     int size() {

@@ -81,8 +81,10 @@ class HandWrittenListingTest {
                 n0: du=4096 vth=100 bias_mant=-5 bias_exp=3
                     -> (0,0).1 axon 9 delay 2
                     -> (+1,+2).3 axon 4
-                .learning 00ff
-                .learning 10
+                .learning epoch=2 weight_frac=4 w_min=0 w_max=200 reward=none
+                .trace x1 decay=200 impulse=127 width=7 mode=nearest
+                .rule "dw = 2^-2 * x1 * y0 - 3 * 2^-3 * (y1 - 2) * x0"
+                .plastic 0
                 .core 0 0 1
                 .axons 10
                 .format 0 bits=8 exp=0 sign=mixed
@@ -105,7 +107,14 @@ class HandWrittenListingTest {
         assertThat(c.targets().slot()).containsExactly(1, 3);
         assertThat(c.targets().dy()).containsExactly(0, 2);
         assertThat(c.targets().delay()).containsExactly(2, 1);
-        assertThat(c.learning()).containsExactly(0x00, 0xff, 0x10);
+        var learn = dev.myelin.isa.codec.LearningCodec.decode(c.learning(), c.axonCount());
+        assertThat(learn.epoch()).isEqualTo(2);
+        assertThat(learn.weightFrac()).isEqualTo(4);
+        assertThat(learn.wMax()).isEqualTo(200);
+        assertThat(learn.traces().get(0)).isEqualTo(new dev.myelin.isa.learn.Trace(200, 127, 7, true));
+        assertThat(learn.rules()).hasSize(1);
+        assertThat(learn.rules().get(0).text()).isEqualTo("dw = 2^-2 * x1 * y0 - 3 * 2^-3 * (y1 - 2) * x0");
+        assertThat(learn.plastic()).containsExactly(true);
     }
 
     @Test

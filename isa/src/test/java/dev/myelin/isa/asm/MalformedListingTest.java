@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Each malformed listing gives exactly one message naming file, line and column. Columns are counted by hand. */
 class MalformedListingTest {
     private static final String TN = ".arch tiny\n.core 0 0 0\n";
+    private static final String LOIHI = ".arch loihi\n.core 0 0 0\n";
     private static final String MISSING_ARCH = "missing .arch: a listing starts with .arch PRESET (e.g. .arch tiny)";
 
     static Stream<Arguments> cases() {
@@ -82,7 +83,23 @@ class MalformedListingTest {
                         "3:20: expected a negative-threshold rule (strict or inclusive), found end of line"),
                 Arguments.of(".arch loihi\n.core 0 0 0\n.negative_threshold inclusive\n",
                         "3:1: .negative_threshold is for TrueNorth cores; this architecture's datapath is loihi-cuba"),
-                Arguments.of(TN + ".learning abc\n", "3:11: bad hex bytes 'abc': expected pairs of hex digits"),
+                Arguments.of(TN + ".learning epoch=1\n",
+                        "3:1: .learning is for Loihi cores; this architecture's datapath is truenorth"),
+                Arguments.of(LOIHI + ".learning epoch=0\n", "3:17: epoch = 0 is out of range [1, 255]"),
+                Arguments.of(LOIHI + ".learning speed=3\n",
+                        "3:11: unknown learning field 'speed' (known: epoch, weight_frac, w_min, w_max, reward)"),
+                Arguments.of(LOIHI + ".rule \"dw = x1\"\n", "3:1: .rule needs a .learning line before it in core (0,0,0)"),
+                // column: the quote is at 7, the rule text's column 6 ('z') is line column 7 + 6 = 13
+                Arguments.of(LOIHI + ".learning\n.rule \"dw = z1 * y0\"\n",
+                        "4:13: unknown variable 'z1' (known: x0 y0 x1 x2 y1 y2 y3 r0 r1 w t)"),
+                Arguments.of(LOIHI + ".learning\n.rule \"dw = 3^2 * y0\"\n",
+                        "4:13: only powers of two are allowed: write 2^E"),
+                Arguments.of(LOIHI + ".learning\n.rule \"dw = 2^-30 * y0\"\n",
+                        "4:15: exponent -30 is out of range [-24, 15]"),
+                Arguments.of(LOIHI + ".learning\n.trace x1 decay=1 impulse=200 width=7 mode=add\n",
+                        "4:19: impulse = 200 exceeds 2^width - 1 = 127"),
+                Arguments.of(LOIHI + ".learning\n.trace q1 decay=1 impulse=2 width=7 mode=add\n",
+                        "4:8: unknown trace 'q1' (known: x1 x2 y1 y2 y3 r1)"),
                 Arguments.of(TN + "foo\n", "3:1: unexpected 'foo' in a core: expected an axon line aI:, a neuron line nJ:,"
                         + " a target '->' or a directive"),
                 Arguments.of(".arch loihi\n.core 0 0 0\n.format 0 bits=8 exp=0 sign=both\n",

@@ -94,8 +94,7 @@ final class RandomImages {
         }
         SynapseMemory syn = tn ? crossbar(nAx, nN) : sparse(nAx, nN, types, formats);
         NeuronParams np = tn ? trueNorth(nN) : loihi(nN);
-        byte[] learning = new byte[rnd.nextInt(4) == 0 ? rnd.nextInt(70) : 0];
-        rnd.nextBytes(learning);
+        byte[] learning = !tn && rnd.nextInt(4) == 0 ? learning(nAx) : new byte[0];
         return new CoreImage(ids.get(i), types, np, syn, formats, targets(arch, ids, axonCounts, i, nN), learning);
     }
 
@@ -234,5 +233,40 @@ final class RandomImages {
             out.add(new Symbol("pop" + rnd.nextInt(10), size, ranges, scale));
         }
         return out;
+    }
+
+    /** A random, valid learning section for a core of {@code axons} axons: every field's range exercised. */
+    private byte[] learning(int axons) {
+        List<dev.myelin.isa.learn.Trace> traces = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int width = 1 + rnd.nextInt(16);
+            traces.add(new dev.myelin.isa.learn.Trace(rnd.nextInt(4097), rnd.nextInt(1 << width), width, rnd.nextBoolean()));
+        }
+        List<dev.myelin.isa.learn.Rule> rules = new ArrayList<>();
+        for (dev.myelin.isa.learn.Rule.Target target : dev.myelin.isa.learn.Rule.Target.values()) {
+            if (rnd.nextBoolean()) {
+                continue;
+            }
+            List<dev.myelin.isa.learn.Term> terms = new ArrayList<>();
+            for (int t = 1 + rnd.nextInt(4); t > 0; t--) {
+                List<dev.myelin.isa.learn.Factor> factors = new ArrayList<>();
+                for (int f = rnd.nextInt(4); f > 0; f--) {
+                    var vars = dev.myelin.isa.learn.LearnVar.values();
+                    factors.add(new dev.myelin.isa.learn.Factor(vars[rnd.nextInt(vars.length)],
+                            rnd.nextInt(3) == 0 ? rnd.nextInt() : 0));
+                }
+                int m = rnd.nextInt(65535) - 32767;
+                terms.add(new dev.myelin.isa.learn.Term(m == 0 ? 1 : m, rnd.nextInt(40) - 24, factors));
+            }
+            rules.add(new dev.myelin.isa.learn.Rule(target, terms));
+        }
+        boolean[] plastic = new boolean[axons];
+        for (int a = 0; a < axons; a++) {
+            plastic[a] = rnd.nextBoolean();
+        }
+        int wMin = rnd.nextInt(512) - 256;
+        return dev.myelin.isa.codec.LearningCodec.encode(new dev.myelin.isa.learn.LearningConfig(1 + rnd.nextInt(255),
+                rnd.nextInt(9), wMin, wMin + rnd.nextInt(256 - wMin), axons == 0 || rnd.nextBoolean() ? -1
+                        : rnd.nextInt(axons), traces, rules, plastic));
     }
 }

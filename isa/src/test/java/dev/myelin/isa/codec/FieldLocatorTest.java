@@ -37,7 +37,8 @@ class FieldLocatorTest {
                 }
                 String field = m.group(2);
                 String leaf = field.substring(field.lastIndexOf('.') + 1);
-                if (NOT_NAMED.contains(leaf)) {
+                if (NOT_NAMED.contains(leaf) || field.startsWith("learning.")) {
+                    // the learning section's fields are located by its decoder (LearningCodec), never by the validator
                     continue;
                 }
                 long located = new FieldLocator(image.cores().get(core), sectionStarts.get(core)).offsetOf(field);

@@ -120,8 +120,15 @@ public final class SampleImages {
                 new int[] {4, 7, 0}, new int[] {0, -8388608, 8388607}, z.v0());
         Targets t = new Targets(new int[] {0, 2, 3, 3}, new int[] {0, 0, 0}, new int[] {0, 0, 0},
                 new int[] {1, 0, 1}, new int[] {0, 4, 2}, new int[] {1, 5, 63});
-        CoreImage c0 = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 1, 2, 1, 0}, n, rows, formats, t,
-                new byte[] {1, 2, 3});
+        // a learning section: pair-based STDP on axons 0 and 2, axon 4 the reward channel
+        byte[] learning = dev.myelin.isa.codec.LearningCodec.encode(new dev.myelin.isa.learn.LearningConfig(2, 4, -10,
+                200, 4, List.of(new dev.myelin.isa.learn.Trace(200, 127, 7, true), dev.myelin.isa.learn.Trace.OFF,
+                        new dev.myelin.isa.learn.Trace(300, 100, 8, false), dev.myelin.isa.learn.Trace.OFF,
+                        dev.myelin.isa.learn.Trace.OFF, new dev.myelin.isa.learn.Trace(4096, 1, 1, false)),
+                List.of(dev.myelin.isa.learn.RuleText.parse("dw = 2^-2 * x1 * y0 - 3 * 2^-3 * (y1 - 2) * x0"),
+                        dev.myelin.isa.learn.RuleText.parse("dt = r1 * (w + 5) - 2^-4 * t")),
+                new boolean[] {true, false, true, false, false}));
+        CoreImage c0 = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 1, 2, 1, 0}, n, rows, formats, t, learning);
         SparseRows rows1 = new SparseRows(3, new int[] {0, 1, 1, 2}, new int[] {0, 1}, new int[] {3, -3});
         LoihiNeurons n1 = LoihiNeurons.zeros(2);
         n1.vth()[0] = 10;

@@ -105,6 +105,12 @@ class SamplesTest {
         int ticks = ((Number) expect.get("ticks")).intValue();
         CompiledNetwork cn = new YamlFrontend().compile(dir.resolve("net.yaml"), null);
         Map<String, TreeSet<Long>> chip = ChipRun.run(cn, ticks, 2);
+        if (dev.myelin.chip.run.LearnedWeights.learns(cn.image())) {
+            // the reference models do not learn: a learning network is checked on the chip alone
+            // (and by its own test against its README's expectations)
+            checkSpikes(expect, chip, chip);
+            return;
+        }
         Map<String, TreeSet<Long>> ref = new DescriptionReference(c).run(ticks);
         Map<String, TreeSet<Long>> probedRef = new java.util.HashMap<>();
         for (String pop : ((Map<String, Object>) expect.get("spikes")).keySet()) {

@@ -1,0 +1,30 @@
+package dev.myelin.compiler.ir;
+
+import dev.myelin.isa.learn.Rule;
+import dev.myelin.isa.learn.Trace;
+
+import java.util.List;
+
+/**
+ * How a projection's synapses learn, resolved to the chip's learning engine (docs/learning.md):
+ * every field except {@code plastic} of the cores' {@link dev.myelin.isa.learn.LearningConfig}.
+ * The synapses of every plastic projection into one population share one configuration (the
+ * population's cores learn by one rule set).
+ *
+ * @param rule    the named rule it came from (stdp, reward_stdp, custom), for reports
+ * @param reward  the projection whose spikes are the reward channel, or null
+ * @param where   where {@code plasticity} was written
+ */
+public record Plasticity(String rule, int epoch, int weightFrac, int wMin, int wMax, List<Trace> traces,
+                         List<Rule> rules, String reward, String where) {
+    public Plasticity {
+        traces = List.copyOf(traces);
+        rules = List.copyOf(rules);
+    }
+
+    /** Whether two plasticities program the cores the same way (the rule name and place aside). */
+    public boolean sameEngine(Plasticity o) {
+        return epoch == o.epoch && weightFrac == o.weightFrac && wMin == o.wMin && wMax == o.wMax
+                && traces.equals(o.traces) && rules.equals(o.rules) && java.util.Objects.equals(reward, o.reward);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.myelin.compiler.learn;
+
+import dev.myelin.compiler.Compiler;
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.Network;
+import dev.myelin.compiler.source.NetworkReader;
+import dev.myelin.isa.arch.Presets;
+import dev.myelin.isa.codec.LearningCodec;
+import dev.myelin.isa.learn.LearningConfig;
+import dev.myelin.isa.learn.Rule;
+import dev.myelin.isa.learn.Trace;
+import dev.myelin.isa.model.CoreImage;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A projection's plasticity reaches its post population's cores as a learning section. */
+class PlasticityTest {
+    private static final String NET = String.join("\n",
+            "name: p",
+            "arch: loihi",
+            "dt: 1 ms",
+            "populations:",
+            "  - {name: post, size: 3, model: loihi_lif, params: {du: 4095, dv: 4095, vth: 200}}",
+            "inputs:",
+            "  - {name: pre, type: poisson, size: 2, rate: 10 Hz, seed: 1}",
+            "  - {name: dopa, type: poisson, size: 1, rate: 1 Hz, seed: 2}",
+            "projections:",
+            "  - name: syn",
+            "    pre: pre",
+            "    post: post",
+            "    connect: all_to_all",
+            "    weight: 100",
+            "    plasticity: PLASTICITY",
+            "  - {name: reward, pre: dopa, post: post, connect: all_to_all, weight: 1}",
+            "");
+
+    private static Network parse(String plasticity, Diagnostics d) {
+        return NetworkReader.parse("t.yaml", NET.replace("PLASTICITY", plasticity), Path.of("."), d);
+    }
+
+    private static LearningConfig compiled(String plasticity) {
+        Diagnostics d = new Diagnostics();
+        Network n = parse(plasticity, d);
+        assertThat(d.errors()).isEmpty();
+        CoreImage c = Compiler.compile(n, Presets.require("loihi")).emitted().image().cores().get(0);
+        return LearningCodec.decode(c.learning(), c.axonCount());
+    }
+
+    @Test
+    void stdpBecomesThePairRuleWithItsCoefficients() {
+        LearningConfig c = compiled("{rule: stdp, a_plus: 25.6, a_minus: 12.8, tau_plus: 20 ms, tau_minus: 10 ms,"
+                + " pairing: nearest, weight_frac: 8, w_max: 200}");
+        // decay = round(4096 (1 - e^(-1/tau))): 200 for 20 ticks, 390 for 10
+        assertThat(c.traces().get(LearningConfig.X1)).isEqualTo(new Trace(200, 127, 7, true));
+        assertThat(c.traces().get(LearningConfig.Y1)).isEqualTo(new Trace(390, 127, 7, true));
+        assertThat(c.wMax()).isEqualTo(200);
+        assertThat(c.weightFrac()).isEqualTo(8);
+        Rule dw = c.rule(Rule.Target.WEIGHT);
+        // S+ = 25.6 * 2^8 / 127 = 51.603..., as a 15-bit mantissa: exponent floor(log2 S) - 14 = 5 - 14 = -9,
+        // mantissa round(51.603 * 2^9) = 26421; S- = 12.8 * 2^8 / 127 = 25.80: 2^-10, round(25.80 * 1024) = 26421
+        assertThat(dw.text()).isEqualTo("dw = 26421 * 2^-9 * x1 * y0 - 26421 * 2^-10 * y1 * x0");
+        // the pre input's two axons learn, the reward projection's does not
+        assertThat(c.plastic()).containsExactly(true, true, false);
+        assertThat(c.rewardAxon()).isEqualTo(-1);
+    }
+
+    @Test
+    void rewardStdpTagsAndRewardsThroughTheRewardProjection() {
+        LearningConfig c = compiled("{rule: reward_stdp, a_plus: 4, a_minus: 4, tau_plus: 20 ms, tau_minus: 20 ms,"
+                + " tau_tag: 256 ms, learning_rate: 0.5, reward: reward}");
+        assertThat(c.rewardAxon()).isEqualTo(2);
+        // tag: S = 4 / 127 = 0.0315 -> 2^-20 * 33025; decay -1/256 = -2^-8 exactly (mantissa 16384 * 2^-22)
+        assertThat(c.rule(Rule.Target.TAG).text())
+                .isEqualTo("dt = 16513 * 2^-19 * x1 * y0 - 16513 * 2^-19 * y1 * x0 - 16384 * 2^-22 * t");
+        assertThat(c.rule(Rule.Target.WEIGHT).text()).isEqualTo("dw = 16384 * 2^-15 * r0 * t");
+    }
+
+    @Test
+    void customRulesAndTracesAreReadAsWritten() {
+        LearningConfig c = compiled("{rule: custom, epoch: 4, dw: \"2^-2 * x1 * y0 - 2^-3 * (y1 - 2) * x0\","
+                + " traces: {x1: {tau: 20 ms, bits: 8}, y1: {decay: 100, impulse: 50, bits: 6, pairing: nearest}}}");
+        assertThat(c.epoch()).isEqualTo(4);
+        assertThat(c.traces().get(LearningConfig.X1)).isEqualTo(new Trace(200, 255, 8, false));
+        assertThat(c.traces().get(LearningConfig.Y1)).isEqualTo(new Trace(100, 50, 6, true));
+        assertThat(c.rule(Rule.Target.WEIGHT).text()).isEqualTo("dw = 2^-2 * x1 * y0 - 2^-3 * (y1 - 2) * x0");
+    }
+
+    @Test
+    void errorsNameFileLineAndColumn() {
+        Diagnostics d = new Diagnostics();
+        parse("{rule: custom, dw: \"2^-2 * z1 * y0\"}", d);
+        // line 15 is "    plasticity: {rule: custom, dw: "2^-2 * z1 * y0"}"; z1 is at column 42
+        String line = NET.replace("PLASTICITY", "{rule: custom, dw: \"2^-2 * z1 * y0\"}").split("\n")[14];
+        assertThat(d.errors()).containsExactly("t.yaml:15:" + (line.indexOf("z1") + 1)
+                + ": 'dw': unknown variable 'z1' (known: x0 y0 x1 x2 y1 y2 y3 r0 r1 w t)");
+
+        Diagnostics e = new Diagnostics();
+        parse("{rule: stdp, a_plus: 1, a_minus: 1, tau_plus: 20 ms, tau_minus: 20 ms, tau_tag: 5 ms}", e);
+        assertThat(e.errors()).singleElement().asString().contains("'tau_tag' is not a parameter of rule stdp");
+
+        Diagnostics f = new Diagnostics();
+        parse("{rule: stdpp}", f);
+        assertThat(f.errors()).singleElement().asString().contains("(did you mean 'stdp'?)");
+    }
+
+    @Test
+    void validationRefusesPlasticityTheChipCannotRun() {
+        String yaml = NET.replace("PLASTICITY", "{rule: stdp, a_plus: 1, a_minus: 1, tau_plus: 20 ms, tau_minus: 20 ms,"
+                + " reward: nope}");
+        Diagnostics d = new Diagnostics();
+        Network n = NetworkReader.parse("t.yaml", yaml, Path.of("."), d);
+        assertThat(d.errors()).isEmpty();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Compiler.compile(n, Presets.require("loihi"))))
+                .hasMessageContaining("reward: unknown projection 'nope'");
+        Network tn = NetworkReader.parse("t.yaml", yaml.replace("arch: loihi", "arch: truenorth"), Path.of("."), d);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Compiler.compile(tn, Presets.require("truenorth"))))
+                .hasMessageContaining("plasticity needs a Loihi architecture");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.myelin.isa.learn;
+
+import dev.myelin.isa.asm.Assembler;
+import dev.myelin.isa.codec.LearningCodec;
+import dev.myelin.isa.codec.NbinCodec;
+import dev.myelin.isa.diag.MyelinInputException;
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LearningCodecTest {
+    private static final Trace OFF = Trace.OFF;
+
+    static LearningConfig stdp() {
+        Rule dw = RuleText.parse("dw = 2^-2 * x1 * y0 - 2^-3 * y1 * x0");
+        return new LearningConfig(1, 8, 0, 255, -1,
+                List.of(new Trace(200, 4095, 12, true), OFF, new Trace(200, 4095, 12, true), OFF, OFF, OFF),
+                List.of(dw), new boolean[] {true, false, true});
+    }
+
+    /**
+     * Golden bytes, written out field by field from docs/isa.md (little-endian):
+     * head: epoch 01, weightFrac 08, wMin 0000, wMax ff00, rewardAxon ffffffff, rules 01;
+     * traces x1 (decay 200 = c800, impulse 4095 = ff0f, width 0c, mode 01), x2 off (0000 0000 07 00),
+     * y1 like x1, y2 y3 r1 off; rule: target 00, terms 02;
+     * term 0: mantissa 0100, exponent fe (-2), factors 02: x1 (02, 00000000), y0 (01, 00000000);
+     * term 1: mantissa ffff (-1), exponent fd (-3), factors 02: y1 (04, ...), x0 (00, ...);
+     * plastic: axons 0 and 2 -> 0b101 = 05.
+     */
+    @Test
+    void encodesTheDocumentedBytes() {
+        String golden = "0108" + "0000" + "ff00" + "ffffffff" + "01"
+                + "c800ff0f0c01" + "000000000700" + "c800ff0f0c01" + "000000000700" + "000000000700" + "000000000700"
+                + "0002"
+                + "0100fe02" + "0200000000" + "0100000000"
+                + "fffffd02" + "0400000000" + "0000000000"
+                + "05";
+        byte[] bytes = LearningCodec.encode(stdp());
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(golden);
+        assertThat(LearningCodec.decode(bytes, 3)).isEqualTo(stdp());
+    }
+
+    @Test
+    void ruleTextRoundTrips() {
+        for (String s : List.of("dw = 2^-2 * x1 * y0 - 2^-3 * y1 * x0", "dt = - x1 * y0 + 7",
+                "dw = 3 * 2^-8 * r1 * t - 2^-12 * (w - 128) * (y2 + 1)", "dw = 2^4")) {
+            assertThat(RuleText.parse(s).text()).isEqualTo(s);
+        }
+        assertThat(RuleText.parse("dw=2^-2*x1*y0").text()).isEqualTo("dw = 2^-2 * x1 * y0");
+    }
+
+    @Test
+    void ruleTextErrorsNameTheColumn() {
+        assertThatThrownBy(() -> RuleText.parse("dw = 2^-2 * x1 * y0 * y1 * w"))
+                .isInstanceOf(RuleText.Error.class).hasMessage("a term has at most 3 factors")
+                .satisfies(e -> assertThat(((RuleText.Error) e).col()).isEqualTo(28));
+        assertThatThrownBy(() -> RuleText.parse("dx = x1")).hasMessageContaining("expected the variable a rule changes");
+        assertThatThrownBy(() -> RuleText.parse("dw = x1 +")).hasMessage("expected a term, the rule ends");
+        assertThatThrownBy(() -> RuleText.parse("dw = (x1 * 3)")).hasMessage("expected '+' or '-' and a constant after x1");
+    }
+
+    @Test
+    void decodeErrorsNameOffsetAndField() {
+        byte[] b = LearningCodec.encode(stdp());
+        byte[] bad = b.clone();
+        bad[0] = 0;
+        assertThatThrownBy(() -> LearningCodec.decode(bad, 3)).isInstanceOf(MyelinInputException.class)
+                .hasMessage("byte offset 0, section learning, field learning.epoch: 0 is out of range [1, 255]");
+        byte[] exp = b.clone();
+        exp[11 + 36 + 2 + 2] = (byte) 0xe0;   // term 0's exponent: -32
+        assertThatThrownBy(() -> LearningCodec.decode(exp, 3))
+                .hasMessage("byte offset 51, section learning, field learning.rule[0].term[0].exponent: -32 is out of"
+                        + " range [-24, 15]");
+        byte[] width = b.clone();
+        width[11 + 6 + 4] = 17;                 // x2's width
+        assertThatThrownBy(() -> LearningCodec.decode(width, 3))
+                .hasMessage("byte offset 21, section learning, field learning.trace[1].width: 17 is out of range [1, 16]");
+        byte[] beyond = b.clone();
+        beyond[b.length - 1] = 0x0d;            // bit 3: axon 3 of a 3-axon core
+        assertThatThrownBy(() -> LearningCodec.decode(beyond, 3))
+                .hasMessage("byte offset " + (b.length - 1) + ", section learning, field learning.plastic: bit 3 is set"
+                        + " beyond the core's 3 axons");
+    }
+
+    @Test
+    void aBadLearningSectionInABinaryIsLocatedInTheFile() {
+        var img = Assembler.assemble("l.nasm", ".arch loihi\n.core 0 0 0\n.format 0 bits=8 exp=0 sign=excitatory\na0: n0:1\n.learning epoch=7\n.plastic 0\n");
+        byte[] bytes = NbinCodec.encode(img);
+        byte[] section = LearningCodec.encode(new LearningConfig(7, 0, 0, 255, -1, List.of(OFF, OFF, OFF, OFF, OFF, OFF),
+                List.of(), new boolean[] {true}));
+        int at = indexOf(bytes, section);
+        assertThat(at).isPositive();
+        bytes[at] = 0;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt((int) crc.getValue());
+        assertThatThrownBy(() -> NbinCodec.decode(bytes)).isInstanceOf(MyelinInputException.class)
+                .hasMessage("byte offset " + at + ", section CORE[0], field learning.epoch: 0 is out of range [1, 255]");
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            if (java.util.Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aBinaryWithALearningSectionLoadsAndDisassemblesReadably() {
+        var img = Assembler.assemble("l.nasm", """
+                .arch loihi
+                .core 0 0 0
+                .format 0 bits=8 exp=0 sign=excitatory
+                a0: type=0 n0:100
+                a1: type=0 n0:255
+                n0: vth=200
+                .learning epoch=1 weight_frac=8 w_min=0 w_max=255 reward=1
+                .trace x1 decay=200 impulse=4095 width=12 mode=nearest
+                .rule "dw = 2^-2 * x1 * y0 - 2^-3 * y1 * x0"
+                .plastic 0
+                """);
+        byte[] bytes = NbinCodec.encode(img);
+        var back = NbinCodec.decode(bytes);
+        String listing = Assembler.disassemble(back);
+        assertThat(listing).contains(".learning epoch=1 weight_frac=8 w_min=0 w_max=255 reward=1",
+                ".trace x1 decay=200 impulse=4095 width=12 mode=nearest", ".trace y3 decay=0 impulse=0 width=7 mode=add",
+                ".rule \"dw = 2^-2 * x1 * y0 - 2^-3 * y1 * x0\"", ".plastic 0");
+        assertThat(NbinCodec.encode(Assembler.assemble("back.nasm", listing))).isEqualTo(bytes);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.myelin.tests.cli;
+
+import dev.myelin.chip.sim.Chip;
+import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.isa.codec.NbinCodec;
+import dev.myelin.isa.model.SparseRows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code myelin run --dump-weights / --save-binary} and {@code myelin stdp-window} on the stdp-pair sample. */
+class LearningCliTest {
+    @TempDir
+    Path tmp;
+
+    static Path sample() {
+        Path p = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(p.resolve("firmware-samples/samples"))) {
+            p = p.getParent();
+        }
+        return p.resolve("firmware-samples/samples/stdp-pair/net.yaml");
+    }
+
+    @Test
+    void dumpsTheLearnedWeightsAndSavesABinaryThatContinuesFromThem() throws Exception {
+        Path csv = tmp.resolve("w.csv");
+        Path bin = tmp.resolve("learned.nbin");
+        Cli.ok("run", sample().toString(), "--ticks", "7000", "-q", "--dump-weights", csv.toString(),
+                "--save-binary", bin.toString());
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("pre,pre_index,post,post_index,core,axon,plastic,weight,raw_weight,tag");
+        assertThat(rows).hasSize(3);
+        String[] syn = rows.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        assertThat(syn[0]).isEqualTo("pre");
+        assertThat(syn[2]).isEqualTo("post");
+        assertThat(syn[6]).isEqualTo("1");
+        // the table's last weight, 0.6124 on the [0, 1] scale = 156.77 raw, within one raw step
+        assertThat(Double.parseDouble(syn[7])).isCloseTo(0.6124 * 256, within(1.0));
+        int raw = Integer.parseInt(syn[8]);
+        assertThat(raw).isEqualTo((int) Math.floor(Double.parseDouble(syn[7])));
+        assertThat(rows.get(2)).startsWith("teacher,0,post,0,").endsWith(",0,255,255,0");
+
+        var img = NbinCodec.read(bin);
+        SparseRows s = (SparseRows) img.cores().get(0).synapses();
+        assertThat(s.weight()[0]).as("the saved binary holds the learned raw weight").isEqualTo(raw);
+        try (Chip chip = Chip.load(img, ChipOptions.defaults())) {
+            assertThat(chip.learning(0).rawWeight(0)).isEqualTo(raw);
+            assertThat(chip.learning(0).config().rules()).hasSize(1);
+        }
+    }
+
+    @Test
+    void measuresTheStdpWindow() throws Exception {
+        Path csv = tmp.resolve("window.csv");
+        Path png = tmp.resolve("window.png");
+        Cli.ok("stdp-window", sample().toString(), "--pre", "pre", "--post", "teacher", "--dt", "-20:20:5",
+                "--csv", csv.toString(), "--plot", png.toString());
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("dt,dw");
+        assertThat(rows).hasSize(10);
+        for (String r : rows.subList(1, rows.size())) {
+            int dt = Integer.parseInt(r.split(",")[0]);
+            double dw = Double.parseDouble(r.split(",")[1]);
+            // A+ = 25.6, A- = 12.8 raw, tau = 20 ticks; 7-bit traces (127 = 1.0) and stochastic
+            // rounding leave about one trace step (25.6 / 127 = 0.2 raw) per factor: 0.5 raw allowed
+            double expected = dt > 0 ? 25.6 * Math.exp(-dt / 20.0) : dt < 0 ? -12.8 * Math.exp(dt / 20.0) : 0;
+            assertThat(dw).as("dt %d", dt).isCloseTo(expected, within(0.5));
+        }
+        assertThat(Files.size(png)).isPositive();
+    }
+
+    @Test
+    void badRangesAndPortsAreUsageErrors() {
+        String[] r = Cli.run("stdp-window", sample().toString(), "--pre", "pre", "--post", "teacher", "--dt", "5:1:1");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--dt 5:1:1: needs A <= B, STEP >= 1 and at most 10000 points");
+        r = Cli.run("stdp-window", sample().toString(), "--pre", "pre", "--post", "nope");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("no input port named 'nope' (ports: pre, teacher)");
+        r = Cli.run("stdp-window", sample().toString(), "--pre", "teacher", "--post", "pre");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("line 0 of input port 'teacher' does not drive a plastic synapse");
+    }
+}
