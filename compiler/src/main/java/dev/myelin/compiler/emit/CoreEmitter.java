@@ -118,16 +118,26 @@ final class CoreEmitter {
     }
 
     private static Targets targets(Route.CoreRoute cr, List<CoreId> ids) {
-        int m = cr.targetCore().length;
+        return targets(cr.id(), cr.targetStart(), cr.targetCore(), cr.targetAxon(), cr.targetDelay(), ids);
+    }
+
+    private static Targets targets(CoreId from, int[] start, int[] core, int[] axon, int[] delay, List<CoreId> ids) {
+        int m = core.length;
         int[] dx = new int[m];
         int[] dy = new int[m];
         int[] slot = new int[m];
         for (int k = 0; k < m; k++) {
-            CoreId to = ids.get(cr.targetCore()[k]);
-            dx[k] = to.x() - cr.id().x();
-            dy[k] = to.y() - cr.id().y();
+            CoreId to = ids.get(core[k]);
+            dx[k] = to.x() - from.x();
+            dy[k] = to.y() - from.y();
             slot[k] = to.slot();
         }
-        return new Targets(cr.targetStart().clone(), dx, dy, slot, cr.targetAxon().clone(), cr.targetDelay().clone());
+        return new Targets(start.clone(), dx, dy, slot, axon.clone(), delay.clone());
+    }
+
+    /** An input core: its input neurons and their targets (cores as indices into {@code ids}). */
+    static CoreImage input(Route.InputCore ic, dev.myelin.isa.arch.Architecture arch, List<CoreId> ids) {
+        return CoreImage.input(ic.id(), arch.datapath() == dev.myelin.isa.arch.Datapath.TRUENORTH, ic.neurons(),
+                targets(ic.id(), ic.targetStart(), ic.targetCore(), ic.targetAxon(), ic.targetDelay(), ids));
     }
 }

@@ -60,6 +60,15 @@ public final class Validate {
                         + DidYouMean.suggest(c.target(), popNames(n)));
             }
         }
+        for (var e : n.hints().inputDelivery().entrySet()) {
+            InputSource in = n.input(e.getKey()).orElse(null);
+            if (in == null || in instanceof InputSource.Current) {
+                List<String> spiking = n.inputs().stream().filter(s -> !(s instanceof InputSource.Current))
+                        .map(InputSource::name).toList();
+                d.error(n.hints().inputWhere().getOrDefault(e.getKey(), n.archWhere()), "mapping 'inputs' names '"
+                        + e.getKey() + "', which is not a spiking input" + DidYouMean.suggest(e.getKey(), spiking));
+            }
+        }
         for (Projection p : n.projections()) {
             checkProjection(n, p, arch, sources, d);
         }
@@ -124,11 +133,13 @@ public final class Validate {
                     "unknown post population '" + p.post() + "'" + DidYouMean.suggest(p.post(), popNames(n)));
             return;
         }
-        if (n.input(p.pre()).orElse(null) instanceof InputSource.Poisson && (p.delayTicks() != 1
+        // an input neuron on the chip draws its Poisson spike in the tick it fires, so any delay works
+        if (n.input(p.pre()).orElse(null) instanceof InputSource.Poisson && !n.onChip(p.pre()) && (p.delayTicks() != 1
                 || p.connector() instanceof Connector.FromList l && l.delay().length > 0)) {
             d.error(p.whereOf("delay", "connect.file", "pre"),
                     "projection '" + p.name() + "' from Poisson input '" + p.pre() + "' must have delay 1"
-                    + " (Poisson spikes are drawn in the tick they arrive)");
+                    + " (Poisson spikes are drawn in the tick they arrive), or an input on the chip"
+                    + " (mapping: {inputs: on_chip})");
         }
         if (p.delayTicks() > arch.maxDelay()) {
             d.error(p.whereOf("delay"), "delay " + p.delayTicks() + " ticks exceeds the architecture's maximum "

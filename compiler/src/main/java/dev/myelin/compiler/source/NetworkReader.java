@@ -1,6 +1,7 @@
 package dev.myelin.compiler.source;
 
 import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.InputDelivery;
 import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.MappingHints;
 import dev.myelin.compiler.ir.Network;
@@ -8,6 +9,7 @@ import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
 import dev.myelin.compiler.ir.Probe;
 import dev.myelin.compiler.ir.Projection;
+import dev.myelin.isa.diag.DidYouMean;
 import dev.myelin.isa.diag.LocatedYaml;
 import dev.myelin.isa.io.TextFiles;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -180,7 +182,7 @@ public final class NetworkReader {
         return pop == null ? null : new Probe(pop, spikes, v, u, idx, y.where(), y.keyWhere(""));
     }
 
-    static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin");
+    static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin", "inputs");
     static final Set<String> PIN_KEYS = Set.of("population", "slice", "cores");
 
     static MappingHints mapping(String file, Node n, Diagnostics d) {
@@ -242,7 +244,37 @@ public final class NetworkReader {
                 pins.add(new MappingHints.Pin(pop, slice[0], slice[1], cores, py.where(), py.keyWhere("")));
             }
         }
-        return new MappingHints(per, dflt, pins, perWhere);
+        InputDelivery all = InputDelivery.AXONS;
+        Map<String, InputDelivery> each = new LinkedHashMap<>();
+        Map<String, String> eachWhere = new LinkedHashMap<>();
+        Node inputs = y.get("inputs");
+        if (inputs instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode ks)) {
+                    d.error(YMap.where(file, t.getKeyNode()), "'inputs' keys are input names");
+                    continue;
+                }
+                InputDelivery v = delivery(file, t.getValueNode(), d);
+                if (v != null) {
+                    each.put(ks.getValue(), v);
+                    eachWhere.put(ks.getValue(), YMap.where(file, ks));
+                }
+            }
+        } else if (inputs != null) {
+            InputDelivery v = delivery(file, inputs, d);
+            all = v == null ? all : v;
+        }
+        return new MappingHints(per, dflt, pins, perWhere, all, each, eachWhere);
+    }
+
+    private static InputDelivery delivery(String file, Node n, Diagnostics d) {
+        String v = n instanceof ScalarNode s ? s.getValue() : "";
+        InputDelivery x = v.contains("-") ? null : InputDelivery.byId(v).orElse(null);
+        if (x == null) {
+            d.error(YMap.where(file, n), "'inputs' is axons or on_chip (or a map from input names to them), not '"
+                    + v + "'" + DidYouMean.suggest(v, InputDelivery.ids()));
+        }
+        return x;
     }
 
     static int parseIntOr(Node n, int fallback) {
