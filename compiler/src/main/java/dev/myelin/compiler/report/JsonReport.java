@@ -40,6 +40,14 @@ public final class JsonReport {
                     .append(p.synapses()).append(", \"quantisationError\": ").append(num(p.relError()))
                     .append(", \"format\": ").append(str(p.format())).append('}');
         }
+        b.append("\n  ],\n  \"inputs\": [");
+        for (int i = 0; i < r.inputs().size(); i++) {
+            ReportData.InputRow in = r.inputs().get(i);
+            b.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(str(in.name())).append(", \"delivery\": ")
+                    .append(str(in.delivery())).append(", \"lines\": ").append(in.lines())
+                    .append(", \"inputNeurons\": ").append(in.inputNeurons()).append(", \"cores\": ").append(in.cores())
+                    .append(", \"targets\": ").append(in.targets()).append('}');
+        }
         b.append("\n  ],\n  \"cores\": [");
         for (int i = 0; i < r.cores().size(); i++) {
             ReportData.CoreRow c = r.cores().get(i);
