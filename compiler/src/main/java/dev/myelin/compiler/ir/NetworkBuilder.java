@@ -31,6 +31,8 @@ public final class NetworkBuilder {
     private final Map<String, Integer> perCore = new LinkedHashMap<>();
     private int defaultPerCore;
     private final List<MappingHints.Pin> pins = new ArrayList<>();
+    private InputDelivery allInputs = InputDelivery.AXONS;
+    private final Map<String, InputDelivery> inputDelivery = new LinkedHashMap<>();
 
     private NetworkBuilder(String name) {
         this.name = name;
@@ -120,8 +122,22 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /** How every spiking input not named by {@link #inputDelivery(String, InputDelivery)} reaches the chip. */
+    public NetworkBuilder inputDelivery(InputDelivery all) {
+        this.allInputs = all;
+        return this;
+    }
+
+    /** How spiking input {@code in} reaches the chip (docs/language.md, "Inputs on the chip"). */
+    public NetworkBuilder inputDelivery(String in, InputDelivery d) {
+        inputDelivery.put(in, d);
+        return this;
+    }
+
     public Network build() {
+        Map<String, String> where = new LinkedHashMap<>();
+        inputDelivery.keySet().forEach(k -> where.put(k, "mapping inputs '" + k + "'"));
         return new Network(name, arch, "network '" + name + "'", dtMs, populations, inputs, projections, probes,
-                new MappingHints(perCore, defaultPerCore, pins));
+                new MappingHints(perCore, defaultPerCore, pins, Map.of(), allInputs, inputDelivery, where));
     }
 }
