@@ -39,45 +39,47 @@ import static org.assertj.core.api.Assertions.within;
 class OnChipInputCountsTest {
     private static final String SPIKES_IN = "tick,index\n0,0\n0,1\n0,2\n0,3\n2,0\n5,1\n5,2\n";
 
+    /** The network as a listing: per-neuron alpha in the binary, the input core written by hand. */
+    private static final String LISTING = String.join("\n",
+            ".arch tiny",
+            ".core 1 0 0",
+            ".input_core",
+            ".axons 4",
+            ".neurons 4",
+            "n0: -> (0,+1).0 axon 0 delay 1",
+            "n1: -> (0,+1).0 axon 1 delay 1",
+            "n2: -> (0,+1).0 axon 2 delay 1",
+            "n3: -> (0,+1).0 axon 3 delay 1",
+            ".core 1 1 0",
+            "a0: type=0 111",
+            "a1: type=0 111",
+            "a2: type=0 111",
+            "a3: type=0 111",
+            "n0: s=1,0,0,0 alpha=1",
+            "n1: s=1,0,0,0 alpha=3",
+            "n2: s=1,0,0,0 alpha=5",
+            ".input in",
+            "  0: core 1 0 0 axon 0",
+            "  1: core 1 0 0 axon 1",
+            "  2: core 1 0 0 axon 2",
+            "  3: core 1 0 0 axon 3",
+            ".output a",
+            "  0: core 1 1 0 neuron 0",
+            "  1: core 1 1 0 neuron 1",
+            "  2: core 1 1 0 neuron 2",
+            ".symbol a size=3",
+            "  core 1 1 0 neuron=0 count=3 pop=0",
+            ".symbol in size=4",
+            "  core 1 0 0 neuron=0 count=4 pop=0",
+            "");
+
     @TempDir
     Path dir;
 
-    /** The network as a listing: per-neuron alpha in the binary, the input core written by hand. */
     @Test
     void aListingWithAnInputCoreGivesTheHandDerivedCounts() throws Exception {
         Path nasm = dir.resolve("net.nasm");
-        Files.writeString(nasm, String.join("\n",
-                ".arch tiny",
-                ".core 1 0 0",
-                ".input_core",
-                ".axons 4",
-                ".neurons 4",
-                "n0: -> (0,+1).0 axon 0 delay 1",
-                "n1: -> (0,+1).0 axon 1 delay 1",
-                "n2: -> (0,+1).0 axon 2 delay 1",
-                "n3: -> (0,+1).0 axon 3 delay 1",
-                ".core 1 1 0",
-                "a0: type=0 111",
-                "a1: type=0 111",
-                "a2: type=0 111",
-                "a3: type=0 111",
-                "n0: s=1,0,0,0 alpha=1",
-                "n1: s=1,0,0,0 alpha=3",
-                "n2: s=1,0,0,0 alpha=5",
-                ".input in",
-                "  0: core 1 0 0 axon 0",
-                "  1: core 1 0 0 axon 1",
-                "  2: core 1 0 0 axon 2",
-                "  3: core 1 0 0 axon 3",
-                ".output a",
-                "  0: core 1 1 0 neuron 0",
-                "  1: core 1 1 0 neuron 1",
-                "  2: core 1 1 0 neuron 2",
-                ".symbol a size=3",
-                "  core 1 1 0 neuron=0 count=3 pop=0",
-                ".symbol in size=4",
-                "  core 1 0 0 neuron=0 count=4 pop=0",
-                ""));
+        Files.writeString(nasm, LISTING);
         Path nbin = dir.resolve("net.nbin");
         Cli.ok("asm", nasm.toString(), "-o", nbin.toString());
         Path in = dir.resolve("in.csv");
@@ -127,10 +129,78 @@ class OnChipInputCountsTest {
         assertThat(dflt.perTick).isEqualTo(r.perTick);
     }
 
+    @Test
+    void theOptionTakesAxonsOrOnChipAndAppliesToDescriptionsOnly() throws Exception {
+        Path net = description("on_chip");
+        String[] bad = Cli.run("compile", net.toString(), "-o", dir.resolve("x.nbin").toString(),
+            "--input-delivery", "wires");
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).contains("--input-delivery wires: expected axons").doesNotContain("Exception");
+        Path nbin = dir.resolve("ok.nbin");
+        Cli.ok("compile", net.toString(), "-o", nbin.toString(), "--input-delivery", "on-chip");
+        String[] onBinary = Cli.run("run", nbin.toString(), "--ticks", "1", "-q", "--input-delivery", "axons");
+        assertThat(onBinary[0]).isEqualTo("2");
+        assertThat(onBinary[2]).contains("--input-delivery applies to descriptions");
+    }
+
+    /**
+     * SANA-FE's counting rules and "simple" formulas (docs/reference/energy.md) applied by hand to
+     * the listing, step by step, with the loihi-calibrated profile: the input core is a core like
+     * any other, its 4 input neurons accessed every step, each firing one updated and spiking, each
+     * message priced out, in and per hop, and its generation time competing for the step's latency.
+     */
+    @Test
+    void everyStepMatchesSanaFesFormulasWithTheInputCoreCountedLikeAnyCore() throws Exception {
+        Path nasm = dir.resolve("net.nasm");
+        Files.writeString(nasm, LISTING);
+        Path nbin = dir.resolve("net.nbin");
+        Cli.ok("asm", nasm.toString(), "-o", nbin.toString());
+        Path in = dir.resolve("in.csv");
+        Files.writeString(in, SPIKES_IN);
+        Run r = run(nbin, "2", "--input", "in=" + in);
+        List<String> rows = r.perTick.lines().toList();
+        List<String> header = List.of(rows.get(0).split(","));
+        // input spikes per step (= input neurons updated, spiking and sending one message of one hop)
+        int[] inputs = {4, 0, 1, 0, 0, 2, 0, 0};
+        // a's updated neurons (input this step, or v != 0 before: see the class comment's potentials)
+        int[] updatedA = {0, 3, 1, 3, 1, 1, 3, 1};
+        int[] spikesA = {0, 2, 0, 2, 0, 0, 2, 0};
+        for (int t = 0; t < 8; t++) {
+            String[] row = rows.get(t + 1).split(",");
+            int u = inputs[t];
+            int syn = 3 * u; // each message's 3 lookups on a, counted in the step it is sent
+            assertThat(Long.parseLong(row[header.indexOf("spikes")])).as("spikes %d", t).isEqualTo(u + spikesA[t]);
+            assertThat(Long.parseLong(row[header.indexOf("updated_neurons")])).as("updated %d", t)
+                    .isEqualTo(u + updatedA[t]);
+            assertThat(Long.parseLong(row[header.indexOf("messages")])).as("messages %d", t).isEqualTo(u);
+            assertThat(Long.parseLong(row[header.indexOf("hops")])).as("hops %d", t).isEqualTo(u);
+            assertThat(Long.parseLong(row[header.indexOf("synaptic_events")])).as("synaptic events %d", t)
+                    .isEqualTo(syn);
+            // loihi-calibrated: access 51.2, update 21.6, spike out 69.3, synapse (dense) 35.5, message out 111
+            // and in 0, north-south hop 4.2 pJ; 4 + 3 neurons accessed every step
+            double neuron = 7 * 51.2 + (u + updatedA[t]) * 21.6 + (u + spikesA[t]) * 69.3;
+            assertThat(row[header.indexOf("energy_neuron_pj")]).as("neuron energy %d", t).isEqualTo(f4(neuron));
+            assertThat(row[header.indexOf("energy_synapse_pj")]).as("synapse energy %d", t).isEqualTo(f4(syn * 35.5));
+            assertThat(row[header.indexOf("energy_network_pj")]).as("network energy %d", t)
+                    .isEqualTo(f4(u * 111.0 + u * 4.2));
+            // latency: access 6.0, update 3.7, spike out 30, message out 5.1 and in 16, synapse 3.8 ns;
+            // 2 routers in use: sync 1.0 us
+            double genInput = 4 * 6.0 + u * 3.7 + u * 30 + u * 5.1;
+            double genA = 3 * 6.0 + updatedA[t] * 3.7 + spikesA[t] * 30;
+            double recvA = u * 16 + syn * 3.8;
+            double latency = Math.max(Math.max(genInput, genA), recvA) + 1000;
+            assertThat(row[header.indexOf("profile_latency_ns")]).as("latency %d", t).isEqualTo(f4(latency));
+        }
+    }
+
+    private static String f4(double d) {
+        return String.format(java.util.Locale.ROOT, "%.4f", d);
+    }
+
     private static void assertOnChipCounts(Run r) {
         // input neurons fire in the listed ticks; a as derived in the class comment
         assertThat(r.spikes).containsExactly("0,in,0", "0,in,1", "0,in,2", "0,in,3", "1,a,0", "1,a,1", "2,in,0",
-                "3,a,0", "3,a,2", "5,in,1", "5,in,2", "6,a,0", "6,a,1");
+            "3,a,0", "3,a,2", "5,in,1", "5,in,2", "6,a,0", "6,a,1");
         assertThat(stat(r.stats, "population.a.spikes")).isEqualTo(6);
         assertThat(stat(r.stats, "population.in.spikes")).isEqualTo(7);
         assertThat(stat(r.stats, "chip.spikes")).isEqualTo(13);
@@ -162,22 +232,22 @@ class OnChipInputCountsTest {
         Files.writeString(dir.resolve("in.csv"), SPIKES_IN);
         Path net = dir.resolve(delivery == null ? "default.yaml" : "net.yaml");
         Files.writeString(net, String.join("\n",
-                "name: thresholds",
-                "arch: tiny",
-                "dt: 1 ms",
-                "populations:",
-                "  - {name: a, size: 3, model: truenorth, params: {alpha: [1, 3, 5]}}",
-                "inputs:",
-                "  - {name: in, type: spike_array, size: 4, file: in.csv}",
-                "projections:",
-                "  - {pre: in, post: a, connect: all_to_all, weight: 1}",
-                "probes:",
-                "  - {population: a}",
-                "mapping:",
+            "name: thresholds",
+            "arch: tiny",
+            "dt: 1 ms",
+            "populations:",
+            "  - {name: a, size: 3, model: truenorth, params: {alpha: [1, 3, 5]}}",
+            "inputs:",
+            "  - {name: in, type: spike_array, size: 4, file: in.csv}",
+            "projections:",
+            "  - {pre: in, post: a, connect: all_to_all, weight: 1}",
+            "probes:",
+            "  - {population: a}",
+            "mapping:",
                 delivery == null ? "" : "  inputs: " + delivery,
-                "  pin:",
-                "    - {population: a, cores: [[1, 1]]}",
-                ""));
+            "  pin:",
+            "    - {population: a, cores: [[1, 1]]}",
+            ""));
         return net;
     }
 
@@ -190,8 +260,8 @@ class OnChipInputCountsTest {
         Path spikes = out.resolve("spikes.csv");
         Path perTick = out.resolve("tick.csv");
         List<String> args = new java.util.ArrayList<>(List.of("run", net.toString(), "--ticks", "8", "-q",
-                "--threads", threads, "--energy-profile", "loihi-calibrated", "--stats", stats.toString(),
-                "--spikes", spikes.toString(), "--per-tick", perTick.toString()));
+            "--threads", threads, "--energy-profile", "loihi-calibrated", "--stats", stats.toString(),
+            "--spikes", spikes.toString(), "--per-tick", perTick.toString()));
         args.addAll(List.of(extra));
         Cli.ok(args.toArray(String[]::new));
         List<String> rows = Files.readAllLines(spikes);
