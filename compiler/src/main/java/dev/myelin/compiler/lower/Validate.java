@@ -46,6 +46,9 @@ public final class Validate {
             names.add(p.name());
             sources.add(p.name());
             checkModel(p, arch, d);
+            if (p.heterogeneous()) {
+                PerNeuronCheck.check(p, d);
+            }
         }
         for (InputSource s : n.inputs()) {
             checkName(s.name(), s.whereOf("name"), d);
