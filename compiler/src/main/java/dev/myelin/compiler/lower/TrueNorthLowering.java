@@ -40,7 +40,7 @@ final class TrueNorthLowering {
             c[i] = LowerNeurons.continuous(p.modelOf(per, i), dt, current);
             q = Math.max(q, Math.max(c[i].thrMv() / ALPHA_MAX, Math.abs(c[i].driveMv()) / LEAK_MAX));
         }
-        LowerNeurons.refractoryWarning(p, c[0], d);
+        // a refractory period never reaches here: validate refuses it on TrueNorth
         TrueNorthNeurons out = TrueNorthNeurons.zeros(p.size());
         LowerNeurons.ErrorStat thr = new LowerNeurons.ErrorStat("threshold", "mV");
         LowerNeurons.ErrorStat drive = new LowerNeurons.ErrorStat("drive", "mV/tick");
