@@ -36,7 +36,7 @@ public final class Emit {
         List<CoreImage> cores = new ArrayList<>();
         List<CoreId> ids = new ArrayList<>(routed.cores().stream().map(Route.CoreRoute::id).toList());
         for (Route.CoreRoute cr : routed.cores()) {
-            cores.add(CoreEmitter.core(cr, low.pops().get(cr.slice().pop()).params(), ids));
+            cores.add(CoreEmitter.core(cr, low.pops().get(cr.slice().pop()), ids));
         }
         for (Route.InputCore ic : routed.inputCores()) {
             cores.add(CoreEmitter.input(ic, arch, ids));
