@@ -22,8 +22,9 @@ public record MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCo
         pins = List.copyOf(pins);
         perCoreWhere = Map.copyOf(perCoreWhere);
         java.util.Objects.requireNonNull(inputs, "inputs");
-        inputDelivery = Map.copyOf(inputDelivery);
-        inputWhere = Map.copyOf(inputWhere);
+        // insertion order kept: errors about the entries are reported in the order they were written
+        inputDelivery = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputDelivery));
+        inputWhere = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputWhere));
     }
 
     public MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins,

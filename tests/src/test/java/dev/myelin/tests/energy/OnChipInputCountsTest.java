@@ -193,6 +193,51 @@ class OnChipInputCountsTest {
         }
     }
 
+    /**
+     * On Loihi an input neuron fans out like a compartment: one message per destination core (not
+     * per target), 0 hops within the tile. The input neuron at (0,0,2) targets axon 0 of (0,0,0)
+     * (2 synapses) and axons 0 and 1 of (0,0,1) (1 synapse each): one input spike is 2 messages,
+     * 0 hops and 4 synaptic events; core (0,0,0) and core (0,0,1) each receive one message.
+     */
+    @Test
+    void aLoihiInputNeuronSendsOneMessagePerDestinationCore() throws Exception {
+        Path nasm = dir.resolve("loihi.nasm");
+        Files.writeString(nasm, String.join("\n",
+                ".arch loihi",
+                ".core 0 0 0",
+                ".format 0 bits=8 exp=0 sign=excitatory",
+                "a0: type=0 n0:+1 n1:+1",
+                "n0: vth=100",
+                "n1: vth=100",
+                ".core 0 0 1",
+                ".format 0 bits=8 exp=0 sign=excitatory",
+                "a0: type=0 n0:+1",
+                "a1: type=0 n0:+1",
+                "n0: vth=100",
+                ".core 0 0 2",
+                ".input_core",
+                ".axons 1",
+                ".neurons 1",
+                "n0: -> (0,0).0 axon 0 delay 2 -> (0,0).1 axon 0 delay 1 -> (0,0).1 axon 1 delay 1",
+                ".input in",
+                "  0: core 0 0 2 axon 0",
+                ""));
+        Path nbin = dir.resolve("loihi.nbin");
+        Cli.ok("asm", nasm.toString(), "-o", nbin.toString());
+        Path in = dir.resolve("one.csv");
+        Files.writeString(in, "tick,index\n0,0\n");
+        Run r = run(nbin, "2", "--input", "in=" + in);
+        assertThat(stat(r.stats, "chip.inputs.spikes")).isEqualTo(1);
+        assertThat(stat(r.stats, "chip.inputs.messagesOut")).isEqualTo(2);
+        assertThat(stat(r.stats, "network.messages")).isEqualTo(2);
+        assertThat(stat(r.stats, "network.hops")).isZero();
+        assertThat(stat(r.stats, "noc.inputs.hops")).isZero();
+        assertThat(stat(r.stats, "chip.core_0_0_0.messagesIn")).isEqualTo(1);
+        assertThat(stat(r.stats, "chip.core_0_0_1.messagesIn")).isEqualTo(1);
+        assertThat(stat(r.stats, "chip.synEvents")).isEqualTo(4);
+        assertThat(stat(r.stats, "chip.inputs.synEvents")).isZero();
+    }
+
     private static String f4(double d) {
         return String.format(java.util.Locale.ROOT, "%.4f", d);
     }
