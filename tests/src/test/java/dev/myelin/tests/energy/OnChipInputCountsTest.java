@@ -98,6 +98,12 @@ class OnChipInputCountsTest {
         Run r3 = run(net, "3");
         assertThat(r3.spikes).isEqualTo(r.spikes);
         assertThat(r3.perTick).isEqualTo(r.perTick);
+        // the cycle-accurate mesh carries the same messages on the same links, on time
+        Run cycle = run(net, "2", "--timing", "cycle");
+        assertThat(cycle.spikes).isEqualTo(r.spikes);
+        assertThat(stat(cycle.stats, "noc.messages")).isEqualTo(7);
+        assertThat(stat(cycle.stats, "noc.inputs.hops")).isEqualTo(7);
+        assertThat(stat(cycle.stats, "noc.late")).isZero();
         // the mapping report names the input, its delivery and its input core
         String report = Cli.ok("compile", net.toString(), "-o", dir.resolve("r.nbin").toString(), "--report", "-");
         assertThat(report).containsPattern("in +on_chip +4 +4 +1 +4")
