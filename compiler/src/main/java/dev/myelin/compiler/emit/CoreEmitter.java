@@ -144,7 +144,7 @@ final class CoreEmitter {
 
     /** An input core: its input neurons and their targets (cores as indices into {@code ids}). */
     static CoreImage input(Route.InputCore ic, dev.myelin.isa.arch.Architecture arch, List<CoreId> ids) {
-        return CoreImage.input(ic.id(), arch.datapath() == dev.myelin.isa.arch.Datapath.TRUENORTH, ic.neurons(),
+        return CoreImage.inputCore(ic.id(), arch.datapath() == dev.myelin.isa.arch.Datapath.TRUENORTH, ic.neurons(),
                 targets(ic.id(), ic.targetStart(), ic.targetCore(), ic.targetAxon(), ic.targetDelay(), ids));
     }
 }

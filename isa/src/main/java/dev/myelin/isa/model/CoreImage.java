@@ -29,7 +29,7 @@ public record CoreImage(CoreId id, int[] axonType, NeuronParams neurons, Synapse
      * An input core of {@code n} input neurons with these targets, for the architecture's
      * datapath: axon types 0, no synapses, every parameter 0.
      */
-    public static CoreImage input(CoreId id, boolean trueNorth, int n, Targets targets) {
+    public static CoreImage inputCore(CoreId id, boolean trueNorth, int n, Targets targets) {
         NeuronParams params = trueNorth ? TrueNorthNeurons.zeros(n) : LoihiNeurons.zeros(n);
         SynapseMemory syn = trueNorth ? Crossbar.empty(n, n)
                 : new SparseRows(n, new int[n + 1], new int[0], new int[0]);

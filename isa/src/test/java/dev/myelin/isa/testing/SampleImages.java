@@ -95,7 +95,7 @@ public final class SampleImages {
         Targets t = new Targets(new int[] {0, 1, 2}, new int[] {-1, -1}, new int[] {0, 0}, new int[] {0, 0},
                 new int[] {0, 1}, new int[] {1, 3});
         CoreId id = new CoreId(1, 0, 0);
-        CoreImage input = CoreImage.input(id, true, 2, t);
+        CoreImage input = CoreImage.inputCore(id, true, 2, t);
         List<Port> in = List.of(new Port("in", List.of(new PortEntry(id, 0), new PortEntry(id, 1))));
         return new NetworkImage(base.arch(), 0, List.of(base.cores().get(0), input), in, List.of(), List.of());
     }
@@ -109,7 +109,7 @@ public final class SampleImages {
         Targets t = new Targets(new int[] {0, 2}, new int[] {0, 0}, new int[] {0, 0}, new int[] {0, 1},
                 new int[] {3, 2}, new int[] {2, 1});
         CoreId id = new CoreId(0, 0, 2);
-        CoreImage input = CoreImage.input(id, false, 1, t);
+        CoreImage input = CoreImage.inputCore(id, false, 1, t);
         List<CoreImage> cores = new java.util.ArrayList<>(base.cores());
         cores.add(input);
         return new NetworkImage(base.arch(), 0, cores, List.of(new Port("in", List.of(new PortEntry(id, 0)))),
