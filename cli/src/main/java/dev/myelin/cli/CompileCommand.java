@@ -32,6 +32,11 @@ public final class CompileCommand implements Runnable, MyelinCommand {
     @Option(names = "--arch", paramLabel = "NAME|FILE", description = "target architecture, replacing the description's 'arch'")
     String arch;
 
+    @Option(names = "--input-delivery", paramLabel = "axons|on-chip", description = "how every spiking input reaches the"
+            + " chip, replacing the description's 'mapping: inputs': axons (injected straight into its targets' axons;"
+            + " the default) or on-chip (input neurons on input cores send messages through the mesh)")
+    String inputs;
+
     @Option(names = "--report", paramLabel = "FILE", description = "write the mapping report here ('-' prints it)")
     String report;
 
@@ -45,7 +50,7 @@ public final class CompileCommand implements Runnable, MyelinCommand {
 
     @Override
     public void run() {
-        Compiler.Compilation c = Compiler.compileFile(description, arch);
+        Compiler.Compilation c = Compiler.compileFile(description, arch, NetworkLoader.inputDelivery(inputs));
         Path out = output != null ? output : defaultOutput(description);
         OutputPlan plan = new OutputPlan().input("the network description " + description, description);
         for (Path f : c.diagnostics().files()) {

@@ -41,6 +41,11 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
     @Option(names = "--input", paramLabel = "PORT=FILE.csv", description = "spikes for an input port: CSV rows tick,index")
     Map<String, Path> inputs = new LinkedHashMap<>();
 
+    @Option(names = "--input-delivery", paramLabel = "axons|on-chip", description = "for a description: how every"
+            + " spiking input reaches the chip, replacing its 'mapping: inputs' (axons: injected into the target"
+            + " axons, the default; on-chip: input neurons send messages through the mesh)")
+    String inputDelivery;
+
     @Option(names = "--seed", paramLabel = "N", description = "chip seed; replaces the description's generator seeds")
     Long seed;
 
@@ -153,7 +158,7 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
                 sampleTicks, quiet, dumpWeights, saveBinary);
         try (StopFlag stop = StopFlag.onInterrupt()) {
             RunSession.check(o);
-            RunResult r = RunSession.run(o, NetworkLoader.load(o.network(), o.arch()), stop, spec.commandLine().getErr());
+            RunResult r = RunSession.run(o, NetworkLoader.load(o.network(), o.arch(), inputDelivery), stop, spec.commandLine().getErr());
             Summary.print(r, spec.commandLine().getOut());
             return r.partial() ? EXIT_STOPPED : 0;
         }

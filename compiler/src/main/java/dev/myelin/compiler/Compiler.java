@@ -2,6 +2,7 @@ package dev.myelin.compiler;
 
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.emit.Emit;
+import dev.myelin.compiler.ir.InputDelivery;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.lower.ExpandConnectivity;
 import dev.myelin.compiler.lower.LowerNeurons;
@@ -10,6 +11,7 @@ import dev.myelin.compiler.lower.RateEstimate;
 import dev.myelin.compiler.lower.Validate;
 import dev.myelin.compiler.partition.Partition;
 import dev.myelin.compiler.partition.Partitioner;
+import dev.myelin.compiler.route.InputCores;
 import dev.myelin.compiler.place.Placer;
 import dev.myelin.compiler.place.Traffic;
 import dev.myelin.compiler.route.Route;
@@ -51,10 +53,19 @@ public final class Compiler {
 
     /** Reads and compiles a description file; {@code archOverride} (preset or file) replaces its target. */
     public static Compilation compileFile(Path file, String archOverride) {
+        return compileFile(file, archOverride, null);
+    }
+
+    /**
+     * Reads and compiles a description file; {@code archOverride} (preset or file) replaces its
+     * target and {@code inputs}, when not null, how every spiking input reaches the chip.
+     */
+    public static Compilation compileFile(Path file, String archOverride, InputDelivery inputs) {
         Diagnostics d = new Diagnostics();
         Map<String, Double> ms = new LinkedHashMap<>();
-        Network n = timed(ms, "read", () -> NetworkReader.read(file, d));
+        Network read = timed(ms, "read", () -> NetworkReader.read(file, d));
         d.throwIfErrors();
+        Network n = inputs == null ? read : read.withInputs(inputs);
         // an override's problems are the option's, not the description's arch line
         Architecture arch = archOverride != null ? resolveArch(archOverride, file, "--arch")
                 : resolveArch(n.arch(), file, n.archWhere());
@@ -129,12 +140,14 @@ public final class Compiler {
             var traffic = timed(ms, "traffic", () -> Traffic.estimate(n, arch, ex, part, rates));
             var place = timed(ms, "place", () -> Placer.run(n, arch, part, traffic, d));
             d.throwIfErrors();
-            var routed = timed(ms, "route", () -> Route.run(n, arch, q, part, place, d));
+            var direct = timed(ms, "route", () -> Route.run(n, arch, q, part, place, d));
             d.throwIfErrors();
-            if (!routed.shrink().isEmpty()) {
-                shrink = routed.shrink();
+            if (!direct.shrink().isEmpty()) {
+                shrink = direct.shrink();
                 continue;
             }
+            var routed = timed(ms, "inputs", () -> InputCores.run(n, arch, direct, d));
+            d.throwIfErrors();
             var emitted = timed(ms, "emit", () -> Emit.run(n, arch, low, routed));
             timed(ms, "check", () -> {
                 try {

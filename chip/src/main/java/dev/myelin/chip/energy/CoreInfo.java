@@ -8,6 +8,10 @@ import dev.myelin.isa.model.CoreId;
  * @param sparse  synapses stored as row lists (priced as sparse events) rather than a crossbar
  * @param neurons neurons used on the core
  * @param axons   axons used on the core
+ * @param input   an input core (its neurons are input neurons: docs/isa.md, datapath bit 5)
  */
-public record CoreInfo(CoreId id, boolean sparse, int neurons, int axons) {
+public record CoreInfo(CoreId id, boolean sparse, int neurons, int axons, boolean input) {
+    public CoreInfo(CoreId id, boolean sparse, int neurons, int axons) {
+        this(id, sparse, neurons, axons, false);
+    }
 }

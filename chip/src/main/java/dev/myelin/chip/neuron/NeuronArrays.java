@@ -14,6 +14,10 @@ public final class NeuronArrays {
      * @throws dev.myelin.isa.diag.MyelinInputException when the core's parameters do not fit the datapath
      */
     public static NeuronArray create(CoreImage core, Architecture arch, CoreRandom random) {
+        if (core.input()) {
+            dev.myelin.isa.model.ImageValidator.validateCore(arch, core);
+            return new InputNeuronArray(core);
+        }
         return switch (arch.datapath()) {
             case TRUENORTH -> new TrueNorthArray(core, arch, random);
             case LOIHI_CUBA -> new LoihiCubaArray(core, arch);

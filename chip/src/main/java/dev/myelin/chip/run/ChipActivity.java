@@ -37,7 +37,8 @@ final class ChipActivity {
     static List<CoreInfo> cores(Chip chip) {
         List<CoreInfo> out = new ArrayList<>();
         for (CoreImage ci : chip.image().cores()) {
-            out.add(new CoreInfo(ci.id(), ci.synapses() instanceof SparseRows, ci.neuronCount(), ci.axonCount()));
+            out.add(new CoreInfo(ci.id(), ci.synapses() instanceof SparseRows, ci.neuronCount(), ci.axonCount(),
+                    ci.input()));
         }
         return out;
     }

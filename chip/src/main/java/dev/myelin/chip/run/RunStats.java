@@ -48,6 +48,7 @@ public final class RunStats {
                 s.add(core + a.key(), c.coreTotals()[a.at(i)], a.description() + ", " + a.unit());
             }
         }
+        inputCores(s, c);
         for (int p = 0; p < r.populations().size(); p++) {
             s.add("population." + r.populations().get(p) + ".spikes", r.populationSpikes()[p],
                     "spikes of population " + r.populations().get(p));
@@ -66,6 +67,31 @@ public final class RunStats {
         s.add("latency.timing_total_ns", c.timingNs(), "sum of the timing model's tick latencies, ns");
         r.energy().addTo(s, r.ticks());
         return s;
+    }
+
+    /**
+     * The input cores' share of the activity ({@code chip.inputs.*}): the sums of their rows, so
+     * what inputs on the chip cost is visible apart from the network's own work. Written only
+     * when the image has input cores.
+     */
+    static void inputCores(Stats s, RunCounts c) {
+        long[] sum = new long[Activity.COUNT];
+        int n = 0;
+        for (int i = 0; i < c.cores().size(); i++) {
+            if (c.cores().get(i).input()) {
+                n++;
+                for (Activity a : Activity.all()) {
+                    sum[a.ordinal()] += c.coreTotals()[a.at(i)];
+                }
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        s.add("chip.inputs.cores", n, "input cores (their neurons are the on-chip inputs' input neurons)");
+        for (Activity a : Activity.all()) {
+            s.add("chip.inputs." + a.key(), sum[a.ordinal()], a.description() + ", input cores, " + a.unit());
+        }
     }
 
     /**
@@ -101,6 +127,17 @@ public final class RunStats {
             highWater = Math.max(highWater, t.fifoHighWater(r));
         }
         s.add("noc.fifo_high_water", highWater, "most packets held at once by any router input FIFO");
+        long inputHops = 0;
+        boolean inputs = false;
+        for (int c = 0; c < layout.cores(); c++) {
+            if (layout.image().cores().get(c).input()) {
+                inputs = true;
+                inputHops += net.hopsSent(c);
+            }
+        }
+        if (inputs) {
+            s.add("noc.inputs.hops", inputHops, "hops of the messages input cores sent (part of noc.hops)");
+        }
         for (int c = 0; c < layout.cores(); c++) {
             int mc = net.meshCore(c);
             CoreId id = layout.core(c);

@@ -80,6 +80,10 @@ public final class MeshNetwork implements SpikeNetwork {
     /** Layout core index to modelled mesh core index ({@link MeshConfig#core}). */
     private final int[] meshCore;
     private final int[] sent;
+    /** Per layout core: router coordinates, and hops of every message it sent over the run. */
+    private final int[] coreX;
+    private final int[] coreY;
+    private final long[] hopsSent;
     private final int[] received;
     private final double[] receiveDoneNs;
     /** Cores with a non-zero sent or received count this tick (cleared at the next tick's start). */
@@ -130,6 +134,13 @@ public final class MeshNetwork implements SpikeNetwork {
         }
         this.syncNs = a.barrierNs(routersInUse);
         sent = new int[cores];
+        coreX = new int[cores];
+        coreY = new int[cores];
+        hopsSent = new long[cores];
+        for (int c = 0; c < cores; c++) {
+            coreX[c] = layout.core(c).x();
+            coreY[c] = layout.core(c).y();
+        }
         received = new int[cores];
         receiveDoneNs = new double[cores];
         countedCores = new int[cores];
@@ -164,6 +175,8 @@ public final class MeshNetwork implements SpikeNetwork {
     public int messageCore(int i) { return countedCores[i]; }
     /** Messages layout core {@code c} sent in the last tick (0-hop ones included). */
     public int messagesOut(int c) { return sent[c]; }
+    /** Hops (XY, |dx| + |dy| routers) of the messages layout core {@code c} sent over every tick routed so far. */
+    public long hopsSent(int c) { return hopsSent[c]; }
     /** Messages layout core {@code c} received in the last tick (0-hop ones included). */
     public int messagesIn(int c) { return received[c]; }
 
@@ -245,6 +258,7 @@ public final class MeshNetwork implements SpikeNetwork {
             countedCores[counted++] = source;
         }
         sent[source]++;
+        hopsSent[source] += Math.abs(coreX[target] - coreX[source]) + Math.abs(coreY[target] - coreY[source]);
         if (sent[target] == 0 && received[target] == 0) {
             countedCores[counted++] = target;
         }

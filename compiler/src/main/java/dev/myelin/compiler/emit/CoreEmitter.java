@@ -5,6 +5,7 @@ import dev.myelin.compiler.ir.Plasticity;
 import dev.myelin.compiler.ir.Projection;
 import dev.myelin.isa.codec.LearningCodec;
 import dev.myelin.isa.learn.LearningConfig;
+import dev.myelin.compiler.lower.LowerNeurons;
 import dev.myelin.compiler.route.Route;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
@@ -24,12 +25,12 @@ final class CoreEmitter {
     private CoreEmitter() {
     }
 
-    static CoreImage core(Route.CoreRoute cr, NeuronModel params, List<CoreId> ids, List<Projection> projections) {
+    static CoreImage core(Route.CoreRoute cr, LowerNeurons.Pop pop, List<CoreId> ids, List<Projection> projections) {
         var ax = cr.axons();
         int n = cr.neurons();
         NeuronParams np;
         SynapseMemory mem;
-        if (params instanceof NeuronModel.TrueNorth tn) {
+        if (pop.neurons() instanceof TrueNorthNeurons tn) {
             np = trueNorth(tn, cr);
             Crossbar x = Crossbar.empty(ax.axons(), n);
             int[][] copies = copiesOf(cr);
@@ -40,7 +41,7 @@ final class CoreEmitter {
             }
             mem = x;
         } else {
-            np = loihi((NeuronModel.LoihiLif) params, n);
+            np = loihi((LoihiNeurons) pop.neurons(), cr);
             mem = sparse(cr);
         }
         Targets t = targets(cr, ids);
@@ -96,36 +97,43 @@ final class CoreEmitter {
         return out;
     }
 
-    private static TrueNorthNeurons trueNorth(NeuronModel.TrueNorth p, Route.CoreRoute cr) {
+    /** The core's neurons: each local neuron (and each copy) takes its population neuron's parameters. */
+    private static TrueNorthNeurons trueNorth(TrueNorthNeurons p, Route.CoreRoute cr) {
         int n = cr.neurons();
         // populations never share a core, so the core takes its one population's rule
         TrueNorthNeurons t = TrueNorthNeurons.zeros(n).withNegativeThreshold(p.negativeThreshold());
         for (int j = 0; j < n; j++) {
             int o = cr.origin()[j];
+            int i = cr.slice().from() + o;
             for (int g = 0; g < 4; g++) {
                 int w = cr.weightsByType()[4 * o + g];
                 t.weights()[4 * j + g] = w == Integer.MIN_VALUE ? 0 : w;
             }
-            t.leak()[j] = p.leak();
-            t.leakReversal()[j] = p.leakReversal();
-            t.alpha()[j] = p.alpha();
-            t.beta()[j] = p.beta();
-            t.resetMode()[j] = p.resetMode();
-            t.kappa()[j] = p.kappa();
-            t.resetV()[j] = p.resetV();
-            t.v0()[j] = p.v0();
+            t.leak()[j] = p.leak()[i];
+            t.leakReversal()[j] = p.leakReversal()[i];
+            t.alpha()[j] = p.alpha()[i];
+            t.beta()[j] = p.beta()[i];
+            t.resetMode()[j] = p.resetMode()[i];
+            t.kappa()[j] = p.kappa()[i];
+            t.resetV()[j] = p.resetV()[i];
+            t.v0()[j] = p.v0()[i];
         }
         return t;
     }
 
-    private static LoihiNeurons loihi(NeuronModel.LoihiLif p, int n) {
+    private static LoihiNeurons loihi(LoihiNeurons p, Route.CoreRoute cr) {
+        int n = cr.neurons();
         LoihiNeurons l = LoihiNeurons.zeros(n);
-        Arrays.fill(l.du(), p.du());
-        Arrays.fill(l.dv(), p.dv());
-        Arrays.fill(l.vth(), p.vth());
-        Arrays.fill(l.biasMant(), p.biasMant());
-        Arrays.fill(l.biasExp(), p.biasExp());
-        Arrays.fill(l.v0(), p.v0());
+        for (int j = 0; j < n; j++) {
+            int i = cr.slice().from() + cr.origin()[j];
+            l.du()[j] = p.du()[i];
+            l.dv()[j] = p.dv()[i];
+            l.vth()[j] = p.vth()[i];
+            l.biasMant()[j] = p.biasMant()[i];
+            l.biasExp()[j] = p.biasExp()[i];
+            l.u0()[j] = p.u0()[i];
+            l.v0()[j] = p.v0()[i];
+        }
         return l;
     }
 
@@ -152,16 +160,26 @@ final class CoreEmitter {
     }
 
     private static Targets targets(Route.CoreRoute cr, List<CoreId> ids) {
-        int m = cr.targetCore().length;
+        return targets(cr.id(), cr.targetStart(), cr.targetCore(), cr.targetAxon(), cr.targetDelay(), ids);
+    }
+
+    private static Targets targets(CoreId from, int[] start, int[] core, int[] axon, int[] delay, List<CoreId> ids) {
+        int m = core.length;
         int[] dx = new int[m];
         int[] dy = new int[m];
         int[] slot = new int[m];
         for (int k = 0; k < m; k++) {
-            CoreId to = ids.get(cr.targetCore()[k]);
-            dx[k] = to.x() - cr.id().x();
-            dy[k] = to.y() - cr.id().y();
+            CoreId to = ids.get(core[k]);
+            dx[k] = to.x() - from.x();
+            dy[k] = to.y() - from.y();
             slot[k] = to.slot();
         }
-        return new Targets(cr.targetStart().clone(), dx, dy, slot, cr.targetAxon().clone(), cr.targetDelay().clone());
+        return new Targets(start.clone(), dx, dy, slot, axon.clone(), delay.clone());
+    }
+
+    /** An input core: its input neurons and their targets (cores as indices into {@code ids}). */
+    static CoreImage input(Route.InputCore ic, dev.myelin.isa.arch.Architecture arch, List<CoreId> ids) {
+        return CoreImage.inputCore(ic.id(), arch.datapath() == dev.myelin.isa.arch.Datapath.TRUENORTH, ic.neurons(),
+                targets(ic.id(), ic.targetStart(), ic.targetCore(), ic.targetAxon(), ic.targetDelay(), ids));
     }
 }

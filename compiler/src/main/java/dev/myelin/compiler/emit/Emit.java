@@ -34,9 +34,13 @@ public final class Emit {
 
     public static Product run(Network n, Architecture arch, LowerNeurons.Product low, Route.Product routed) {
         List<CoreImage> cores = new ArrayList<>();
-        List<CoreId> ids = routed.cores().stream().map(Route.CoreRoute::id).toList();
+        List<CoreId> ids = new ArrayList<>(routed.cores().stream().map(Route.CoreRoute::id).toList());
         for (Route.CoreRoute cr : routed.cores()) {
-            cores.add(CoreEmitter.core(cr, low.pops().get(cr.slice().pop()).params(), ids, n.projections()));
+            cores.add(CoreEmitter.core(cr, low.pops().get(cr.slice().pop()), ids, n.projections()));
+        }
+        for (Route.InputCore ic : routed.inputCores()) {
+            cores.add(CoreEmitter.input(ic, arch, ids));
+            ids.add(ic.id());
         }
         cores.sort(Comparator.comparing(CoreImage::id));
         List<Port> inputs = new ArrayList<>();
@@ -79,7 +83,45 @@ public final class Emit {
             symbols.add(new Symbol(population.name(), population.size(), ranges,
                     scale == null || scale.problem() != null ? null : scale));
         }
+        symbols.addAll(inputSymbols(n, routed));
         return new Product(new NetworkImage(arch, 0, cores, inputs, outputs, symbols, n.dtMs()), stimuli, probes);
+    }
+
+    /**
+     * A symbol per input on the chip, named after the input: line i is the first input neuron that
+     * follows it (later ones, TrueNorth's copies for further targets, stay unnamed like a
+     * population's copies), so the input's spikes are reported under its name.
+     */
+    private static List<Symbol> inputSymbols(Network n, Route.Product routed) {
+        List<Symbol> out = new ArrayList<>();
+        for (InputSource s : n.inputs()) {
+            boolean[] seen = new boolean[Math.max(s.size(), 0)];
+            List<Symbol.Range> ranges = new ArrayList<>();
+            for (Route.InputCore ic : routed.inputCores()) {
+                if (!ic.input().equals(s.name())) {
+                    continue;
+                }
+                int runStart = -1;
+                for (int j = 0; j <= ic.neurons(); j++) {
+                    boolean first = j < ic.neurons() && !seen[ic.line()[j]];
+                    boolean extends_ = first && runStart >= 0 && ic.line()[j] == ic.line()[j - 1] + 1;
+                    if (runStart >= 0 && !extends_) {
+                        ranges.add(new Symbol.Range(ic.id(), runStart, j - runStart, ic.line()[runStart]));
+                        runStart = -1;
+                    }
+                    if (first) {
+                        seen[ic.line()[j]] = true;
+                        if (runStart < 0) {
+                            runStart = j;
+                        }
+                    }
+                }
+            }
+            if (!ranges.isEmpty()) {
+                out.add(new Symbol(s.name(), s.size(), ranges, null));
+            }
+        }
+        return out;
     }
 
     private static Port outputPort(Network n, Route.Product routed, Probe p) {

@@ -10,17 +10,40 @@ import java.util.Map;
  * @param defaultPerCore   cap for populations not listed, 0 for none
  * @param pins             populations or slices pinned to cores
  * @param perCoreWhere     where each population's {@code neurons_per_core} entry was written (its name)
+ * @param inputs           how spiking inputs not listed in {@code inputDelivery} reach the chip
+ * @param inputDelivery    per spiking input, how it reaches the chip
+ * @param inputWhere       where each {@code inputDelivery} entry was written (its name)
  */
 public record MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins,
-                           Map<String, String> perCoreWhere) {
+                           Map<String, String> perCoreWhere, InputDelivery inputs,
+                           Map<String, InputDelivery> inputDelivery, Map<String, String> inputWhere) {
     public MappingHints {
         neuronsPerCore = Map.copyOf(neuronsPerCore);
         pins = List.copyOf(pins);
         perCoreWhere = Map.copyOf(perCoreWhere);
+        java.util.Objects.requireNonNull(inputs, "inputs");
+        // insertion order kept: errors about the entries are reported in the order they were written
+        inputDelivery = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputDelivery));
+        inputWhere = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputWhere));
+    }
+
+    public MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins,
+                        Map<String, String> perCoreWhere) {
+        this(neuronsPerCore, defaultPerCore, pins, perCoreWhere, InputDelivery.AXONS, Map.of(), Map.of());
     }
 
     public MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins) {
         this(neuronsPerCore, defaultPerCore, pins, Map.of());
+    }
+
+    /** How spiking input {@code name} reaches the chip. */
+    public InputDelivery delivery(String name) {
+        return inputDelivery.getOrDefault(name, inputs);
+    }
+
+    /** The same hints with every spiking input delivered by {@code all} (the command line's {@code --input-delivery}). */
+    public MappingHints withInputs(InputDelivery all) {
+        return new MappingHints(neuronsPerCore, defaultPerCore, pins, perCoreWhere, all, Map.of(), Map.of());
     }
 
     public static MappingHints none() {

@@ -26,4 +26,14 @@ public record Network(String name, String arch, String archWhere, double dtMs, L
     public Optional<InputSource> input(String name) {
         return inputs.stream().filter(p -> p.name().equals(name)).findFirst();
     }
+
+    /** True when spiking input {@code name} is placed on the chip as input neurons ({@link InputDelivery#ON_CHIP}). */
+    public boolean onChip(String name) {
+        return hints.delivery(name) == InputDelivery.ON_CHIP;
+    }
+
+    /** The same network with every spiking input delivered by {@code all} (overriding the description). */
+    public Network withInputs(InputDelivery all) {
+        return new Network(name, arch, archWhere, dtMs, populations, inputs, projections, probes, hints.withInputs(all));
+    }
 }

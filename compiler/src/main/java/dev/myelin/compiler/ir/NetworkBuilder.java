@@ -13,6 +13,7 @@ import java.util.Map;
  * Network n = NetworkBuilder.network("demo").arch("truenorth").dtMs(1)
  *     .poisson("noise", 64, 20, 1)
  *     .population("exc", 100, new NeuronModel.If(10, 0, 0, 0))
+ *     .perNeuron("exc", "v_thresh", new ParamSpec.Uniform(8, 12, 5))
  *     .project("noise", "exc", new Connector.AllToAll(true), new WeightSpec.Constant(2), 1)
  *     .probeSpikes("exc")
  *     .build();
@@ -31,6 +32,8 @@ public final class NetworkBuilder {
     private final Map<String, Integer> perCore = new LinkedHashMap<>();
     private int defaultPerCore;
     private final List<MappingHints.Pin> pins = new ArrayList<>();
+    private InputDelivery allInputs = InputDelivery.AXONS;
+    private final Map<String, InputDelivery> inputDelivery = new LinkedHashMap<>();
 
     private NetworkBuilder(String name) {
         this.name = name;
@@ -58,6 +61,26 @@ public final class NetworkBuilder {
     public NetworkBuilder population(String pop, int rows, int cols, NeuronModel model) {
         populations.add(new Population(pop, rows * cols, new int[] {rows, cols}, model, "population '" + pop + "'"));
         return this;
+    }
+
+    /**
+     * Gives parameter {@code param} (a name of {@link NeuronModel#paramNames()}, e.g. "v_thresh")
+     * of population {@code pop} one value per neuron: {@link ParamSpec.Values}, or a seeded
+     * {@link ParamSpec.Uniform} or {@link ParamSpec.Normal}. The model's own value of that
+     * parameter is then unused. Call after {@link #population}.
+     */
+    public NetworkBuilder perNeuron(String pop, String param, ParamSpec values) {
+        for (int i = 0; i < populations.size(); i++) {
+            Population p = populations.get(i);
+            if (p.name().equals(pop)) {
+                Map<String, ParamSpec> per = new LinkedHashMap<>(p.perNeuron());
+                per.put(param, values);
+                populations.set(i, new Population(p.name(), p.size(), p.shape(), p.model(), p.where(), p.keyWhere(),
+                        per));
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("no population '" + pop + "' declared before perNeuron");
     }
 
     public NetworkBuilder poisson(String in, int size, double rateHz, long seed) {
@@ -120,8 +143,22 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /** How every spiking input not named by {@link #inputDelivery(String, InputDelivery)} reaches the chip. */
+    public NetworkBuilder inputDelivery(InputDelivery all) {
+        this.allInputs = all;
+        return this;
+    }
+
+    /** How spiking input {@code in} reaches the chip (docs/language.md, "Inputs on the chip"). */
+    public NetworkBuilder inputDelivery(String in, InputDelivery d) {
+        inputDelivery.put(in, d);
+        return this;
+    }
+
     public Network build() {
+        Map<String, String> where = new LinkedHashMap<>();
+        inputDelivery.keySet().forEach(k -> where.put(k, "mapping inputs '" + k + "'"));
         return new Network(name, arch, "network '" + name + "'", dtMs, populations, inputs, projections, probes,
-                new MappingHints(perCore, defaultPerCore, pins));
+                new MappingHints(perCore, defaultPerCore, pins, Map.of(), allInputs, inputDelivery, where));
     }
 }

@@ -46,6 +46,12 @@ public final class Validate {
             names.add(p.name());
             sources.add(p.name());
             checkModel(p, arch, d);
+            if (arch.datapath() == Datapath.TRUENORTH) {
+                checkNoRefractory(p, d);
+            }
+            if (p.heterogeneous()) {
+                PerNeuronCheck.check(p, d);
+            }
         }
         for (InputSource s : n.inputs()) {
             checkName(s.name(), s.whereOf("name"), d);
@@ -58,6 +64,15 @@ public final class Validate {
             if (s instanceof InputSource.Current c && n.population(c.target()).isEmpty()) {
                 d.error(s.whereOf("target"), "unknown population '" + c.target() + "'"
                         + DidYouMean.suggest(c.target(), popNames(n)));
+            }
+        }
+        for (var e : n.hints().inputDelivery().entrySet()) {
+            InputSource in = n.input(e.getKey()).orElse(null);
+            if (in == null || in instanceof InputSource.Current) {
+                List<String> spiking = n.inputs().stream().filter(s -> !(s instanceof InputSource.Current))
+                        .map(InputSource::name).toList();
+                d.error(n.hints().inputWhere().getOrDefault(e.getKey(), n.archWhere()), "mapping 'inputs' names '"
+                        + e.getKey() + "', which is not a spiking input" + DidYouMean.suggest(e.getKey(), spiking));
             }
         }
         for (Projection p : n.projections()) {
@@ -162,6 +177,31 @@ public final class Validate {
         }
     }
 
+    /**
+     * TrueNorth neurons have no refractory state: a refractory period cannot be honoured, and
+     * dropping it silently would change the firing, so it is an error naming the ways out.
+     */
+    private static void checkNoRefractory(Population p, Diagnostics d) {
+        if (!p.model().paramNames().contains("refractory")) {
+            return;
+        }
+        double most = p.model().param("refractory");
+        var per = p.perNeuron().get("refractory");
+        if (per != null && PerNeuronCheck.problem(per, p.size()) == null) {
+            for (double r : p.perNeuron().get("refractory").values(p.size())) {
+                most = Math.max(most, r);
+            }
+        }
+        if (most > 0) {
+            d.error(p.whereOf("params.refractory", "params"), "population '" + p.name() + "': refractory period "
+                    + most + " ms cannot be kept on TrueNorth: its neurons have no refractory state. Remove "
+                    + "'refractory' to accept that a neuron may fire again in the next tick; compile for loihi, "
+                    + "whose neurons count refractory ticks; or approximate it with a one_to_one inhibitory "
+                    + "projection from the population onto itself (delay 1), which pushes a neuron below its reset "
+                    + "after each spike");
+        }
+    }
+
     private static void checkProjection(Network n, Projection p, Architecture arch, List<String> sources,
                                         Diagnostics d) {
         int pre = sourceSize(n, p.pre());
@@ -176,11 +216,13 @@ public final class Validate {
                     "unknown post population '" + p.post() + "'" + DidYouMean.suggest(p.post(), popNames(n)));
             return;
         }
-        if (n.input(p.pre()).orElse(null) instanceof InputSource.Poisson && (p.delayTicks() != 1
+        // an input neuron on the chip draws its Poisson spike in the tick it fires, so any delay works
+        if (n.input(p.pre()).orElse(null) instanceof InputSource.Poisson && !n.onChip(p.pre()) && (p.delayTicks() != 1
                 || p.connector() instanceof Connector.FromList l && l.delay().length > 0)) {
             d.error(p.whereOf("delay", "connect.file", "pre"),
                     "projection '" + p.name() + "' from Poisson input '" + p.pre() + "' must have delay 1"
-                    + " (Poisson spikes are drawn in the tick they arrive)");
+                    + " (Poisson spikes are drawn in the tick they arrive), or an input on the chip"
+                    + " (mapping: {inputs: on_chip})");
         }
         if (p.delayTicks() > arch.maxDelay()) {
             d.error(p.whereOf("delay"), "delay " + p.delayTicks() + " ticks exceeds the architecture's maximum "

@@ -38,6 +38,7 @@ public final class MappingReport {
         for (ReportData.ProjRow p : r.projections()) {
             f(b, "  %-24s %10d %8.3f%%  %s%n", p.name(), p.synapses(), 100 * p.relError(), p.format());
         }
+        inputs(b, r);
         cores(b, r);
         b.append("\nTraffic (packets per tick between cores, from firing-rate estimates of at least "
                 + dev.myelin.compiler.place.Traffic.RATE_FLOOR + " spikes per neuron per tick)\n");
@@ -57,6 +58,18 @@ public final class MappingReport {
             r.warnings().forEach(w -> b.append("  ").append(w).append('\n'));
         }
         return b.toString();
+    }
+
+    private static void inputs(StringBuilder b, ReportData r) {
+        if (r.inputs().isEmpty()) {
+            return;
+        }
+        b.append("\nInputs (axons: injected into the target axons; on_chip: input neurons on input cores send messages)\n");
+        f(b, "  %-16s %-9s %7s %14s %6s %8s%n", "name", "delivery", "lines", "input neurons", "cores", "targets");
+        for (ReportData.InputRow i : r.inputs()) {
+            f(b, "  %-16s %-9s %7d %14d %6d %8d%n", i.name(), i.delivery(), i.lines(), i.inputNeurons(), i.cores(),
+                    i.targets());
+        }
     }
 
     private static void cores(StringBuilder b, ReportData r) {

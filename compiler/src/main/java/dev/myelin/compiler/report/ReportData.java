@@ -17,10 +17,18 @@ public record ReportData(String network, String arch, String datapath, double dt
                          long neuronCopies, int coresUsed, long coresAvailable, List<PopRow> populations, List<ProjRow> projections,
                          List<CoreRow> cores, Limits limits, double packetsPerTick, double placedCost,
                          double initialCost, double naiveCost, int sweeps, Map<String, Double> passMs,
-                         List<String> warnings) {
+                         List<String> warnings, List<InputRow> inputs) {
 
+    /**
+     * A spiking input: how it reaches the chip ({@code axons} or {@code on_chip}), its lines, and
+     * on the chip its input neurons, input cores and their targets.
+     */
+    public record InputRow(String name, String delivery, int lines, int inputNeurons, int cores, int targets) {
+    }
+
+    /** @param errors the quantisation error of each lowered parameter (threshold, drive, ...) */
     public record PopRow(String name, String model, int size, int cores, double lsbMv, double rateHz,
-                         List<String> notes) {
+                         List<String> notes, List<LowerNeurons.ParamError> errors) {
     }
 
     public record ProjRow(String name, String pre, String post, int synapses, double relError, String format) {
@@ -42,7 +50,7 @@ public record ReportData(String network, String arch, String datapath, double dt
             int pi = p;
             int cores = (int) c.partition().slices().stream().filter(s -> s.pop() == pi).count();
             pops.add(new PopRow(lp.pop().name(), lp.pop().model().id(), lp.pop().size(), cores, lp.lsbMv(),
-                    c.rates().of(lp.pop().name()) * 1000 / n.dtMs(), lp.notes()));
+                    c.rates().of(lp.pop().name()) * 1000 / n.dtMs(), lp.notes(), lp.errors()));
         }
         List<ProjRow> projs = new ArrayList<>();
         for (QuantiseSynapses.Proj q : c.quantised().projections()) {
@@ -65,12 +73,38 @@ public record ReportData(String network, String arch, String datapath, double dt
                     Partition.memoryBytes(a, ax.axons(), cr.neurons(), ax.synapses()), cr.targetCore().length,
                     cr.formats().size()));
         }
+        List<InputRow> inputs = new ArrayList<>();
+        for (var s : n.inputs()) {
+            if (s instanceof dev.myelin.compiler.ir.InputSource.Current) {
+                continue;
+            }
+            int neuronsOf = 0;
+            int coresOf = 0;
+            int targets = 0;
+            for (Route.InputCore ic : c.routed().inputCores()) {
+                if (ic.input().equals(s.name())) {
+                    coresOf++;
+                    neuronsOf += ic.neurons();
+                    targets += ic.targetCore().length;
+                    int lo = Integer.MAX_VALUE;
+                    int hi = -1;
+                    for (int l : ic.line()) {
+                        lo = Math.min(lo, l);
+                        hi = Math.max(hi, l);
+                    }
+                    cores.add(new CoreRow(ic.id().toString(), "input " + s.name(), lo, hi + 1, ic.neurons(),
+                            ic.neurons(), 0, 0, ic.targetCore().length, 0));
+                }
+            }
+            inputs.add(new InputRow(s.name(), n.hints().delivery(s.name()).id(), s.size(), neuronsOf, coresOf,
+                    targets));
+        }
         long neurons = n.populations().stream().mapToLong(p -> p.size()).sum();
         return new ReportData(n.name(), a.name(), a.datapath().id(), n.dtMs(), neurons, synapses, copies, cores.size(),
                 a.totalCores(), pops, projs, cores,
                 new Limits(a.neurons(), Math.min(a.axons(), a.maxFanIn()), a.synapticMemoryBytes(), a.maxFanOut(),
                         a.axonTypes()),
                 c.traffic().totalRate(), c.placement().cost(), c.placement().initialCost(), c.placement().naiveCost(),
-                c.placement().sweeps(), c.passMs(), c.diagnostics().warnings());
+                c.placement().sweeps(), c.passMs(), c.diagnostics().warnings(), inputs);
     }
 }

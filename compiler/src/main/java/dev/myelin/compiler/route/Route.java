@@ -48,10 +48,28 @@ public final class Route {
     }
 
     /**
-     * The routed network, or the populations whose slices must shrink (axon copies or neuron
-     * copies overflowed a core); exactly one is non-empty.
+     * An input core of an input delivered on the chip ({@link InputCores}): input neuron {@code j}
+     * (fired through axon {@code j}) follows line {@code line[j]} of input {@code input}; its
+     * targets are {@code [targetStart[j], targetStart[j + 1])}, cores as indices into
+     * {@link Product#cores()}.
      */
-    public record Product(List<CoreRoute> cores, List<InputPort> inputs, Set<Integer> shrink) {
+    public record InputCore(String input, CoreId id, int[] line, int[] targetStart, int[] targetCore, int[] targetAxon,
+                            int[] targetDelay) {
+        public int neurons() {
+            return line.length;
+        }
+    }
+
+    /**
+     * The routed network, or the populations whose slices must shrink (axon copies or neuron
+     * copies overflowed a core); exactly one is non-empty. Input ports of inputs on the chip name
+     * their input cores as {@code cores().size() + } the index into {@code inputCores}.
+     */
+    public record Product(List<CoreRoute> cores, List<InputPort> inputs, Set<Integer> shrink,
+                          List<InputCore> inputCores) {
+        public Product(List<CoreRoute> cores, List<InputPort> inputs, Set<Integer> shrink) {
+            this(cores, inputs, shrink, List.of());
+        }
     }
 
     public static Product run(Network n, Architecture arch, QuantiseSynapses.Product q, Partition.Product part,

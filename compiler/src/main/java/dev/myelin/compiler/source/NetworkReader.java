@@ -1,6 +1,7 @@
 package dev.myelin.compiler.source;
 
 import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.ir.InputDelivery;
 import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.MappingHints;
 import dev.myelin.compiler.ir.Network;
@@ -8,6 +9,7 @@ import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
 import dev.myelin.compiler.ir.Probe;
 import dev.myelin.compiler.ir.Projection;
+import dev.myelin.isa.diag.DidYouMean;
 import dev.myelin.isa.diag.LocatedYaml;
 import dev.myelin.isa.io.TextFiles;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -36,8 +38,8 @@ public final class NetworkReader {
     /** Largest description accepted, checked before reading. */
     public static final long MAX_BYTES = 16L << 20;
 
-    static final Set<String> TOP = Set.of("name", "arch", "dt", "populations", "inputs", "projections", "probes",
-            "mapping");
+    static final Set<String> TOP = Set.of("name", "arch", "dt", "seed", "populations", "inputs", "projections",
+            "probes", "mapping");
 
     private NetworkReader() {
     }
@@ -74,9 +76,11 @@ public final class NetworkReader {
             top.error("dt", "'dt': " + NetworkImage.checkDt(dt));
             dt = 1.0;
         }
+        // the seed of every per-neuron distribution written without its own
+        long seed = top.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false);
         Map<String, Population> pops = new LinkedHashMap<>();
         for (Node n : top.list("populations", true)) {
-            Population p = population(file, n, d);
+            Population p = population(file, n, dir, seed, d);
             if (p != null) {
                 if (pops.containsKey(p.name())) {
                     d.error(p.where(), "population '" + p.name() + "' is declared twice");
@@ -122,7 +126,7 @@ public final class NetworkReader {
     static final Set<String> POP_KEYS = Set.of("name", "size", "shape", "model", "params");
     static final List<String> MODELS = List.of("lif", "cuba_lif", "if", "loihi_lif", "truenorth");
 
-    static Population population(String file, Node n, Diagnostics d) {
+    static Population population(String file, Node n, Path dir, long seed, Diagnostics d) {
         YMap y = YMap.open(file, n, d, "a population", POP_KEYS);
         if (y == null) {
             return null;
@@ -149,11 +153,12 @@ public final class NetworkReader {
             shape = new int[] {size};
         }
         String model = y.choice("model", MODELS, null, true);
-        NeuronModel m = model == null ? null : ModelReader.model(model, file, y.get("params"), y.where(), d);
-        if (name == null || m == null) {
+        ModelReader.Read m = model == null || name == null ? null
+                : ModelReader.model(model, file, y.get("params"), y.where(), name, seed, dir, d);
+        if (m == null || m.model() == null) {
             return null;
         }
-        return new Population(name, size, shape, m, y.where(), y.keyWhere(""));
+        return new Population(name, size, shape, m.model(), y.where(), y.keyWhere(""), m.perNeuron());
     }
 
     static final Set<String> PROBE_KEYS = Set.of("population", "record", "indices");
@@ -180,7 +185,7 @@ public final class NetworkReader {
         return pop == null ? null : new Probe(pop, spikes, v, u, idx, y.where(), y.keyWhere(""));
     }
 
-    static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin");
+    static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin", "inputs");
     static final Set<String> PIN_KEYS = Set.of("population", "slice", "cores");
 
     static MappingHints mapping(String file, Node n, Diagnostics d) {
@@ -242,7 +247,37 @@ public final class NetworkReader {
                 pins.add(new MappingHints.Pin(pop, slice[0], slice[1], cores, py.where(), py.keyWhere("")));
             }
         }
-        return new MappingHints(per, dflt, pins, perWhere);
+        InputDelivery all = InputDelivery.AXONS;
+        Map<String, InputDelivery> each = new LinkedHashMap<>();
+        Map<String, String> eachWhere = new LinkedHashMap<>();
+        Node inputs = y.get("inputs");
+        if (inputs instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode ks)) {
+                    d.error(YMap.where(file, t.getKeyNode()), "'inputs' keys are input names");
+                    continue;
+                }
+                InputDelivery v = delivery(file, t.getValueNode(), d);
+                if (v != null) {
+                    each.put(ks.getValue(), v);
+                    eachWhere.put(ks.getValue(), YMap.where(file, ks));
+                }
+            }
+        } else if (inputs != null) {
+            InputDelivery v = delivery(file, inputs, d);
+            all = v == null ? all : v;
+        }
+        return new MappingHints(per, dflt, pins, perWhere, all, each, eachWhere);
+    }
+
+    private static InputDelivery delivery(String file, Node n, Diagnostics d) {
+        String v = n instanceof ScalarNode s ? s.getValue() : "";
+        InputDelivery x = v.contains("-") ? null : InputDelivery.byId(v).orElse(null);
+        if (x == null) {
+            d.error(YMap.where(file, n), "'inputs' is axons or on_chip (or a map from input names to them), not '"
+                    + v + "'" + DidYouMean.suggest(v, InputDelivery.ids()));
+        }
+        return x;
     }
 
     static int parseIntOr(Node n, int fallback) {

@@ -46,6 +46,7 @@ final class CoreAssembler {
     private final IntList[] targets;
     private int decayMode;
     private int decayLine;
+    private int inputCoreLine;
     private NegativeThreshold negativeThreshold = NegativeThreshold.STRICT;
     private int negativeThresholdLine;
     private final List<SynapseFormat> formats = new ArrayList<>();
@@ -123,6 +124,15 @@ final class CoreAssembler {
             default -> throw l.error(t, "unknown decay mode " + t.describe() + " (known: lava, nxsdk)");
         };
         decayLine = l.lineNo();
+    }
+
+    /** {@code .input_core}: the core's neurons are input neurons (datapath bit 5). */
+    void inputCore(Line l, Token directive) {
+        l.expectEnd();
+        if (inputCoreLine != 0) {
+            throw l.error(directive, ".input_core given twice in core " + id + " (first at line " + inputCoreLine + ")");
+        }
+        inputCoreLine = l.lineNo();
     }
 
     /** {@code .negative_threshold strict|inclusive} (TrueNorth): the core's comparison with -beta. */
@@ -496,7 +506,7 @@ final class CoreAssembler {
         SynapseMemory syn = trueNorth ? crossbar(nAx, nN) : sparseRows(nAx);
         NeuronParams np = trueNorth ? NeuronFields.trueNorth(nN, slots).withNegativeThreshold(negativeThreshold)
                 : NeuronFields.loihi(nN, decayMode, slots);
-        return new CoreImage(id, types, np, syn, formats, targets(nN), learningBytes(nAx));
+        return new CoreImage(id, types, np, syn, formats, targets(nN), learningBytes(nAx), inputCoreLine != 0);
     }
 
     private Crossbar crossbar(int nAx, int nN) {

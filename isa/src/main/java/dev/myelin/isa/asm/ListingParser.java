@@ -29,7 +29,7 @@ final class ListingParser {
     static final int MAX_LINE_CHARS = 1 << 22;
 
     static final List<String> DIRECTIVES = List.of(".arch", ".set", ".flags", ".dt", ".core", ".axons", ".neurons",
-            ".decay", ".negative_threshold", ".format", ".learning", ".trace", ".rule", ".plastic", ".input", ".output", ".symbol");
+            ".decay", ".negative_threshold", ".input_core", ".format", ".learning", ".trace", ".rule", ".plastic", ".input", ".output", ".symbol");
 
     private enum Section { TOP, CORE, INPUT, OUTPUT, SYMBOL }
 
@@ -166,6 +166,7 @@ final class ListingParser {
             case ".neurons" -> core.neurons(l);
             case ".decay" -> core.decay(l, d);
             case ".negative_threshold" -> core.negativeThreshold(l, d);
+            case ".input_core" -> core.inputCore(l, d);
             case ".format" -> core.format(l, d);
             case ".learning" -> core.learning(l, d);
             case ".trace" -> core.trace(l, d);

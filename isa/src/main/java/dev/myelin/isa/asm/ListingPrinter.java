@@ -80,6 +80,9 @@ final class ListingPrinter {
         sb.append(h == null ? "    ; holds no named population" : "    ; holds " + h).append('\n');
         sb.append(".axons ").append(c.axonCount()).append('\n');
         sb.append(".neurons ").append(c.neuronCount()).append('\n');
+        if (c.input()) {
+            sb.append(".input_core    ; input neurons: neuron a fires in every tick its axon a is active\n");
+        }
         if (c.neurons() instanceof TrueNorthNeurons t) {
             boolean strict = t.negativeThreshold() == NegativeThreshold.STRICT;
             sb.append(".negative_threshold ").append(t.negativeThreshold().id())

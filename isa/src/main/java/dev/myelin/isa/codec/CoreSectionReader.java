@@ -36,6 +36,7 @@ final class CoreSectionReader {
     private final Architecture arch;
     private int datapath;
     private NegativeThreshold negativeThreshold;
+    private boolean input;
     private int axons;
     private int neurons;
     private long synapses;
@@ -74,7 +75,7 @@ final class CoreSectionReader {
             LearningCodec.read(in, axons);
             in.path.pop();
         }
-        return new CoreImage(id, axonType, params, syn, fmts, t, learning);
+        return new CoreImage(id, axonType, params, syn, fmts, t, learning, input);
     }
 
     private CoreId readHeader() {
@@ -96,6 +97,7 @@ final class CoreSectionReader {
         if (options != null) {
             throw in.fail(DATAPATH, options);
         }
+        input = (datapathByte & DATAPATH_INPUT) != 0;
         negativeThreshold = (datapathByte & DATAPATH_TN_NEGATIVE_INCLUSIVE) != 0
                 ? NegativeThreshold.INCLUSIVE : NegativeThreshold.STRICT;
         axons = in.getAtMost(AXONS, arch.axons(), "core.axons");

@@ -28,10 +28,11 @@ final class CoreSectionWriter {
 
     void write(CoreImage c) {
         NbinWriter.writeCoreRef(out, c.id());
+        int input = c.input() ? DATAPATH_INPUT : 0;
         out.put(DATAPATH, c.neurons() instanceof TrueNorthNeurons n
-                ? packDatapath(DATAPATH_TRUENORTH, n.negativeThreshold() == NegativeThreshold.INCLUSIVE
-                        ? DATAPATH_TN_NEGATIVE_INCLUSIVE : 0)
-                : DATAPATH_LOIHI);
+                ? packDatapath(DATAPATH_TRUENORTH, input | (n.negativeThreshold() == NegativeThreshold.INCLUSIVE
+                        ? DATAPATH_TN_NEGATIVE_INCLUSIVE : 0))
+                : packDatapath(DATAPATH_LOIHI, input));
         out.put(AXONS, c.axonCount());
         out.put(NEURONS, c.neuronCount());
         out.put(SYNAPSES, c.synapses().synapseCount());

@@ -64,6 +64,8 @@ public final class CoreSectionDescriptor {
     public static final int DATAPATH_ID_MASK = 0x0F;
     /** Bit 4 of the datapath byte, TrueNorth cores only: negative threshold {@code V <= -bound}. */
     public static final int DATAPATH_TN_NEGATIVE_INCLUSIVE = 1 << 4;
+    /** Bit 5 of the datapath byte, any datapath: an input core (its neurons fire when their axon is active). */
+    public static final int DATAPATH_INPUT = 1 << 5;
 
     /** The datapath byte of a core of datapath {@code id} with these option bits. */
     public static int packDatapath(int id, int options) {
@@ -76,16 +78,17 @@ public final class CoreSectionDescriptor {
     /** Null when the option bits (bits 4-7) of a datapath byte are defined for its datapath id, else the problem. */
     public static String checkDatapathOptions(long datapathByte) {
         long id = datapathByte & DATAPATH_ID_MASK;
-        long allowed = id == DATAPATH_TRUENORTH ? DATAPATH_TN_NEGATIVE_INCLUSIVE : 0;
+        long allowed = DATAPATH_INPUT | (id == DATAPATH_TRUENORTH ? DATAPATH_TN_NEGATIVE_INCLUSIVE : 0);
         long unknown = datapathByte & ~DATAPATH_ID_MASK & ~allowed;
         if (unknown == 0) {
             return null;
         }
         return id == DATAPATH_TRUENORTH
-                ? String.format("0x%02x: bits 5-7 are reserved and must be 0 (bit 4 is the inclusive negative"
-                        + " threshold), got 0x%02x", datapathByte, unknown)
-                : String.format("0x%02x: bits 4-7 must be 0 for datapath loihi-cuba (bit 4, the inclusive negative"
-                        + " threshold, is for truenorth cores), got 0x%02x", datapathByte, unknown);
+                ? String.format("0x%02x: bits 6-7 are reserved and must be 0 (bit 4 is the inclusive negative"
+                        + " threshold, bit 5 an input core), got 0x%02x", datapathByte, unknown)
+                : String.format("0x%02x: bits 4, 6 and 7 must be 0 for datapath loihi-cuba (bit 4, the inclusive"
+                        + " negative threshold, is for truenorth cores; bit 5 is an input core), got 0x%02x",
+                        datapathByte, unknown);
     }
 
     private CoreSectionDescriptor() {

@@ -25,12 +25,47 @@ final class CoreRules {
         }
         limit("axons", core.axonCount(), 0, arch.axons(), "core.axons");
         limit("neurons", core.neuronCount(), 0, arch.neurons(), "core.neurons");
-        if (arch.datapath() == Datapath.TRUENORTH) {
+        if (core.input()) {
+            checkInput();
+        } else if (arch.datapath() == Datapath.TRUENORTH) {
             checkTrueNorth();
         } else {
             checkLoihi();
         }
         checkTargets();
+    }
+
+    /**
+     * An input core: as many axons as neurons (axon a fires neuron a), no synapses, axon types 0,
+     * no synapse formats and every neuron parameter 0 (the writer's only encoding of one).
+     */
+    private void checkInput() {
+        boolean tn = arch.datapath() == Datapath.TRUENORTH;
+        if (tn ? !(core.neurons() instanceof TrueNorthNeurons) : !(core.neurons() instanceof LoihiNeurons)) {
+            fail("neurons", " do not match datapath " + arch.datapath().id());
+        }
+        if (tn ? !(core.synapses() instanceof Crossbar) : !(core.synapses() instanceof SparseRows)) {
+            fail("synapses", " do not match datapath " + arch.datapath().id());
+        }
+        if (core.axonCount() != core.neuronCount()) {
+            fail("axons", "=" + core.axonCount() + " of an input core must equal its neurons=" + core.neuronCount()
+                    + " (axon a fires input neuron a)");
+        }
+        if (core.synapses().synapseCount() != 0) {
+            fail("synapses", "=" + core.synapses().synapseCount() + " must be 0 on an input core");
+        }
+        if (!core.formats().isEmpty()) {
+            fail("formats", ".size=" + core.formats().size() + " must be 0 on an input core");
+        }
+        for (int a = 0; a < core.axonCount(); a++) {
+            if (core.axonType()[a] != 0) {
+                fail("axon[" + a + "].type", "=" + core.axonType()[a] + " must be 0 on an input core");
+            }
+        }
+        NeuronParams zeros = tn ? TrueNorthNeurons.zeros(core.neuronCount()) : LoihiNeurons.zeros(core.neuronCount());
+        if (!Images.equal(core.neurons(), zeros)) {
+            fail("neurons", ": every neuron parameter of an input core must be 0 (input neurons have no state)");
+        }
     }
 
     private void checkTrueNorth() {

@@ -28,7 +28,7 @@ public final class Images {
         return a.id().equals(b.id()) && Arrays.equals(a.axonType(), b.axonType())
                 && equal(a.neurons(), b.neurons()) && equal(a.synapses(), b.synapses())
                 && a.formats().equals(b.formats()) && equal(a.targets(), b.targets())
-                && Arrays.equals(a.learning(), b.learning());
+                && Arrays.equals(a.learning(), b.learning()) && a.input() == b.input();
     }
 
     public static boolean equal(NeuronParams a, NeuronParams b) {

@@ -1,6 +1,7 @@
 package dev.myelin.isa.codec;
 
 import dev.myelin.isa.arch.ArchParam;
+import dev.myelin.isa.model.Images;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.testing.SampleImages;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,44 @@ class GoldenEncodingTest {
             differing += b[i] != strict[i] ? 1 : 0;
         }
         assertThat(differing).as("bytes before the CRC that differ from the strict sample").isEqualTo(1);
+    }
+
+    /**
+     * The input core of {@link SampleImages#trueNorthInputCore()}: a TrueNorth CORE section with
+     * bit 5 of the datapath byte, axons = neurons, no synapses, every parameter 0.
+     */
+    private static final int[] INPUT_CORE_SECTION = {
+        0x43, 0x4f, 0x52, 0x45,             // tag "CORE"
+        0x6c, 0x00, 0x00, 0x00,             // length 108 = 30 header + 2 axon types + 2 x 25 neurons
+                                            //   + 2 crossbar rows of 1 byte + 2 x 2 target counts + 2 x 10 targets
+        0x01, 0x00, 0x00, 0x00, 0x00, 0x00, // x = 1 (u24), y = 0 (u24)
+        0x00, 0x20,                         // slot 0, datapath 0x20 = truenorth | bit 5 (input core)
+        0x02, 0x00, 0x00, 0x00,             // axons 2
+        0x02, 0x00, 0x00, 0x00,             // neurons 2 (= axons)
+        0x00, 0x00, 0x00, 0x00,             // synapses 0
+        0x02, 0x00, 0x00, 0x00,             // targets 2
+        0x00, 0x00,                         // formats 0, decayMode 0
+        0x00, 0x00, 0x00, 0x00,             // learningBytes 0
+        0x00, 0x00,                         // axon types 0, 0
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // neuron 0: all 0
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // neuron 1: all 0
+        0x00, 0x00,                         // crossbar rows 0 and 1: empty
+        0x01, 0x00, 0x01, 0x00,             // target counts 1, 1
+        0xff, 0xff, 0xff, 0x00, 0x00, 0x00, // target 0: dx -1 (i24), dy 0
+        0x00, 0x00, 0x00, 0x01,             //   slot 0, axon 0, delay 1
+        0xff, 0xff, 0xff, 0x00, 0x00, 0x00, // target 1: dx -1, dy 0
+        0x00, 0x01, 0x00, 0x03,             //   slot 0, axon 1, delay 3
+    };
+
+    @Test
+    void anInputCoreSetsBit5OfTheDatapathByteAndHoldsNoSynapsesOrParameters() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthInputCore());
+        // the second CORE section (cores sorted by id: (0,0,0), then (1,0,0)) follows the first whole
+        byte[] tag = bytes(new int[] {0x43, 0x4f, 0x52, 0x45});
+        int at = indexOf(b, tag) + ONE_CORE_SECTION.length;
+        assertThat(Arrays.copyOfRange(b, at, at + 4)).isEqualTo(tag);
+        assertThat(Arrays.copyOfRange(b, at, at + INPUT_CORE_SECTION.length)).isEqualTo(bytes(INPUT_CORE_SECTION));
+        assertThat(Images.equal(NbinCodec.decode(b), SampleImages.trueNorthInputCore())).isTrue();
     }
 
     @Test

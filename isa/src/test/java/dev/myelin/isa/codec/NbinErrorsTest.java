@@ -101,7 +101,7 @@ class NbinErrorsTest {
 
     @Test
     void reservedBitsOfATrueNorthDatapathByteAreRefusedAtTheirOffset() {
-        for (int bit = 5; bit <= 7; bit++) {
+        for (int bit = 6; bit <= 7; bit++) {
             byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
             int at = datapathAt(b);
             b[at] = (byte) (1 << bit | 0x10);
@@ -109,9 +109,20 @@ class NbinErrorsTest {
             String bits = String.format("0x%02x", 1 << bit);
             assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).isInstanceOf(MyelinInputException.class)
                     .hasMessage("byte offset " + at + ", section CORE[0], field datapath: " + shown
-                            + ": bits 5-7 are reserved and must be 0 (bit 4 is the inclusive negative threshold), got "
-                            + bits);
+                            + ": bits 6-7 are reserved and must be 0 (bit 4 is the inclusive negative threshold,"
+                            + " bit 5 an input core), got " + bits);
         }
+    }
+
+    @Test
+    void theInputBitOnACoreThatIsNoInputCoreIsRefusedAtItsAxons() {
+        // the sample core has 2 axons and 3 neurons with synapses: an input core has neither
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        int at = datapathAt(b);
+        b[at] = 0x20;
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).isInstanceOf(MyelinInputException.class)
+                .hasMessage("byte offset " + (at + 1) + ", section CORE[0], field axons: core (0,0,0): axons=2 of an"
+                        + " input core must equal its neurons=3 (axon a fires input neuron a)");
     }
 
     @Test
@@ -121,8 +132,8 @@ class NbinErrorsTest {
         assertThat(b[at]).isEqualTo((byte) 1);
         b[at] = 0x11;
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
-                + ", section CORE[0], field datapath: 0x11: bits 4-7 must be 0 for datapath loihi-cuba (bit 4, the "
-                + "inclusive negative threshold, is for truenorth cores), got 0x10");
+                + ", section CORE[0], field datapath: 0x11: bits 4, 6 and 7 must be 0 for datapath loihi-cuba (bit 4,"
+                + " the inclusive negative threshold, is for truenorth cores; bit 5 is an input core), got 0x10");
     }
 
     @Test

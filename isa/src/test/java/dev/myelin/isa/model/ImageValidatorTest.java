@@ -16,6 +16,24 @@ class ImageValidatorTest {
     }
 
     @Test
+    void anInputCoreHoldsNoSynapsesAndNoParameters() {
+        NetworkImage tn = SampleImages.trueNorthInputCore();
+        CoreImage in = tn.cores().get(1);
+        ((Crossbar) in.synapses()).set(1, 0);
+        assertThatThrownBy(() -> ImageValidator.validate(tn)).isInstanceOf(ImageViolation.class)
+                .hasMessage("core (1,0,0): synapses=1 must be 0 on an input core");
+        NetworkImage loihi = SampleImages.loihiInputCore();
+        ((LoihiNeurons) loihi.cores().get(2).neurons()).vth()[0] = 1;
+        assertThatThrownBy(() -> ImageValidator.validate(loihi)).isInstanceOf(ImageViolation.class)
+                .hasMessage("core (0,0,2): neurons: every neuron parameter of an input core must be 0 (input neurons"
+                        + " have no state)");
+        NetworkImage types = SampleImages.trueNorthInputCore();
+        types.cores().get(1).axonType()[1] = 2;
+        assertThatThrownBy(() -> ImageValidator.validate(types))
+                .hasMessage("core (1,0,0): axon[1].type=2 must be 0 on an input core");
+    }
+
+    @Test
     void trueNorthThresholdIsEighteenBitsUnsigned() {
         NetworkImage img = SampleImages.trueNorthOneCore();
         ((TrueNorthNeurons) img.cores().get(0).neurons()).alpha()[2] = 1 << 18;

@@ -38,6 +38,8 @@ public final class SampleImages {
         m.put("tn-empty-core", emptyCore());
         m.put("no-cores", noCores());
         m.put("tn-negative-inclusive", trueNorthNegativeInclusive());
+        m.put("tn-input-core", trueNorthInputCore());
+        m.put("loihi-input-core", loihiInputCore());
         return m;
     }
 
@@ -81,6 +83,37 @@ public final class SampleImages {
                 ((TrueNorthNeurons) c.neurons()).withNegativeThreshold(NegativeThreshold.INCLUSIVE), c.synapses(),
                 c.formats(), c.targets(), c.learning());
         return new NetworkImage(base.arch(), 0, List.of(inclusive), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * {@link #trueNorthOneCore()} fed through an input core at (1,0,0) (datapath bit 5): input neuron 0
+     * sends to axon 0 of (0,0,0) with delay 1, input neuron 1 to axon 1 with delay 3 (one hop west
+     * each); input port "in" drives the input core's axons 0 and 1.
+     */
+    public static NetworkImage trueNorthInputCore() {
+        NetworkImage base = trueNorthOneCore();
+        Targets t = new Targets(new int[] {0, 1, 2}, new int[] {-1, -1}, new int[] {0, 0}, new int[] {0, 0},
+                new int[] {0, 1}, new int[] {1, 3});
+        CoreId id = new CoreId(1, 0, 0);
+        CoreImage input = CoreImage.inputCore(id, true, 2, t);
+        List<Port> in = List.of(new Port("in", List.of(new PortEntry(id, 0), new PortEntry(id, 1))));
+        return new NetworkImage(base.arch(), 0, List.of(base.cores().get(0), input), in, List.of(), List.of());
+    }
+
+    /**
+     * {@link #loihiSparse()} with an input core at (0,0,2) of one input neuron fanning out to axon 3
+     * of (0,0,0) (delay 2) and axon 2 of (0,0,1) (delay 1), driven by input port "in".
+     */
+    public static NetworkImage loihiInputCore() {
+        NetworkImage base = loihiSparse();
+        Targets t = new Targets(new int[] {0, 2}, new int[] {0, 0}, new int[] {0, 0}, new int[] {0, 1},
+                new int[] {3, 2}, new int[] {2, 1});
+        CoreId id = new CoreId(0, 0, 2);
+        CoreImage input = CoreImage.inputCore(id, false, 1, t);
+        List<CoreImage> cores = new java.util.ArrayList<>(base.cores());
+        cores.add(input);
+        return new NetworkImage(base.arch(), 0, cores, List.of(new Port("in", List.of(new PortEntry(id, 0)))),
+                List.of(), List.of());
     }
 
     /** Tiny architecture: cores (0,0,0) and (1,1,0) with 16 x 16 crossbars (a diagonal), targets between them. */
