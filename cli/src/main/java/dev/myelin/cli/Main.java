@@ -53,7 +53,7 @@ public final class Main implements Runnable {
     /** Every subcommand, new instances (picocli fills their fields). */
     static List<MyelinCommand> commands() {
         return List.of(new DemoCommand(), new ArchCommand(), new AsmCommand(), new DisasmCommand(),
-                new CompileCommand(), new RunCommand(), new EnergyCommand(), new NocCommand(), new BenchCommand());
+                new CompileCommand(), new RunCommand(), new NirCheckCommand(), new EnergyCommand(), new NocCommand(), new BenchCommand());
     }
 
     /** The whole command line, every subcommand registered. */
