@@ -449,8 +449,8 @@ public final class NirImport {
             double got = (double) vth * 64 * q;
             rep.add(String.format(Locale.ROOT, "%sthreshold %s above v_reset -> vth = %d (%d LSB, %s; error %s)", ind,
                     fmt(thr), vth, vth * 64, fmt(got), pct(thr, got)));
-            rep.add(ind + "reset: to v_reset = " + fmt(vReset) + " on a spike (v > v_threshold), synaptic current"
-                    + " kept");
+            rep.add(ind + "reset: to v_reset = " + fmt(vReset) + (s.vResetGiven() ? "" : " (the file has no v_reset:"
+                    + " 0, as before NIR 1.0)") + " on a spike (v > v_threshold), synaptic current kept");
         } else {
             rep.add(ind + "no threshold: never fires (vth at its maximum); v is probed");
         }
@@ -462,8 +462,15 @@ public final class NirImport {
         return new Group(pop, s.name(), idx, p, gain, q);
     }
 
+    /** Six significant digits without trailing zeros ({@code 0.0025}, {@code 1}, {@code 1.5782e-07}). */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mant = e < 0 ? s : s.substring(0, e);
+        if (mant.contains(".")) {
+            mant = mant.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return e < 0 ? mant : mant + s.substring(e);
     }
 
     static String pct(double want, double got) {

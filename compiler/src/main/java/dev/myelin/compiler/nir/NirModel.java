@@ -49,7 +49,7 @@ public final class NirModel {
      */
     public record State(String name, String type, Kind kind, String where, int size, int[] shape, double[] tauMem,
                         double[] tauSyn, double[] r, double[] vLeak, double[] wIn, double[] vThreshold,
-                        double[] vReset) {
+                        double[] vReset, boolean vResetGiven) {
     }
 
     /**
@@ -652,24 +652,24 @@ public final class NirModel {
         String w = where(n, null);
         return switch (n.type()) {
             case "Input" -> new State(n.name(), "Input", Kind.INPUT, w, size, shape, null, null, null, null, null, null,
-                    null);
+                    null, false);
             case "LIF" -> new State(n.name(), "LIF", Kind.LIF, w, size, shape, tau(n, "tau", size), null,
                     broadcast(n, "r", size, true), broadcast(n, "v_leak", size, true), null,
-                    broadcast(n, "v_threshold", size, true), reset(n, size));
+                    broadcast(n, "v_threshold", size, true), reset(n, size), n.params().containsKey("v_reset"));
             case "CubaLIF" -> new State(n.name(), "CubaLIF", Kind.CUBA_LIF, w, size, shape, tau(n, "tau_mem", size),
                     tau(n, "tau_syn", size), broadcast(n, "r", size, true), broadcast(n, "v_leak", size, true),
-                    wIn(n, size), broadcast(n, "v_threshold", size, true), reset(n, size));
+                    wIn(n, size), broadcast(n, "v_threshold", size, true), reset(n, size), n.params().containsKey("v_reset"));
             case "IF" -> new State(n.name(), "IF", Kind.IF, w, size, shape, null, null, broadcast(n, "r", size, true),
-                    null, null, broadcast(n, "v_threshold", size, true), reset(n, size));
+                    null, null, broadcast(n, "v_threshold", size, true), reset(n, size), n.params().containsKey("v_reset"));
             case "LI" -> new State(n.name(), "LI", Kind.LI, w, size, shape, tau(n, "tau", size), null,
-                    broadcast(n, "r", size, true), broadcast(n, "v_leak", size, true), null, null, zeros(size));
+                    broadcast(n, "r", size, true), broadcast(n, "v_leak", size, true), null, null, zeros(size), false);
             case "CubaLI" -> new State(n.name(), "CubaLI", Kind.CUBA_LI, w, size, shape, tau(n, "tau_mem", size),
                     tau(n, "tau_syn", size), broadcast(n, "r", size, true), broadcast(n, "v_leak", size, true),
-                    wIn(n, size), null, zeros(size));
+                    wIn(n, size), null, zeros(size), false);
             case "Integrator" -> new State(n.name(), "Integrator", Kind.INTEGRATOR, w, size, shape, null, null,
-                    broadcast(n, "r", size, true), null, null, null, zeros(size));
+                    broadcast(n, "r", size, true), null, null, null, zeros(size), false);
             case "Threshold" -> new State(n.name(), "Threshold", Kind.THRESHOLD, w, size, shape, null, null, null,
-                    null, null, broadcast(n, "threshold", size, true), zeros(size));
+                    null, null, broadcast(n, "threshold", size, true), zeros(size), false);
             default -> throw new IllegalStateException(n.type());
         };
     }
