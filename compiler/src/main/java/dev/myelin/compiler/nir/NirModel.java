@@ -712,6 +712,10 @@ public final class NirModel {
         for (Flat n : flat.values()) {
             if (n.type().equals("Output")) {
                 List<String> p = pred.get(n.name());
+                // through the Input/Output nodes of inlined graphs, which pass values on unchanged
+                while (p.size() == 1 && flat.get(p.get(0)).type().equals("Pass")) {
+                    p = pred.get(p.get(0));
+                }
                 if (p.size() == 1 && states.containsKey(p.get(0))) {
                     outputs.put(n.name(), p.get(0));
                 } else if (!p.isEmpty()) {
@@ -753,7 +757,7 @@ public final class NirModel {
                 }
                 addLink(source, next, m, linkIndex, total);
             } else if (nf.type().equals("Output")) {
-                if (!at.equals(source)) {
+                if (!at.equals(source) && !onlyPasses(source, at)) {
                     throw err(nf, null, "is fed through '" + at + "' (" + flat.get(at).type()
                             + "): an output must be fed by a neuron or input node directly");
                 }
@@ -769,6 +773,18 @@ public final class NirModel {
                 stack.pop();
             }
         }
+    }
+
+    /** Whether {@code at} is reached from {@code source} through Pass nodes alone. */
+    private boolean onlyPasses(String source, String at) {
+        String x = at;
+        while (!x.equals(source)) {
+            if (!flat.get(x).type().equals("Pass") || pred.get(x).size() != 1) {
+                return false;
+            }
+            x = pred.get(x).get(0);
+        }
+        return true;
     }
 
     /** {@code L o M}: entries of M (source -> at) followed by L (at -> next), merged by (out, in, delay). */
