@@ -56,9 +56,12 @@ public final class NirReader {
             return graph(f, group, "/node", version, 0);
         } catch (MyelinInputException e) {
             throw e;
-        } catch (HdfException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException
-                 | ClassCastException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (HdfException e) {
             throw new MyelinInputException(f + ": not a readable NIR (HDF5) file: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // a damaged file can trip the HDF5 library anywhere (buffer underflows, bad casts, bad sizes)
+            throw new MyelinInputException(f + ": not a readable NIR (HDF5) file: damaged or truncated HDF5"
+                    + " structure");
         }
     }
 
