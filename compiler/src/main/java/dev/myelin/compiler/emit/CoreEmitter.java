@@ -1,6 +1,6 @@
 package dev.myelin.compiler.emit;
 
-import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.lower.LowerNeurons;
 import dev.myelin.compiler.route.Route;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
@@ -20,12 +20,12 @@ final class CoreEmitter {
     private CoreEmitter() {
     }
 
-    static CoreImage core(Route.CoreRoute cr, NeuronModel params, List<CoreId> ids) {
+    static CoreImage core(Route.CoreRoute cr, LowerNeurons.Pop pop, List<CoreId> ids) {
         var ax = cr.axons();
         int n = cr.neurons();
         NeuronParams np;
         SynapseMemory mem;
-        if (params instanceof NeuronModel.TrueNorth tn) {
+        if (pop.neurons() instanceof TrueNorthNeurons tn) {
             np = trueNorth(tn, cr);
             Crossbar x = Crossbar.empty(ax.axons(), n);
             int[][] copies = copiesOf(cr);
@@ -36,7 +36,7 @@ final class CoreEmitter {
             }
             mem = x;
         } else {
-            np = loihi((NeuronModel.LoihiLif) params, n);
+            np = loihi((LoihiNeurons) pop.neurons(), cr);
             mem = sparse(cr);
         }
         Targets t = targets(cr, ids);
@@ -62,36 +62,43 @@ final class CoreEmitter {
         return out;
     }
 
-    private static TrueNorthNeurons trueNorth(NeuronModel.TrueNorth p, Route.CoreRoute cr) {
+    /** The core's neurons: each local neuron (and each copy) takes its population neuron's parameters. */
+    private static TrueNorthNeurons trueNorth(TrueNorthNeurons p, Route.CoreRoute cr) {
         int n = cr.neurons();
         // populations never share a core, so the core takes its one population's rule
         TrueNorthNeurons t = TrueNorthNeurons.zeros(n).withNegativeThreshold(p.negativeThreshold());
         for (int j = 0; j < n; j++) {
             int o = cr.origin()[j];
+            int i = cr.slice().from() + o;
             for (int g = 0; g < 4; g++) {
                 int w = cr.weightsByType()[4 * o + g];
                 t.weights()[4 * j + g] = w == Integer.MIN_VALUE ? 0 : w;
             }
-            t.leak()[j] = p.leak();
-            t.leakReversal()[j] = p.leakReversal();
-            t.alpha()[j] = p.alpha();
-            t.beta()[j] = p.beta();
-            t.resetMode()[j] = p.resetMode();
-            t.kappa()[j] = p.kappa();
-            t.resetV()[j] = p.resetV();
-            t.v0()[j] = p.v0();
+            t.leak()[j] = p.leak()[i];
+            t.leakReversal()[j] = p.leakReversal()[i];
+            t.alpha()[j] = p.alpha()[i];
+            t.beta()[j] = p.beta()[i];
+            t.resetMode()[j] = p.resetMode()[i];
+            t.kappa()[j] = p.kappa()[i];
+            t.resetV()[j] = p.resetV()[i];
+            t.v0()[j] = p.v0()[i];
         }
         return t;
     }
 
-    private static LoihiNeurons loihi(NeuronModel.LoihiLif p, int n) {
+    private static LoihiNeurons loihi(LoihiNeurons p, Route.CoreRoute cr) {
+        int n = cr.neurons();
         LoihiNeurons l = LoihiNeurons.zeros(n);
-        Arrays.fill(l.du(), p.du());
-        Arrays.fill(l.dv(), p.dv());
-        Arrays.fill(l.vth(), p.vth());
-        Arrays.fill(l.biasMant(), p.biasMant());
-        Arrays.fill(l.biasExp(), p.biasExp());
-        Arrays.fill(l.v0(), p.v0());
+        for (int j = 0; j < n; j++) {
+            int i = cr.slice().from() + cr.origin()[j];
+            l.du()[j] = p.du()[i];
+            l.dv()[j] = p.dv()[i];
+            l.vth()[j] = p.vth()[i];
+            l.biasMant()[j] = p.biasMant()[i];
+            l.biasExp()[j] = p.biasExp()[i];
+            l.u0()[j] = p.u0()[i];
+            l.v0()[j] = p.v0()[i];
+        }
         return l;
     }
 

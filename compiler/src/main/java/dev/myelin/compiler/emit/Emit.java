@@ -36,7 +36,7 @@ public final class Emit {
         List<CoreImage> cores = new ArrayList<>();
         List<CoreId> ids = routed.cores().stream().map(Route.CoreRoute::id).toList();
         for (Route.CoreRoute cr : routed.cores()) {
-            cores.add(CoreEmitter.core(cr, low.pops().get(cr.slice().pop()).params(), ids));
+            cores.add(CoreEmitter.core(cr, low.pops().get(cr.slice().pop()), ids));
         }
         cores.sort(Comparator.comparing(CoreImage::id));
         List<Port> inputs = new ArrayList<>();

@@ -90,11 +90,51 @@ public final class DataFiles {
             return null;
         }
         try {
-            return TextFiles.readBytes(file, MAX_BYTES, "data file");
+            byte[] b = TextFiles.readBytes(file, MAX_BYTES, "data file");
+            return file.getFileName().toString().endsWith(".gz") ? gunzip(file, b, where, d) : b;
         } catch (MyelinInputException e) {
             d.error(where, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The bytes a gzip file holds, at most {@link #MAX_BYTES} (read in bounded steps, so a small
+     * file that expands without end is refused rather than exhausting memory); null after reporting.
+     */
+    static byte[] gunzip(Path file, byte[] gz, String where, Diagnostics d) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz), 1 << 16)) {
+            var out = new java.io.ByteArrayOutputStream(Math.max(32, Math.min(gz.length * 4, 1 << 26)));
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            for (int r; (r = in.read(buf)) > 0; ) {
+                total += r;
+                if (total > MAX_BYTES) {
+                    d.error(where, "data file " + file + " decompresses to more than " + (MAX_BYTES >> 20) + " MiB");
+                    return null;
+                }
+                out.write(buf, 0, r);
+            }
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            d.error(where, "data file " + file + " is not a readable gzip file (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /** True for the names read as NumPy arrays ({@code .npy}, {@code .npy.gz}); the others are CSV. */
+    public static boolean isNpy(String name) {
+        return name.endsWith(".npy") || name.endsWith(".npy.gz");
+    }
+
+    /**
+     * A table from the data file {@code name} (relative to {@code dir}): a .npy array, or a CSV
+     * table of {@code minCols..maxCols} columns; either may be gzip-compressed ({@code .gz}).
+     * Null after reporting, at {@code where} or at the CSV's own line and column.
+     */
+    public static Table table(Path dir, String name, String where, int minCols, int maxCols, Diagnostics d) {
+        Path file = resolve(dir, name, where, d);
+        return isNpy(name) ? npy(file, where, d) : csv(file, where, minCols, maxCols, d);
     }
 
     /**

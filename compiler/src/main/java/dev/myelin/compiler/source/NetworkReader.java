@@ -36,8 +36,8 @@ public final class NetworkReader {
     /** Largest description accepted, checked before reading. */
     public static final long MAX_BYTES = 16L << 20;
 
-    static final Set<String> TOP = Set.of("name", "arch", "dt", "populations", "inputs", "projections", "probes",
-            "mapping");
+    static final Set<String> TOP = Set.of("name", "arch", "dt", "seed", "populations", "inputs", "projections",
+            "probes", "mapping");
 
     private NetworkReader() {
     }
@@ -74,9 +74,11 @@ public final class NetworkReader {
             top.error("dt", "'dt': " + NetworkImage.checkDt(dt));
             dt = 1.0;
         }
+        // the seed of every per-neuron distribution written without its own
+        long seed = top.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false);
         Map<String, Population> pops = new LinkedHashMap<>();
         for (Node n : top.list("populations", true)) {
-            Population p = population(file, n, d);
+            Population p = population(file, n, dir, seed, d);
             if (p != null) {
                 if (pops.containsKey(p.name())) {
                     d.error(p.where(), "population '" + p.name() + "' is declared twice");
@@ -122,7 +124,7 @@ public final class NetworkReader {
     static final Set<String> POP_KEYS = Set.of("name", "size", "shape", "model", "params");
     static final List<String> MODELS = List.of("lif", "cuba_lif", "if", "loihi_lif", "truenorth");
 
-    static Population population(String file, Node n, Diagnostics d) {
+    static Population population(String file, Node n, Path dir, long seed, Diagnostics d) {
         YMap y = YMap.open(file, n, d, "a population", POP_KEYS);
         if (y == null) {
             return null;
@@ -149,11 +151,12 @@ public final class NetworkReader {
             shape = new int[] {size};
         }
         String model = y.choice("model", MODELS, null, true);
-        NeuronModel m = model == null ? null : ModelReader.model(model, file, y.get("params"), y.where(), d);
-        if (name == null || m == null) {
+        ModelReader.Read m = model == null || name == null ? null
+                : ModelReader.model(model, file, y.get("params"), y.where(), name, seed, dir, d);
+        if (m == null || m.model() == null) {
             return null;
         }
-        return new Population(name, size, shape, m, y.where(), y.keyWhere(""));
+        return new Population(name, size, shape, m.model(), y.where(), y.keyWhere(""), m.perNeuron());
     }
 
     static final Set<String> PROBE_KEYS = Set.of("population", "record", "indices");

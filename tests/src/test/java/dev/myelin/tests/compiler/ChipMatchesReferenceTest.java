@@ -34,6 +34,8 @@ class ChipMatchesReferenceTest {
         "raw_truenorth.yaml, truenorth",
         "negative_threshold.yaml, truenorth",
         "raw_loihi.yaml, loihi",
+        "per_neuron.yaml, truenorth",
+        "per_neuron.yaml, loihi",
     })
     void sameSpikesOnChipAsReference(String file, String arch) throws Exception {
         Path p = resource(file);

@@ -30,7 +30,8 @@ import java.util.TreeSet;
 public final class DescriptionReference {
     private final Network net;
     private final List<QuantiseSynapses.Proj> projs;
-    private final Map<String, NeuronModel> params = new HashMap<>();
+    /** Each population's neurons' raw parameters, one record per neuron. */
+    private final Map<String, NeuronModel[]> params = new HashMap<>();
     private final Map<String, long[]> v = new HashMap<>();
     private final Map<String, long[]> u = new HashMap<>();
     /** Arriving input per (population, tick): per projection a sum per neuron. */
@@ -41,12 +42,18 @@ public final class DescriptionReference {
         this.projs = c.quantised().projections();
         for (var lp : c.lowered().pops()) {
             String name = lp.pop().name();
-            params.put(name, lp.params());
-            long[] v0 = new long[lp.pop().size()];
-            java.util.Arrays.fill(v0, lp.params() instanceof NeuronModel.TrueNorth t ? t.v0()
-                    : ((NeuronModel.LoihiLif) lp.params()).v0());
+            int size = lp.pop().size();
+            NeuronModel[] each = new NeuronModel[size];
+            long[] v0 = new long[size];
+            long[] u0 = new long[size];
+            for (int i = 0; i < size; i++) {
+                each[i] = lp.neuron(i);
+                v0[i] = each[i] instanceof NeuronModel.TrueNorth t ? t.v0() : ((NeuronModel.LoihiLif) each[i]).v0();
+                u0[i] = each[i] instanceof NeuronModel.LoihiLif l ? l.u0() : 0;
+            }
+            params.put(name, each);
             v.put(name, v0);
-            u.put(name, new long[lp.pop().size()]);
+            u.put(name, u0);
             arriving.put(name, new HashMap<>());
         }
     }
@@ -119,8 +126,9 @@ public final class DescriptionReference {
         long[][] sums = arriving.get(pop).remove(t);
         long[] vv = v.get(pop);
         List<Integer> fired = new ArrayList<>();
-        NeuronModel m = params.get(pop);
+        NeuronModel[] each = params.get(pop);
         for (int j = 0; j < vv.length; j++) {
+            NeuronModel m = each[j];
             long in = 0;
             for (int pi = 0; sums != null && pi < sums.length; pi++) {
                 if (sums[pi] != null) {
