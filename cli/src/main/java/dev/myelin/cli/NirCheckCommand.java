@@ -116,14 +116,11 @@ public final class NirCheckCommand implements java.util.concurrent.Callable<Inte
                 }
             }
             ch.run(n);
-            var groups = c.imported().groups();
+            // each neuron node is the population of its name, its neurons in order; bias populations are skipped
             for (OutputSpike o : ch.outputSpikes()) {
-                var grp = groups.get(o.port());
-                if (grp == null) {
-                    continue;
+                if (c.imported().neurons().containsKey(o.port())) {
+                    chip.computeIfAbsent(o.port(), k -> new HashSet<>()).add(o.tick() * (1L << 31) + o.line());
                 }
-                int neuron = grp.index()[o.line()];
-                chip.computeIfAbsent(grp.node(), k -> new HashSet<>()).add(o.tick() * (1L << 31) + neuron);
             }
         }
         PrintWriter w = spec.commandLine().getOut();

@@ -233,16 +233,19 @@ class NirImportTest {
     }
 
     @Test
-    void neuronsWithDifferentParametersGetOnePopulationEach() {
+    void neuronsWithDifferentParametersShareAPopulationWithPerNeuronValues() {
+        // tau 1 ms and 2 ms at dt 1 ms: dv = round(4096 (1 - exp(-1))) = 2589 and round(4096 (1 - exp(-0.5))) = 1612
         NirFiles.Graph g = graph()
                 .node("in", "Input", "shape", shape(3))
                 .node("lif", "LIF", "tau", d(0.001, 0.002, 0.001), "r", d(1, 1, 1), "v_leak", d(0, 0, 0),
                         "v_threshold", d(1, 1, 1))
                 .edge("in", "lif");
         NirImport.Result r = NirImport.lower(model(g, "1.0.0"), "t", "loihi", Map.of());
-        assertThat(r.network().populations()).extracting(Population::name).containsExactly("lif#0", "lif#1");
-        assertThat(r.ofNeuron().get("lif")).containsExactly("lif#0", "lif#1", "lif#0");
-        assertThat(r.localIndex().get("lif")).containsExactly(0, 0, 1);
+        assertThat(r.network().populations()).extracting(Population::name).containsExactly("lif");
+        Population p = r.network().population("lif").orElseThrow();
+        assertThat(p.perNeuron()).containsKey("dv").doesNotContainKey("du");
+        assertThat(p.resolvePerNeuron().get("dv")).containsExactly(2589, 1612, 2589);
+        assertThat(r.report()).anyMatch(s -> s.contains("tau 0.001..0.002 s") && s.contains("dv = 1612..2589"));
     }
 
     @Test

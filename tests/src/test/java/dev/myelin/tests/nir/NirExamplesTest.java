@@ -51,7 +51,7 @@ class NirExamplesTest {
         assertThat(rep).contains("exp(-dt/tau_syn) = 0.00673795 -> du = 4067");
         assertThat(rep).contains("reset: to v_reset = 0 (the file has no v_reset: 0, as before NIR 1.0)");
         assertThat(rep).containsPattern("weights 'lif1.lif' -> 'lif1.lif': 1444 synapses; quantisation error [0-9.]+%");
-        assertThat(rep).containsPattern("threshold 1 above v_reset -> vth = \\d+ \\(\\d+ LSB, [0-9.]+; error [0-9.]+%\\)");
+        assertThat(rep).containsPattern("threshold 1 above v_reset -> vth = \\d+ \\(x 64 LSB; error [0-9.]+%\\)");
     }
 
     @Test
