@@ -68,10 +68,90 @@ public final class NirCheckCommand implements java.util.concurrent.Callable<Inte
         double dtMs = NirFrontend.parseDt(dt, file);
         NirGraph g = NirReader.read(file);
         NirModel m = NirModel.of(g, dtMs);
+        Map<String, int[][]> spikes = readInputs(m);
+        int last = -1;
+        for (int[][] sp : spikes.values()) {
+            for (int t : sp[0]) {
+                last = Math.max(last, t);
+            }
+        }
+        int n = ticks != null ? ticks : last + 51;
+        if (n < 1) {
+            throw new MyelinInputException("--ticks must be >= 1");
+        }
+        NirReference.Run ref = NirReference.run(m, spikes, n);
+        NirFrontend.Compiled c = NirFrontend.compile(file, dtMs, arch, spikes);
+        Map<String, Set<Long>> chip = runChip(c, n);
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(String.format(Locale.ROOT, "nir-check %s: dt %s ms, %d ticks, arch %s; reference in double precision,"
+                + " chip emulated bit-exactly", file.getFileName(), num(dtMs), n, c.compilation().arch().name()));
+        w.println(String.format(Locale.ROOT, "%-20s %8s %11s %11s %9s %10s  %s", "node", "neurons", "ref spikes",
+                "chip spikes", "matched", "agreement", "first divergence"));
+        long allRef = 0;
+        long allChip = 0;
+        long allMatch = 0;
+        for (NirModel.State s : m.states().values()) {
+            if (!s.kind().spiking()) {
+                continue;
+            }
+            Set<Long> cs = chip.getOrDefault(s.name(), Set.of());
+            long[] rm = new long[2];
+            String first = compare(ref.spikes().get(s.name()), cs, s.size(), n, rm);
+            long refCount = rm[0];
+            long match = rm[1];
+            long chipCount = cs.size();
+            allRef += refCount;
+            allChip += chipCount;
+            allMatch += match;
+            w.println(String.format(Locale.ROOT, "%-20s %8d %11d %11d %9d %10s  %s", s.name(), s.size(), refCount,
+                    chipCount, match, agreement(match, refCount, chipCount), first));
+        }
+        w.println(String.format(Locale.ROOT, "%-20s %8s %11d %11d %9d %10s", "all", "", allRef, allChip, allMatch,
+                agreement(allMatch, allRef, allChip)));
+        printOutputs(w, m, ref, chip);
+        w.flush();
+        return 0;
+    }
+
+    /**
+     * Compares one node's spikes: sets {@code counts} to {reference spikes, matched spikes} and returns
+     * where they first differ ("none" when they never do).
+     */
+    private static String compare(int[][] r, Set<Long> cs, int size, int n, long[] counts) {
+        long refCount = 0;
+        long match = 0;
+        String first = "none";
+        for (int t = 0; t < n; t++) {
+            Set<Integer> rt = new HashSet<>();
+            for (int i : r[t]) {
+                rt.add(i);
+                refCount++;
+                if (cs.contains(t * (1L << 31) + i)) {
+                    match++;
+                }
+            }
+            if (first.equals("none")) {
+                for (int i = 0; i < size; i++) {
+                    boolean inRef = rt.contains(i);
+                    boolean inChip = cs.contains(t * (1L << 31) + i);
+                    if (inRef != inChip) {
+                        first = "tick " + t + ", neuron " + i + " fired in the " + (inRef ? "reference" : "chip")
+                                + " only";
+                        break;
+                    }
+                }
+            }
+        }
+        counts[0] = refCount;
+        counts[1] = match;
+        return first;
+    }
+
+    /** The spikes of each {@code --input}, per Input node: {ticks, indices}. */
+    private Map<String, int[][]> readInputs(NirModel m) {
         List<String> inputNodes = m.states().values().stream().filter(s -> s.kind() == NirModel.Kind.INPUT)
                 .map(NirModel.State::name).toList();
         Map<String, int[][]> spikes = new LinkedHashMap<>();
-        int last = -1;
         for (String in : inputs) {
             int eq = in.indexOf('=');
             String port;
@@ -94,17 +174,15 @@ public final class NirCheckCommand implements java.util.concurrent.Callable<Inte
             }
             Stimulus.SpikeArray a = InputCsv.read(port, f, s.size());
             spikes.put(port, new int[][] {a.tick(), a.index()});
-            for (int t : a.tick()) {
-                last = Math.max(last, t);
-            }
         }
-        int n = ticks != null ? ticks : last + 51;
-        if (n < 1) {
-            throw new MyelinInputException("--ticks must be >= 1");
-        }
-        NirReference.Run ref = NirReference.run(m, spikes, n);
-        NirFrontend.Compiled c = NirFrontend.compile(file, dtMs, arch, spikes);
-        // the chip: the compiled image with the same inputs, every spiking population on an output port
+        return spikes;
+    }
+
+    /**
+     * The compiled image on the chip with the same inputs: per neuron node, its spikes as
+     * {@code tick * 2^31 + neuron} (each node is the population of its name, its neurons in order).
+     */
+    private static Map<String, Set<Long>> runChip(NirFrontend.Compiled c, int n) {
         Map<String, Set<Long>> chip = new LinkedHashMap<>();
         try (Chip ch = Chip.load(c.network().image(), ChipOptions.defaults())) {
             for (Stimulus st : c.network().stimuli()) {
@@ -123,54 +201,11 @@ public final class NirCheckCommand implements java.util.concurrent.Callable<Inte
                 }
             }
         }
-        PrintWriter w = spec.commandLine().getOut();
-        w.println(String.format(Locale.ROOT, "nir-check %s: dt %s ms, %d ticks, arch %s; reference in double precision,"
-                        + " chip %s", file.getFileName(), NirFrontendFmt.num(dtMs), n,
-                c.compilation().arch().name(), "bit-exact emulation"));
-        w.println(String.format(Locale.ROOT, "%-20s %8s %11s %11s %9s %10s  %s", "node", "neurons", "ref spikes",
-                "chip spikes", "matched", "agreement", "first divergence"));
-        long allRef = 0;
-        long allChip = 0;
-        long allMatch = 0;
-        for (NirModel.State s : m.states().values()) {
-            if (!s.kind().spiking()) {
-                continue;
-            }
-            int[][] r = ref.spikes().get(s.name());
-            Set<Long> cs = chip.getOrDefault(s.name(), Set.of());
-            long refCount = 0;
-            long match = 0;
-            String first = "none";
-            for (int t = 0; t < n; t++) {
-                Set<Integer> rt = new HashSet<>();
-                for (int i : r[t]) {
-                    rt.add(i);
-                    refCount++;
-                    if (cs.contains(t * (1L << 31) + i)) {
-                        match++;
-                    }
-                }
-                if (first.equals("none")) {
-                    for (int i = 0; i < s.size(); i++) {
-                        boolean inRef = rt.contains(i);
-                        boolean inChip = cs.contains(t * (1L << 31) + i);
-                        if (inRef != inChip) {
-                            first = "tick " + t + ", neuron " + i + " fired in the " + (inRef ? "reference" : "chip")
-                                    + " only";
-                            break;
-                        }
-                    }
-                }
-            }
-            long chipCount = cs.size();
-            allRef += refCount;
-            allChip += chipCount;
-            allMatch += match;
-            w.println(String.format(Locale.ROOT, "%-20s %8d %11d %11d %9d %10s  %s", s.name(), s.size(), refCount,
-                    chipCount, match, agreement(match, refCount, chipCount), first));
-        }
-        w.println(String.format(Locale.ROOT, "%-20s %8s %11d %11d %9d %10s", "all", "", allRef, allChip, allMatch,
-                agreement(allMatch, allRef, allChip)));
+        return chip;
+    }
+
+    /** Per Output node fed by a spiking node: each neuron's spike count in both runs and the most active. */
+    private static void printOutputs(PrintWriter w, NirModel m, NirReference.Run ref, Map<String, Set<Long>> chip) {
         for (var o : m.outputs().entrySet()) {
             NirModel.State s = m.states().get(o.getValue());
             if (!s.kind().spiking()) {
@@ -190,8 +225,6 @@ public final class NirCheckCommand implements java.util.concurrent.Callable<Inte
                             + " reference %d, chip %d", o.getKey(), s.name(), java.util.Arrays.toString(rc),
                     java.util.Arrays.toString(cc), argmax(rc), argmax(cc)));
         }
-        w.flush();
-        return 0;
     }
 
     static String agreement(long match, long ref, long chip) {
@@ -208,10 +241,8 @@ public final class NirCheckCommand implements java.util.concurrent.Callable<Inte
         return b;
     }
 
-    /** Number formatting for the header. */
-    private static final class NirFrontendFmt {
-        static String num(double v) {
-            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-        }
+    /** A time in ms for the header: whole numbers without a fraction. */
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }
