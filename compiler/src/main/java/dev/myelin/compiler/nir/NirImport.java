@@ -65,7 +65,8 @@ public final class NirImport {
                         .map(NirModel.State::name).toList()) + ")");
             }
         }
-        Map<String, double[]> maxIn = maxInputs(m);
+        Map<String, double[]> maxIn = inputBounds(m, false);
+        Map<String, double[]> sumIn = inputBounds(m, true);
         for (NirModel.State s : m.states().values()) {
             if (s.kind() == NirModel.Kind.INPUT) {
                 int[][] sp = inputs.getOrDefault(s.name(), new int[][] {new int[0], new int[0]});
@@ -74,7 +75,7 @@ public final class NirImport {
                         s.name()));
                 continue;
             }
-            NirNeurons.Lowered l = NirNeurons.lower(s, maxIn.get(s.name()), dt, rep);
+            NirNeurons.Lowered l = NirNeurons.lower(s, maxIn.get(s.name()), sumIn.get(s.name()), dt, rep);
             lowered.put(s.name(), l);
             pops.add(new Population(s.name(), s.size(), s.shape(), l.typical(), s.where(), Map.of(), l.perNeuron()));
             probes.add(new Probe(s.name(), s.kind().spiking(), !s.kind().spiking(), false, null, s.where()));
@@ -150,25 +151,29 @@ public final class NirImport {
         return new Result(n, m, lowered, List.copyOf(rep));
     }
 
-    /** Per node and neuron, the largest |weight| or |bias| reaching it, for the voltage scale. */
-    private static Map<String, double[]> maxInputs(NirModel m) {
-        Map<String, double[]> maxIn = new LinkedHashMap<>();
+    /**
+     * Per node and neuron, the largest |weight| or |bias| reaching it ({@code sum} false), or the sum
+     * of them all (true): what one tick can bring when every source fires at once.
+     */
+    private static Map<String, double[]> inputBounds(NirModel m, boolean sum) {
+        Map<String, double[]> out = new LinkedHashMap<>();
         for (NirModel.State s : m.states().values()) {
-            maxIn.put(s.name(), new double[s.size()]);
+            out.put(s.name(), new double[s.size()]);
         }
         for (NirModel.Link l : m.links()) {
-            double[] mx = maxIn.get(l.target());
+            double[] mx = out.get(l.target());
             for (int k = 0; k < l.count(); k++) {
-                mx[l.out()[k]] = Math.max(mx[l.out()[k]], Math.abs(l.w()[k]));
+                double a = Math.abs(l.w()[k]);
+                mx[l.out()[k]] = sum ? mx[l.out()[k]] + a : Math.max(mx[l.out()[k]], a);
             }
         }
         m.bias().forEach((t, b) -> {
-            double[] mx = maxIn.get(t);
+            double[] mx = out.get(t);
             for (int j = 0; j < b.length; j++) {
-                mx[j] = Math.max(mx[j], Math.abs(b[j]));
+                mx[j] = sum ? mx[j] + Math.abs(b[j]) : Math.max(mx[j], Math.abs(b[j]));
             }
         });
-        return maxIn;
+        return out;
     }
 
     private static String unique(String base, java.util.Set<String> used) {

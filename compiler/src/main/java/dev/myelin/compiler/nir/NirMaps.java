@@ -36,15 +36,26 @@ final class NirMaps {
         shapes();
     }
 
+    /**
+     * The shape of the first of {@code fields} holding more than one value. A one-element array
+     * broadcasts like a scalar (exporters write {@code [0.01]} for a layer's shared tau), so its
+     * shape only counts when nothing else tells the node's size ({@link #weak}).
+     */
     private int[] paramShape(NirFlat.Flat n, String... fields) {
         for (String f : fields) {
             NirGraph.Value v = n.params().get(f);
             if (v instanceof NirGraph.Num x && x.shape().length > 0) {
-                return x.shape();
+                if (x.size() > 1) {
+                    return x.shape();
+                }
+                weak.putIfAbsent(n.name(), x.shape());
             }
         }
         return null;
     }
+
+    /** Shapes of one-element parameter arrays, used for nodes whose size nothing else gives. */
+    private final Map<String, int[]> weak = new HashMap<>();
 
     /** Shapes every node can give from its own parameters, then the rest from their predecessors. */
     private void shapes() {
@@ -92,6 +103,25 @@ final class NirMaps {
                 }
             }
         }
+        propagate();
+        for (var w : weak.entrySet()) {
+            if (!outShape.containsKey(w.getKey()) && !inShape.containsKey(w.getKey())) {
+                inShape.put(w.getKey(), w.getValue());
+                outShape.put(w.getKey(), w.getValue());
+            }
+        }
+        propagate();
+        for (NirFlat.Flat n : flat.values()) {
+            if (!inShape.containsKey(n.name()) || !outShape.containsKey(n.name())) {
+                throw f.err(n, null, "its size cannot be told: give its parameters as arrays, or connect it to a node"
+                        + " of known shape");
+            }
+        }
+        checkEdges();
+    }
+
+    /** Gives each node without a shape its first predecessor's, until nothing changes. */
+    private void propagate() {
         boolean changed = true;
         for (int round = 0; changed && round <= flat.size() + 1; round++) {
             changed = false;
@@ -112,12 +142,10 @@ final class NirMaps {
                 }
             }
         }
-        for (NirFlat.Flat n : flat.values()) {
-            if (!inShape.containsKey(n.name()) || !outShape.containsKey(n.name())) {
-                throw f.err(n, null, "its size cannot be told: give its parameters as arrays, or connect it to a node"
-                        + " of known shape");
-            }
-        }
+    }
+
+    /** Every edge joins a node's output to a successor taking as many values. */
+    private void checkEdges() {
         for (NirFlat.Flat n : flat.values()) {
             for (String s : succ.get(n.name())) {
                 int a = NirFlat.prod(outShape.get(n.name()));

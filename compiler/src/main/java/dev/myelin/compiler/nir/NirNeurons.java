@@ -52,6 +52,11 @@ final class NirNeurons {
             err = Math.max(err, want == 0 ? (got == 0 ? 0 : 1) : Math.abs(got - want) / Math.abs(want));
         }
 
+        /** Whether the neurons differ in it (false when no neuron has it). */
+        boolean varies() {
+            return lo < hi;
+        }
+
         String range() {
             return lo == hi ? NirImport.fmt(lo) : NirImport.fmt(lo) + ".." + NirImport.fmt(hi);
         }
@@ -61,10 +66,14 @@ final class NirNeurons {
         }
     }
 
+    /** The bound kept for the 24-bit current u (which wraps): 90% of 2^23, a margin for rounded weights. */
+    static final double CURRENT_LIMIT = 0.9 * (1 << 23);
+
     /**
      * @param maxIn per neuron, the largest |weight| or |bias| reaching it (NIR input units)
+     * @param sumIn per neuron, the sum of every |weight| and |bias| reaching it
      */
-    static Lowered lower(NirModel.State s, double[] maxIn, double dt, List<String> rep) {
+    static Lowered lower(NirModel.State s, double[] maxIn, double[] sumIn, double dt, List<String> rep) {
         int n = s.size();
         NirModel.Kind k = s.kind();
         double[] am = new double[n];
@@ -100,6 +109,10 @@ final class NirNeurons {
                 q = Math.max(q, jump / NONSPIKING_JUMP);
             }
             q = Math.max(q, Math.max(Math.abs(drive[i]) / LoihiLowering.BIAS_MAX, Math.abs(vReset) / THRESHOLD_TARGET));
+            // u never wraps: every source firing in the same tick, held by the current's decay
+            // (u keeps (4095 - du) / 4096 per tick, so it settles below input / (1 - keep))
+            double keep = (4095 - du[i]) / 4096.0;
+            q = Math.max(q, sumIn[i] * Math.abs(gain[i]) / (1 - keep) / CURRENT_LIMIT);
         }
         if (q == 0) {
             q = 1.0 / NONSPIKING_JUMP;
@@ -166,8 +179,8 @@ final class NirNeurons {
     private static void report(NirModel.State s, List<String> rep, double q, Stat tauM, Stat decayM, Stat dvS,
                                Stat tauS, Stat decayS, Stat duS, Stat thrS, Stat vthS, Stat driveS, Stat resetS) {
         NirModel.Kind k = s.kind();
-        String each = s.size() > 1 && (tauM.lo != tauM.hi || tauS.lo != tauS.hi || thrS.lo != thrS.hi
-                || driveS.lo != driveS.hi) ? " (per neuron: ranges, largest error)" : "";
+        String each = tauM.varies() || tauS.varies() || thrS.varies() || driveS.varies()
+                ? " (per neuron: ranges, largest error)" : "";
         rep.add(String.format(Locale.ROOT, "node '%s' (%s, %d neurons) -> population '%s'%s", s.name(), s.type(),
                 s.size(), s.name(), each));
         if (k.leaky()) {
