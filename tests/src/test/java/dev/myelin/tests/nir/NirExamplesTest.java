@@ -77,6 +77,24 @@ class NirExamplesTest {
         assertThat(agreement(fine, "all")).isGreaterThanOrEqualTo(0.9);
     }
 
+    @Test
+    void runWithInputsGivesTheSpikesNirCheckReportsForTheChip(@TempDir Path dir) throws Exception {
+        // nir-check's chip column at 150 ticks (recurrentBrailleOnLoihiAgreesWithTheReference) is the same compiled
+        // network run through myelin run: lif1.lif and lif2 must fire as often there
+        String check = Cli.ok("nir-check", resource("braille_noDelay_bias_zero.nir").toString(), "--dt", "1ms",
+                "--input", resource("braille_input.csv").toString(), "--ticks", "150");
+        Path spikes = dir.resolve("spikes.csv");
+        Cli.ok("run", resource("braille_noDelay_bias_zero.nir").toString(), "--dt", "1ms", "--ticks", "150", "-q",
+                "--input", "input=" + resource("braille_input.csv"), "--spikes", spikes.toString());
+        java.util.List<String> rows = Files.readAllLines(spikes);
+        for (String node : new String[] {"lif1.lif", "lif2"}) {
+            long fromRun = rows.stream().filter(r -> r.contains("," + node + ",")).count();
+            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(node) + "\\s+\\d+\\s+\\d+\\s+(\\d+)").matcher(check);
+            assertThat(m.find()).as(check).isTrue();
+            assertThat(fromRun).as(node).isEqualTo(Long.parseLong(m.group(1))).isPositive();
+        }
+    }
+
     static double agreement(String out, String node) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(node) + "\\s+(?:\\d+\\s+)?\\d+\\s+\\d+\\s+\\d+\\s+([0-9.]+)")
                 .matcher(out);
