@@ -1,6 +1,7 @@
 package dev.myelin.cli;
 
 import dev.myelin.compiler.Compiler;
+import dev.myelin.compiler.NirFrontend;
 import dev.myelin.compiler.report.JsonReport;
 import dev.myelin.compiler.report.MappingReport;
 import dev.myelin.compiler.report.ReportData;
@@ -19,10 +20,11 @@ import java.util.Locale;
 
 /** {@code myelin compile NET.yaml -o NET.nbin [--arch NAME|FILE] [--report FILE]}. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Compile a network description (YAML, docs/language.md) to a .nbin network image.",
+        description = {"Compile a network description (YAML, docs/language.md) or a NIR file (.nir with --dt, "
+                + "docs/nir.md) to a .nbin network image.",
                 "Prints a one-line summary; --report writes the mapping report (text, or JSON if FILE ends in .json)."})
 public final class CompileCommand implements Runnable, MyelinCommand {
-    @Parameters(index = "0", paramLabel = "NET.yaml", description = "the network description")
+    @Parameters(index = "0", paramLabel = "NET.yaml|NET.nir", description = "the network description or NIR file")
     Path description;
 
     @Option(names = {"-o", "--output"}, paramLabel = "NET.nbin",
@@ -36,6 +38,9 @@ public final class CompileCommand implements Runnable, MyelinCommand {
             + " chip, replacing the description's 'mapping: inputs': axons (injected straight into its targets' axons;"
             + " the default) or on-chip (input neurons on input cores send messages through the mesh)")
     String inputs;
+    @Option(names = "--dt", paramLabel = "TIME", description = "time step of a NIR file (e.g. 1ms); required for .nir, "
+            + "refused for descriptions")
+    String dt;
 
     @Option(names = "--report", paramLabel = "FILE", description = "write the mapping report here ('-' prints it)")
     String report;
@@ -50,7 +55,19 @@ public final class CompileCommand implements Runnable, MyelinCommand {
 
     @Override
     public void run() {
-        Compiler.Compilation c = Compiler.compileFile(description, arch, NetworkLoader.inputDelivery(inputs));
+        NirFrontend.Compiled nir = null;
+        Compiler.Compilation c;
+        if (NirFrontend.isNir(description)) {
+            NetworkLoader.refuseInputDeliveryFor(description, inputs);
+            nir = NirFrontend.compile(description, NirFrontend.parseDt(dt, description), arch, java.util.Map.of());
+            c = nir.compilation();
+        } else {
+            if (dt != null) {
+                throw new dev.myelin.isa.diag.MyelinInputException("--dt applies to NIR files; " + description
+                        + " sets its own time step");
+            }
+            c = Compiler.compileFile(description, arch, NetworkLoader.inputDelivery(inputs));
+        }
         Path out = output != null ? output : defaultOutput(description);
         OutputPlan plan = new OutputPlan().input("the network description " + description, description);
         for (Path f : c.diagnostics().files()) {
@@ -66,7 +83,7 @@ public final class CompileCommand implements Runnable, MyelinCommand {
         ReportData r = ReportData.of(c);
         var w = spec.commandLine().getOut();
         if (report != null) {
-            String text = report.endsWith(".json") ? JsonReport.json(r) : MappingReport.text(r);
+            String text = report.endsWith(".json") ? JsonReport.json(r) : nir != null ? nir.report() : MappingReport.text(r);
             if (report.equals("-")) {
                 w.print(text);
             } else {

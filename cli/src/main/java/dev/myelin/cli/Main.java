@@ -53,8 +53,8 @@ public final class Main implements Runnable {
     /** Every subcommand, new instances (picocli fills their fields). */
     static List<MyelinCommand> commands() {
         return List.of(new DemoCommand(), new ArchCommand(), new AsmCommand(), new DisasmCommand(),
-                new CompileCommand(), new RunCommand(), new EnergyCommand(), new NocCommand(), new BenchCommand(),
-                new StdpWindowCommand());
+                new CompileCommand(), new RunCommand(), new NirCheckCommand(), new EnergyCommand(), new NocCommand(),
+                new BenchCommand(), new StdpWindowCommand());
     }
 
     /** The whole command line, every subcommand registered. */

@@ -5,6 +5,7 @@ import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.io.TextFiles;
 import dev.myelin.isa.spi.CompiledNetwork;
+import dev.myelin.compiler.NirFrontend;
 import dev.myelin.compiler.YamlFrontend;
 
 import java.nio.file.Path;
@@ -20,16 +21,32 @@ final class NetworkLoader {
      * @return the network; a binary has no stimuli or probe requests and a 1 ms tick
      */
     static CompiledNetwork load(Path file, String archOverride) {
-        return load(file, archOverride, null);
+        return load(file, archOverride, null, null);
+    }
+
+    /** NIR files take their inputs as the importer places them: {@code --input-delivery} is refused for them. */
+    static void refuseInputDeliveryFor(Path nir, String inputs) {
+        if (inputs != null) {
+            throw new MyelinInputException("--input-delivery applies to descriptions; " + nir
+                    + " is a NIR file, whose inputs are injected into the target axons");
+        }
     }
 
     /**
      * @param inputs how every spiking input of a description reaches the chip ({@code --input-delivery}), or null
      *               for what the description says
+     * @param dt     the time step a NIR file needs ({@code --dt}), else null
      */
-    static CompiledNetwork load(Path file, String archOverride, String inputs) {
+    static CompiledNetwork load(Path file, String archOverride, String inputs, String dt) {
         TextFiles.requireRegular(file, "network");
         String name = file.getFileName().toString().toLowerCase();
+        if (NirFrontend.isNir(file)) {
+            refuseInputDeliveryFor(file, inputs);
+            return NirFrontend.compile(file, NirFrontend.parseDt(dt, file), archOverride, java.util.Map.of()).network();
+        }
+        if (dt != null) {
+            throw new MyelinInputException("--dt applies to NIR files; " + file + " sets its own time step");
+        }
         if (name.endsWith(".nbin")) {
             if (archOverride != null) {
                 throw new MyelinInputException("--arch applies to descriptions; " + file
@@ -45,7 +62,7 @@ final class NetworkLoader {
         int dot = name.lastIndexOf('.');
         if (dot < 0 || !yaml.extensions().contains(name.substring(dot + 1))) {
             throw new MyelinInputException(file + ": unknown kind of network file (expected .nbin, or a description: "
-                    + String.join(", ", yaml.extensions().stream().map(e -> "." + e).toList()) + ")");
+                    + String.join(", ", yaml.extensions().stream().map(e -> "." + e).toList()) + "; or .nir with --dt)");
         }
         return yaml.compile(file, archOverride, inputDelivery(inputs));
     }

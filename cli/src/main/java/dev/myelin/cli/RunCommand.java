@@ -29,7 +29,8 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
     /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), after its outputs were written. */
     static final int EXIT_STOPPED = 130;
 
-    @Parameters(index = "0", paramLabel = "NET", description = "a .nbin binary or a network description (.yaml)")
+    @Parameters(index = "0", paramLabel = "NET", description = "a .nbin binary, a network description (.yaml) or a "
+            + "NIR file (.nir, with --dt)")
     Path network;
 
     @Option(names = "--ticks", required = true, paramLabel = "N", description = "ticks to run")
@@ -37,6 +38,10 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
 
     @Option(names = "--arch", paramLabel = "NAME|FILE", description = "architecture for a description (default: its target)")
     String arch;
+
+    @Option(names = "--dt", paramLabel = "TIME", description = "time step of a NIR file (e.g. 1ms); required for .nir, "
+            + "refused for other networks")
+    String dt;
 
     @Option(names = "--input", paramLabel = "PORT=FILE.csv", description = "spikes for an input port: CSV rows tick,index")
     Map<String, Path> inputs = new LinkedHashMap<>();
@@ -158,7 +163,8 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
                 sampleTicks, quiet, dumpWeights, saveBinary);
         try (StopFlag stop = StopFlag.onInterrupt()) {
             RunSession.check(o);
-            RunResult r = RunSession.run(o, NetworkLoader.load(o.network(), o.arch(), inputDelivery), stop, spec.commandLine().getErr());
+            RunResult r = RunSession.run(o, NetworkLoader.load(o.network(), o.arch(), inputDelivery, dt), stop,
+                    spec.commandLine().getErr());
             Summary.print(r, spec.commandLine().getOut());
             return r.partial() ? EXIT_STOPPED : 0;
         }

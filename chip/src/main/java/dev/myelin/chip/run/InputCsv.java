@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Reads {@code --input PORT=FILE.csv}: rows {@code tick,index}, an optional header, {@code #} comments. */
-final class InputCsv {
+public final class InputCsv {
     /** Largest input file accepted, checked before and while reading. */
     static final long MAX_BYTES = 512L << 20;
 
@@ -20,7 +20,7 @@ final class InputCsv {
     /**
      * @param lines the port's line count: every index must be below it
      */
-    static Stimulus.SpikeArray read(String port, Path file, int lines) {
+    public static Stimulus.SpikeArray read(String port, Path file, int lines) {
         int[] ticks = new int[1024];
         int[] index = new int[1024];
         int n = 0;

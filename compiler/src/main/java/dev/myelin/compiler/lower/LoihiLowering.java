@@ -16,13 +16,13 @@ import java.util.Map;
  * neuron: one voltage LSB for the population (a core holds one weight scale), every other
  * field per neuron.
  */
-final class LoihiLowering {
-    static final int VTH_MAX = (1 << 17) - 1;
+public final class LoihiLowering {
+    public static final int VTH_MAX = (1 << 17) - 1;
     static final int BIAS_MANT_MAX = (1 << 12) - 1;
     /** Largest bias: mantissa 4095 shifted by exponent 7. */
-    static final double BIAS_MAX = BIAS_MANT_MAX * 128.0;
+    public static final double BIAS_MAX = BIAS_MANT_MAX * 128.0;
     /** Largest jump of v from one synapse: 255 &lt;&lt; 7 &lt;&lt; 6. */
-    static final double JUMP_MAX = 255.0 * (1 << 13);
+    public static final double JUMP_MAX = 255.0 * (1 << 13);
     /** Effective threshold aimed for: half the 24-bit range, leaving headroom for overshoot. */
     static final double THRESHOLD_TARGET = 1 << 22;
     /** Largest magnitude of the 24-bit signed v and u. */
@@ -197,7 +197,7 @@ final class LoihiLowering {
     }
 
     /** {mantissa, exponent} with the smallest exponent whose rounded mantissa fits 13 bits; null if none. */
-    static int[] encodeBias(long bias) {
+    public static int[] encodeBias(long bias) {
         for (int e = 0; e <= 7; e++) {
             long m = Math.round(bias / (double) (1L << e));
             if (m >= -BIAS_MANT_MAX - 1 && m <= BIAS_MANT_MAX) {

@@ -17,7 +17,7 @@ class HelpTest {
     void helpListsEverySubcommand() {
         String[] r = run("help");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
-        for (String command : new String[] {"arch", "asm", "disasm", "compile", "run", "energy", "noc", "demo",
+        for (String command : new String[] {"arch", "asm", "disasm", "compile", "run", "nir-check", "energy", "noc", "demo",
                 "help"}) {
             assertThat(r[1]).as(command).containsPattern("(?m)^  " + command + "\\b");
         }
