@@ -43,6 +43,9 @@ final class CoreSectionReader {
     private int formats;
     private int decayMode;
     private int learningBytes;
+    /** Loihi: the compartment records carry refractory delay and join; offset of the datapath byte. */
+    private boolean extended;
+    private long datapathOffset;
 
     CoreSectionReader(NbinIn in, Architecture arch) {
         this.in = in;
@@ -73,6 +76,7 @@ final class CoreSectionReader {
             throw in.error(start, "x", "core " + id + " is not on the " + arch.meshWidth() + "x" + arch.meshHeight()
                     + "x" + arch.coresPerRouter() + " board of architecture " + arch.name());
         }
+        datapathOffset = in.position();
         int datapathByte = (int) in.get(DATAPATH);
         datapath = datapathByte & DATAPATH_ID_MASK;
         int expected = arch.datapath() == Datapath.TRUENORTH ? DATAPATH_TRUENORTH : DATAPATH_LOIHI;
@@ -87,6 +91,7 @@ final class CoreSectionReader {
         }
         negativeThreshold = (datapathByte & DATAPATH_TN_NEGATIVE_INCLUSIVE) != 0
                 ? NegativeThreshold.INCLUSIVE : NegativeThreshold.STRICT;
+        extended = datapath == DATAPATH_LOIHI && (datapathByte & DATAPATH_LOIHI_COMPARTMENTS) != 0;
         axons = in.getAtMost(AXONS, arch.axons(), "core.axons");
         neurons = in.getAtMost(NEURONS, arch.neurons(), "core.neurons");
         long synapseMax = (long) axons * neurons;
@@ -97,7 +102,7 @@ final class CoreSectionReader {
         decayMode = in.getAtMost(DECAY_MODE, datapath == DATAPATH_TRUENORTH ? 0 : LoihiNeurons.DECAY_NXSDK,
                 datapath == DATAPATH_TRUENORTH ? "0 for truenorth" : "the largest decay mode");
         learningBytes = in.getAtMost(LEARNING_BYTES, in.remaining(), "the bytes left in the section");
-        long need = payloadBytes(datapath, axons, neurons, synapses, targets, formats, learningBytes) - HEADER_SIZE;
+        long need = payloadBytes(datapathByte, axons, neurons, synapses, targets, formats, learningBytes) - HEADER_SIZE;
         if (need != in.remaining()) {
             throw in.error(start, "(header)", "counts axons=" + axons + " neurons=" + neurons + " synapses="
                     + synapses + " targets=" + targets + " formats=" + formats + " learningBytes=" + learningBytes
@@ -150,7 +155,7 @@ final class CoreSectionReader {
     private LoihiNeurons readLoihi() {
         LoihiNeurons z = LoihiNeurons.zeros(neurons);
         LoihiNeurons n = new LoihiNeurons(neurons, decayMode, z.du(), z.dv(), z.vth(), z.biasMant(), z.biasExp(),
-                z.u0(), z.v0());
+                z.u0(), z.v0(), z.refractory(), z.join());
         in.path.push("neuron", 0);
         for (int j = 0; j < neurons; j++) {
             in.path.index(j);
@@ -161,8 +166,17 @@ final class CoreSectionReader {
             n.biasExp()[j] = (int) in.get(LoihiNeuronDescriptor.BIAS_EXP);
             n.u0()[j] = (int) in.get(LoihiNeuronDescriptor.U0);
             n.v0()[j] = (int) in.get(LoihiNeuronDescriptor.V0);
+            if (extended) {
+                n.refractory()[j] = (int) in.get(LoihiNeuronDescriptor.REFRACTORY);
+                n.join()[j] = (int) in.get(LoihiNeuronDescriptor.JOIN);
+            }
         }
         in.path.pop();
+        if (extended && !n.extended()) {
+            // one encoding per image: the writer sets bit 5 only when a compartment needs it
+            throw in.error(datapathOffset, "datapath", String.format("0x%02x: bit 5 (extended compartments) is set"
+                    + " but no compartment has a refractory delay or a join", DATAPATH_LOIHI | DATAPATH_LOIHI_COMPARTMENTS));
+        }
         return n;
     }
 

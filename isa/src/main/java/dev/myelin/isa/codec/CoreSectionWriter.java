@@ -31,7 +31,8 @@ final class CoreSectionWriter {
         out.put(DATAPATH, c.neurons() instanceof TrueNorthNeurons n
                 ? packDatapath(DATAPATH_TRUENORTH, n.negativeThreshold() == NegativeThreshold.INCLUSIVE
                         ? DATAPATH_TN_NEGATIVE_INCLUSIVE : 0)
-                : DATAPATH_LOIHI);
+                : packDatapath(DATAPATH_LOIHI, ((LoihiNeurons) c.neurons()).extended()
+                        ? DATAPATH_LOIHI_COMPARTMENTS : 0));
         out.put(AXONS, c.axonCount());
         out.put(NEURONS, c.neuronCount());
         out.put(SYNAPSES, c.synapses().synapseCount());
@@ -93,6 +94,7 @@ final class CoreSectionWriter {
     }
 
     private void writeLoihi(LoihiNeurons n) {
+        boolean extended = n.extended();
         out.path.push("neuron", 0);
         for (int j = 0; j < n.n(); j++) {
             out.path.index(j);
@@ -103,6 +105,10 @@ final class CoreSectionWriter {
             out.put(LoihiNeuronDescriptor.BIAS_EXP, n.biasExp()[j]);
             out.put(LoihiNeuronDescriptor.U0, n.u0()[j]);
             out.put(LoihiNeuronDescriptor.V0, n.v0()[j]);
+            if (extended) {
+                out.put(LoihiNeuronDescriptor.REFRACTORY, n.refractory()[j]);
+                out.put(LoihiNeuronDescriptor.JOIN, n.join()[j]);
+            }
         }
         out.path.pop();
     }

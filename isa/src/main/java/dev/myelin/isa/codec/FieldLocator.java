@@ -11,6 +11,7 @@ import dev.myelin.isa.format.SynapseFormatDescriptor;
 import dev.myelin.isa.format.TargetDescriptor;
 import dev.myelin.isa.format.TrueNorthNeuronDescriptor;
 import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.LoihiNeurons;
 import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.TrueNorthNeurons;
 
@@ -101,7 +102,7 @@ final class FieldLocator {
         }
         return offset(leaf, LoihiNeuronDescriptor.DU, LoihiNeuronDescriptor.DV, LoihiNeuronDescriptor.VTH,
                 LoihiNeuronDescriptor.BIAS_MANT, LoihiNeuronDescriptor.BIAS_EXP, LoihiNeuronDescriptor.U0,
-                LoihiNeuronDescriptor.V0);
+                LoihiNeuronDescriptor.V0, LoihiNeuronDescriptor.REFRACTORY, LoihiNeuronDescriptor.JOIN);
     }
 
     private static int offset(String leaf, Field... fields) {
@@ -131,7 +132,8 @@ final class FieldLocator {
     }
 
     private int neuronSize() {
-        return trueNorth ? TrueNorthNeuronDescriptor.SIZE : LoihiNeuronDescriptor.SIZE;
+        return trueNorth ? TrueNorthNeuronDescriptor.SIZE
+                : LoihiNeuronDescriptor.size(((LoihiNeurons) core.neurons()).extended());
     }
 
     private long synapses() {

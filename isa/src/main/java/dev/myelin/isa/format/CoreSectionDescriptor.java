@@ -24,7 +24,7 @@ package dev.myelin.isa.format;
  * +-------------------------------+
  * then:  axonType[axons]            u8 each
  *        format[formats]            {@link SynapseFormatDescriptor}, 3 bytes each
- *        neuron[neurons]            {@link TrueNorthNeuronDescriptor} (25 B) | {@link LoihiNeuronDescriptor} (16 B)
+ *        neuron[neurons]            {@link TrueNorthNeuronDescriptor} (25 B) | {@link LoihiNeuronDescriptor} (16 B, 18 B with x)
  *        synapses                   {@link CrossbarDescriptor} rows | {@link SparseRowDescriptor} rows
  *        targetCount[neurons]       u16 each
  *        target[targets]            {@link TargetDescriptor}, 10 bytes each
@@ -32,9 +32,13 @@ package dev.myelin.isa.format;
  *
  * datapath:  7   6   5   4   3   2   1   0
  *          +---+---+---+---+---------------+
- *          | 0 | 0 | 0 | i |      id       |   id 0 truenorth, 1 loihi-cuba;
+ *          | 0 | 0 | x | i |      id       |   id 0 truenorth, 1 loihi-cuba;
  *          +---+---+---+---+---------------+   i (truenorth only) negative threshold inclusive
+ *                                              x (loihi-cuba only) extended compartment records
  * </pre>
+ * Bit 5 on a Loihi core says its compartment records carry a refractory delay and a join
+ * (18 bytes instead of 16); the writer sets it only when some compartment uses either, so a
+ * core without them has the same bytes as before.
  * Bit 4 on a TrueNorth core selects the comparison {@code V <= -bound} (the RANC simulator's
  * default) instead of TrueNorth's {@code V < -bound}; a core without it decodes as before.
  * The payload length follows from the header alone ({@link #payloadBytes}), so a reader
@@ -64,6 +68,8 @@ public final class CoreSectionDescriptor {
     public static final int DATAPATH_ID_MASK = 0x0F;
     /** Bit 4 of the datapath byte, TrueNorth cores only: negative threshold {@code V <= -bound}. */
     public static final int DATAPATH_TN_NEGATIVE_INCLUSIVE = 1 << 4;
+    /** Bit 5 of the datapath byte, Loihi cores only: compartment records with refractory delay and join. */
+    public static final int DATAPATH_LOIHI_COMPARTMENTS = 1 << 5;
 
     /** The datapath byte of a core of datapath {@code id} with these option bits. */
     public static int packDatapath(int id, int options) {
@@ -76,7 +82,8 @@ public final class CoreSectionDescriptor {
     /** Null when the option bits (bits 4-7) of a datapath byte are defined for its datapath id, else the problem. */
     public static String checkDatapathOptions(long datapathByte) {
         long id = datapathByte & DATAPATH_ID_MASK;
-        long allowed = id == DATAPATH_TRUENORTH ? DATAPATH_TN_NEGATIVE_INCLUSIVE : 0;
+        long allowed = id == DATAPATH_TRUENORTH ? DATAPATH_TN_NEGATIVE_INCLUSIVE
+                : id == DATAPATH_LOIHI ? DATAPATH_LOIHI_COMPARTMENTS : 0;
         long unknown = datapathByte & ~DATAPATH_ID_MASK & ~allowed;
         if (unknown == 0) {
             return null;
@@ -84,18 +91,23 @@ public final class CoreSectionDescriptor {
         return id == DATAPATH_TRUENORTH
                 ? String.format("0x%02x: bits 5-7 are reserved and must be 0 (bit 4 is the inclusive negative"
                         + " threshold), got 0x%02x", datapathByte, unknown)
-                : String.format("0x%02x: bits 4-7 must be 0 for datapath loihi-cuba (bit 4, the inclusive negative"
-                        + " threshold, is for truenorth cores), got 0x%02x", datapathByte, unknown);
+                : String.format("0x%02x: bits 4, 6 and 7 must be 0 for datapath loihi-cuba (bit 4, the inclusive"
+                        + " negative threshold, is for truenorth cores; bit 5 marks extended compartments), got 0x%02x",
+                        datapathByte, unknown);
     }
 
     private CoreSectionDescriptor() {
     }
 
-    /** Bytes of a core payload with these header counts (exact; computed in long, never overflows). */
-    public static long payloadBytes(int datapath, long axons, long neurons, long synapses, long targets,
+    /**
+     * Bytes of a core payload with these header counts (exact; computed in long, never overflows);
+     * {@code datapathByte} is the whole byte, id and option bits.
+     */
+    public static long payloadBytes(int datapathByte, long axons, long neurons, long synapses, long targets,
                                     long formats, long learningBytes) {
-        long neuronBytes = neurons * (datapath == DATAPATH_TRUENORTH
-                ? TrueNorthNeuronDescriptor.SIZE : LoihiNeuronDescriptor.SIZE);
+        int datapath = datapathByte & DATAPATH_ID_MASK;
+        long neuronBytes = neurons * (datapath == DATAPATH_TRUENORTH ? TrueNorthNeuronDescriptor.SIZE
+                : LoihiNeuronDescriptor.size((datapathByte & DATAPATH_LOIHI_COMPARTMENTS) != 0));
         long synapseBytes = datapath == DATAPATH_TRUENORTH
                 ? axons * CrossbarDescriptor.rowBytes(neurons)
                 : SparseRowDescriptor.bytes(axons, synapses);

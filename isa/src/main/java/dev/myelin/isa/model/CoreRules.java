@@ -109,6 +109,17 @@ final class CoreRules {
             neuron(j, "biasExp", n.biasExp()[j], 0, LOIHI_BIAS_EXP_MAX);
             neuron(j, "u0", n.u0()[j], LOIHI_STATE_MIN, LOIHI_STATE_MAX);
             neuron(j, "v0", n.v0()[j], LOIHI_STATE_MIN, LOIHI_STATE_MAX);
+            neuron(j, "refractory", n.refractory()[j], 0, LOIHI_REFRACTORY_MAX);
+            neuron(j, "join", n.join()[j], LoihiNeurons.JOIN_NONE, LoihiNeurons.JOIN_ADD);
+            if (n.join()[j] == LoihiNeurons.JOIN_ADD) {
+                if (j == n.n() - 1) {
+                    fail("neuron[" + j + "].join", "=add on the core's last compartment: a dendrite joins the"
+                            + " compartment after it, and there is none");
+                } else if (n.refractory()[j] != 0) {
+                    fail("neuron[" + j + "].refractory", "=" + n.refractory()[j] + " on a dendrite (join=add):"
+                            + " a dendrite has no voltage to hold; give the refractory delay to its soma");
+                }
+            }
         }
     }
 

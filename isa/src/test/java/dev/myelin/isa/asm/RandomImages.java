@@ -170,6 +170,15 @@ final class RandomImages {
             l.u0()[j] = between(-(1 << 23), (1 << 23) - 1);
             l.v0()[j] = between(-(1 << 23), (1 << 23) - 1);
         }
+        if (rnd.nextBoolean()) { // extended compartment records: dendrites never last, never refractory
+            for (int j = 0; j < n; j++) {
+                if (j < n - 1 && rnd.nextInt(3) == 0) {
+                    l.join()[j] = LoihiNeurons.JOIN_ADD;
+                } else {
+                    l.refractory()[j] = rnd.nextInt(256);
+                }
+            }
+        }
         return l;
     }
 

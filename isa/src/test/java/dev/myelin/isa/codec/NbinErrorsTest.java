@@ -121,8 +121,37 @@ class NbinErrorsTest {
         assertThat(b[at]).isEqualTo((byte) 1);
         b[at] = 0x11;
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
-                + ", section CORE[0], field datapath: 0x11: bits 4-7 must be 0 for datapath loihi-cuba (bit 4, the "
-                + "inclusive negative threshold, is for truenorth cores), got 0x10");
+                + ", section CORE[0], field datapath: 0x11: bits 4, 6 and 7 must be 0 for datapath loihi-cuba (bit 4,"
+                + " the inclusive negative threshold, is for truenorth cores; bit 5 marks extended compartments),"
+                + " got 0x10");
+    }
+
+    @Test
+    void theCompartmentBitOnATrueNorthCoreIsRefused() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        int at = datapathAt(b);
+        b[at] = 0x20;
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
+                + ", section CORE[0], field datapath: 0x20: bits 5-7 are reserved and must be 0 (bit 4 is the"
+                + " inclusive negative threshold), got 0x20");
+    }
+
+    @Test
+    void extendedCompartmentRecordsWithNothingInThemAreRefused() {
+        // the compartment sample with its refractory delays and join zeroed, bit 5 kept: one
+        // encoding per image, and the writer would have written 16-byte records
+        byte[] b = NbinCodec.encode(SampleImages.loihiCompartments());
+        int at = datapathAt(b);
+        assertThat(b[at]).isEqualTo((byte) 0x21);
+        // the header's last 23 bytes from the datapath byte on (1 + 4 x u32 + 2 x u8 + u32), 2 axon types, 2 formats of 3
+        int records = at + 23 + 2 + 2 * 3;
+        for (int j = 0; j < 3; j++) {
+            b[records + 18 * j + 16] = 0;
+            b[records + 18 * j + 17] = 0;
+        }
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
+                + ", section CORE[0], field datapath: 0x21: bit 5 (extended compartments) is set but no compartment"
+                + " has a refractory delay or a join");
     }
 
     @Test

@@ -41,6 +41,26 @@ class ImageValidatorTest {
     }
 
     @Test
+    void aDendriteNeedsACompartmentAfterItAndHoldsNoRefractoryDelay() {
+        NetworkImage last = SampleImages.loihiCompartments();
+        ((LoihiNeurons) last.cores().get(0).neurons()).join()[2] = LoihiNeurons.JOIN_ADD;
+        assertThatThrownBy(() -> ImageValidator.validate(last)).hasMessage("core (0,0,0): neuron[2].join=add on the"
+                + " core's last compartment: a dendrite joins the compartment after it, and there is none");
+        NetworkImage held = SampleImages.loihiCompartments();
+        ((LoihiNeurons) held.cores().get(0).neurons()).refractory()[0] = 3;
+        assertThatThrownBy(() -> ImageValidator.validate(held)).hasMessage("core (0,0,0): neuron[0].refractory=3"
+                + " on a dendrite (join=add): a dendrite has no voltage to hold; give the refractory delay to its soma");
+        NetworkImage join = SampleImages.loihiCompartments();
+        ((LoihiNeurons) join.cores().get(0).neurons()).join()[1] = 2;
+        assertThatThrownBy(() -> ImageValidator.validate(join))
+                .hasMessage("core (0,0,0): neuron[1].join=2 is out of range [0, 1]");
+        NetworkImage refr = SampleImages.loihiCompartments();
+        ((LoihiNeurons) refr.cores().get(0).neurons()).refractory()[1] = 256;
+        assertThatThrownBy(() -> ImageValidator.validate(refr))
+                .hasMessage("core (0,0,0): neuron[1].refractory=256 is out of range [0, 255]");
+    }
+
+    @Test
     void weightSignMustAgreeWithTheAxonsFormat() {
         NetworkImage img = SampleImages.loihiSparse();
         ((SparseRows) img.cores().get(0).synapses()).weight()[1] = -1;
