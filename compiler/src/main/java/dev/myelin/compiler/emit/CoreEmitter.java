@@ -15,12 +15,31 @@ import dev.myelin.isa.model.TrueNorthNeurons;
 import java.util.Arrays;
 import java.util.List;
 
-/** Builds one {@link CoreImage} from a routed core and its population's lowered parameters. */
+/**
+ * Builds one {@link CoreImage} from a routed core and its population's lowered parameters.
+ *
+ * <p>Loihi neurons with k receptors ({@code params.dendriteDu()} has k - 1 entries) become k
+ * consecutive compartments, {@link #compartment}: the dendrites of receptors 1..k-1 first, each
+ * joined by ADD into the next, and the soma (receptor 0) last, which alone has a voltage,
+ * a threshold, a refractory delay and targets.
+ */
 final class CoreEmitter {
     private CoreEmitter() {
     }
 
-    static CoreImage core(Route.CoreRoute cr, NeuronModel params, List<CoreId> ids) {
+    /** Compartment of local neuron j's receptor r, with k compartments per neuron: dendrites first, the soma last. */
+    static int compartment(int j, int r, int k) {
+        return k * j + (r == 0 ? k - 1 : r - 1);
+    }
+
+    /**
+     * @param receptorOf the receptor (index into the post population's receptors, 0 without
+     *                   any) of each projection of the network
+     * @param dense      Loihi: store the synapses in the dense encoding (a core whose rows reach
+     *                   a compartment twice stays sparse: a dense slot holds one weight)
+     */
+    static CoreImage core(Route.CoreRoute cr, NeuronModel params, List<CoreId> ids, int[] receptorOf,
+                          boolean dense) {
         var ax = cr.axons();
         int n = cr.neurons();
         NeuronParams np;
@@ -36,11 +55,29 @@ final class CoreEmitter {
             }
             mem = x;
         } else {
-            np = loihi((NeuronModel.LoihiLif) params, n);
-            mem = sparse(cr);
+            NeuronModel.LoihiLif l = (NeuronModel.LoihiLif) params;
+            int k = l.dendriteDu().length + 1;
+            np = loihi(l, n);
+            SparseRows rows = sparse(cr, k, receptorOf);
+            mem = dense ? denseOrNull(rows, n * k) : null;
+            mem = mem == null ? rows : mem;
+            Targets t = targets(cr, ids);
+            return new CoreImage(cr.id(), ax.types(), np, mem, cr.formats(), k == 1 ? t : onSomas(t, k),
+                    new byte[0]);
         }
         Targets t = targets(cr, ids);
         return new CoreImage(cr.id(), ax.types(), np, mem, cr.formats(), t, new byte[0]);
+    }
+
+    /** Neuron j's targets moved to its soma, compartment k j + k - 1; dendrites have none. */
+    private static Targets onSomas(Targets t, int k) {
+        int n = t.neurons();
+        int[] start = new int[n * k + 1];
+        for (int j = 0; j < n; j++) {
+            java.util.Arrays.fill(start, k * j, k * j + k, t.start()[j]);
+        }
+        start[n * k] = t.start()[n];
+        return new Targets(start, t.dx(), t.dy(), t.slot(), t.axon(), t.delay());
     }
 
     /** For each local neuron of the slice, itself and its copies. */
@@ -84,18 +121,30 @@ final class CoreEmitter {
         return t;
     }
 
+    /** The compartments of n neurons: k per neuron, a dendrite per further receptor, then the soma. */
     private static LoihiNeurons loihi(NeuronModel.LoihiLif p, int n) {
-        LoihiNeurons l = LoihiNeurons.zeros(n);
-        Arrays.fill(l.du(), p.du());
-        Arrays.fill(l.dv(), p.dv());
-        Arrays.fill(l.vth(), p.vth());
-        Arrays.fill(l.biasMant(), p.biasMant());
-        Arrays.fill(l.biasExp(), p.biasExp());
-        Arrays.fill(l.v0(), p.v0());
+        int k = p.dendriteDu().length + 1;
+        LoihiNeurons l = LoihiNeurons.zeros(n * k);
+        for (int j = 0; j < n; j++) {
+            for (int r = 1; r < k; r++) {
+                int c = compartment(j, r, k);
+                l.du()[c] = p.dendriteDu()[r - 1];
+                l.join()[c] = LoihiNeurons.JOIN_ADD;
+            }
+            int soma = compartment(j, 0, k);
+            l.du()[soma] = p.du();
+            l.dv()[soma] = p.dv();
+            l.vth()[soma] = p.vth();
+            l.biasMant()[soma] = p.biasMant();
+            l.biasExp()[soma] = p.biasExp();
+            l.v0()[soma] = p.v0();
+            l.refractory()[soma] = p.refractory();
+        }
         return l;
     }
 
-    private static SparseRows sparse(Route.CoreRoute cr) {
+    /** Synapses by axon; a synapse onto local neuron j lands on j's compartment for its projection's receptor. */
+    private static SparseRows sparse(Route.CoreRoute cr, int compartments, int[] receptorOf) {
         var ax = cr.axons();
         int a = ax.axons();
         int m = ax.synapses();
@@ -111,10 +160,35 @@ final class CoreEmitter {
         int[] weight = new int[m];
         for (int k = 0; k < m; k++) {
             int at = fill[ax.synAxon(k)]++;
-            post[at] = ax.synPost(k);
+            int axon = ax.synAxon(k);
+            post[at] = compartment(ax.synPost(k), receptorOf[ax.proj(axon)], compartments);
             weight[at] = ax.synWeight(k);
         }
         return new SparseRows(a, rowStart, post, weight);
+    }
+
+    /** The rows in the dense encoding (every compartment, zeros included), or null if a row repeats a compartment. */
+    private static SparseRows denseOrNull(SparseRows s, int compartments) {
+        int a = s.axons();
+        int[] rowStart = new int[a + 1];
+        int[] post = new int[a * compartments];
+        int[] weight = new int[a * compartments];
+        boolean[] seen = new boolean[a * compartments];
+        for (int x = 0; x < a; x++) {
+            rowStart[x + 1] = (x + 1) * compartments;
+            for (int j = 0; j < compartments; j++) {
+                post[x * compartments + j] = j;
+            }
+            for (int k = s.rowStart()[x]; k < s.rowStart()[x + 1]; k++) {
+                int slot = x * compartments + s.post()[k];
+                if (seen[slot]) {
+                    return null;
+                }
+                seen[slot] = true;
+                weight[slot] = s.weight()[k];
+            }
+        }
+        return new SparseRows(a, rowStart, post, weight, true);
     }
 
     private static Targets targets(Route.CoreRoute cr, List<CoreId> ids) {

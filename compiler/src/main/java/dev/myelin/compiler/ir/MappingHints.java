@@ -10,13 +10,27 @@ import java.util.Map;
  * @param defaultPerCore   cap for populations not listed, 0 for none
  * @param pins             populations or slices pinned to cores
  * @param perCoreWhere     where each population's {@code neurons_per_core} entry was written (its name)
+ * @param encoding         per population: the synapse encoding of its Loihi cores (absent: {@code defaultEncoding})
+ * @param defaultEncoding  the encoding of populations not listed
  */
 public record MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins,
-                           Map<String, String> perCoreWhere) {
+                           Map<String, String> perCoreWhere, Map<String, SynapseEncoding> encoding,
+                           SynapseEncoding defaultEncoding) {
     public MappingHints {
         neuronsPerCore = Map.copyOf(neuronsPerCore);
         pins = List.copyOf(pins);
         perCoreWhere = Map.copyOf(perCoreWhere);
+        encoding = Map.copyOf(encoding);
+    }
+
+    public MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins,
+                        Map<String, String> perCoreWhere) {
+        this(neuronsPerCore, defaultPerCore, pins, perCoreWhere, Map.of(), SynapseEncoding.AUTO);
+    }
+
+    /** The synapse encoding asked for the cores of {@code population}. */
+    public SynapseEncoding encodingOf(String population) {
+        return encoding.getOrDefault(population, defaultEncoding);
     }
 
     public MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins) {

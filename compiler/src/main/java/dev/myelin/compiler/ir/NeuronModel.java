@@ -35,8 +35,20 @@ public sealed interface NeuronModel {
         public String id() { return "if"; }
     }
 
-    /** Loihi CUBA LIF in raw fixed point (see docs/isa.md and docs/reference/loihi.md). */
-    record LoihiLif(int du, int dv, int vth, int biasMant, int biasExp, int v0) implements NeuronModel {
+    /**
+     * Loihi CUBA LIF in raw fixed point (see docs/isa.md and docs/reference/loihi.md).
+     *
+     * @param refractory  ticks v is held after a spike (0..255; 0 none)
+     * @param dendriteDu  the current decay of each further receptor's compartment, a dendrite
+     *                    joined by ADD into the soma (empty: a single compartment)
+     */
+    record LoihiLif(int du, int dv, int vth, int biasMant, int biasExp, int v0, int refractory, int[] dendriteDu)
+            implements NeuronModel {
+        /** A single compartment without refractory period. */
+        public LoihiLif(int du, int dv, int vth, int biasMant, int biasExp, int v0) {
+            this(du, dv, vth, biasMant, biasExp, v0, 0, new int[0]);
+        }
+
         public String id() { return "loihi_lif"; }
         @Override public boolean raw() { return true; }
     }

@@ -10,12 +10,20 @@ import java.util.Map;
  * @param weightExp      Loihi weight exponent for raw weights, or null to let the compiler choose
  * @param numWeightBits  Loihi significant weight bits for raw weights, or null (8)
  * @param keyWhere       where its keys were written (`post`, `connect.file`, ...; {@link KeyWhere})
+ * @param receptor       the post population's receptor the synapses add into, or null (its only current)
  */
 public record Projection(String name, String pre, String post, Connector connector, WeightSpec weight,
                          int delayTicks, boolean inhibitory, Integer weightExp, Integer numWeightBits,
-                         String where, Map<String, String> keyWhere) {
+                         String where, Map<String, String> keyWhere, String receptor) {
     public Projection {
         keyWhere = Map.copyOf(keyWhere);
+    }
+
+    public Projection(String name, String pre, String post, Connector connector, WeightSpec weight, int delayTicks,
+                      boolean inhibitory, Integer weightExp, Integer numWeightBits, String where,
+                      Map<String, String> keyWhere) {
+        this(name, pre, post, connector, weight, delayTicks, inhibitory, weightExp, numWeightBits, where, keyWhere,
+                null);
     }
 
     public Projection(String name, String pre, String post, Connector connector, WeightSpec weight, int delayTicks,

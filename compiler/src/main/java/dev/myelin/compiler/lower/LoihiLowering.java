@@ -3,6 +3,8 @@ package dev.myelin.compiler.lower;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.compiler.ir.Receptor;
+import dev.myelin.isa.model.Limits;
 import dev.myelin.isa.model.Symbol;
 
 import java.util.ArrayList;
@@ -33,23 +35,25 @@ final class LoihiLowering {
                         + " the datapath's range [-" + (long) BIAS_MAX + ", " + (long) BIAS_MAX + "]");
                 be = new int[] {0, 0};
             }
-            NeuronModel.LoihiLif r = new NeuronModel.LoihiLif(l.du(), l.dv(), l.vth(), be[0], be[1], l.v0());
+            NeuronModel.LoihiLif r = new NeuronModel.LoihiLif(l.du(), l.dv(), l.vth(), be[0], be[1], l.v0(),
+                    l.refractory(), l.dendriteDu());
             return new LowerNeurons.Pop(p, r, 1, 1, List.of("raw Loihi parameters (no quantisation)"), null);
         }
         LowerNeurons.Continuous c = LowerNeurons.continuous(p.model(), dt, current);
-        LowerNeurons.refractoryWarning(p, c, d);
         long dv = Math.round(4096 * c.dtOverTau());
-        long du = c.tauSynMs() > 0 ? Math.round(4096 * dt / c.tauSynMs()) - 1 : 4095;
         if (dv > 4095) {
             d.error(p.whereOf("params.tau_m", "params"),
                     "population '" + p.name() + "': dt/tau_m = " + c.dtOverTau() + " gives dv = " + dv
                     + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_m");
         }
-        if (c.tauSynMs() > 0 && du > 4095) {
-            d.error(p.whereOf("params.tau_syn", "params"),
-                    "population '" + p.name() + "': dt/tau_syn = " + dt / c.tauSynMs() + " gives du = " + du
-                    + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_syn");
+        // one current per receptor (the soma's first, then its dendrites), or the model's own
+        List<Receptor> receptors = p.receptors().isEmpty() ? List.of(new Receptor("tau_syn", c.tauSynMs()))
+                : p.receptors();
+        int[] du = new int[receptors.size()];
+        for (int r = 0; r < du.length; r++) {
+            du[r] = currentDecay(p, receptors.get(r), dt, d);
         }
+        int refractory = refractoryTicks(p, c.refractoryMs(), dt, d);
         double maxJump = maxW * c.weightMvPerUnit();
         double q = Math.max(c.thrMv() / THRESHOLD_TARGET, Math.max(Math.abs(c.driveMv()) / BIAS_MAX, maxJump / JUMP_MAX));
         int vth = (int) Math.max(1, Math.min(VTH_MAX, Math.round(c.thrMv() / q / 64)));
@@ -60,10 +64,22 @@ final class LoihiLowering {
                     "population '" + p.name() + "': v_init is out of the datapath's 24-bit range");
             v0 = 0;
         }
-        NeuronModel.LoihiLif r = new NeuronModel.LoihiLif((int) Math.max(0, Math.min(4095, du)),
-                (int) Math.max(0, Math.min(4095, dv)), vth, be[0], be[1], (int) v0);
+        NeuronModel.LoihiLif r = new NeuronModel.LoihiLif(du[0], (int) Math.max(0, Math.min(4095, dv)), vth,
+                be[0], be[1], (int) v0, refractory, java.util.Arrays.copyOfRange(du, 1, du.length));
         List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "1 LSB = %.6g mV; du = %d, dv = %d", q, r.du(), r.dv()));
+        if (!p.receptors().isEmpty()) {
+            StringBuilder sb = new StringBuilder(receptors.size() + " compartments per neuron (receptors, soma first):");
+            for (int k = 0; k < du.length; k++) {
+                sb.append(String.format(Locale.ROOT, " %s tau_syn %.6g ms du = %d%s", receptors.get(k).name(),
+                        receptors.get(k).tauSynMs(), du[k], k + 1 < du.length ? ";" : ""));
+            }
+            notes.add(sb.toString());
+        }
+        if (c.refractoryMs() > 0) {
+            notes.add(String.format(Locale.ROOT, "refractory %.6g ms -> %d ticks (v held after each spike)",
+                    c.refractoryMs(), refractory));
+        }
         notes.add(LowerNeurons.relErr("threshold mV", c.thrMv(), (double) vth * 64 * q));
         notes.add(LowerNeurons.relErr("drive mV/tick", c.driveMv(), (double) ((long) be[0] << be[1]) * q));
         if (c.dtOverTau() > 0) {
@@ -71,6 +87,39 @@ final class LoihiLowering {
         }
         return new LowerNeurons.Pop(p, r, q, c.weightMvPerUnit() / q, notes,
                 new Symbol.Scale(q, LowerNeurons.vResetMv(p.model())));
+    }
+
+    /**
+     * du of one synaptic current: 4095 for delta synapses (no tau_syn: the current lasts one
+     * tick), else round(4096 dt / tau_syn) - 1 (Lava's decay offset of 1).
+     */
+    private static int currentDecay(Population p, Receptor r, double dt, Diagnostics d) {
+        if (!(r.tauSynMs() > 0)) {
+            return 4095;
+        }
+        long du = Math.round(4096 * dt / r.tauSynMs()) - 1;
+        if (du > 4095) {
+            String key = p.receptors().isEmpty() ? "params.tau_syn" : "receptors." + r.name();
+            d.error(p.whereOf(key, "receptors", "params"),
+                    "population '" + p.name() + "': dt/tau_syn = " + dt / r.tauSynMs() + " gives du = " + du
+                    + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_syn");
+        }
+        return (int) Math.max(0, Math.min(4095, du));
+    }
+
+    /**
+     * The refractory period in ticks, round(refractory / dt): the ticks v is held after the
+     * spike's (Lava's LIFRefractory refractory_period). At most 255, the compartment's field.
+     */
+    private static int refractoryTicks(Population p, double refractoryMs, double dt, Diagnostics d) {
+        long ticks = Math.round(refractoryMs / dt);
+        if (ticks > Limits.LOIHI_REFRACTORY_MAX) {
+            d.error(p.whereOf("params.refractory", "params"), "population '" + p.name() + "': refractory "
+                    + refractoryMs + " ms is " + ticks + " ticks of " + dt + " ms, beyond the datapath's "
+                    + Limits.LOIHI_REFRACTORY_MAX + "; use a longer dt or a shorter refractory period");
+            return 0;
+        }
+        return (int) ticks;
     }
 
     /** {mantissa, exponent} with the smallest exponent whose rounded mantissa fits 13 bits; null if none. */

@@ -127,10 +127,19 @@ public final class LowerNeurons {
         return String.format(Locale.ROOT, "%s %.6g -> %.6g (error %.3f%%)", what, want, got, 100 * e);
     }
 
-    static void refractoryWarning(Population p, Continuous c, Diagnostics d) {
+    /**
+     * TrueNorth neurons have no refractory state: the period is ignored, with a warning naming
+     * the alternatives (a loihi architecture, or a lower reset potential, which delays the next
+     * spike by about as long as the period would at the neuron's drive).
+     */
+    static void refractoryWarning(Population p, Continuous c, double dt, Diagnostics d) {
         if (c.refractoryMs() > 0) {
-            d.warning(p.where(), "population '" + p.name() + "': refractory period " + c.refractoryMs()
-                    + " ms ignored (the datapath has no refractory state)");
+            double ticks = c.refractoryMs() / dt;
+            d.warning(p.whereOf("params.refractory", "params"), String.format(Locale.ROOT, "population '%s':"
+                    + " refractory period %s ms ignored: TrueNorth neurons have no refractory state. Compile for"
+                    + " a loihi architecture (it holds v for the period), or approximate it by lowering v_reset"
+                    + " by about %.3g mV (%.3g ticks x the %.3g mV per tick the neuron integrates at v_reset)",
+                    p.name(), c.refractoryMs(), ticks * Math.abs(c.driveMv()), ticks, Math.abs(c.driveMv())));
         }
     }
 }

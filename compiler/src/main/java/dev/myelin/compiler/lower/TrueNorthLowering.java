@@ -42,7 +42,7 @@ final class TrueNorthLowering {
             throw new IllegalStateException("validate lets only lif, if and truenorth reach TrueNorth lowering");
         }
         LowerNeurons.Continuous c = LowerNeurons.continuous(p.model(), dt, current);
-        LowerNeurons.refractoryWarning(p, c, d);
+        LowerNeurons.refractoryWarning(p, c, dt, d);
         double q = Math.max(c.thrMv() / ALPHA_MAX, Math.max(Math.abs(c.driveMv()) / LEAK_MAX, maxW / WEIGHT_MAX));
         q = Math.max(q, c.thrMv() / ALPHA_MAX);
         int alpha = (int) Math.max(1, Math.min(ALPHA_MAX, Math.round(c.thrMv() / q)));

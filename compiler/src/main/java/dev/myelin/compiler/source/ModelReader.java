@@ -19,14 +19,19 @@ final class ModelReader {
     static final Set<String> CUBA = Set.of("tau_m", "tau_syn", "v_rest", "v_thresh", "v_reset", "v_init", "r_m",
             "bias", "i_offset", "refractory");
     static final Set<String> IF = Set.of("v_thresh", "v_reset", "v_init", "bias");
-    static final Set<String> LOIHI = Set.of("du", "dv", "vth", "bias_mant", "bias_exp", "v_init");
+    static final Set<String> LOIHI = Set.of("du", "dv", "vth", "bias_mant", "bias_exp", "v_init", "refractory");
     static final Set<String> TN = Set.of("leak", "leak_reversal", "alpha", "beta", "reset_mode", "kappa", "reset_v",
             "v_init", "negative_threshold");
 
     private ModelReader() {
     }
 
-    static NeuronModel model(String model, String file, Node params, String popWhere, Diagnostics d) {
+    /**
+     * The model's parameters; {@code receptors}: the population lists its synaptic currents, so
+     * a cuba_lif takes its tau_syn from them and must not give its own.
+     */
+    static NeuronModel model(String model, String file, Node params, String popWhere, boolean receptors,
+                             Diagnostics d) {
         Set<String> keys = switch (model) {
             case "lif" -> LIF;
             case "cuba_lif" -> CUBA;
@@ -43,7 +48,7 @@ final class ModelReader {
             return null;
         }
         return switch (model) {
-            case "lif", "cuba_lif" -> lif(model, p);
+            case "lif", "cuba_lif" -> lif(model, p, receptors);
             case "if" -> {
                 double th = p.quantity("v_thresh", VOLTAGE, 1, true);
                 double reset = p.quantity("v_reset", VOLTAGE, 0, false);
@@ -54,7 +59,8 @@ final class ModelReader {
                     (int) p.integer("dv", 0, 4095, 0, true), (int) p.integer("vth", 0, (1 << 17) - 1, 1, true),
                     (int) p.integer("bias_mant", -(1 << 12), (1 << 12) - 1, 0, false),
                     (int) p.integer("bias_exp", 0, 7, 0, false),
-                    (int) p.integer("v_init", -(1 << 23) + 1, (1 << 23) - 1, 0, false));
+                    (int) p.integer("v_init", -(1 << 23) + 1, (1 << 23) - 1, 0, false),
+                    (int) p.integer("refractory", 0, 255, 0, false), new int[0]);
             default -> new NeuronModel.TrueNorth((int) p.integer("leak", -256, 255, 0, false),
                     (int) p.integer("leak_reversal", 0, 1, 0, false),
                     (int) p.integer("alpha", 0, (1 << 18) - 1, 1, true),
@@ -67,9 +73,13 @@ final class ModelReader {
         };
     }
 
-    private static NeuronModel lif(String model, YMap p) {
+    private static NeuronModel lif(String model, YMap p, boolean receptors) {
         double tau = p.quantity("tau_m", TIME, 10, true);
-        double tauSyn = model.equals("cuba_lif") ? p.quantity("tau_syn", TIME, 5, true) : 0;
+        if (receptors && p.has("tau_syn")) {
+            p.error("tau_syn", "'tau_syn' given with 'receptors': each receptor has its own tau_syn");
+        }
+        // with receptors, the lowering takes every tau_syn from them; 5 ms only fills the field
+        double tauSyn = model.equals("cuba_lif") ? p.quantity("tau_syn", TIME, 5, !receptors) : 0;
         double rest = p.quantity("v_rest", VOLTAGE, 0, true);
         double th = p.quantity("v_thresh", VOLTAGE, rest + 1, true);
         double reset = p.quantity("v_reset", VOLTAGE, rest, false);

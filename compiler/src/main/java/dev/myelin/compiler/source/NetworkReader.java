@@ -6,6 +6,8 @@ import dev.myelin.compiler.ir.MappingHints;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.compiler.ir.Receptor;
+import dev.myelin.compiler.ir.SynapseEncoding;
 import dev.myelin.compiler.ir.Probe;
 import dev.myelin.compiler.ir.Projection;
 import dev.myelin.isa.diag.LocatedYaml;
@@ -119,7 +121,7 @@ public final class NetworkReader {
         }
     }
 
-    static final Set<String> POP_KEYS = Set.of("name", "size", "shape", "model", "params");
+    static final Set<String> POP_KEYS = Set.of("name", "size", "shape", "model", "params", "receptors");
     static final List<String> MODELS = List.of("lif", "cuba_lif", "if", "loihi_lif", "truenorth");
 
     static Population population(String file, Node n, Diagnostics d) {
@@ -149,11 +151,58 @@ public final class NetworkReader {
             shape = new int[] {size};
         }
         String model = y.choice("model", MODELS, null, true);
-        NeuronModel m = model == null ? null : ModelReader.model(model, file, y.get("params"), y.where(), d);
-        if (name == null || m == null) {
+        List<Receptor> receptors = y.has("receptors") ? receptors(file, y, model, d) : List.of();
+        NeuronModel m = model == null ? null
+                : ModelReader.model(model, file, y.get("params"), y.where(),
+                        receptors != null && !receptors.isEmpty(), d);
+        if (name == null || m == null || receptors == null) {
             return null;
         }
-        return new Population(name, size, shape, m, y.where(), y.keyWhere(""));
+        return new Population(name, size, shape, m, y.where(), y.keyWhere(""), receptors);
+    }
+
+    /** The scalar keys of a mapping, in order. */
+    static Set<String> keysOf(MappingNode m) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k) {
+                keys.add(k.getValue());
+            }
+        }
+        return keys;
+    }
+
+    /** Most receptors (compartments) per neuron. */
+    static final int MAX_RECEPTORS = 8;
+
+    /** {@code receptors: {exc: 5 ms, inh: 10 ms}}: names and tau_syn, the soma's own first; null after an error. */
+    static List<Receptor> receptors(String file, YMap y, String model, Diagnostics d) {
+        if (model != null && !model.equals("cuba_lif")) {
+            y.error("receptors", "'receptors' are synaptic currents of model cuba_lif (this population uses "
+                    + model + ")");
+            return null;
+        }
+        if (!(y.get("receptors") instanceof MappingNode m) || m.getValue().isEmpty()
+                || m.getValue().size() > MAX_RECEPTORS) {
+            y.error("receptors", "'receptors' must map 1 to " + MAX_RECEPTORS + " names to their tau_syn"
+                    + " (receptors: {exc: 5 ms, inh: 10 ms})");
+            return null;
+        }
+        Set<String> names = keysOf(m);
+        YMap r = YMap.open(file, m, d, "the receptors", names);
+        if (r == null) {
+            return null;
+        }
+        List<Receptor> out = new ArrayList<>();
+        for (String n : names) {
+            double tau = r.quantity(n, Units.Dimension.TIME, 0, true);
+            if (!(tau > 0)) {
+                r.error(n, "receptor '" + n + "': tau_syn must be positive");
+                return null;
+            }
+            out.add(new Receptor(n, tau));
+        }
+        return out;
     }
 
     static final Set<String> PROBE_KEYS = Set.of("population", "record", "indices");
@@ -180,7 +229,7 @@ public final class NetworkReader {
         return pop == null ? null : new Probe(pop, spikes, v, u, idx, y.where(), y.keyWhere(""));
     }
 
-    static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin");
+    static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin", "synapse_encoding");
     static final Set<String> PIN_KEYS = Set.of("population", "slice", "cores");
 
     static MappingHints mapping(String file, Node n, Diagnostics d) {
@@ -215,6 +264,19 @@ public final class NetworkReader {
         } else if (npc != null) {
             dflt = (int) y.integer("neurons_per_core", 1, 1 << 20, 0, false);
         }
+        Map<String, SynapseEncoding> encoding = new LinkedHashMap<>();
+        SynapseEncoding defaultEncoding = SynapseEncoding.AUTO;
+        if (y.get("synapse_encoding") instanceof MappingNode m) {
+            YMap e = YMap.open(file, m, d, "'synapse_encoding'", keysOf(m));
+            for (String k : e == null ? Set.<String>of() : keysOf(m)) {
+                String v = e.choice(k, SynapseEncoding.ids(), null, true);
+                if (v != null) {
+                    encoding.put(k, SynapseEncoding.of(v));
+                }
+            }
+        } else if (y.has("synapse_encoding")) {
+            defaultEncoding = SynapseEncoding.of(y.choice("synapse_encoding", SynapseEncoding.ids(), "auto", false));
+        }
         List<MappingHints.Pin> pins = new ArrayList<>();
         for (Node p : y.list("pin", false)) {
             YMap py = YMap.open(file, p, d, "a pin", PIN_KEYS);
@@ -242,7 +304,7 @@ public final class NetworkReader {
                 pins.add(new MappingHints.Pin(pop, slice[0], slice[1], cores, py.where(), py.keyWhere("")));
             }
         }
-        return new MappingHints(per, dflt, pins, perWhere);
+        return new MappingHints(per, dflt, pins, perWhere, encoding, defaultEncoding);
     }
 
     static int parseIntOr(Node n, int fallback) {

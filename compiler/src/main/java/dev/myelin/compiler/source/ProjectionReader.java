@@ -20,7 +20,7 @@ import java.util.Set;
 /** Reads one entry of {@code projections:}: endpoints, connector, weights, delay and sign. */
 final class ProjectionReader {
     static final Set<String> KEYS = Set.of("name", "pre", "post", "connect", "weight", "weight_unit", "delay", "sign",
-            "weight_exp", "num_weight_bits");
+            "weight_exp", "num_weight_bits", "receptor");
     static final List<String> CONNECTORS = List.of("all_to_all", "one_to_one", "fixed_probability", "from_list",
             "matrix", "conv2d");
 
@@ -55,11 +55,12 @@ final class ProjectionReader {
             y.error(exp != null ? "weight_exp" : "num_weight_bits", "'weight_exp' and 'num_weight_bits' are raw "
                     + "Loihi settings: the post population must use model loihi_lif (it uses " + p.model().id() + ")");
         }
+        String receptor = y.text("receptor", null, false);
         if (pre == null || p == null || c == null || w == null) {
             return null;
         }
         return new Projection(name, pre, post, c, w, delay, sign.equals("inhibitory"), exp, bits, y.where(),
-                y.keyWhere(""));
+                y.keyWhere(""), receptor);
     }
 
     private static int delay(YMap y, double dtMs) {

@@ -47,6 +47,8 @@ final class CoreAssembler {
     private final IntList[] targets;
     private int decayMode;
     private int decayLine;
+    private boolean dense;
+    private int synapsesLine;
     private NegativeThreshold negativeThreshold = NegativeThreshold.STRICT;
     private int negativeThresholdLine;
     private final List<SynapseFormat> formats = new ArrayList<>();
@@ -115,6 +117,24 @@ final class CoreAssembler {
             default -> throw l.error(t, "unknown decay mode " + t.describe() + " (known: lava, nxsdk)");
         };
         decayLine = l.lineNo();
+    }
+
+    /** {@code .synapses sparse|dense} (Loihi): the encoding of the core's synaptic memory. */
+    void synapses(Line l, Token directive) {
+        if (trueNorth) {
+            throw l.error(directive, ".synapses is for Loihi cores; this architecture's datapath is truenorth");
+        }
+        Token t = l.expectAtom("a synapse encoding (sparse or dense)");
+        l.expectEnd();
+        if (synapsesLine != 0) {
+            throw l.error(directive, ".synapses given twice in core " + id + " (first at line " + synapsesLine + ")");
+        }
+        dense = switch (t.text()) {
+            case "sparse" -> false;
+            case "dense" -> true;
+            default -> throw l.error(t, "unknown synapse encoding " + t.describe() + " (known: sparse, dense)");
+        };
+        synapsesLine = l.lineNo();
     }
 
     /** {@code .negative_threshold strict|inclusive} (TrueNorth): the core's comparison with -beta. */
@@ -394,7 +414,7 @@ final class CoreAssembler {
                 weight[start[a] + k] = sparse[a].get(2 * k + 1);
             }
         }
-        return new SparseRows(nAx, start, post, weight);
+        return new SparseRows(nAx, start, post, weight, dense);
     }
 
     private Targets targets(int nN) {

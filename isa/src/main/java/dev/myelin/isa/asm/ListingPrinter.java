@@ -97,6 +97,9 @@ final class ListingPrinter {
                 default -> Integer.toString(l.decayMode());
             }).append('\n');
         }
+        if (c.synapses() instanceof SparseRows s && s.dense()) {
+            sb.append(".synapses dense    ; every row holds a weight for each compartment, in order\n");
+        }
         for (int t = 0; t < c.formats().size(); t++) {
             SynapseFormat f = c.formats().get(t);
             sb.append(".format ").append(t).append(" bits=").append(f.numWeightBits()).append(" exp=")

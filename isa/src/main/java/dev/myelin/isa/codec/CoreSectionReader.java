@@ -4,6 +4,7 @@ import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
 import dev.myelin.isa.format.CoreSectionDescriptor;
 import dev.myelin.isa.format.CrossbarDescriptor;
+import dev.myelin.isa.format.DenseRowDescriptor;
 import dev.myelin.isa.format.LoihiNeuronDescriptor;
 import dev.myelin.isa.format.SparseRowDescriptor;
 import dev.myelin.isa.format.SynapseFormatDescriptor;
@@ -45,6 +46,8 @@ final class CoreSectionReader {
     private int learningBytes;
     /** Loihi: the compartment records carry refractory delay and join; offset of the datapath byte. */
     private boolean extended;
+    /** Loihi: synapses in the dense encoding. */
+    private boolean dense;
     private long datapathOffset;
 
     CoreSectionReader(NbinIn in, Architecture arch) {
@@ -63,7 +66,7 @@ final class CoreSectionReader {
         in.path.pop();
         List<SynapseFormat> fmts = readFormats();
         NeuronParams params = datapath == DATAPATH_TRUENORTH ? readTrueNorth() : readLoihi();
-        SynapseMemory syn = datapath == DATAPATH_TRUENORTH ? readCrossbar() : readSparse();
+        SynapseMemory syn = datapath == DATAPATH_TRUENORTH ? readCrossbar() : dense ? readDense() : readSparse();
         Targets t = readTargets();
         byte[] learning = in.getBytes(learningBytes, "learning");
         return new CoreImage(id, axonType, params, syn, fmts, t, learning);
@@ -92,10 +95,15 @@ final class CoreSectionReader {
         negativeThreshold = (datapathByte & DATAPATH_TN_NEGATIVE_INCLUSIVE) != 0
                 ? NegativeThreshold.INCLUSIVE : NegativeThreshold.STRICT;
         extended = datapath == DATAPATH_LOIHI && (datapathByte & DATAPATH_LOIHI_COMPARTMENTS) != 0;
+        dense = datapath == DATAPATH_LOIHI && (datapathByte & DATAPATH_LOIHI_DENSE) != 0;
         axons = in.getAtMost(AXONS, arch.axons(), "core.axons");
         neurons = in.getAtMost(NEURONS, arch.neurons(), "core.neurons");
         long synapseMax = (long) axons * neurons;
         synapses = in.getAtMost(SYNAPSES, Math.min(synapseMax, Integer.MAX_VALUE), "axons x neurons");
+        if (dense && synapses != synapseMax) {
+            throw in.error(in.position() - SYNAPSES.bytes(), "synapses", synapses + " on a dense core: its rows"
+                    + " hold every compartment, synapses must be axons x neurons = " + synapseMax);
+        }
         targets = in.getAtMost(TARGETS, arch.maxFanOut(), "core.maxFanOut");
         formats = in.getAtMost(FORMATS, datapath == DATAPATH_TRUENORTH ? 0 : arch.axonTypes(),
                 datapath == DATAPATH_TRUENORTH ? "0 for truenorth" : "core.axonTypes");
@@ -232,6 +240,28 @@ final class CoreSectionReader {
             throw in.error(in.position(), "(rows)", "rows hold " + k + " synapses, the core header says " + synapses);
         }
         return new SparseRows(axons, rowStart, post, weight);
+    }
+
+    /** Dense rows: a weight for every compartment, in order; decoded into full sparse rows. */
+    private SparseRows readDense() {
+        int[] rowStart = new int[axons + 1];
+        int[] post = new int[(int) synapses];
+        int[] weight = new int[(int) synapses];
+        int k = 0;
+        in.path.push("axon", 0);
+        for (int a = 0; a < axons; a++) {
+            in.path.index(a);
+            in.path.push("synapse", 0);
+            for (int j = 0; j < neurons; j++, k++) {
+                in.path.index(j);
+                post[k] = j;
+                weight[k] = (int) in.get(DenseRowDescriptor.WEIGHT);
+            }
+            in.path.pop();
+            rowStart[a + 1] = k;
+        }
+        in.path.pop();
+        return new SparseRows(axons, rowStart, post, weight, true);
     }
 
     private Targets readTargets() {

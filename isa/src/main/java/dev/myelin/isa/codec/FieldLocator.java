@@ -3,6 +3,7 @@ package dev.myelin.isa.codec;
 import dev.myelin.isa.format.CoreRefDescriptor;
 import dev.myelin.isa.format.CoreSectionDescriptor;
 import dev.myelin.isa.format.CrossbarDescriptor;
+import dev.myelin.isa.format.DenseRowDescriptor;
 import dev.myelin.isa.format.Field;
 import dev.myelin.isa.format.LoihiNeuronDescriptor;
 import dev.myelin.isa.format.SectionDescriptor;
@@ -58,6 +59,9 @@ final class FieldLocator {
         }
         if ((m = AXON_TYPE.matcher(field)).matches()) {
             return axonTypes() + index(m, 1);
+        }
+        if ((m = SYNAPSE.matcher(field)).matches() && core.synapses() instanceof SparseRows s && s.dense()) {
+            return synapses() + ((long) index(m, 1) * core.neuronCount() + index(m, 2)) * DenseRowDescriptor.WEIGHT.bytes();
         }
         if ((m = SYNAPSE.matcher(field)).matches() && core.synapses() instanceof SparseRows s) {
             int a = index(m, 1);
@@ -142,6 +146,7 @@ final class FieldLocator {
 
     private long targetCounts() {
         long bytes = trueNorth ? core.axonCount() * CrossbarDescriptor.rowBytes(core.neuronCount())
+                : ((SparseRows) core.synapses()).dense() ? DenseRowDescriptor.bytes(core.axonCount(), core.neuronCount())
                 : SparseRowDescriptor.bytes(core.axonCount(), core.synapses().synapseCount());
         return synapses() + bytes;
     }

@@ -26,15 +26,17 @@ package dev.myelin.isa.format;
  *        format[formats]            {@link SynapseFormatDescriptor}, 3 bytes each
  *        neuron[neurons]            {@link TrueNorthNeuronDescriptor} (25 B) | {@link LoihiNeuronDescriptor} (16 B, 18 B with x)
  *        synapses                   {@link CrossbarDescriptor} rows | {@link SparseRowDescriptor} rows
+ *                                   | {@link DenseRowDescriptor} rows (Loihi, bit d)
  *        targetCount[neurons]       u16 each
  *        target[targets]            {@link TargetDescriptor}, 10 bytes each
  *        learning[learningBytes]    reserved for the learning configuration, kept verbatim
  *
  * datapath:  7   6   5   4   3   2   1   0
  *          +---+---+---+---+---------------+
- *          | 0 | 0 | x | i |      id       |   id 0 truenorth, 1 loihi-cuba;
+ *          | 0 | d | x | i |      id       |   id 0 truenorth, 1 loihi-cuba;
  *          +---+---+---+---+---------------+   i (truenorth only) negative threshold inclusive
  *                                              x (loihi-cuba only) extended compartment records
+ *                                              d (loihi-cuba only) dense synapse encoding
  * </pre>
  * Bit 5 on a Loihi core says its compartment records carry a refractory delay and a join
  * (18 bytes instead of 16); the writer sets it only when some compartment uses either, so a
@@ -70,6 +72,8 @@ public final class CoreSectionDescriptor {
     public static final int DATAPATH_TN_NEGATIVE_INCLUSIVE = 1 << 4;
     /** Bit 5 of the datapath byte, Loihi cores only: compartment records with refractory delay and join. */
     public static final int DATAPATH_LOIHI_COMPARTMENTS = 1 << 5;
+    /** Bit 6 of the datapath byte, Loihi cores only: synapses in the dense encoding ({@link DenseRowDescriptor}). */
+    public static final int DATAPATH_LOIHI_DENSE = 1 << 6;
 
     /** The datapath byte of a core of datapath {@code id} with these option bits. */
     public static int packDatapath(int id, int options) {
@@ -83,7 +87,7 @@ public final class CoreSectionDescriptor {
     public static String checkDatapathOptions(long datapathByte) {
         long id = datapathByte & DATAPATH_ID_MASK;
         long allowed = id == DATAPATH_TRUENORTH ? DATAPATH_TN_NEGATIVE_INCLUSIVE
-                : id == DATAPATH_LOIHI ? DATAPATH_LOIHI_COMPARTMENTS : 0;
+                : id == DATAPATH_LOIHI ? DATAPATH_LOIHI_COMPARTMENTS | DATAPATH_LOIHI_DENSE : 0;
         long unknown = datapathByte & ~DATAPATH_ID_MASK & ~allowed;
         if (unknown == 0) {
             return null;
@@ -91,9 +95,9 @@ public final class CoreSectionDescriptor {
         return id == DATAPATH_TRUENORTH
                 ? String.format("0x%02x: bits 5-7 are reserved and must be 0 (bit 4 is the inclusive negative"
                         + " threshold), got 0x%02x", datapathByte, unknown)
-                : String.format("0x%02x: bits 4, 6 and 7 must be 0 for datapath loihi-cuba (bit 4, the inclusive"
-                        + " negative threshold, is for truenorth cores; bit 5 marks extended compartments), got 0x%02x",
-                        datapathByte, unknown);
+                : String.format("0x%02x: bits 4 and 7 must be 0 for datapath loihi-cuba (bit 4, the inclusive"
+                        + " negative threshold, is for truenorth cores; bit 5 marks extended compartments, bit 6 dense"
+                        + " synapses), got 0x%02x", datapathByte, unknown);
     }
 
     private CoreSectionDescriptor() {
@@ -110,6 +114,7 @@ public final class CoreSectionDescriptor {
                 : LoihiNeuronDescriptor.size((datapathByte & DATAPATH_LOIHI_COMPARTMENTS) != 0));
         long synapseBytes = datapath == DATAPATH_TRUENORTH
                 ? axons * CrossbarDescriptor.rowBytes(neurons)
+                : (datapathByte & DATAPATH_LOIHI_DENSE) != 0 ? DenseRowDescriptor.bytes(axons, neurons)
                 : SparseRowDescriptor.bytes(axons, synapses);
         return HEADER_SIZE + axons * AXON_TYPE.bytes() + formats * SynapseFormatDescriptor.SIZE + neuronBytes
                 + synapseBytes + neurons * TARGET_COUNT.bytes() + targets * TargetDescriptor.SIZE + learningBytes;

@@ -111,12 +111,13 @@ final class RandomImages {
         return c;
     }
 
-    /** Rows whose weights agree with the sign mode of their axon's format. */
+    /** Rows whose weights agree with the sign mode of their axon's format; a fifth of the cores dense. */
     private SparseRows sparse(int nAx, int nN, int[] types, List<SynapseFormat> formats) {
         int[] start = new int[nAx + 1];
         List<int[]> entries = new ArrayList<>();
+        boolean dense = nN <= 16 && rnd.nextInt(5) == 0;
         for (int a = 0; a < nAx; a++) {
-            int k = nN == 0 ? 0 : rnd.nextInt(Math.min(nN, 5) + 1);
+            int k = dense ? nN : nN == 0 ? 0 : rnd.nextInt(Math.min(nN, 5) + 1);
             for (int e = 0; e < k; e++) {
                 int sign = formats.get(types[a]).signMode();
                 int w = switch (sign) {
@@ -124,12 +125,12 @@ final class RandomImages {
                     case SynapseFormat.INHIBITORY -> -rnd.nextInt(257);
                     default -> rnd.nextInt(512) - 256;
                 };
-                entries.add(new int[] {rnd.nextInt(nN), w});
+                entries.add(new int[] {dense ? e : rnd.nextInt(nN), w});
             }
             start[a + 1] = entries.size();
         }
         return new SparseRows(nAx, start, entries.stream().mapToInt(e -> e[0]).toArray(),
-                entries.stream().mapToInt(e -> e[1]).toArray());
+                entries.stream().mapToInt(e -> e[1]).toArray(), dense);
     }
 
     private int between(int lo, int hi) {

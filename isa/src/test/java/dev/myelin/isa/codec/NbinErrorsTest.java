@@ -121,9 +121,9 @@ class NbinErrorsTest {
         assertThat(b[at]).isEqualTo((byte) 1);
         b[at] = 0x11;
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
-                + ", section CORE[0], field datapath: 0x11: bits 4, 6 and 7 must be 0 for datapath loihi-cuba (bit 4,"
-                + " the inclusive negative threshold, is for truenorth cores; bit 5 marks extended compartments),"
-                + " got 0x10");
+                + ", section CORE[0], field datapath: 0x11: bits 4 and 7 must be 0 for datapath loihi-cuba (bit 4,"
+                + " the inclusive negative threshold, is for truenorth cores; bit 5 marks extended compartments, bit 6"
+                + " dense synapses), got 0x10");
     }
 
     @Test
@@ -134,6 +134,19 @@ class NbinErrorsTest {
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
                 + ", section CORE[0], field datapath: 0x20: bits 5-7 are reserved and must be 0 (bit 4 is the"
                 + " inclusive negative threshold), got 0x20");
+    }
+
+    @Test
+    void aDenseCoreMustCountEverySlotAsASynapse() {
+        byte[] b = NbinCodec.encode(SampleImages.loihiDense());
+        int at = datapathAt(b);
+        assertThat(b[at]).isEqualTo((byte) 0x41);
+        int synapsesAt = at + 1 + 4 + 4; // after the datapath byte: axons (u32), neurons (u32)
+        assertThat(b[synapsesAt]).isEqualTo((byte) 6); // 2 axons x 3 compartments
+        b[synapsesAt] = 5;
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + synapsesAt
+                + ", section CORE[0], field synapses: 5 on a dense core: its rows hold every compartment,"
+                + " synapses must be axons x neurons = 6");
     }
 
     @Test

@@ -61,6 +61,23 @@ class ImageValidatorTest {
     }
 
     @Test
+    void aDenseRowHoldsEveryCompartmentInOrder() {
+        NetworkImage swapped = SampleImages.loihiDense();
+        SparseRows s = (SparseRows) swapped.cores().get(0).synapses();
+        s.post()[4] = 2;
+        s.post()[5] = 1;
+        assertThatThrownBy(() -> ImageValidator.validate(swapped)).hasMessage(
+                "core (0,0,0): axon[1].synapse[1].post=2 in a dense row, whose synapse i is compartment i");
+        NetworkImage shortRow = SampleImages.loihiDense();
+        CoreImage c = shortRow.cores().get(0);
+        CoreImage cut = new CoreImage(c.id(), c.axonType(), c.neurons(), new SparseRows(2, new int[] {0, 3, 5},
+                new int[] {0, 1, 2, 0, 1}, new int[] {5, 0, -7, 0, 0}, true), c.formats(), c.targets(), c.learning());
+        assertThatThrownBy(() -> ImageValidator.validate(new NetworkImage(shortRow.arch(), 0, List.of(cut), List.of(),
+                List.of(), List.of()))).hasMessage(
+                "core (0,0,0): axon[1] holds 2 synapses; a dense row has one per compartment (3)");
+    }
+
+    @Test
     void weightSignMustAgreeWithTheAxonsFormat() {
         NetworkImage img = SampleImages.loihiSparse();
         ((SparseRows) img.cores().get(0).synapses()).weight()[1] = -1;

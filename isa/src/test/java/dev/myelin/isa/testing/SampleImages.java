@@ -39,6 +39,7 @@ public final class SampleImages {
         m.put("no-cores", noCores());
         m.put("tn-negative-inclusive", trueNorthNegativeInclusive());
         m.put("loihi-compartments", loihiCompartments());
+        m.put("loihi-dense", loihiDense());
         return m;
     }
 
@@ -152,6 +153,21 @@ public final class SampleImages {
         SparseRows rows = new SparseRows(2, new int[] {0, 1, 2}, new int[] {0, 1}, new int[] {-20, 60});
         CoreImage c = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 1}, n, rows,
                 List.of(new SynapseFormat(8, 0, SynapseFormat.INHIBITORY), new SynapseFormat(8, 0, SynapseFormat.EXCITATORY)),
+                Targets.none(3), new byte[0]);
+        return new NetworkImage(Presets.require("loihi"), 0, List.of(c), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Loihi preset, core (0,0,0) with dense synapses: 2 axons x 3 compartments, every slot stored
+     * (zeros included): axon 0 weights 5, 0, -7 (mixed), axon 1 weights 0, 0, 255 (excitatory).
+     */
+    public static NetworkImage loihiDense() {
+        SparseRows rows = new SparseRows(2, new int[] {0, 3, 6}, new int[] {0, 1, 2, 0, 1, 2},
+                new int[] {5, 0, -7, 0, 0, 255}, true);
+        LoihiNeurons n = LoihiNeurons.zeros(3);
+        n.vth()[2] = 7;
+        CoreImage c = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 1}, n, rows,
+                List.of(new SynapseFormat(8, 0, SynapseFormat.MIXED), new SynapseFormat(8, 0, SynapseFormat.EXCITATORY)),
                 Targets.none(3), new byte[0]);
         return new NetworkImage(Presets.require("loihi"), 0, List.of(c), List.of(), List.of(), List.of());
     }

@@ -34,6 +34,7 @@ class ChipMatchesReferenceTest {
         "raw_truenorth.yaml, truenorth",
         "negative_threshold.yaml, truenorth",
         "raw_loihi.yaml, loihi",
+        "receptors.yaml, loihi",
     })
     void sameSpikesOnChipAsReference(String file, String arch) throws Exception {
         Path p = resource(file);

@@ -25,14 +25,20 @@ import java.util.TreeSet;
  * in tick t + delay; a listed input spike in tick k reaches them in tick k + delay - 1; a
  * Poisson line drawn in tick k reaches them in tick k. Per tick each neuron first integrates
  * the sum of its arriving weights, then updates (TrueNorth: leak, threshold, reset; Loihi: u
- * decay and input, v decay, bias, threshold). Written for reading, not speed.
+ * decay and input, v decay, bias, threshold). A Loihi neuron with receptors keeps one current
+ * per receptor, each with its own decay and fed by the projections naming it, and v integrates
+ * their sum; with a refractory period v stays at 0 for that many ticks after a spike while the
+ * currents go on. Written for reading, not speed.
  */
 public final class DescriptionReference {
     private final Network net;
     private final List<QuantiseSynapses.Proj> projs;
     private final Map<String, NeuronModel> params = new HashMap<>();
     private final Map<String, long[]> v = new HashMap<>();
-    private final Map<String, long[]> u = new HashMap<>();
+    /** Per population: the current of each receptor of each neuron, u[receptor][neuron] (receptor 0 the soma's). */
+    private final Map<String, long[][]> u = new HashMap<>();
+    /** Per population: ticks each neuron's v is still held after a spike. */
+    private final Map<String, int[]> held = new HashMap<>();
     /** Arriving input per (population, tick): per projection a sum per neuron. */
     private final Map<String, Map<Long, long[][]>> arriving = new HashMap<>();
 
@@ -46,7 +52,9 @@ public final class DescriptionReference {
             java.util.Arrays.fill(v0, lp.params() instanceof NeuronModel.TrueNorth t ? t.v0()
                     : ((NeuronModel.LoihiLif) lp.params()).v0());
             v.put(name, v0);
-            u.put(name, new long[lp.pop().size()]);
+            int receptors = lp.params() instanceof NeuronModel.LoihiLif l ? l.dendriteDu().length + 1 : 1;
+            u.put(name, new long[receptors][lp.pop().size()]);
+            held.put(name, new int[lp.pop().size()]);
             arriving.put(name, new HashMap<>());
         }
     }
@@ -120,16 +128,20 @@ public final class DescriptionReference {
         long[] vv = v.get(pop);
         List<Integer> fired = new ArrayList<>();
         NeuronModel m = params.get(pop);
+        var population = net.population(pop).orElseThrow();
+        long[][] uu = u.get(pop);
         for (int j = 0; j < vv.length; j++) {
-            long in = 0;
+            long[] in = new long[uu.length];
             for (int pi = 0; sums != null && pi < sums.length; pi++) {
                 if (sums[pi] != null) {
                     SynapseFormat f = projs.get(pi).format();
-                    in += f == null ? sums[pi][j] : sums[pi][j] << f.weightExp();
+                    String receptor = projs.get(pi).syn().projection().receptor();
+                    int r = receptor == null ? 0 : population.receptorIndex(receptor);
+                    in[r] += f == null ? sums[pi][j] : sums[pi][j] << f.weightExp();
                 }
             }
-            boolean spike = m instanceof NeuronModel.TrueNorth tn ? trueNorth(tn, vv, j, in)
-                    : loihi((NeuronModel.LoihiLif) m, vv, u.get(pop), j, in);
+            boolean spike = m instanceof NeuronModel.TrueNorth tn ? trueNorth(tn, vv, j, in[0])
+                    : loihi((NeuronModel.LoihiLif) m, vv, uu, held.get(pop), j, in);
             if (spike) {
                 fired.add(j);
             }
@@ -161,23 +173,40 @@ public final class DescriptionReference {
         return Math.max(-(1 << 19), Math.min((1 << 19) - 1, x));
     }
 
-    /** Loihi CUBA LIF, Lava-compatible decay; u wraps at 24 bits, v clips to +-(2^23 - 1). */
-    static boolean loihi(NeuronModel.LoihiLif p, long[] v, long[] u, int j, long aIn) {
-        long uu = (u[j] * (4096 - p.du() - 1)) / 4096 + aIn * 64;
-        while (uu > (1 << 23)) {
-            uu -= 1 << 24;
+    /**
+     * Loihi CUBA LIF, Lava-compatible decay; each current wraps at 24 bits, so does their sum;
+     * v clips to +-(2^23 - 1) and is held for the refractory ticks after a spike.
+     */
+    static boolean loihi(NeuronModel.LoihiLif p, long[] v, long[][] u, int[] held, int j, long[] aIn) {
+        long current = 0;
+        for (int r = 0; r < u.length; r++) {
+            int du = r == 0 ? p.du() : p.dendriteDu()[r - 1];
+            u[r][j] = wrap24((u[r][j] * (4096 - du - 1)) / 4096 + aIn[r] * 64);
+            current = wrap24(current + u[r][j]);
         }
-        while (uu <= -(1 << 23)) {
-            uu += 1 << 24;
+        if (held[j] > 0) {
+            held[j]--;
+            return false;
         }
-        u[j] = uu;
-        long vv = (v[j] * (4096 - p.dv())) / 4096 + uu + ((long) p.biasMant() << p.biasExp());
+        long vv = (v[j] * (4096 - p.dv())) / 4096 + current + ((long) p.biasMant() << p.biasExp());
         vv = Math.max(-((1 << 23) - 1), Math.min((1 << 23) - 1, vv));
         if (vv > (long) p.vth() << 6) {
             v[j] = 0;
+            held[j] = p.refractory();
             return true;
         }
         v[j] = vv;
         return false;
+    }
+
+    /** Into (-2^23, 2^23], as Loihi wraps u. */
+    static long wrap24(long x) {
+        while (x > (1 << 23)) {
+            x -= 1 << 24;
+        }
+        while (x <= -(1 << 23)) {
+            x += 1 << 24;
+        }
+        return x;
     }
 }
