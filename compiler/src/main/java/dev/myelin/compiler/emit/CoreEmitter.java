@@ -1,6 +1,6 @@
 package dev.myelin.compiler.emit;
 
-import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.lower.LowerNeurons;
 import dev.myelin.compiler.route.Route;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
@@ -35,16 +35,18 @@ final class CoreEmitter {
     /**
      * @param receptorOf the receptor (index into the post population's receptors, 0 without
      *                   any) of each projection of the network
+     * @param dendriteDu Loihi: the current decay of each receptor after the first (empty: one
+     *                   compartment per neuron)
      * @param dense      Loihi: store the synapses in the dense encoding (a core whose rows reach
      *                   a compartment twice stays sparse: a dense slot holds one weight)
      */
-    static CoreImage core(Route.CoreRoute cr, NeuronModel params, List<CoreId> ids, int[] receptorOf,
-                          boolean dense) {
+    static CoreImage core(Route.CoreRoute cr, LowerNeurons.Pop pop, List<CoreId> ids, int[] receptorOf,
+                          int[] dendriteDu, boolean dense) {
         var ax = cr.axons();
         int n = cr.neurons();
         NeuronParams np;
         SynapseMemory mem;
-        if (params instanceof NeuronModel.TrueNorth tn) {
+        if (pop.neurons() instanceof TrueNorthNeurons tn) {
             np = trueNorth(tn, cr);
             Crossbar x = Crossbar.empty(ax.axons(), n);
             int[][] copies = copiesOf(cr);
@@ -55,9 +57,8 @@ final class CoreEmitter {
             }
             mem = x;
         } else {
-            NeuronModel.LoihiLif l = (NeuronModel.LoihiLif) params;
-            int k = l.dendriteDu().length + 1;
-            np = loihi(l, n);
+            int k = dendriteDu.length + 1;
+            np = loihi((LoihiNeurons) pop.neurons(), cr, dendriteDu);
             SparseRows rows = sparse(cr, k, receptorOf);
             mem = dense ? denseOrNull(rows, n * k) : null;
             mem = mem == null ? rows : mem;
@@ -99,46 +100,55 @@ final class CoreEmitter {
         return out;
     }
 
-    private static TrueNorthNeurons trueNorth(NeuronModel.TrueNorth p, Route.CoreRoute cr) {
+    /** The core's neurons: each local neuron (and each copy) takes its population neuron's parameters. */
+    private static TrueNorthNeurons trueNorth(TrueNorthNeurons p, Route.CoreRoute cr) {
         int n = cr.neurons();
         // populations never share a core, so the core takes its one population's rule
         TrueNorthNeurons t = TrueNorthNeurons.zeros(n).withNegativeThreshold(p.negativeThreshold());
         for (int j = 0; j < n; j++) {
             int o = cr.origin()[j];
+            int i = cr.slice().from() + o;
             for (int g = 0; g < 4; g++) {
                 int w = cr.weightsByType()[4 * o + g];
                 t.weights()[4 * j + g] = w == Integer.MIN_VALUE ? 0 : w;
             }
-            t.leak()[j] = p.leak();
-            t.leakReversal()[j] = p.leakReversal();
-            t.alpha()[j] = p.alpha();
-            t.beta()[j] = p.beta();
-            t.resetMode()[j] = p.resetMode();
-            t.kappa()[j] = p.kappa();
-            t.resetV()[j] = p.resetV();
-            t.v0()[j] = p.v0();
+            t.leak()[j] = p.leak()[i];
+            t.leakReversal()[j] = p.leakReversal()[i];
+            t.alpha()[j] = p.alpha()[i];
+            t.beta()[j] = p.beta()[i];
+            t.resetMode()[j] = p.resetMode()[i];
+            t.kappa()[j] = p.kappa()[i];
+            t.resetV()[j] = p.resetV()[i];
+            t.v0()[j] = p.v0()[i];
         }
         return t;
     }
 
-    /** The compartments of n neurons: k per neuron, a dendrite per further receptor, then the soma. */
-    private static LoihiNeurons loihi(NeuronModel.LoihiLif p, int n) {
-        int k = p.dendriteDu().length + 1;
+    /**
+     * The compartments of the core's neurons: k per neuron, a dendrite per receptor after the
+     * first (its du, joined by ADD into the next compartment), then the soma with the neuron's
+     * own parameters.
+     */
+    private static LoihiNeurons loihi(LoihiNeurons p, Route.CoreRoute cr, int[] dendriteDu) {
+        int n = cr.neurons();
+        int k = dendriteDu.length + 1;
         LoihiNeurons l = LoihiNeurons.zeros(n * k);
         for (int j = 0; j < n; j++) {
             for (int r = 1; r < k; r++) {
                 int c = compartment(j, r, k);
-                l.du()[c] = p.dendriteDu()[r - 1];
+                l.du()[c] = dendriteDu[r - 1];
                 l.join()[c] = LoihiNeurons.JOIN_ADD;
             }
+            int i = cr.slice().from() + cr.origin()[j];
             int soma = compartment(j, 0, k);
-            l.du()[soma] = p.du();
-            l.dv()[soma] = p.dv();
-            l.vth()[soma] = p.vth();
-            l.biasMant()[soma] = p.biasMant();
-            l.biasExp()[soma] = p.biasExp();
-            l.v0()[soma] = p.v0();
-            l.refractory()[soma] = p.refractory();
+            l.du()[soma] = p.du()[i];
+            l.dv()[soma] = p.dv()[i];
+            l.vth()[soma] = p.vth()[i];
+            l.biasMant()[soma] = p.biasMant()[i];
+            l.biasExp()[soma] = p.biasExp()[i];
+            l.u0()[soma] = p.u0()[i];
+            l.v0()[soma] = p.v0()[i];
+            l.refractory()[soma] = p.refractory()[i];
         }
         return l;
     }

@@ -3,6 +3,7 @@ package dev.myelin.compiler.emit;
 import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.Probe;
+import dev.myelin.compiler.lower.LoihiLowering;
 import dev.myelin.compiler.lower.LowerNeurons;
 import dev.myelin.compiler.partition.Slice;
 import dev.myelin.compiler.route.Route;
@@ -42,11 +43,12 @@ public final class Emit {
         }
         for (Route.CoreRoute cr : routed.cores()) {
             LowerNeurons.Pop lp = low.pops().get(cr.slice().pop());
-            boolean dense = lp.params() instanceof dev.myelin.compiler.ir.NeuronModel.LoihiLif
-                    && dev.myelin.compiler.partition.Partition.dense(arch, cr.axons().axons(),
+            boolean loihi = lp.neurons() instanceof dev.myelin.isa.model.LoihiNeurons;
+            int[] dendriteDu = loihi ? LoihiLowering.dendriteDu(lp.pop(), n.dtMs(), null) : new int[0];
+            boolean dense = loihi && dev.myelin.compiler.partition.Partition.dense(arch, cr.axons().axons(),
                     (long) cr.neurons() * compartments(lp), cr.axons().synapses(),
                     n.hints().encodingOf(lp.pop().name()));
-            cores.add(CoreEmitter.core(cr, lp.params(), ids, receptorOf, dense));
+            cores.add(CoreEmitter.core(cr, lp, ids, receptorOf, dendriteDu, dense));
         }
         cores.sort(Comparator.comparing(CoreImage::id));
         List<Port> inputs = new ArrayList<>();
@@ -100,7 +102,7 @@ public final class Emit {
 
     /** Compartments per neuron of a lowered population: one per receptor on Loihi, else 1. */
     private static int compartments(LowerNeurons.Pop lp) {
-        return lp.params() instanceof dev.myelin.compiler.ir.NeuronModel.LoihiLif l ? l.dendriteDu().length + 1 : 1;
+        return lp.neurons() instanceof dev.myelin.isa.model.LoihiNeurons ? lp.pop().compartments() : 1;
     }
 
     private static Port outputPort(Network n, Route.Product routed, Probe p, int k) {

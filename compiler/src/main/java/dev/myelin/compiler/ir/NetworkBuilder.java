@@ -13,6 +13,7 @@ import java.util.Map;
  * Network n = NetworkBuilder.network("demo").arch("truenorth").dtMs(1)
  *     .poisson("noise", 64, 20, 1)
  *     .population("exc", 100, new NeuronModel.If(10, 0, 0, 0))
+ *     .perNeuron("exc", "v_thresh", new ParamSpec.Uniform(8, 12, 5))
  *     .project("noise", "exc", new Connector.AllToAll(true), new WeightSpec.Constant(2), 1)
  *     .probeSpikes("exc")
  *     .build();
@@ -58,6 +59,26 @@ public final class NetworkBuilder {
     public NetworkBuilder population(String pop, int rows, int cols, NeuronModel model) {
         populations.add(new Population(pop, rows * cols, new int[] {rows, cols}, model, "population '" + pop + "'"));
         return this;
+    }
+
+    /**
+     * Gives parameter {@code param} (a name of {@link NeuronModel#paramNames()}, e.g. "v_thresh")
+     * of population {@code pop} one value per neuron: {@link ParamSpec.Values}, or a seeded
+     * {@link ParamSpec.Uniform} or {@link ParamSpec.Normal}. The model's own value of that
+     * parameter is then unused. Call after {@link #population}.
+     */
+    public NetworkBuilder perNeuron(String pop, String param, ParamSpec values) {
+        for (int i = 0; i < populations.size(); i++) {
+            Population p = populations.get(i);
+            if (p.name().equals(pop)) {
+                Map<String, ParamSpec> per = new LinkedHashMap<>(p.perNeuron());
+                per.put(param, values);
+                populations.set(i, new Population(p.name(), p.size(), p.shape(), p.model(), p.where(), p.keyWhere(),
+                        per));
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("no population '" + pop + "' declared before perNeuron");
     }
 
     public NetworkBuilder poisson(String in, int size, double rateHz, long seed) {

@@ -3,16 +3,21 @@ package dev.myelin.compiler.lower;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
-import dev.myelin.compiler.ir.Receptor;
 import dev.myelin.isa.model.Limits;
+import dev.myelin.isa.model.LoihiNeurons;
 import dev.myelin.isa.model.Symbol;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Lowers one population to Loihi CUBA LIF parameters (see {@link LowerNeurons}). */
-final class LoihiLowering {
+/**
+ * Lowers one population to Loihi CUBA LIF parameters (see {@link LowerNeurons}), neuron by
+ * neuron: one voltage LSB for the population (a core holds one weight scale), every other
+ * field per neuron.
+ */
+public final class LoihiLowering {
     static final int VTH_MAX = (1 << 17) - 1;
     static final int BIAS_MANT_MAX = (1 << 12) - 1;
     /** Largest bias: mantissa 4095 shifted by exponent 7. */
@@ -21,105 +26,221 @@ final class LoihiLowering {
     static final double JUMP_MAX = 255.0 * (1 << 13);
     /** Effective threshold aimed for: half the 24-bit range, leaving headroom for overshoot. */
     static final double THRESHOLD_TARGET = 1 << 22;
+    /** Largest magnitude of the 24-bit signed v and u. */
+    static final int STATE_MAX = (1 << 23) - 1;
 
     private LoihiLowering() {
     }
 
     static LowerNeurons.Pop lower(Population p, double dt, double current, double maxW, Diagnostics d) {
-        if (p.model() instanceof NeuronModel.LoihiLif l) {
+        Map<String, double[]> per = p.resolvePerNeuron();
+        if (p.model() instanceof NeuronModel.LoihiLif) {
+            return raw(p, per, current, d);
+        }
+        // one neuron when they all share their parameters: every array below is then filled from it
+        int m = p.heterogeneous() ? p.size() : 1;
+        LowerNeurons.Continuous[] c = new LowerNeurons.Continuous[m];
+        double q = 0;
+        double[] uInit = new double[m];
+        for (int i = 0; i < m; i++) {
+            NeuronModel mi = p.modelOf(per, i);
+            c[i] = LowerNeurons.continuous(mi, dt, current);
+            uInit[i] = mi instanceof NeuronModel.CubaLif cl ? cl.uInitNa() : 0;
+            double maxJump = maxW * c[i].weightMvPerUnit();
+            q = Math.max(q, Math.max(c[i].thrMv() / THRESHOLD_TARGET,
+                    Math.max(Math.abs(c[i].driveMv()) / BIAS_MAX, maxJump / JUMP_MAX)));
+        }
+        int[] dendriteDu = dendriteDu(p, dt, d);
+        LoihiNeurons out = LoihiNeurons.zeros(p.size());
+        boolean refractoryReported = false;
+        double[] wf = new double[m];
+        LowerNeurons.ErrorStat thr = new LowerNeurons.ErrorStat("threshold", "mV");
+        LowerNeurons.ErrorStat drive = new LowerNeurons.ErrorStat("drive", "mV/tick");
+        LowerNeurons.ErrorStat decay = new LowerNeurons.ErrorStat("voltage decay", "per tick");
+        LowerNeurons.ErrorStat synDecay = new LowerNeurons.ErrorStat("current decay", "per tick");
+        LowerNeurons.ErrorStat init = new LowerNeurons.ErrorStat("v_init", "mV");
+        boolean dvReported = false;
+        boolean duReported = false;
+        boolean v0Reported = false;
+        for (int i = 0; i < m; i++) {
+            LowerNeurons.Continuous ci = c[i];
+            String who = m == 1 ? "" : " neuron " + i;
+            long dv = Math.round(4096 * ci.dtOverTau());
+            long du = ci.tauSynMs() > 0 ? Math.round(4096 * dt / ci.tauSynMs()) - 1 : 4095;
+            if (dv > 4095 && !dvReported) {
+                dvReported = true;
+                d.error(p.whereOf("params.tau_m", "params"),
+                        "population '" + p.name() + "'" + who + ": dt/tau_m = " + ci.dtOverTau() + " gives dv = " + dv
+                        + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_m");
+            }
+            if (ci.tauSynMs() > 0 && du > 4095 && !duReported) {
+                duReported = true;
+                d.error(p.whereOf("params.tau_syn", "params"),
+                        "population '" + p.name() + "'" + who + ": dt/tau_syn = " + dt / ci.tauSynMs() + " gives du = "
+                        + du + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_syn");
+            }
+            int vth = (int) Math.max(1, Math.min(VTH_MAX, Math.round(ci.thrMv() / q / 64)));
+            int[] be = encodeBias(Math.round(ci.driveMv() / q));
+            long v0 = Math.round(ci.initMv() / q);
+            if (Math.abs(v0) > STATE_MAX) {
+                if (!v0Reported) {
+                    v0Reported = true;
+                    d.error(p.whereOf("params.v_init", "params"),
+                            "population '" + p.name() + "'" + who + ": v_init is out of the datapath's 24-bit range");
+                }
+                v0 = 0;
+            }
+            wf[i] = ci.weightMvPerUnit() / q;
+            long u0 = Math.max(-STATE_MAX, Math.min(STATE_MAX, Math.round(uInit[i] * wf[i])));
+            out.du()[i] = (int) Math.max(0, Math.min(4095, du));
+            out.dv()[i] = (int) Math.max(0, Math.min(4095, dv));
+            out.vth()[i] = vth;
+            out.biasMant()[i] = be[0];
+            out.biasExp()[i] = be[1];
+            out.v0()[i] = (int) v0;
+            out.u0()[i] = (int) u0;
+            long ticks = Math.round(ci.refractoryMs() / dt);
+            if (ticks > Limits.LOIHI_REFRACTORY_MAX && !refractoryReported) {
+                refractoryReported = true;
+                d.error(p.whereOf("params.refractory", "params"), "population '" + p.name() + "'" + who
+                        + ": refractory " + ci.refractoryMs() + " ms is " + ticks + " ticks of " + dt
+                        + " ms, beyond the datapath's " + Limits.LOIHI_REFRACTORY_MAX
+                        + "; use a longer dt or a shorter refractory period");
+            }
+            // Lava's LIFRefractory period: v held in the round(refractory / dt) ticks after a spike
+            out.refractory()[i] = (int) Math.min(Limits.LOIHI_REFRACTORY_MAX, ticks);
+            thr.add(ci.thrMv(), (double) vth * 64 * q);
+            drive.add(ci.driveMv(), (double) ((long) be[0] << be[1]) * q);
+            if (ci.dtOverTau() > 0) {
+                decay.add(ci.dtOverTau(), out.dv()[i] / 4096.0);
+            }
+            if (ci.tauSynMs() > 0) {
+                // the current keeps (4096 - du - 1) / 4096 per tick (Lava's offset); exact: 1 - dt / tau_syn
+                synDecay.add(dt / ci.tauSynMs(), (out.du()[i] + 1) / 4096.0);
+            }
+            if (m > 1 && p.perNeuron().containsKey("v_init")) {
+                init.add(ci.initMv(), v0 * q);
+            }
+        }
+        fillFromFirst(out, m);
+        List<String> notes = new ArrayList<>();
+        List<LowerNeurons.ParamError> errors = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT, "1 LSB = %.6g mV; du = %d, dv = %d", q, out.du()[0], out.dv()[0])
+                + (m > 1 ? " (neuron 0)" : ""));
+        LowerNeurons.report(notes, errors, thr, drive, decay);
+        if (!p.receptors().isEmpty()) {
+            StringBuilder sb = new StringBuilder(p.receptors().size()
+                    + " compartments per neuron (receptors, the soma's first):");
+            for (int k = 0; k < p.receptors().size(); k++) {
+                sb.append(String.format(Locale.ROOT, " %s tau_syn %.6g ms du = %d%s", p.receptors().get(k).name(),
+                        p.receptors().get(k).tauSynMs(), k == 0 ? out.du()[0] : dendriteDu[k - 1],
+                        k + 1 < p.receptors().size() ? ";" : ""));
+            }
+            notes.add(sb.toString());
+        }
+        if (out.refractory()[0] > 0 || p.perNeuron().containsKey("refractory")) {
+            notes.add(String.format(Locale.ROOT, "refractory %.6g ms -> %d ticks (v held after each spike)%s",
+                    c[0].refractoryMs(), out.refractory()[0], m > 1 ? " (neuron 0)" : ""));
+        }
+        if (m > 1) {
+            LowerNeurons.report(notes, errors, synDecay, init);
+        }
+        boolean sameWeightScale = java.util.Arrays.stream(wf).allMatch(x -> x == wf[0]);
+        LowerNeurons.Pop lp = new LowerNeurons.Pop(p, null, out, q, wf[0], sameWeightScale ? null : expand(wf, p.size()),
+                notes, errors, LowerNeurons.scaleOf(p, per, q, notes));
+        return withTypical(lp, p, dt, current, q);
+    }
+
+    /** The raw loihi_lif model: per-neuron values as written, constant currents folded into each bias. */
+    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double current, Diagnostics d) {
+        LoihiNeurons out = LoihiNeurons.zeros(p.size());
+        int m = p.heterogeneous() ? p.size() : 1;
+        NeuronModel.LoihiLif typical = null;
+        for (int i = 0; i < m; i++) {
+            NeuronModel.LoihiLif l = (NeuronModel.LoihiLif) p.modelOf(per, i);
             long bias = ((long) l.biasMant() << l.biasExp()) + Math.round(current);
             int[] be = encodeBias(bias);
             if (be == null) {
                 d.error(p.whereOf("params.bias_mant", "params.bias_exp", "params"),
-                        "population '" + p.name() + "': bias " + bias + " (with constant currents) is out of"
-                        + " the datapath's range [-" + (long) BIAS_MAX + ", " + (long) BIAS_MAX + "]");
-                be = new int[] {0, 0};
+                        "population '" + p.name() + "'" + (m == 1 ? "" : " neuron " + i) + ": bias " + bias
+                        + " (with constant currents) is out of the datapath's range [-" + (long) BIAS_MAX + ", "
+                        + (long) BIAS_MAX + "]");
+                return new LowerNeurons.Pop(p, l, out, 1, 1, null, List.of(), List.of(), null);
             }
-            NeuronModel.LoihiLif r = new NeuronModel.LoihiLif(l.du(), l.dv(), l.vth(), be[0], be[1], l.v0(),
-                    l.refractory(), l.dendriteDu());
-            return new LowerNeurons.Pop(p, r, 1, 1, List.of("raw Loihi parameters (no quantisation)"), null);
-        }
-        LowerNeurons.Continuous c = LowerNeurons.continuous(p.model(), dt, current);
-        long dv = Math.round(4096 * c.dtOverTau());
-        if (dv > 4095) {
-            d.error(p.whereOf("params.tau_m", "params"),
-                    "population '" + p.name() + "': dt/tau_m = " + c.dtOverTau() + " gives dv = " + dv
-                    + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_m");
-        }
-        // one current per receptor (the soma's first, then its dendrites), or the model's own
-        List<Receptor> receptors = p.receptors().isEmpty() ? List.of(new Receptor("tau_syn", c.tauSynMs()))
-                : p.receptors();
-        int[] du = new int[receptors.size()];
-        for (int r = 0; r < du.length; r++) {
-            du[r] = currentDecay(p, receptors.get(r), dt, d);
-        }
-        int refractory = refractoryTicks(p, c.refractoryMs(), dt, d);
-        double maxJump = maxW * c.weightMvPerUnit();
-        double q = Math.max(c.thrMv() / THRESHOLD_TARGET, Math.max(Math.abs(c.driveMv()) / BIAS_MAX, maxJump / JUMP_MAX));
-        int vth = (int) Math.max(1, Math.min(VTH_MAX, Math.round(c.thrMv() / q / 64)));
-        int[] be = encodeBias(Math.round(c.driveMv() / q));
-        long v0 = Math.round(c.initMv() / q);
-        if (Math.abs(v0) >= 1 << 23) {
-            d.error(p.whereOf("params.v_init", "params"),
-                    "population '" + p.name() + "': v_init is out of the datapath's 24-bit range");
-            v0 = 0;
-        }
-        NeuronModel.LoihiLif r = new NeuronModel.LoihiLif(du[0], (int) Math.max(0, Math.min(4095, dv)), vth,
-                be[0], be[1], (int) v0, refractory, java.util.Arrays.copyOfRange(du, 1, du.length));
-        List<String> notes = new ArrayList<>();
-        notes.add(String.format(Locale.ROOT, "1 LSB = %.6g mV; du = %d, dv = %d", q, r.du(), r.dv()));
-        if (!p.receptors().isEmpty()) {
-            StringBuilder sb = new StringBuilder(receptors.size() + " compartments per neuron (receptors, soma first):");
-            for (int k = 0; k < du.length; k++) {
-                sb.append(String.format(Locale.ROOT, " %s tau_syn %.6g ms du = %d%s", receptors.get(k).name(),
-                        receptors.get(k).tauSynMs(), du[k], k + 1 < du.length ? ";" : ""));
+            out.du()[i] = l.du();
+            out.dv()[i] = l.dv();
+            out.vth()[i] = l.vth();
+            out.biasMant()[i] = be[0];
+            out.biasExp()[i] = be[1];
+            out.v0()[i] = l.v0();
+            out.u0()[i] = l.u0();
+            if (i == 0) {
+                typical = new NeuronModel.LoihiLif(l.du(), l.dv(), l.vth(), be[0], be[1], l.v0(), l.u0());
             }
-            notes.add(sb.toString());
         }
-        if (c.refractoryMs() > 0) {
-            notes.add(String.format(Locale.ROOT, "refractory %.6g ms -> %d ticks (v held after each spike)",
-                    c.refractoryMs(), refractory));
+        fillFromFirst(out, m);
+        if (m > 1) {
+            NeuronModel.LoihiLif t = (NeuronModel.LoihiLif) p.model();
+            int[] be = encodeBias(((long) t.biasMant() << t.biasExp()) + Math.round(current));
+            typical = be == null ? typical : new NeuronModel.LoihiLif(t.du(), t.dv(), t.vth(), be[0], be[1], t.v0(),
+                    t.u0());
         }
-        notes.add(LowerNeurons.relErr("threshold mV", c.thrMv(), (double) vth * 64 * q));
-        notes.add(LowerNeurons.relErr("drive mV/tick", c.driveMv(), (double) ((long) be[0] << be[1]) * q));
-        if (c.dtOverTau() > 0) {
-            notes.add(LowerNeurons.relErr("voltage decay per tick", c.dtOverTau(), r.dv() / 4096.0));
+        return new LowerNeurons.Pop(p, typical, out, 1, 1, null,
+                List.of("raw Loihi parameters (no quantisation)" + (m > 1 ? ", per neuron" : "")), List.of(), null);
+    }
+
+    /** The lowered record of the population's typical neuron (its model's own values), for estimates. */
+    private static LowerNeurons.Pop withTypical(LowerNeurons.Pop lp, Population p, double dt, double current,
+                                                double q) {
+        NeuronModel typical;
+        if (!p.heterogeneous()) {
+            typical = lp.neuron(0);
+        } else {
+            LowerNeurons.Continuous c = LowerNeurons.continuous(p.model(), dt, current);
+            long du = c.tauSynMs() > 0 ? Math.round(4096 * dt / c.tauSynMs()) - 1 : 4095;
+            int[] be = encodeBias(Math.round(c.driveMv() / q));
+            typical = new NeuronModel.LoihiLif((int) Math.max(0, Math.min(4095, du)),
+                    (int) Math.max(0, Math.min(4095, Math.round(4096 * c.dtOverTau()))),
+                    (int) Math.max(1, Math.min(VTH_MAX, Math.round(c.thrMv() / q / 64))),
+                    be == null ? 0 : be[0], be == null ? 0 : be[1], 0);
         }
-        return new LowerNeurons.Pop(p, r, q, c.weightMvPerUnit() / q, notes,
-                new Symbol.Scale(q, LowerNeurons.vResetMv(p.model())));
+        return new LowerNeurons.Pop(lp.pop(), typical, lp.neurons(), lp.lsbMv(), lp.weightToLsb(),
+                lp.weightToLsbPerNeuron(), lp.notes(), lp.errors(), lp.scale());
+    }
+
+    /** When only neuron 0 was lowered (all neurons alike), copies it to every neuron. */
+    private static void fillFromFirst(LoihiNeurons out, int lowered) {
+        if (lowered == 1) {
+            for (int[] a : new int[][] {out.du(), out.dv(), out.vth(), out.biasMant(), out.biasExp(), out.v0(),
+                    out.u0(), out.refractory()}) {
+                java.util.Arrays.fill(a, a[0]);
+            }
+        }
+    }
+
+    private static double[] expand(double[] v, int n) {
+        return v.length == n ? v : java.util.stream.DoubleStream.generate(() -> v[0]).limit(n).toArray();
     }
 
     /**
-     * du of one synaptic current: 4095 for delta synapses (no tau_syn: the current lasts one
-     * tick), else round(4096 dt / tau_syn) - 1 (Lava's decay offset of 1).
+     * The current decays of a population's dendrites, one per receptor after the first (the
+     * soma's own current): round(4096 dt / tau_syn) - 1, Lava's decay offset. Empty without
+     * receptors. With {@code d}, a du beyond 4095 is reported at the receptor.
      */
-    private static int currentDecay(Population p, Receptor r, double dt, Diagnostics d) {
-        if (!(r.tauSynMs() > 0)) {
-            return 4095;
+    public static int[] dendriteDu(Population p, double dt, Diagnostics d) {
+        int k = p.receptors().size();
+        int[] du = new int[Math.max(0, k - 1)];
+        for (int r = 1; r < k; r++) {
+            long x = Math.round(4096 * dt / p.receptors().get(r).tauSynMs()) - 1;
+            if (x > 4095 && d != null) {
+                d.error(p.whereOf("receptors." + p.receptors().get(r).name(), "receptors"), "population '" + p.name()
+                        + "': receptor '" + p.receptors().get(r).name() + "': dt/tau_syn = "
+                        + dt / p.receptors().get(r).tauSynMs() + " gives du = " + x
+                        + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_syn");
+            }
+            du[r - 1] = (int) Math.max(0, Math.min(4095, x));
         }
-        long du = Math.round(4096 * dt / r.tauSynMs()) - 1;
-        if (du > 4095) {
-            String key = p.receptors().isEmpty() ? "params.tau_syn" : "receptors." + r.name();
-            d.error(p.whereOf(key, "receptors", "params"),
-                    "population '" + p.name() + "': dt/tau_syn = " + dt / r.tauSynMs() + " gives du = " + du
-                    + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_syn");
-        }
-        return (int) Math.max(0, Math.min(4095, du));
-    }
-
-    /**
-     * The refractory period in ticks, round(refractory / dt): the ticks v is held after the
-     * spike's (Lava's LIFRefractory refractory_period). At most 255, the compartment's field.
-     */
-    private static int refractoryTicks(Population p, double refractoryMs, double dt, Diagnostics d) {
-        long ticks = Math.round(refractoryMs / dt);
-        if (ticks > Limits.LOIHI_REFRACTORY_MAX) {
-            d.error(p.whereOf("params.refractory", "params"), "population '" + p.name() + "': refractory "
-                    + refractoryMs + " ms is " + ticks + " ticks of " + dt + " ms, beyond the datapath's "
-                    + Limits.LOIHI_REFRACTORY_MAX + "; use a longer dt or a shorter refractory period");
-            return 0;
-        }
-        return (int) ticks;
+        return du;
     }
 
     /** {mantissa, exponent} with the smallest exponent whose rounded mantissa fits 13 bits; null if none. */

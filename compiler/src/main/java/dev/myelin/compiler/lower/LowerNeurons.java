@@ -8,11 +8,15 @@ import dev.myelin.compiler.ir.Population;
 import dev.myelin.compiler.ir.Synapses;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
+import dev.myelin.isa.model.LoihiNeurons;
+import dev.myelin.isa.model.NeuronParams;
 import dev.myelin.isa.model.Symbol;
+import dev.myelin.isa.model.TrueNorthNeurons;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The lower-neurons pass: each population's model to the datapath's fixed-point parameters.
@@ -38,16 +42,63 @@ public final class LowerNeurons {
     /**
      * One population lowered.
      *
-     * @param params      a {@link NeuronModel.TrueNorth} or {@link NeuronModel.LoihiLif}: the raw parameters
+     * @param params      a {@link NeuronModel.TrueNorth} or {@link NeuronModel.LoihiLif}: the raw
+     *                    parameters of the population's typical neuron (its model's values; every
+     *                    neuron's when none differ), for estimates
+     * @param neurons     every neuron's raw parameters, indexed by neuron of the population
+     *                    ({@link TrueNorthNeurons} without weights, or {@link LoihiNeurons}); the
+     *                    emit pass copies each core's slice from here
      * @param lsbMv       mV per voltage LSB (1 for raw models)
      * @param weightToLsb factor from a weight in the model's unit to voltage LSB (TrueNorth) or to
      *                    current LSB before the Loihi &lt;&lt; 6 (so W * 2^(6 + exp) is the jump in v)
+     * @param weightToLsbPerNeuron the same factor per neuron when it differs between neurons (a
+     *                    cuba_lif population with per-neuron tau_m or r_m), else null
      * @param notes       quantisation errors and approximations, for the report
+     * @param errors      the quantisation error of each lowered parameter, over the population's neurons
      * @param scale       the voltage scale the binary carries (UNIT): {@code lsbMv} mV per LSB with
-     *                    v = 0 at v_reset; null for raw models, whose LSB has no known value in mV
+     *                    v = 0 at v_reset; null for raw models, whose LSB has no known value in mV,
+     *                    and when v_reset differs between neurons
      */
-    public record Pop(Population pop, NeuronModel params, double lsbMv, double weightToLsb, List<String> notes,
+    public record Pop(Population pop, NeuronModel params, NeuronParams neurons, double lsbMv, double weightToLsb,
+                      double[] weightToLsbPerNeuron, List<String> notes, List<ParamError> errors,
                       Symbol.Scale scale) {
+        public Pop {
+            notes = List.copyOf(notes);
+            errors = List.copyOf(errors);
+            if (neurons.count() != pop.size()) {
+                throw new IllegalStateException("lowered " + neurons.count() + " neurons for " + pop.size());
+            }
+        }
+
+        /** The weight factor of neuron {@code j} of the population (see {@link #weightToLsb()}). */
+        public double weightToLsb(int j) {
+            return weightToLsbPerNeuron == null ? weightToLsb : weightToLsbPerNeuron[j];
+        }
+
+        /** Neuron {@code i}'s raw parameters as a record. */
+        public NeuronModel neuron(int i) {
+            if (neurons instanceof TrueNorthNeurons t) {
+                return new NeuronModel.TrueNorth(t.leak()[i], t.leakReversal()[i], t.alpha()[i], t.beta()[i],
+                        t.resetMode()[i], t.kappa()[i], t.resetV()[i], t.v0()[i], t.negativeThreshold());
+            }
+            LoihiNeurons l = (LoihiNeurons) neurons;
+            return new NeuronModel.LoihiLif(l.du()[i], l.dv()[i], l.vth()[i], l.biasMant()[i], l.biasExp()[i],
+                    l.v0()[i], l.u0()[i]);
+        }
+    }
+
+    /**
+     * The quantisation error of one lowered parameter over a population's neurons.
+     *
+     * @param param        what was quantised ("threshold", "drive", "voltage decay", ...)
+     * @param unit         the unit of {@code maxAbsError} ("mV", "mV/tick", "per tick")
+     * @param neurons      how many neurons it was computed over (1 when every neuron has the same value)
+     * @param maxRelError  largest |stored - exact| / |exact| (1 when exact is 0 and stored is not)
+     * @param meanRelError its mean over the neurons
+     * @param maxAbsError  largest |stored - exact| in {@code unit}
+     */
+    public record ParamError(String param, String unit, int neurons, double maxRelError, double meanRelError,
+                             double maxAbsError) {
     }
 
     public record Product(List<Pop> pops) {
@@ -127,19 +178,77 @@ public final class LowerNeurons {
         return String.format(Locale.ROOT, "%s %.6g -> %.6g (error %.3f%%)", what, want, got, 100 * e);
     }
 
-    /**
-     * TrueNorth neurons have no refractory state: the period is ignored, with a warning naming
-     * the alternatives (a loihi architecture, or a lower reset potential, which delays the next
-     * spike by about as long as the period would at the neuron's drive).
-     */
-    static void refractoryWarning(Population p, Continuous c, double dt, Diagnostics d) {
-        if (c.refractoryMs() > 0) {
-            double ticks = c.refractoryMs() / dt;
-            d.warning(p.whereOf("params.refractory", "params"), String.format(Locale.ROOT, "population '%s':"
-                    + " refractory period %s ms ignored: TrueNorth neurons have no refractory state. Compile for"
-                    + " a loihi architecture (it holds v for the period), or approximate it by lowering v_reset"
-                    + " by about %.3g mV (%.3g ticks x the %.3g mV per tick the neuron integrates at v_reset)",
-                    p.name(), c.refractoryMs(), ticks * Math.abs(c.driveMv()), ticks, Math.abs(c.driveMv())));
+    /** Accumulates one parameter's quantisation error over neurons; {@link #note()} and {@link #result()} report it. */
+    static final class ErrorStat {
+        private final String param;
+        private final String unit;
+        private int n;
+        private double maxRel;
+        private double sumRel;
+        private double maxAbs;
+        private double want;
+        private double got;
+
+        ErrorStat(String param, String unit) {
+            this.param = param;
+            this.unit = unit;
         }
+
+        void add(double exact, double stored) {
+            double abs = Math.abs(stored - exact);
+            double rel = exact == 0 ? (stored == 0 ? 0 : 1) : abs / Math.abs(exact);
+            n++;
+            maxRel = Math.max(maxRel, rel);
+            sumRel += rel;
+            maxAbs = Math.max(maxAbs, abs);
+            want = exact;
+            got = stored;
+        }
+
+        boolean any() {
+            return n > 0;
+        }
+
+        ParamError result() {
+            return new ParamError(param, unit, n, maxRel, n == 0 ? 0 : sumRel / n, maxAbs);
+        }
+
+        /** One value: "threshold mV 15 -> 15.0001 (error 0.001%)"; several: the largest and mean error. */
+        String note() {
+            if (n == 1) {
+                return relErr(param + " " + unit, want, got);
+            }
+            return String.format(Locale.ROOT, "%s %s per neuron (%d neurons): error max %.3f%%, mean %.3f%%, "
+                    + "max |error| %.6g %s", param, unit, n, 100 * maxRel, 100 * sumRel / Math.max(1, n), maxAbs,
+                    unit);
+        }
+    }
+
+    /** Adds each accumulated error to the notes and the errors. */
+    static void report(List<String> notes, List<ParamError> errors, ErrorStat... stats) {
+        for (ErrorStat s : stats) {
+            if (s.any()) {
+                notes.add(s.note());
+                errors.add(s.result());
+            }
+        }
+    }
+
+    /**
+     * The voltage scale the binary carries: {@code q} mV per LSB, 0 at v_reset; null (with a
+     * note) when v_reset differs between neurons, since one scale per population has one origin.
+     */
+    static Symbol.Scale scaleOf(Population p, Map<String, double[]> per, double q, List<String> notes) {
+        double[] resets = per.get("v_reset");
+        if (resets != null) {
+            for (double r : resets) {
+                if (r != resets[0]) {
+                    notes.add("v_reset differs between neurons: potentials are shown in LSB (no single mV origin)");
+                    return null;
+                }
+            }
+            return new Symbol.Scale(q, resets[0]);
+        }
+        return new Symbol.Scale(q, vResetMv(p.model()));
     }
 }

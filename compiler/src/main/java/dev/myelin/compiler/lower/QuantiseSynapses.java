@@ -57,7 +57,7 @@ public final class QuantiseSynapses {
 
     private static Proj trueNorth(Synapses s, LowerNeurons.Pop post) {
         double f = post.weightToLsb();
-        if (s.weight() == null) {
+        if (s.weight() == null && post.weightToLsbPerNeuron() == null) {
             int w = clampTn(Math.round(s.constWeight() * f));
             return new Proj(s, null, w, null, err(s.constWeight() * f, w));
         }
@@ -65,12 +65,24 @@ public final class QuantiseSynapses {
         double num = 0;
         double den = 0;
         for (int k = 0; k < q.length; k++) {
-            double exact = s.weight()[k] * f;
+            double exact = s.weight(k) * post.weightToLsb(s.post()[k]);
             q[k] = clampTn(Math.round(exact));
             num += Math.abs(q[k] - exact);
             den += Math.abs(exact);
         }
         return new Proj(s, q, 0, null, den == 0 ? 0 : num / den);
+    }
+
+    /** The largest weight factor over the post population's neurons. */
+    private static double maxFactor(LowerNeurons.Pop post) {
+        if (post.weightToLsbPerNeuron() == null) {
+            return post.weightToLsb();
+        }
+        double m = 0;
+        for (double f : post.weightToLsbPerNeuron()) {
+            m = Math.max(m, Math.abs(f));
+        }
+        return m;
     }
 
     static int clampTn(long w) {
@@ -84,7 +96,7 @@ public final class QuantiseSynapses {
     private static Proj loihi(Synapses s, LowerNeurons.Pop post, Diagnostics d) {
         boolean raw = post.pop().model().raw();
         double f = post.weightToLsb();
-        double maxAbs = LowerNeurons.maxAbsWeight(s) * f;
+        double maxAbs = LowerNeurons.maxAbsWeight(s) * maxFactor(post);
         boolean anyNeg = false;
         boolean anyPos = false;
         for (int k = 0; k < Math.max(1, s.count()) && (s.weight() != null || k == 0); k++) {
@@ -117,7 +129,7 @@ public final class QuantiseSynapses {
             }
         }
         SynapseFormat fmt = new SynapseFormat(bits, exp, sign);
-        if (s.weight() == null) {
+        if (s.weight() == null && post.weightToLsbPerNeuron() == null) {
             double exact = s.constWeight() * f / unit;
             int w = loihiEffective(Math.round(exact), fmt);
             return new Proj(s, null, w, fmt, err(exact, w));
@@ -126,7 +138,8 @@ public final class QuantiseSynapses {
         double num = 0;
         double den = 0;
         for (int k = 0; k < q.length; k++) {
-            double exact = s.weight()[k] * f / unit;
+            // a cuba_lif neuron's own tau_m and r_m scale what a current jump does to its v
+            double exact = s.weight(k) * post.weightToLsb(s.post()[k]) / unit;
             q[k] = loihiEffective(Math.round(exact), fmt);
             num += Math.abs(q[k] - exact);
             den += Math.abs(exact);

@@ -4,12 +4,18 @@ import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
 import dev.myelin.isa.model.NegativeThreshold;
-import dev.myelin.isa.model.Symbol;
+import dev.myelin.isa.model.TrueNorthNeurons;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
-/** Lowers one population to TrueNorth neuron parameters (see {@link LowerNeurons}). */
+/**
+ * Lowers one population to TrueNorth neuron parameters (see {@link LowerNeurons}), neuron by
+ * neuron: one voltage LSB for the population (its weights share one scale), every other field
+ * per neuron.
+ */
 final class TrueNorthLowering {
     static final int ALPHA_MAX = (1 << 18) - 1;
     static final int LEAK_MAX = 255;
@@ -20,52 +26,127 @@ final class TrueNorthLowering {
     }
 
     static LowerNeurons.Pop lower(Population p, double dt, double current, double maxW, Diagnostics d) {
-        if (p.model() instanceof NeuronModel.TrueNorth t) {
-            long leak = t.leak() + Math.round(current);
-            if (leak < -256 || leak > 255) {
-                d.error(p.whereOf("params.leak", "params"),
-                        "population '" + p.name() + "': leak " + t.leak() + " plus constant current "
-                        + Math.round(current) + " = " + leak + " is out of the datapath's range [-256, 255]");
-            }
-            NeuronModel.TrueNorth r = new NeuronModel.TrueNorth((int) Math.max(-256, Math.min(255, leak)),
-                    t.leakReversal(), t.alpha(), t.beta(), t.resetMode(), t.kappa(), t.resetV(), t.v0(),
-                    t.negativeThreshold());
-            List<String> notes = new ArrayList<>();
-            notes.add("raw TrueNorth parameters (no quantisation)");
-            if (t.negativeThreshold() == NegativeThreshold.INCLUSIVE) {
-                notes.add("negative threshold inclusive: V <= -beta crosses it (RANC's rule; TrueNorth's is"
-                        + " V < -beta)");
-            }
-            return new LowerNeurons.Pop(p, r, 1, 1, notes, null);
+        Map<String, double[]> per = p.resolvePerNeuron();
+        if (p.model() instanceof NeuronModel.TrueNorth) {
+            return raw(p, per, current, d);
         }
         if (!(p.model() instanceof NeuronModel.Lif) && !(p.model() instanceof NeuronModel.If)) {
             throw new IllegalStateException("validate lets only lif, if and truenorth reach TrueNorth lowering");
         }
-        LowerNeurons.Continuous c = LowerNeurons.continuous(p.model(), dt, current);
-        LowerNeurons.refractoryWarning(p, c, dt, d);
-        double q = Math.max(c.thrMv() / ALPHA_MAX, Math.max(Math.abs(c.driveMv()) / LEAK_MAX, maxW / WEIGHT_MAX));
-        q = Math.max(q, c.thrMv() / ALPHA_MAX);
-        int alpha = (int) Math.max(1, Math.min(ALPHA_MAX, Math.round(c.thrMv() / q)));
-        int leak = (int) Math.round(c.driveMv() / q);
-        long v0 = Math.round(c.initMv() / q);
-        if (Math.abs(v0) > V_MAX) {
-            d.error(p.whereOf("params.v_init", "params"),
-                    "population '" + p.name() + "': v_init is " + c.initMv() + " mV from v_reset, "
-                    + Math.abs(v0) + " LSB of " + q + " mV: out of the datapath's 20-bit range");
-            v0 = 0;
+        int m = p.heterogeneous() ? p.size() : 1;
+        LowerNeurons.Continuous[] c = new LowerNeurons.Continuous[m];
+        double q = maxW / WEIGHT_MAX;
+        for (int i = 0; i < m; i++) {
+            c[i] = LowerNeurons.continuous(p.modelOf(per, i), dt, current);
+            q = Math.max(q, Math.max(c[i].thrMv() / ALPHA_MAX, Math.abs(c[i].driveMv()) / LEAK_MAX));
         }
-        NeuronModel.TrueNorth r = new NeuronModel.TrueNorth(leak, 0, alpha, alpha, 0, 1, 0, (int) v0);
+        // a refractory period never reaches here: validate refuses it on TrueNorth
+        TrueNorthNeurons out = TrueNorthNeurons.zeros(p.size());
+        LowerNeurons.ErrorStat thr = new LowerNeurons.ErrorStat("threshold", "mV");
+        LowerNeurons.ErrorStat drive = new LowerNeurons.ErrorStat("drive", "mV/tick");
+        LowerNeurons.ErrorStat init = new LowerNeurons.ErrorStat("v_init", "mV");
+        boolean v0Reported = false;
+        for (int i = 0; i < m; i++) {
+            LowerNeurons.Continuous ci = c[i];
+            int alpha = (int) Math.max(1, Math.min(ALPHA_MAX, Math.round(ci.thrMv() / q)));
+            int leak = (int) Math.round(ci.driveMv() / q);
+            long v0 = Math.round(ci.initMv() / q);
+            if (Math.abs(v0) > V_MAX) {
+                if (!v0Reported) {
+                    v0Reported = true;
+                    d.error(p.whereOf("params.v_init", "params"),
+                            "population '" + p.name() + "'" + (m == 1 ? "" : " neuron " + i) + ": v_init is "
+                            + ci.initMv() + " mV from v_reset, " + Math.abs(v0) + " LSB of " + q
+                            + " mV: out of the datapath's 20-bit range");
+                }
+                v0 = 0;
+            }
+            // lif and if: normal reset to 0 (v_reset), negative potentials saturate at -alpha
+            out.leak()[i] = leak;
+            out.alpha()[i] = alpha;
+            out.beta()[i] = alpha;
+            out.kappa()[i] = 1;
+            out.v0()[i] = (int) v0;
+            thr.add(ci.thrMv(), alpha * q);
+            drive.add(ci.driveMv(), leak * q);
+            if (m > 1 && p.perNeuron().containsKey("v_init")) {
+                init.add(ci.initMv(), v0 * q);
+            }
+        }
+        fillFromFirst(out, m);
         List<String> notes = new ArrayList<>();
+        List<LowerNeurons.ParamError> errors = new ArrayList<>();
         notes.add(String.format(java.util.Locale.ROOT, "1 LSB = %.6g mV", q));
-        notes.add(LowerNeurons.relErr("threshold mV", c.thrMv(), alpha * q));
-        notes.add(LowerNeurons.relErr("drive mV/tick", c.driveMv(), leak * q));
-        if (c.dtOverTau() > 0) {
-            notes.add("exponential decay (dt/tau_m = " + c.dtOverTau()
-                    + ") approximated by the constant leak evaluated at v_reset");
-            d.warning(p.where(), decayWarning(p.name(), c.thrMv(), c.driveMv(), c.dtOverTau()));
+        LowerNeurons.report(notes, errors, thr, drive);
+        if (m > 1) {
+            LowerNeurons.report(notes, errors, init);
         }
-        return new LowerNeurons.Pop(p, r, q, 1 / q, notes,
-                new Symbol.Scale(q, LowerNeurons.vResetMv(p.model())));
+        // the typical neuron (the model's own values) speaks for the population in the warning and estimates
+        LowerNeurons.Continuous typical = m == 1 ? c[0] : LowerNeurons.continuous(p.model(), dt, current);
+        if (typical.dtOverTau() > 0) {
+            notes.add("exponential decay (dt/tau_m = " + typical.dtOverTau()
+                    + ") approximated by the constant leak evaluated at v_reset");
+            d.warning(p.where(), decayWarning(p.name(), typical.thrMv(), typical.driveMv(), typical.dtOverTau())
+                    + (m > 1 ? " (figures for the population's typical neuron; its neurons differ)" : ""));
+        }
+        NeuronModel.TrueNorth rec = m == 1 ? (NeuronModel.TrueNorth) neuronOf(out, 0)
+                : new NeuronModel.TrueNorth((int) Math.round(typical.driveMv() / q), 0,
+                        (int) Math.max(1, Math.min(ALPHA_MAX, Math.round(typical.thrMv() / q))),
+                        (int) Math.max(1, Math.min(ALPHA_MAX, Math.round(typical.thrMv() / q))), 0, 1, 0, 0);
+        return new LowerNeurons.Pop(p, rec, out, q, 1 / q, null, notes, errors,
+                LowerNeurons.scaleOf(p, per, q, notes));
+    }
+
+    /** The raw truenorth model: per-neuron values as written, constant currents folded into each leak. */
+    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double current, Diagnostics d) {
+        NeuronModel.TrueNorth t0 = (NeuronModel.TrueNorth) p.model();
+        TrueNorthNeurons out = TrueNorthNeurons.zeros(p.size()).withNegativeThreshold(t0.negativeThreshold());
+        int m = p.heterogeneous() ? p.size() : 1;
+        for (int i = 0; i < m; i++) {
+            NeuronModel.TrueNorth t = (NeuronModel.TrueNorth) p.modelOf(per, i);
+            long leak = t.leak() + Math.round(current);
+            if (leak < -256 || leak > 255) {
+                d.error(p.whereOf("params.leak", "params"),
+                        "population '" + p.name() + "'" + (m == 1 ? "" : " neuron " + i) + ": leak " + t.leak()
+                        + " plus constant current " + Math.round(current) + " = " + leak
+                        + " is out of the datapath's range [-256, 255]");
+                break;
+            }
+            out.leak()[i] = (int) leak;
+            out.leakReversal()[i] = t.leakReversal();
+            out.alpha()[i] = t.alpha();
+            out.beta()[i] = t.beta();
+            out.resetMode()[i] = t.resetMode();
+            out.kappa()[i] = t.kappa();
+            out.resetV()[i] = t.resetV();
+            out.v0()[i] = t.v0();
+        }
+        fillFromFirst(out, m);
+        List<String> notes = new ArrayList<>();
+        notes.add("raw TrueNorth parameters (no quantisation)" + (m > 1 ? ", per neuron" : ""));
+        if (t0.negativeThreshold() == NegativeThreshold.INCLUSIVE) {
+            notes.add("negative threshold inclusive: V <= -beta crosses it (RANC's rule; TrueNorth's is"
+                    + " V < -beta)");
+        }
+        long leak0 = Math.max(-256, Math.min(255, t0.leak() + Math.round(current)));
+        NeuronModel.TrueNorth rec = new NeuronModel.TrueNorth((int) leak0, t0.leakReversal(), t0.alpha(), t0.beta(),
+                t0.resetMode(), t0.kappa(), t0.resetV(), t0.v0(), t0.negativeThreshold());
+        return new LowerNeurons.Pop(p, m == 1 ? neuronOf(out, 0) : rec, out, 1, 1, null, notes, List.of(), null);
+    }
+
+    private static NeuronModel neuronOf(TrueNorthNeurons t, int i) {
+        return new NeuronModel.TrueNorth(t.leak()[i], t.leakReversal()[i], t.alpha()[i], t.beta()[i],
+                t.resetMode()[i], t.kappa()[i], t.resetV()[i], t.v0()[i], t.negativeThreshold());
+    }
+
+    /** When only neuron 0 was lowered (all neurons alike), copies it to every neuron. */
+    private static void fillFromFirst(TrueNorthNeurons out, int lowered) {
+        if (lowered == 1) {
+            for (int[] a : new int[][] {out.leak(), out.leakReversal(), out.alpha(), out.beta(), out.resetMode(),
+                    out.kappa(), out.resetV(), out.v0()}) {
+                Arrays.fill(a, a[0]);
+            }
+        }
     }
 
     /**

@@ -46,6 +46,12 @@ public final class Validate {
             names.add(p.name());
             sources.add(p.name());
             checkModel(p, arch, d);
+            if (arch.datapath() == Datapath.TRUENORTH) {
+                checkNoRefractory(p, d);
+            }
+            if (p.heterogeneous()) {
+                PerNeuronCheck.check(p, d);
+            }
         }
         for (InputSource s : n.inputs()) {
             checkName(s.name(), s.whereOf("name"), d);
@@ -112,6 +118,31 @@ public final class Validate {
             d.error(p.whereOf("receptors"), "population '" + p.name() + "': receptors (one synaptic current each)"
                     + " need model cuba_lif on a loihi datapath, whose multi-compartment neurons hold them"
                     + " (this is model " + m.id() + " on datapath " + arch.datapath().id() + ")");
+        }
+    }
+
+    /**
+     * TrueNorth neurons have no refractory state: a refractory period cannot be honoured, and
+     * dropping it silently would change the firing, so it is an error naming the ways out.
+     */
+    private static void checkNoRefractory(Population p, Diagnostics d) {
+        if (!p.model().paramNames().contains("refractory")) {
+            return;
+        }
+        double most = p.model().param("refractory");
+        var per = p.perNeuron().get("refractory");
+        if (per != null && PerNeuronCheck.problem(per, p.size()) == null) {
+            for (double r : p.perNeuron().get("refractory").values(p.size())) {
+                most = Math.max(most, r);
+            }
+        }
+        if (most > 0) {
+            d.error(p.whereOf("params.refractory", "params"), "population '" + p.name() + "': refractory period "
+                    + most + " ms cannot be kept on TrueNorth: its neurons have no refractory state. Remove "
+                    + "'refractory' to accept that a neuron may fire again in the next tick; compile for loihi, "
+                    + "whose neurons count refractory ticks; or approximate it with a one_to_one inhibitory "
+                    + "projection from the population onto itself (delay 1), which pushes a neuron below its reset "
+                    + "after each spike");
         }
     }
 

@@ -9,6 +9,20 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** Each lowered parameter's quantisation error over the population's neurons. */
+    private static String paramErrors(List<dev.myelin.compiler.lower.LowerNeurons.ParamError> errors) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < errors.size(); i++) {
+            var e = errors.get(i);
+            b.append(i == 0 ? "" : ", ").append("{\"param\": ").append(str(e.param())).append(", \"unit\": ")
+                    .append(str(e.unit())).append(", \"neurons\": ").append(e.neurons())
+                    .append(", \"maxRelError\": ").append(num(e.maxRelError())).append(", \"meanRelError\": ")
+                    .append(num(e.meanRelError())).append(", \"maxAbsError\": ").append(num(e.maxAbsError()))
+                    .append('}');
+        }
+        return b.append(']').toString();
+    }
+
     public static String json(ReportData r) {
         StringBuilder b = new StringBuilder("{\n");
         field(b, "network", r.network()).append(",\n");
@@ -30,7 +44,8 @@ public final class JsonReport {
             b.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(str(p.name())).append(", \"model\": ")
                     .append(str(p.model())).append(", \"size\": ").append(p.size()).append(", \"cores\": ")
                     .append(p.cores()).append(", \"lsbMv\": ").append(num(p.lsbMv())).append(", \"estRateHz\": ")
-                    .append(num(p.rateHz())).append(", \"notes\": ").append(strs(p.notes())).append('}');
+                    .append(num(p.rateHz())).append(", \"notes\": ").append(strs(p.notes()))
+                    .append(", \"paramErrors\": ").append(paramErrors(p.errors())).append('}');
         }
         b.append("\n  ],\n  \"projections\": [");
         for (int i = 0; i < r.projections().size(); i++) {

@@ -19,8 +19,9 @@ public record ReportData(String network, String arch, String datapath, double dt
                          double initialCost, double naiveCost, int sweeps, Map<String, Double> passMs,
                          List<String> warnings) {
 
+    /** @param errors the quantisation error of each lowered parameter (threshold, drive, ...) */
     public record PopRow(String name, String model, int size, int cores, double lsbMv, double rateHz,
-                         List<String> notes) {
+                         List<String> notes, List<LowerNeurons.ParamError> errors) {
     }
 
     public record ProjRow(String name, String pre, String post, int synapses, double relError, String format) {
@@ -42,7 +43,7 @@ public record ReportData(String network, String arch, String datapath, double dt
             int pi = p;
             int cores = (int) c.partition().slices().stream().filter(s -> s.pop() == pi).count();
             pops.add(new PopRow(lp.pop().name(), lp.pop().model().id(), lp.pop().size(), cores, lp.lsbMv(),
-                    c.rates().of(lp.pop().name()) * 1000 / n.dtMs(), lp.notes()));
+                    c.rates().of(lp.pop().name()) * 1000 / n.dtMs(), lp.notes(), lp.errors()));
         }
         List<ProjRow> projs = new ArrayList<>();
         for (QuantiseSynapses.Proj q : c.quantised().projections()) {

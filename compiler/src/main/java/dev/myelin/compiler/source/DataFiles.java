@@ -90,11 +90,51 @@ public final class DataFiles {
             return null;
         }
         try {
-            return TextFiles.readBytes(file, MAX_BYTES, "data file");
+            byte[] b = TextFiles.readBytes(file, MAX_BYTES, "data file");
+            return file.getFileName().toString().endsWith(".gz") ? gunzip(file, b, where, d) : b;
         } catch (MyelinInputException e) {
             d.error(where, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The bytes a gzip file holds, at most {@link #MAX_BYTES} (read in bounded steps, so a small
+     * file that expands without end is refused rather than exhausting memory); null after reporting.
+     */
+    static byte[] gunzip(Path file, byte[] gz, String where, Diagnostics d) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz), 1 << 16)) {
+            var out = new java.io.ByteArrayOutputStream(Math.max(32, Math.min(gz.length * 4, 1 << 26)));
+            byte[] buf = new byte[1 << 16];
+            long total = 0;
+            for (int r; (r = in.read(buf)) > 0; ) {
+                total += r;
+                if (total > MAX_BYTES) {
+                    d.error(where, "data file " + file + " decompresses to more than " + (MAX_BYTES >> 20) + " MiB");
+                    return null;
+                }
+                out.write(buf, 0, r);
+            }
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            d.error(where, "data file " + file + " is not a readable gzip file (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /** True for the names read as NumPy arrays ({@code .npy}, {@code .npy.gz}); the others are CSV. */
+    public static boolean isNpy(String name) {
+        return name.endsWith(".npy") || name.endsWith(".npy.gz");
+    }
+
+    /**
+     * A table from the data file {@code name} (relative to {@code dir}): a .npy array, or a CSV
+     * table of {@code minCols..maxCols} columns; either may be gzip-compressed ({@code .gz}).
+     * Null after reporting, at {@code where} or at the CSV's own line and column.
+     */
+    public static Table table(Path dir, String name, String where, int minCols, int maxCols, Diagnostics d) {
+        Path file = resolve(dir, name, where, d);
+        return isNpy(name) ? npy(file, where, d) : csv(file, where, minCols, maxCols, d);
     }
 
     /**
@@ -105,76 +145,7 @@ public final class DataFiles {
      */
     public static Table csv(Path file, String where, int minCols, int maxCols, Diagnostics d) {
         byte[] bytes = readBytes(file, where, d);
-        if (bytes == null) {
-            return null;
-        }
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
-        double[] out = new double[16];
-        int[] lineOf = new int[16];
-        int[] colOf = maxCols <= CELL_COLUMNS_UP_TO ? new int[16] : null;
-        int n = 0;
-        int rows = 0;
-        int cols = -1;
-        int errors = 0;
-        for (int li = 0; li < lines.length && errors < 5; li++) {
-            String line = lines[li];
-            int hash = line.indexOf('#');
-            if (hash >= 0) {
-                line = line.substring(0, hash);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] fields = line.split(",", -1);
-            if (rows == 0 && cols < 0 && !isNumber(fields[0].trim())) {
-                cols = -2; // header line
-                continue;
-            }
-            if (fields.length < minCols || fields.length > maxCols) {
-                d.error(file + ":" + (li + 1) + ":1", "expected " + (minCols == maxCols ? "" + minCols
-                        : minCols + " to " + maxCols) + " columns, found " + fields.length);
-                errors++;
-                continue;
-            }
-            if (cols >= 0 && fields.length != cols) {
-                d.error(file + ":" + (li + 1) + ":1", "expected " + cols + " columns like the rows above, found "
-                        + fields.length);
-                errors++;
-                continue;
-            }
-            cols = fields.length;
-            int col = 1;
-            for (String f : fields) {
-                String t = f.trim();
-                int at = col + f.indexOf(t); // the value itself, after any blanks
-                if (!isNumber(t)) {
-                    d.error(file + ":" + (li + 1) + ":" + at, "'" + t + "' is not a number");
-                    errors++;
-                    t = "0";
-                }
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                    if (colOf != null) {
-                        colOf = Arrays.copyOf(colOf, out.length);
-                    }
-                }
-                if (colOf != null) {
-                    colOf[n] = at;
-                }
-                out[n++] = Double.parseDouble(t);
-                col += f.length() + 1;
-            }
-            if (rows == lineOf.length) {
-                lineOf = Arrays.copyOf(lineOf, rows * 2);
-            }
-            lineOf[rows++] = li + 1;
-        }
-        if (errors > 0) {
-            return null;
-        }
-        int c = Math.max(cols, 0);
-        return new Table(rows, c, Arrays.copyOf(out, n), new CsvRows(file.toString(), Arrays.copyOf(lineOf, rows),
-                colOf == null ? null : Arrays.copyOf(colOf, n), c));
+        return bytes == null ? null : CsvParser.parse(file, bytes, minCols, maxCols, d);
     }
 
     static boolean isNumber(String s) {

@@ -38,8 +38,8 @@ public final class NetworkReader {
     /** Largest description accepted, checked before reading. */
     public static final long MAX_BYTES = 16L << 20;
 
-    static final Set<String> TOP = Set.of("name", "arch", "dt", "populations", "inputs", "projections", "probes",
-            "mapping");
+    static final Set<String> TOP = Set.of("name", "arch", "dt", "seed", "populations", "inputs", "projections",
+            "probes", "mapping");
 
     private NetworkReader() {
     }
@@ -76,9 +76,11 @@ public final class NetworkReader {
             top.error("dt", "'dt': " + NetworkImage.checkDt(dt));
             dt = 1.0;
         }
+        // the seed of every per-neuron distribution written without its own
+        long seed = top.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0, false);
         Map<String, Population> pops = new LinkedHashMap<>();
         for (Node n : top.list("populations", true)) {
-            Population p = population(file, n, d);
+            Population p = population(file, n, dir, seed, d);
             if (p != null) {
                 if (pops.containsKey(p.name())) {
                     d.error(p.where(), "population '" + p.name() + "' is declared twice");
@@ -124,7 +126,7 @@ public final class NetworkReader {
     static final Set<String> POP_KEYS = Set.of("name", "size", "shape", "model", "params", "receptors");
     static final List<String> MODELS = List.of("lif", "cuba_lif", "if", "loihi_lif", "truenorth");
 
-    static Population population(String file, Node n, Diagnostics d) {
+    static Population population(String file, Node n, Path dir, long seed, Diagnostics d) {
         YMap y = YMap.open(file, n, d, "a population", POP_KEYS);
         if (y == null) {
             return null;
@@ -152,13 +154,18 @@ public final class NetworkReader {
         }
         String model = y.choice("model", MODELS, null, true);
         List<Receptor> receptors = y.has("receptors") ? receptors(file, y, model, d) : List.of();
-        NeuronModel m = model == null ? null
-                : ModelReader.model(model, file, y.get("params"), y.where(),
+        ModelReader.Read m = model == null || name == null ? null
+                : ModelReader.model(model, file, y.get("params"), y.where(), name, seed, dir,
                         receptors != null && !receptors.isEmpty(), d);
-        if (name == null || m == null || receptors == null) {
+        if (m == null || m.model() == null || receptors == null) {
             return null;
         }
-        return new Population(name, size, shape, m, y.where(), y.keyWhere(""), receptors);
+        NeuronModel mm = m.model();
+        if (!receptors.isEmpty()) { // the soma's current is the first receptor's
+            double tau0 = receptors.get(0).tauSynMs();
+            mm = mm.with(k -> k.equals("tau_syn") ? tau0 : m.model().param(k));
+        }
+        return new Population(name, size, shape, mm, y.where(), y.keyWhere(""), m.perNeuron(), receptors);
     }
 
     /** The scalar keys of a mapping, in order. */

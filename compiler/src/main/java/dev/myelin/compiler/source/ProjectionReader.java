@@ -192,8 +192,12 @@ final class ProjectionReader {
 
     private static Connector fromList(YMap c, Path dir, double scale, Diagnostics d) {
         String f = c.text("file", null, true);
-        DataFiles.Table t = f == null ? null : DataFiles.csv(DataFiles.resolve(dir, f, c.where("file"), d),
-                c.where("file"), 2, 4, d);
+        DataFiles.Table t = f == null ? null : DataFiles.table(dir, f, c.where("file"), 2, 4, d);
+        if (t != null && (t.cols() < 2 || t.cols() > 4) && t.rows() > 0) {
+            d.error(c.where("file"), f + ": a list has 2 to 4 columns (pre, post[, weight[, delay]]), the array has "
+                    + t.cols());
+            return null;
+        }
         if (t == null) {
             return null;
         }
@@ -232,9 +236,7 @@ final class ProjectionReader {
         if (f == null) {
             return null;
         }
-        Path file = DataFiles.resolve(dir, f, c.where("file"), d);
-        DataFiles.Table t = f.endsWith(".npy") ? DataFiles.npy(file, c.where("file"), d)
-                : DataFiles.csv(file, c.where("file"), 1, 1 << 20, d);
+        DataFiles.Table t = DataFiles.table(dir, f, c.where("file"), 1, 1 << 20, d);
         if (t == null) {
             return null;
         }
@@ -251,9 +253,7 @@ final class ProjectionReader {
         Node k = c.get("kernel");
         DataFiles.Table t = null;
         if (k instanceof ScalarNode s) {
-            Path file = DataFiles.resolve(dir, s.getValue(), c.where("kernel"), d);
-            t = s.getValue().endsWith(".npy") ? DataFiles.npy(file, c.where("kernel"), d)
-                    : DataFiles.csv(file, c.where("kernel"), 1, 64, d);
+            t = DataFiles.table(dir, s.getValue(), c.where("kernel"), 1, 64, d);
         } else if (k instanceof SequenceNode rows) {
             t = inlineKernel(c, rows, d);
         } else {

@@ -35,6 +35,8 @@ class ChipMatchesReferenceTest {
         "negative_threshold.yaml, truenorth",
         "raw_loihi.yaml, loihi",
         "receptors.yaml, loihi",
+        "per_neuron.yaml, truenorth",
+        "per_neuron.yaml, loihi",
     })
     void sameSpikesOnChipAsReference(String file, String arch) throws Exception {
         Path p = resource(file);

@@ -4,7 +4,9 @@ import dev.myelin.compiler.Compiler;
 import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.lower.LoihiLowering;
 import dev.myelin.compiler.lower.QuantiseSynapses;
+import dev.myelin.isa.model.LoihiNeurons;
 import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.SynapseFormat;
 import dev.myelin.isa.spi.Stimulus;
@@ -33,12 +35,16 @@ import java.util.TreeSet;
 public final class DescriptionReference {
     private final Network net;
     private final List<QuantiseSynapses.Proj> projs;
-    private final Map<String, NeuronModel> params = new HashMap<>();
+    /** Each population's neurons' raw parameters, one record per neuron. */
+    private final Map<String, NeuronModel[]> params = new HashMap<>();
     private final Map<String, long[]> v = new HashMap<>();
     /** Per population: the current of each receptor of each neuron, u[receptor][neuron] (receptor 0 the soma's). */
     private final Map<String, long[][]> u = new HashMap<>();
     /** Per population: ticks each neuron's v is still held after a spike. */
     private final Map<String, int[]> held = new HashMap<>();
+    /** Per Loihi population: each neuron's refractory ticks and the du of each receptor after the first. */
+    private final Map<String, int[]> refractory = new HashMap<>();
+    private final Map<String, int[]> dendriteDu = new HashMap<>();
     /** Arriving input per (population, tick): per projection a sum per neuron. */
     private final Map<String, Map<Long, long[][]>> arriving = new HashMap<>();
 
@@ -47,14 +53,29 @@ public final class DescriptionReference {
         this.projs = c.quantised().projections();
         for (var lp : c.lowered().pops()) {
             String name = lp.pop().name();
-            params.put(name, lp.params());
-            long[] v0 = new long[lp.pop().size()];
-            java.util.Arrays.fill(v0, lp.params() instanceof NeuronModel.TrueNorth t ? t.v0()
-                    : ((NeuronModel.LoihiLif) lp.params()).v0());
+            int size = lp.pop().size();
+            NeuronModel[] each = new NeuronModel[size];
+            long[] v0 = new long[size];
+            long[] u0 = new long[size];
+            for (int i = 0; i < size; i++) {
+                each[i] = lp.neuron(i);
+                v0[i] = each[i] instanceof NeuronModel.TrueNorth t ? t.v0() : ((NeuronModel.LoihiLif) each[i]).v0();
+                u0[i] = each[i] instanceof NeuronModel.LoihiLif l ? l.u0() : 0;
+            }
+            params.put(name, each);
             v.put(name, v0);
-            int receptors = lp.params() instanceof NeuronModel.LoihiLif l ? l.dendriteDu().length + 1 : 1;
-            u.put(name, new long[receptors][lp.pop().size()]);
-            held.put(name, new int[lp.pop().size()]);
+            int receptors = lp.pop().compartments();
+            long[][] uu = new long[receptors][];
+            uu[0] = u0;
+            for (int r = 1; r < receptors; r++) {
+                uu[r] = new long[size];
+            }
+            u.put(name, uu);
+            held.put(name, new int[size]);
+            if (lp.neurons() instanceof LoihiNeurons ln) {
+                refractory.put(name, ln.refractory().clone());
+                dendriteDu.put(name, LoihiLowering.dendriteDu(lp.pop(), c.network().dtMs(), null));
+            }
             arriving.put(name, new HashMap<>());
         }
     }
@@ -127,10 +148,11 @@ public final class DescriptionReference {
         long[][] sums = arriving.get(pop).remove(t);
         long[] vv = v.get(pop);
         List<Integer> fired = new ArrayList<>();
-        NeuronModel m = params.get(pop);
+        NeuronModel[] each = params.get(pop);
         var population = net.population(pop).orElseThrow();
         long[][] uu = u.get(pop);
         for (int j = 0; j < vv.length; j++) {
+            NeuronModel m = each[j];
             long[] in = new long[uu.length];
             for (int pi = 0; sums != null && pi < sums.length; pi++) {
                 if (sums[pi] != null) {
@@ -141,7 +163,8 @@ public final class DescriptionReference {
                 }
             }
             boolean spike = m instanceof NeuronModel.TrueNorth tn ? trueNorth(tn, vv, j, in[0])
-                    : loihi((NeuronModel.LoihiLif) m, vv, uu, held.get(pop), j, in);
+                    : loihi((NeuronModel.LoihiLif) m, dendriteDu.get(pop), refractory.get(pop)[j], vv, uu,
+                    held.get(pop), j, in);
             if (spike) {
                 fired.add(j);
             }
@@ -177,10 +200,11 @@ public final class DescriptionReference {
      * Loihi CUBA LIF, Lava-compatible decay; each current wraps at 24 bits, so does their sum;
      * v clips to +-(2^23 - 1) and is held for the refractory ticks after a spike.
      */
-    static boolean loihi(NeuronModel.LoihiLif p, long[] v, long[][] u, int[] held, int j, long[] aIn) {
+    static boolean loihi(NeuronModel.LoihiLif p, int[] dendriteDu, int refractoryTicks, long[] v, long[][] u,
+                         int[] held, int j, long[] aIn) {
         long current = 0;
         for (int r = 0; r < u.length; r++) {
-            int du = r == 0 ? p.du() : p.dendriteDu()[r - 1];
+            int du = r == 0 ? p.du() : dendriteDu[r - 1];
             u[r][j] = wrap24((u[r][j] * (4096 - du - 1)) / 4096 + aIn[r] * 64);
             current = wrap24(current + u[r][j]);
         }
@@ -192,7 +216,7 @@ public final class DescriptionReference {
         vv = Math.max(-((1 << 23) - 1), Math.min((1 << 23) - 1, vv));
         if (vv > (long) p.vth() << 6) {
             v[j] = 0;
-            held[j] = p.refractory();
+            held[j] = refractoryTicks;
             return true;
         }
         v[j] = vv;
