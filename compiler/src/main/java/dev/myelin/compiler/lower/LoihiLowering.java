@@ -100,15 +100,15 @@ public final class LoihiLowering {
             out.v0()[i] = (int) v0;
             out.u0()[i] = (int) u0;
             long ticks = Math.round(ci.refractoryMs() / dt);
-            if (ticks > Limits.LOIHI_REFRACTORY_MAX && !refractoryReported) {
+            if ((ticks > Limits.LOIHI_REFRACTORY_MAX || ci.refractoryMs() < 0) && !refractoryReported) {
                 refractoryReported = true;
                 d.error(p.whereOf("params.refractory", "params"), "population '" + p.name() + "'" + who
-                        + ": refractory " + ci.refractoryMs() + " ms is " + ticks + " ticks of " + dt
-                        + " ms, beyond the datapath's " + Limits.LOIHI_REFRACTORY_MAX
-                        + "; use a longer dt or a shorter refractory period");
+                        + ": refractory " + ci.refractoryMs() + " ms " + (ci.refractoryMs() < 0 ? "is negative"
+                        : "is " + ticks + " ticks of " + dt + " ms, beyond the datapath's "
+                        + Limits.LOIHI_REFRACTORY_MAX + "; use a longer dt or a shorter refractory period"));
             }
             // Lava's LIFRefractory period: v held in the round(refractory / dt) ticks after a spike
-            out.refractory()[i] = (int) Math.min(Limits.LOIHI_REFRACTORY_MAX, ticks);
+            out.refractory()[i] = (int) Math.max(0, Math.min(Limits.LOIHI_REFRACTORY_MAX, ticks));
             thr.add(ci.thrMv(), (double) vth * 64 * q);
             drive.add(ci.driveMv(), (double) ((long) be[0] << be[1]) * q);
             if (ci.dtOverTau() > 0) {

@@ -155,8 +155,7 @@ public final class NetworkReader {
         String model = y.choice("model", MODELS, null, true);
         List<Receptor> receptors = y.has("receptors") ? receptors(file, y, model, d) : List.of();
         ModelReader.Read m = model == null || name == null ? null
-                : ModelReader.model(model, file, y.get("params"), y.where(), name, seed, dir,
-                        receptors != null && !receptors.isEmpty(), d);
+                : ModelReader.model(model, file, y.get("params"), y.where(), name, seed, dir, y.has("receptors"), d);
         if (m == null || m.model() == null || receptors == null) {
             return null;
         }
