@@ -33,6 +33,11 @@ import java.util.List;
  *
  * <p>Per tick: {@link #integrate} adds the active axons' rows, {@link #update} turns the sums
  * into a_in, advances u and v, fires, resets v and clears the sums.
+ *
+ * <p>Compartments with a refractory delay (Lava's {@code LIFRefractory}) or a join (a dendrite
+ * adding its current into the next compartment's, docs/isa.md) make the core "extended": its
+ * update runs one compartment after another, as the joined current flows from each dendrite to
+ * the next compartment; a core without them keeps the vectorised loop.
  */
 public final class LoihiCubaArray implements NeuronArray {
     private final int n;
@@ -77,6 +82,13 @@ public final class LoihiCubaArray implements NeuronArray {
     /** Axon types and their formats, kept for {@link #setRawWeight}. */
     private final int[] axonType;
     private final List<SynapseFormat> formats;
+    /**
+     * Extended cores only (null otherwise): per compartment the refractory delay, the ticks its
+     * voltage is still held, and whether it is a dendrite (join = add).
+     */
+    private final int[] refractoryDelay;
+    private final int[] refractoryLeft;
+    private final boolean[] dendrite;
     private int lastActive;
     /** Neurons whose u, v or bias is non-zero after the last update (0 means quiescent). */
     private int live;
@@ -143,7 +155,21 @@ public final class LoihiCubaArray implements NeuronArray {
         } else {
             packed = null;
         }
-        boolean biased = true;
+        if (p.extended()) {
+            refractoryDelay = p.refractory().clone();
+            refractoryLeft = new int[n];
+            dendrite = new boolean[n];
+            for (int j = 0; j < n; j++) {
+                dendrite[j] = p.join()[j] == LoihiNeurons.JOIN_ADD;
+            }
+        } else {
+            refractoryDelay = null;
+            refractoryLeft = null;
+            dendrite = null;
+        }
+        // a dendrite's update depends on whether input reached it, whatever the biases: extended
+        // cores always keep the bitmap of neurons reached
+        boolean biased = dendrite == null;
         for (int j = 0; j < n; j++) {
             biased &= bias[j] != 0;
         }
@@ -160,9 +186,12 @@ public final class LoihiCubaArray implements NeuronArray {
     /** Whether integrate and update take the fast paths (tests turn them off to compare). */
     boolean fastPaths = true;
 
-    /** The update path this core takes: "fast, biased" (no bookkeeping of idle neurons), "fast" or "general". */
+    /**
+     * The update path this core takes: "fast, biased" (no bookkeeping of idle neurons), "fast",
+     * "fast, compartments" (refractory delays or joins) or "general".
+     */
     String updatePath() {
-        return !fastPaths ? "general" : allBiased ? "fast, biased" : "fast";
+        return !fastPaths ? "general" : dendrite != null ? "fast, compartments" : allBiased ? "fast, biased" : "fast";
     }
 
     @Override
@@ -260,7 +289,10 @@ public final class LoihiCubaArray implements NeuronArray {
 
     @Override
     public int update(long tick, int[] fired) {
-        return fastPaths ? updateFast(fired) : updateGeneral(fired);
+        if (!fastPaths) {
+            return updateGeneral(fired);
+        }
+        return dendrite != null ? updateCompartments(fired) : updateFast(fired);
     }
 
     /**
@@ -321,27 +353,103 @@ public final class LoihiCubaArray implements NeuronArray {
         int count = 0;
         int active = 0;
         int stillLive = 0;
+        int received = 0; // the joined current the dendrite just before j hands on (0 after a soma)
         for (int j = 0; j < n; j++) {
             long aIn = activation(j);
             int uj = u[j];
             int vj = v[j];
+            boolean dend = dendrite != null && dendrite[j];
+            int left = refractoryLeft == null ? 0 : refractoryLeft[j];
             boolean hadInput = (hasInput[j >>> 6] >>> (j & 63) & 1L) != 0;
-            if (!hadInput && uj == 0 && vj == 0 && bias[j] == 0) {
-                continue; // the update would leave u = v = 0 and cannot fire (threshold >= 0)
+            if (!hadInput && uj == 0 && received == 0 && (dend || vj == 0 && bias[j] == 0 && left == 0)) {
+                continue; // the update would leave u = v = 0, hand on 0 and cannot fire (threshold >= 0)
             }
-            // SANA-FE's "updated": a synaptic event this tick (even summing to 0), u or v non-zero, or a bias
+            // SANA-FE's "updated": a synaptic event this tick (even summing to 0), u or v non-zero,
+            // a bias, a current received or a refractory count
             active++;
             uj = LoihiMath.nextU(uj, uFactor[j], aIn);
-            vj = LoihiMath.nextV(vj, vFactor[j], uj, bias[j]);
-            if (LoihiMath.fires(vj, threshold[j])) {
-                fired[count++] = j;
-                vj = 0; // reset v only; u carries on (no refractory period in the bit-accurate model)
-            }
             u[j] = uj;
+            int current = LoihiMath.joinAdd(received, uj);
+            if (dend) {
+                received = current; // no voltage, no spike: the current goes on to the next compartment
+                stillLive += uj != 0 ? 1 : 0;
+                continue;
+            }
+            received = 0;
+            if (left > 0) {
+                left--; // refractory: v held, u integrated all the same
+            } else {
+                vj = LoihiMath.nextV(vj, vFactor[j], current, bias[j]);
+                if (LoihiMath.fires(vj, threshold[j])) {
+                    fired[count++] = j;
+                    vj = 0; // reset v only; u carries on
+                    left = refractoryDelay == null ? 0 : refractoryDelay[j];
+                }
+            }
             v[j] = vj;
-            if (uj != 0 || vj != 0 || bias[j] != 0) {
+            if (refractoryLeft != null) {
+                refractoryLeft[j] = left;
+            }
+            if (uj != 0 || vj != 0 || bias[j] != 0 || left != 0) {
                 stillLive++;
             }
+        }
+        java.util.Arrays.fill(hasInput, 0L);
+        lastActive = active;
+        live = stillLive;
+        return count;
+    }
+
+    /**
+     * The fast update of an extended core: the same int arithmetic as {@link #updateFast}, one
+     * compartment after another (the current a dendrite hands on is known only once it is
+     * updated). Idle compartments are computed anyway (they stay at 0); the counts follow the
+     * general path's rule.
+     */
+    private int updateCompartments(int[] fired) {
+        int[] sums = acc32;
+        for (int g = 1; g < groups; g++) {
+            int shift = -groupExp[g];
+            int base = g * n;
+            for (int j = 0; j < n; j++) {
+                sums[j] += sums[base + j] >> shift;
+                sums[base + j] = 0;
+            }
+        }
+        int count = 0;
+        int active = 0;
+        int stillLive = 0;
+        int received = 0;
+        for (int j = 0; j < n; j++) {
+            int reached = (int) (hasInput[j >>> 6] >>> (j & 63)) & 1;
+            int u0 = u[j];
+            boolean dend = dendrite[j];
+            int left = refractoryLeft[j];
+            boolean idle = reached == 0 && u0 == 0 && received == 0 && (dend || (v[j] | bias[j] | left) == 0);
+            active += idle ? 0 : 1;
+            int uj = LoihiMath.wrapU24int(LoihiMath.decay24(u0, uFactor[j]) + (sums[j] << LoihiMath.ACT_SHIFT));
+            sums[j] = 0;
+            u[j] = uj;
+            int current = LoihiMath.joinAdd(received, uj);
+            if (dend) {
+                received = current;
+                stillLive += uj != 0 ? 1 : 0;
+                continue;
+            }
+            received = 0;
+            if (left > 0) {
+                left--;
+            } else {
+                int vj = LoihiMath.clipV24int(LoihiMath.decay24(v[j], vFactor[j]) + current + bias[j]);
+                if (LoihiMath.fires(vj, threshold[j])) {
+                    fired[count++] = j;
+                    vj = 0;
+                    left = refractoryDelay[j];
+                }
+                v[j] = vj;
+            }
+            refractoryLeft[j] = left;
+            stillLive += (uj | v[j] | bias[j] | left) != 0 ? 1 : 0;
         }
         java.util.Arrays.fill(hasInput, 0L);
         lastActive = active;
@@ -361,10 +469,12 @@ public final class LoihiCubaArray implements NeuronArray {
         return aIn;
     }
 
+    /** Compartments updated even without input: u, v or bias non-zero (a dendrite: u non-zero). */
     private int countLive() {
         int c = 0;
         for (int j = 0; j < n; j++) {
-            if (u[j] != 0 || v[j] != 0 || bias[j] != 0) {
+            boolean dend = dendrite != null && dendrite[j];
+            if (u[j] != 0 || !dend && (v[j] != 0 || bias[j] != 0)) {
                 c++;
             }
         }

@@ -118,6 +118,15 @@ public final class LoihiMath {
         return x - (under & (under >> 31));
     }
 
+    /**
+     * The ADD join of a multi-compartment neuron: the current a compartment received from the
+     * dendrite before it plus its own u, wrapped to 24 bits as u is ({@link #wrapU24}). Both are
+     * in (-2^23, 2^23], so the sum fits an {@code int} before the wrap.
+     */
+    public static int joinAdd(int received, int u) {
+        return wrapU24int(received + u);
+    }
+
     /** Effective bias {@code biasMant << biasExp}: 13-bit signed mantissa, exponent 0..7, at most 20 bits. */
     public static int biasOf(int biasMant, int biasExp) {
         return biasMant << biasExp;

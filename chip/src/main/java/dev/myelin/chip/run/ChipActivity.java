@@ -33,12 +33,15 @@ final class ChipActivity {
         this.network = network;
     }
 
-    /** The used cores as pricing sees them. */
+    /**
+     * The used cores as pricing sees them: synaptic events of sparse-encoded Loihi cores are
+     * sparse, those of crossbars and of dense-encoded Loihi cores dense.
+     */
     static List<CoreInfo> cores(Chip chip) {
         List<CoreInfo> out = new ArrayList<>();
         for (CoreImage ci : chip.image().cores()) {
-            out.add(new CoreInfo(ci.id(), ci.synapses() instanceof SparseRows, ci.neuronCount(), ci.axonCount(),
-                    ci.input()));
+            boolean sparse = ci.synapses() instanceof SparseRows s && !s.dense();
+            out.add(new CoreInfo(ci.id(), sparse, ci.neuronCount(), ci.axonCount(), ci.input()));
         }
         return out;
     }

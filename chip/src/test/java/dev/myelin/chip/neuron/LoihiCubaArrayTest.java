@@ -59,6 +59,100 @@ class LoihiCubaArrayTest {
         assertThat(a.v(0)).isEqualTo(110);
     }
 
+    /**
+     * Lava's own LIFRefractory test (refractory_period 1, biases 1 and 2, vth 4: v = [1,2,3,4,0,0,1,2]
+     * and [2,4,0,0,2,4,0,0]) in fixed point, scaled by 64: biases 64 and 128, vth 4 (threshold
+     * 4 << 6 = 256), du = dv = 0 and u = 0 so only the bias moves v. A spike resets v to 0 in its
+     * tick, and v stays 0 one tick more.
+     */
+    @Test
+    void refractoryDelayHoldsVoltageAsLavasLifRefractoryDoes() {
+        LoihiNeurons p = LoihiNeurons.zeros(2);
+        p.biasMant()[0] = 64;
+        p.biasMant()[1] = 128;
+        p.vth()[0] = 4;
+        p.vth()[1] = 4;
+        p.refractory()[0] = 1;
+        p.refractory()[1] = 1;
+        LoihiCubaArray a = new LoihiCubaArray(new CoreImage(new CoreId(0, 0, 0), new int[0], p,
+                new SparseRows(0, new int[] {0}, new int[0], new int[0]), List.of(), Targets.none(2), new byte[0]), LOIHI);
+        int[] fired = new int[2];
+        int[][] v = new int[2][8];
+        for (int t = 0; t < 8; t++) {
+            a.update(t, fired);
+            v[0][t] = a.v(0);
+            v[1][t] = a.v(1);
+        }
+        assertThat(v[0]).containsExactly(64, 128, 192, 256, 0, 0, 64, 128);
+        assertThat(v[1]).containsExactly(128, 256, 0, 0, 128, 256, 0, 0);
+    }
+
+    /**
+     * Refractory delay 3, NxSDK decay with du = dv = 0 (u and v kept exactly), threshold 0. A
+     * weight-1 input in tick 0 gives u = 64 = v > 0: a spike. Ticks 1-3 hold v at 0; a second
+     * input in tick 2 still reaches u (128). Tick 4 adds u = 128 to v: the next spike, and so
+     * every fourth tick.
+     */
+    @Test
+    void currentKeepsIntegratingWhileTheVoltageIsHeld() {
+        LoihiNeurons z = LoihiNeurons.zeros(1);
+        LoihiNeurons p = new LoihiNeurons(1, LoihiNeurons.DECAY_NXSDK, z.du(), z.dv(), z.vth(), z.biasMant(),
+                z.biasExp(), z.u0(), z.v0(), new int[] {3}, z.join());
+        LoihiCubaArray a = new LoihiCubaArray(core(p, new int[] {0}, new int[] {1},
+                new SynapseFormat(8, 0, SynapseFormat.EXCITATORY)), LOIHI);
+        int[] fired = new int[1];
+        int[] spikes = new int[9];
+        int[] u = new int[9];
+        for (int t = 0; t < 9; t++) {
+            if (t == 0 || t == 2) {
+                a.integrate(axons(0), 1);
+            }
+            spikes[t] = a.update(t, fired);
+            u[t] = a.u(0);
+            assertThat(a.v(0)).as("tick " + t).isZero(); // held, or reset by a spike
+        }
+        // every 4th tick from then on: each spike is followed by 3 held ticks
+        assertThat(spikes).containsExactly(1, 0, 0, 0, 1, 0, 0, 0, 1);
+        assertThat(u).containsExactly(64, 64, 128, 128, 128, 128, 128, 128, 128);
+        assertThat(a.quiescent()).isFalse();
+    }
+
+    /**
+     * A dendrite (compartment 0, Lava du = 2048: u keeps 2047/4096 of itself) joined by ADD into
+     * a soma (compartment 1, du = 4095: its own u lasts one tick; dv = 0). Tick 0: weight 1 on
+     * the dendrite, weight 2 on the soma: u0 = 64, u1 = 128, v1 = 64 + 128 = 192. Then u1 = 0
+     * and u0 = 31, 15: v1 = 223, 238. The dendrite, threshold 0 and v0 = 100, never fires and
+     * keeps v = 100.
+     */
+    @Test
+    void aDendritesCurrentAddsIntoTheSomaAndTheDendriteNeverFires() {
+        LoihiNeurons p = LoihiNeurons.zeros(2);
+        p.du()[0] = 2048;
+        p.join()[0] = LoihiNeurons.JOIN_ADD;
+        p.v0()[0] = 100;
+        p.du()[1] = 4095;
+        p.vth()[1] = 1000;
+        CoreImage c = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 0}, p,
+                new SparseRows(2, new int[] {0, 1, 2}, new int[] {0, 1}, new int[] {1, 2}),
+                List.of(new SynapseFormat(8, 0, SynapseFormat.EXCITATORY)), Targets.none(2), new byte[0]);
+        for (boolean fast : new boolean[] {true, false}) {
+            LoihiCubaArray a = new LoihiCubaArray(c, LOIHI);
+            a.fastPaths = fast;
+            int[] fired = new int[2];
+            a.integrate(axons(0, 1), 1);
+            assertThat(a.update(0, fired)).isZero();
+            assertThat(a.u(0)).isEqualTo(64);
+            assertThat(a.u(1)).isEqualTo(128);
+            assertThat(a.v(1)).isEqualTo(192);
+            assertThat(a.lastActiveUpdates()).isEqualTo(2);
+            a.update(1, fired);
+            assertThat(a.v(1)).isEqualTo(223);
+            assertThat(a.update(2, fired)).isZero();
+            assertThat(a.v(1)).isEqualTo(238);
+            assertThat(a.v(0)).isEqualTo(100);
+        }
+    }
+
     @Test
     void decayModesDifferOnlyInTheCurrentOffset() {
         int[] lava = uAfterImpulse(LoihiNeurons.DECAY_LAVA, 0);

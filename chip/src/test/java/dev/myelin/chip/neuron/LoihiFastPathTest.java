@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * general path ({@link LoihiMath}'s long arithmetic, one neuron at a time) on seeded random
  * cores: both decay modes, per-neuron and shared du/dv, several exponents (negative ones
  * floored per group), states at the edges of u's wrap and v's clip, and inputs large enough
- * to wrap u. After every tick: the same u, v, fired neurons, events and counts.
+ * to wrap u; a quarter of the cores with dendrites (join add) and refractory delays. After every
+ * tick: the same u, v, fired neurons, events and counts.
  */
 class LoihiFastPathTest {
     private static final Architecture LOIHI = Presets.require("loihi");
@@ -69,7 +70,7 @@ class LoihiFastPathTest {
                 assertThat(fast.quiescent()).as(at).isEqualTo(general.quiescent());
             }
         }
-        assertThat(paths.keySet()).containsExactly("fast", "fast, biased");
+        assertThat(paths.keySet()).containsExactly("fast", "fast, biased", "fast, compartments");
         assertThat(paths.values()).allMatch(k -> k >= 100);
     }
 
@@ -131,6 +132,16 @@ class LoihiFastPathTest {
             p.biasExp()[j] = rnd.nextInt(8);
             p.u0()[j] = state(rnd);
             p.v0()[j] = state(rnd);
+        }
+        if (trial % 4 == 1) { // extended: dendrites (never last, never refractory) and refractory delays
+            for (int j = 0; j < n; j++) {
+                if (j < n - 1 && rnd.nextInt(3) == 0) {
+                    p.join()[j] = LoihiNeurons.JOIN_ADD;
+                } else if (rnd.nextBoolean()) {
+                    p.refractory()[j] = rnd.nextInt(4) == 0 ? 255 : rnd.nextInt(1, 8);
+                }
+            }
+            p.refractory()[n - 1] = 1 + rnd.nextInt(3); // at least one: the core is extended even when n = 1
         }
         int types = 1 + rnd.nextInt(3);
         List<SynapseFormat> formats = new ArrayList<>();

@@ -20,12 +20,35 @@ import dev.myelin.isa.model.TrueNorthNeurons;
 import java.util.Arrays;
 import java.util.List;
 
-/** Builds one {@link CoreImage} from a routed core and its population's lowered parameters. */
+/**
+ * Builds one {@link CoreImage} from a routed core and its population's lowered parameters.
+ *
+ * <p>Loihi neurons with k receptors ({@code params.dendriteDu()} has k - 1 entries) become k
+ * consecutive compartments, {@link #compartment}: the dendrites of receptors 1..k-1 first, each
+ * joined by ADD into the next, and the soma (receptor 0) last, which alone has a voltage,
+ * a threshold, a refractory delay and targets.
+ */
 final class CoreEmitter {
     private CoreEmitter() {
     }
 
-    static CoreImage core(Route.CoreRoute cr, LowerNeurons.Pop pop, List<CoreId> ids, List<Projection> projections) {
+    /** Compartment of local neuron j's receptor r, with k compartments per neuron: dendrites first, the soma last. */
+    static int compartment(int j, int r, int k) {
+        return k * j + (r == 0 ? k - 1 : r - 1);
+    }
+
+    /**
+     * @param projections the network's projections (their plasticity makes the learning section)
+     * @param receptorOf the receptor (index into the post population's receptors, 0 without
+     *                   any) of each projection of the network
+     * @param dendriteDu Loihi: the current decay of each receptor after the first (empty: one
+     *                   compartment per neuron)
+     * @param dense      Loihi: store the synapses in the dense encoding (a core whose rows reach
+     *                   a compartment twice stays sparse: a dense slot holds one weight)
+     */
+    static CoreImage core(Route.CoreRoute cr, LowerNeurons.Pop pop, List<CoreId> ids, List<Projection> projections,
+                          int[] receptorOf,
+                          int[] dendriteDu, boolean dense) {
         var ax = cr.axons();
         int n = cr.neurons();
         NeuronParams np;
@@ -41,8 +64,15 @@ final class CoreEmitter {
             }
             mem = x;
         } else {
-            np = loihi((LoihiNeurons) pop.neurons(), cr);
-            mem = sparse(cr);
+            int k = dendriteDu.length + 1;
+            np = loihi((LoihiNeurons) pop.neurons(), cr, dendriteDu);
+            SparseRows rows = sparse(cr, k, receptorOf);
+            mem = dense ? denseOrNull(rows, n * k) : null;
+            mem = mem == null ? rows : mem;
+            Targets t = targets(cr, ids);
+            // plastic projections end on loihi_lif populations, whose neurons are one compartment each
+            return new CoreImage(cr.id(), ax.types(), np, mem, cr.formats(), k == 1 ? t : onSomas(t, k),
+                    learning(cr, projections));
         }
         Targets t = targets(cr, ids);
         return new CoreImage(cr.id(), ax.types(), np, mem, cr.formats(), t, learning(cr, projections));
@@ -76,6 +106,17 @@ final class CoreEmitter {
         }
         return LearningCodec.encode(new LearningConfig(p.epoch(), p.weightFrac(), p.wMin(), p.wMax(), reward,
                 p.traces(), p.rules(), plastic));
+    }
+
+    /** Neuron j's targets moved to its soma, compartment k j + k - 1; dendrites have none. */
+    private static Targets onSomas(Targets t, int k) {
+        int n = t.neurons();
+        int[] start = new int[n * k + 1];
+        for (int j = 0; j < n; j++) {
+            java.util.Arrays.fill(start, k * j, k * j + k, t.start()[j]);
+        }
+        start[n * k] = t.start()[n];
+        return new Targets(start, t.dx(), t.dy(), t.slot(), t.axon(), t.delay());
     }
 
     /** For each local neuron of the slice, itself and its copies. */
@@ -121,23 +162,37 @@ final class CoreEmitter {
         return t;
     }
 
-    private static LoihiNeurons loihi(LoihiNeurons p, Route.CoreRoute cr) {
+    /**
+     * The compartments of the core's neurons: k per neuron, a dendrite per receptor after the
+     * first (its du, joined by ADD into the next compartment), then the soma with the neuron's
+     * own parameters.
+     */
+    private static LoihiNeurons loihi(LoihiNeurons p, Route.CoreRoute cr, int[] dendriteDu) {
         int n = cr.neurons();
-        LoihiNeurons l = LoihiNeurons.zeros(n);
+        int k = dendriteDu.length + 1;
+        LoihiNeurons l = LoihiNeurons.zeros(n * k);
         for (int j = 0; j < n; j++) {
+            for (int r = 1; r < k; r++) {
+                int c = compartment(j, r, k);
+                l.du()[c] = dendriteDu[r - 1];
+                l.join()[c] = LoihiNeurons.JOIN_ADD;
+            }
             int i = cr.slice().from() + cr.origin()[j];
-            l.du()[j] = p.du()[i];
-            l.dv()[j] = p.dv()[i];
-            l.vth()[j] = p.vth()[i];
-            l.biasMant()[j] = p.biasMant()[i];
-            l.biasExp()[j] = p.biasExp()[i];
-            l.u0()[j] = p.u0()[i];
-            l.v0()[j] = p.v0()[i];
+            int soma = compartment(j, 0, k);
+            l.du()[soma] = p.du()[i];
+            l.dv()[soma] = p.dv()[i];
+            l.vth()[soma] = p.vth()[i];
+            l.biasMant()[soma] = p.biasMant()[i];
+            l.biasExp()[soma] = p.biasExp()[i];
+            l.u0()[soma] = p.u0()[i];
+            l.v0()[soma] = p.v0()[i];
+            l.refractory()[soma] = p.refractory()[i];
         }
         return l;
     }
 
-    private static SparseRows sparse(Route.CoreRoute cr) {
+    /** Synapses by axon; a synapse onto local neuron j lands on j's compartment for its projection's receptor. */
+    private static SparseRows sparse(Route.CoreRoute cr, int compartments, int[] receptorOf) {
         var ax = cr.axons();
         int a = ax.axons();
         int m = ax.synapses();
@@ -153,10 +208,35 @@ final class CoreEmitter {
         int[] weight = new int[m];
         for (int k = 0; k < m; k++) {
             int at = fill[ax.synAxon(k)]++;
-            post[at] = ax.synPost(k);
+            int axon = ax.synAxon(k);
+            post[at] = compartment(ax.synPost(k), receptorOf[ax.proj(axon)], compartments);
             weight[at] = ax.synWeight(k);
         }
         return new SparseRows(a, rowStart, post, weight);
+    }
+
+    /** The rows in the dense encoding (every compartment, zeros included), or null if a row repeats a compartment. */
+    private static SparseRows denseOrNull(SparseRows s, int compartments) {
+        int a = s.axons();
+        int[] rowStart = new int[a + 1];
+        int[] post = new int[a * compartments];
+        int[] weight = new int[a * compartments];
+        boolean[] seen = new boolean[a * compartments];
+        for (int x = 0; x < a; x++) {
+            rowStart[x + 1] = (x + 1) * compartments;
+            for (int j = 0; j < compartments; j++) {
+                post[x * compartments + j] = j;
+            }
+            for (int k = s.rowStart()[x]; k < s.rowStart()[x + 1]; k++) {
+                int slot = x * compartments + s.post()[k];
+                if (seen[slot]) {
+                    return null;
+                }
+                seen[slot] = true;
+                weight[slot] = s.weight()[k];
+            }
+        }
+        return new SparseRows(a, rowStart, post, weight, true);
     }
 
     private static Targets targets(Route.CoreRoute cr, List<CoreId> ids) {

@@ -3,6 +3,7 @@ package dev.myelin.compiler.emit;
 import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.Probe;
+import dev.myelin.compiler.lower.LoihiLowering;
 import dev.myelin.compiler.lower.LowerNeurons;
 import dev.myelin.compiler.partition.Slice;
 import dev.myelin.compiler.route.Route;
@@ -35,8 +36,19 @@ public final class Emit {
     public static Product run(Network n, Architecture arch, LowerNeurons.Product low, Route.Product routed) {
         List<CoreImage> cores = new ArrayList<>();
         List<CoreId> ids = new ArrayList<>(routed.cores().stream().map(Route.CoreRoute::id).toList());
+        int[] receptorOf = new int[n.projections().size()];
+        for (int pi = 0; pi < receptorOf.length; pi++) {
+            var pj = n.projections().get(pi);
+            receptorOf[pi] = pj.receptor() == null ? 0 : n.population(pj.post()).orElseThrow().receptorIndex(pj.receptor());
+        }
         for (Route.CoreRoute cr : routed.cores()) {
-            cores.add(CoreEmitter.core(cr, low.pops().get(cr.slice().pop()), ids, n.projections()));
+            LowerNeurons.Pop lp = low.pops().get(cr.slice().pop());
+            boolean loihi = lp.neurons() instanceof dev.myelin.isa.model.LoihiNeurons;
+            int[] dendriteDu = loihi ? LoihiLowering.dendriteDu(lp.pop(), n.dtMs(), null) : new int[0];
+            boolean dense = loihi && dev.myelin.compiler.partition.Partition.dense(arch, cr.axons().axons(),
+                    (long) cr.neurons() * compartments(lp), cr.axons().synapses(),
+                    n.hints().encodingOf(lp.pop().name()));
+            cores.add(CoreEmitter.core(cr, lp, ids, n.projections(), receptorOf, dendriteDu, dense));
         }
         for (Route.InputCore ic : routed.inputCores()) {
             cores.add(CoreEmitter.input(ic, arch, ids));
@@ -65,7 +77,8 @@ public final class Emit {
             probes.add(new ProbeRequest(p.population(), p.spikes(), p.v(), p.u(),
                     p.indices() == null ? null : p.indices().clone()));
             if (p.spikes() && outputs.stream().noneMatch(o -> o.name().equals(p.population()))) {
-                outputs.add(outputPort(n, routed, p));
+                outputs.add(outputPort(n, routed, p, compartments(
+                        low.pops().get(dev.myelin.compiler.partition.Partition.indexOf(n, p.population())))));
             }
         }
         List<Symbol> symbols = new ArrayList<>();
@@ -73,8 +86,13 @@ public final class Emit {
             List<Symbol.Range> ranges = new ArrayList<>();
             for (Route.CoreRoute cr : routed.cores()) {
                 Slice sl = cr.slice();
-                if (sl.pop() == pop) {
+                int k = compartments(low.pops().get(pop));
+                if (sl.pop() == pop && k == 1) {
                     ranges.add(new Symbol.Range(cr.id(), 0, sl.size(), sl.from()));
+                } else if (sl.pop() == pop) {
+                    for (int j = 0; j < sl.size(); j++) { // each neuron at its soma, k compartments apart
+                        ranges.add(new Symbol.Range(cr.id(), CoreEmitter.compartment(j, 0, k), 1, sl.from() + j));
+                    }
                 }
             }
             var population = n.populations().get(pop);
@@ -124,7 +142,12 @@ public final class Emit {
         return out;
     }
 
-    private static Port outputPort(Network n, Route.Product routed, Probe p) {
+    /** Compartments per neuron of a lowered population: one per receptor on Loihi, else 1. */
+    private static int compartments(LowerNeurons.Pop lp) {
+        return lp.neurons() instanceof dev.myelin.isa.model.LoihiNeurons ? lp.pop().compartments() : 1;
+    }
+
+    private static Port outputPort(Network n, Route.Product routed, Probe p, int k) {
         int pop = dev.myelin.compiler.partition.Partition.indexOf(n, p.population());
         int size = n.populations().get(pop).size();
         int[] idx = p.indices();
@@ -139,7 +162,7 @@ public final class Emit {
             for (Route.CoreRoute cr : routed.cores()) {
                 Slice sl = cr.slice();
                 if (sl.pop() == pop && i >= sl.from() && i < sl.to()) {
-                    entries.add(new PortEntry(cr.id(), i - sl.from()));
+                    entries.add(new PortEntry(cr.id(), CoreEmitter.compartment(i - sl.from(), 0, k)));
                     break;
                 }
             }

@@ -13,10 +13,13 @@ import java.util.Map;
  * @param inputs           how spiking inputs not listed in {@code inputDelivery} reach the chip
  * @param inputDelivery    per spiking input, how it reaches the chip
  * @param inputWhere       where each {@code inputDelivery} entry was written (its name)
+ * @param encoding         per population: the synapse encoding of its Loihi cores (absent: {@code defaultEncoding})
+ * @param defaultEncoding  the encoding of populations not listed
  */
 public record MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins,
                            Map<String, String> perCoreWhere, InputDelivery inputs,
-                           Map<String, InputDelivery> inputDelivery, Map<String, String> inputWhere) {
+                           Map<String, InputDelivery> inputDelivery, Map<String, String> inputWhere,
+                           Map<String, SynapseEncoding> encoding, SynapseEncoding defaultEncoding) {
     public MappingHints {
         neuronsPerCore = Map.copyOf(neuronsPerCore);
         pins = List.copyOf(pins);
@@ -25,11 +28,18 @@ public record MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCo
         // insertion order kept: errors about the entries are reported in the order they were written
         inputDelivery = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputDelivery));
         inputWhere = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputWhere));
+        encoding = Map.copyOf(encoding);
     }
 
     public MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins,
                         Map<String, String> perCoreWhere) {
-        this(neuronsPerCore, defaultPerCore, pins, perCoreWhere, InputDelivery.AXONS, Map.of(), Map.of());
+        this(neuronsPerCore, defaultPerCore, pins, perCoreWhere, InputDelivery.AXONS, Map.of(), Map.of(), Map.of(),
+                SynapseEncoding.AUTO);
+    }
+
+    /** The synapse encoding asked for the cores of {@code population}. */
+    public SynapseEncoding encodingOf(String population) {
+        return encoding.getOrDefault(population, defaultEncoding);
     }
 
     public MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCore, List<Pin> pins) {
@@ -43,7 +53,8 @@ public record MappingHints(Map<String, Integer> neuronsPerCore, int defaultPerCo
 
     /** The same hints with every spiking input delivered by {@code all} (the command line's {@code --input-delivery}). */
     public MappingHints withInputs(InputDelivery all) {
-        return new MappingHints(neuronsPerCore, defaultPerCore, pins, perCoreWhere, all, Map.of(), Map.of());
+        return new MappingHints(neuronsPerCore, defaultPerCore, pins, perCoreWhere, all, Map.of(), Map.of(), encoding,
+                defaultEncoding);
     }
 
     public static MappingHints none() {

@@ -159,6 +159,7 @@ public final class NetworkBuilder {
         Map<String, String> where = new LinkedHashMap<>();
         inputDelivery.keySet().forEach(k -> where.put(k, "mapping inputs '" + k + "'"));
         return new Network(name, arch, "network '" + name + "'", dtMs, populations, inputs, projections, probes,
-                new MappingHints(perCore, defaultPerCore, pins, Map.of(), allInputs, inputDelivery, where));
+                new MappingHints(perCore, defaultPerCore, pins, Map.of(), allInputs, inputDelivery, where, Map.of(),
+                        SynapseEncoding.AUTO));
     }
 }

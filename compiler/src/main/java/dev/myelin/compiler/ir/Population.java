@@ -1,6 +1,7 @@
 package dev.myelin.compiler.ir;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,12 +13,35 @@ import java.util.Map;
  * @param perNeuron parameters that differ from neuron to neuron, by their names in the
  *                  description language ({@link NeuronModel#paramNames()}); each replaces the
  *                  model's one value (which then holds the values' mean, {@link ParamSpec#typical()})
+ * @param receptors its named synaptic currents (cuba_lif on Loihi), the soma's own first; empty
+ *                  when the model's single current (tau_syn) takes every projection
  */
 public record Population(String name, int size, int[] shape, NeuronModel model, String where,
-                         Map<String, String> keyWhere, Map<String, ParamSpec> perNeuron) {
+                         Map<String, String> keyWhere, Map<String, ParamSpec> perNeuron, List<Receptor> receptors) {
     public Population {
         keyWhere = Map.copyOf(keyWhere);
         perNeuron = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perNeuron));
+        receptors = List.copyOf(receptors);
+    }
+
+    public Population(String name, int size, int[] shape, NeuronModel model, String where,
+                      Map<String, String> keyWhere, Map<String, ParamSpec> perNeuron) {
+        this(name, size, shape, model, where, keyWhere, perNeuron, List.of());
+    }
+
+    /** Compartments per neuron on Loihi: one per receptor, at least one. */
+    public int compartments() {
+        return Math.max(1, receptors.size());
+    }
+
+    /** Position of the receptor called {@code name} (0 = the soma's), or -1. */
+    public int receptorIndex(String name) {
+        for (int r = 0; r < receptors.size(); r++) {
+            if (receptors.get(r).name().equals(name)) {
+                return r;
+            }
+        }
+        return -1;
     }
 
     public Population(String name, int size, int[] shape, NeuronModel model, String where,

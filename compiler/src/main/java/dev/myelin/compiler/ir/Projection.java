@@ -11,10 +11,11 @@ import java.util.Map;
  * @param numWeightBits  Loihi significant weight bits for raw weights, or null (8)
  * @param keyWhere       where its keys were written (`post`, `connect.file`, ...; {@link KeyWhere})
  * @param plasticity     how its synapses learn, or null (fixed weights)
+ * @param receptor       the post population's receptor the synapses add into, or null (its only current)
  */
 public record Projection(String name, String pre, String post, Connector connector, WeightSpec weight,
                          int delayTicks, boolean inhibitory, Integer weightExp, Integer numWeightBits,
-                         String where, Map<String, String> keyWhere, Plasticity plasticity) {
+                         String where, Map<String, String> keyWhere, Plasticity plasticity, String receptor) {
     public Projection {
         keyWhere = Map.copyOf(keyWhere);
     }
@@ -23,7 +24,7 @@ public record Projection(String name, String pre, String post, Connector connect
                       boolean inhibitory, Integer weightExp, Integer numWeightBits, String where,
                       Map<String, String> keyWhere) {
         this(name, pre, post, connector, weight, delayTicks, inhibitory, weightExp, numWeightBits, where, keyWhere,
-                null);
+                null, null);
     }
 
     public Projection(String name, String pre, String post, Connector connector, WeightSpec weight, int delayTicks,

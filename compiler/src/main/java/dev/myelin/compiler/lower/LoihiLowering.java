@@ -3,6 +3,7 @@ package dev.myelin.compiler.lower;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.isa.model.Limits;
 import dev.myelin.isa.model.LoihiNeurons;
 import dev.myelin.isa.model.Symbol;
 
@@ -49,8 +50,9 @@ public final class LoihiLowering {
             q = Math.max(q, Math.max(c[i].thrMv() / THRESHOLD_TARGET,
                     Math.max(Math.abs(c[i].driveMv()) / BIAS_MAX, maxJump / JUMP_MAX)));
         }
-        LowerNeurons.refractoryWarning(p, c[0], d);
+        int[] dendriteDu = dendriteDu(p, dt, d);
         LoihiNeurons out = LoihiNeurons.zeros(p.size());
+        boolean refractoryReported = false;
         double[] wf = new double[m];
         LowerNeurons.ErrorStat thr = new LowerNeurons.ErrorStat("threshold", "mV");
         LowerNeurons.ErrorStat drive = new LowerNeurons.ErrorStat("drive", "mV/tick");
@@ -97,6 +99,16 @@ public final class LoihiLowering {
             out.biasExp()[i] = be[1];
             out.v0()[i] = (int) v0;
             out.u0()[i] = (int) u0;
+            long ticks = Math.round(ci.refractoryMs() / dt);
+            if ((ticks > Limits.LOIHI_REFRACTORY_MAX || ci.refractoryMs() < 0) && !refractoryReported) {
+                refractoryReported = true;
+                d.error(p.whereOf("params.refractory", "params"), "population '" + p.name() + "'" + who
+                        + ": refractory " + ci.refractoryMs() + " ms " + (ci.refractoryMs() < 0 ? "is negative"
+                        : "is " + ticks + " ticks of " + dt + " ms, beyond the datapath's "
+                        + Limits.LOIHI_REFRACTORY_MAX + "; use a longer dt or a shorter refractory period"));
+            }
+            // Lava's LIFRefractory period: v held in the round(refractory / dt) ticks after a spike
+            out.refractory()[i] = (int) Math.max(0, Math.min(Limits.LOIHI_REFRACTORY_MAX, ticks));
             thr.add(ci.thrMv(), (double) vth * 64 * q);
             drive.add(ci.driveMv(), (double) ((long) be[0] << be[1]) * q);
             if (ci.dtOverTau() > 0) {
@@ -116,6 +128,20 @@ public final class LoihiLowering {
         notes.add(String.format(Locale.ROOT, "1 LSB = %.6g mV; du = %d, dv = %d", q, out.du()[0], out.dv()[0])
                 + (m > 1 ? " (neuron 0)" : ""));
         LowerNeurons.report(notes, errors, thr, drive, decay);
+        if (!p.receptors().isEmpty()) {
+            StringBuilder sb = new StringBuilder(p.receptors().size()
+                    + " compartments per neuron (receptors, the soma's first):");
+            for (int k = 0; k < p.receptors().size(); k++) {
+                sb.append(String.format(Locale.ROOT, " %s tau_syn %.6g ms du = %d%s", p.receptors().get(k).name(),
+                        p.receptors().get(k).tauSynMs(), k == 0 ? out.du()[0] : dendriteDu[k - 1],
+                        k + 1 < p.receptors().size() ? ";" : ""));
+            }
+            notes.add(sb.toString());
+        }
+        if (out.refractory()[0] > 0 || p.perNeuron().containsKey("refractory")) {
+            notes.add(String.format(Locale.ROOT, "refractory %.6g ms -> %d ticks (v held after each spike)%s",
+                    c[0].refractoryMs(), out.refractory()[0], m > 1 ? " (neuron 0)" : ""));
+        }
         if (m > 1) {
             LowerNeurons.report(notes, errors, synDecay, init);
         }
@@ -186,7 +212,7 @@ public final class LoihiLowering {
     private static void fillFromFirst(LoihiNeurons out, int lowered) {
         if (lowered == 1) {
             for (int[] a : new int[][] {out.du(), out.dv(), out.vth(), out.biasMant(), out.biasExp(), out.v0(),
-                    out.u0()}) {
+                    out.u0(), out.refractory()}) {
                 java.util.Arrays.fill(a, a[0]);
             }
         }
@@ -194,6 +220,27 @@ public final class LoihiLowering {
 
     private static double[] expand(double[] v, int n) {
         return v.length == n ? v : java.util.stream.DoubleStream.generate(() -> v[0]).limit(n).toArray();
+    }
+
+    /**
+     * The current decays of a population's dendrites, one per receptor after the first (the
+     * soma's own current): round(4096 dt / tau_syn) - 1, Lava's decay offset. Empty without
+     * receptors. With {@code d}, a du beyond 4095 is reported at the receptor.
+     */
+    public static int[] dendriteDu(Population p, double dt, Diagnostics d) {
+        int k = p.receptors().size();
+        int[] du = new int[Math.max(0, k - 1)];
+        for (int r = 1; r < k; r++) {
+            long x = Math.round(4096 * dt / p.receptors().get(r).tauSynMs()) - 1;
+            if (x > 4095 && d != null) {
+                d.error(p.whereOf("receptors." + p.receptors().get(r).name(), "receptors"), "population '" + p.name()
+                        + "': receptor '" + p.receptors().get(r).name() + "': dt/tau_syn = "
+                        + dt / p.receptors().get(r).tauSynMs() + " gives du = " + x
+                        + ", out of the datapath's range [0, 4095]; use a smaller dt or a longer tau_syn");
+            }
+            du[r - 1] = (int) Math.max(0, Math.min(4095, x));
+        }
+        return du;
     }
 
     /** {mantissa, exponent} with the smallest exponent whose rounded mantissa fits 13 bits; null if none. */

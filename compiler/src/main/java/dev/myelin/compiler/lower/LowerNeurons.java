@@ -251,11 +251,4 @@ public final class LowerNeurons {
         }
         return new Symbol.Scale(q, vResetMv(p.model()));
     }
-
-    static void refractoryWarning(Population p, Continuous c, Diagnostics d) {
-        if (c.refractoryMs() > 0) {
-            d.warning(p.where(), "population '" + p.name() + "': refractory period " + c.refractoryMs()
-                    + " ms ignored (the datapath has no refractory state)");
-        }
-    }
 }

@@ -124,6 +124,11 @@ public final class Validate {
                     + arch.name() + " (datapath " + arch.datapath().id() + "); use "
                     + (tn ? "lif, if or truenorth" : "lif, cuba_lif, if or loihi_lif"));
         }
+        if (!p.receptors().isEmpty() && (tn || !(m instanceof NeuronModel.CubaLif))) {
+            d.error(p.whereOf("receptors"), "population '" + p.name() + "': receptors (one synaptic current each)"
+                    + " need model cuba_lif on a loihi datapath, whose multi-compartment neurons hold them"
+                    + " (this is model " + m.id() + " on datapath " + arch.datapath().id() + ")");
+        }
     }
 
     /**
@@ -229,6 +234,14 @@ public final class Validate {
                     + arch.maxDelay() + " (core.delaySlots = " + arch.delaySlots() + ")");
         }
         String what = "projection '" + p.name() + "'";
+        if (p.receptor() != null ? post.receptorIndex(p.receptor()) < 0 : !post.receptors().isEmpty()) {
+            d.error(p.whereOf("receptor", "post"), what + ": " + (p.receptor() == null ? "say which receptor of '"
+                    + p.post() + "' it adds into" : "'" + p.post() + "' has no receptor '" + p.receptor() + "'")
+                    + " (receptors: " + (post.receptors().isEmpty() ? "none" : String.join(", ",
+                    post.receptors().stream().map(r -> r.name()).toList())) + ")"
+                    + (p.receptor() == null ? "" : DidYouMean.suggest(p.receptor(),
+                    post.receptors().stream().map(r -> r.name()).toList())));
+        }
         Connector c = p.connector();
         if (c instanceof Connector.OneToOne && pre != post.size()) {
             d.error(p.whereOf("connect"),
@@ -329,6 +342,12 @@ public final class Validate {
             if (n.population(pop).isEmpty()) {
                 d.error(h.whereOfPerCore(pop, n.archWhere()), "mapping.neurons_per_core names unknown population '"
                         + pop + "'" + DidYouMean.suggest(pop, popNames(n)));
+            }
+        }
+        for (String pop : h.encoding().keySet()) {
+            if (n.population(pop).isEmpty()) {
+                d.error(n.archWhere(), "mapping.synapse_encoding names unknown population '" + pop + "'"
+                        + DidYouMean.suggest(pop, popNames(n)));
             }
         }
         for (MappingHints.Pin pin : h.pins()) {

@@ -3,6 +3,7 @@ package dev.myelin.compiler.partition;
 import dev.myelin.compiler.ir.MappingHints;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.compiler.ir.SynapseEncoding;
 import dev.myelin.compiler.ir.Synapses;
 import dev.myelin.compiler.lower.ExpandConnectivity;
 import dev.myelin.isa.arch.Architecture;
@@ -104,13 +105,15 @@ public final class Partition {
         for (int p = 0; p < targets.length; p++) {
             for (int i = 0; i < targets[p].length; i++) {
                 int sl = sliceOf[p][i];
-                u.neurons()[sl] += tn ? Math.max(1, targets[p][i]) : 1;
+                // TrueNorth: a copy per extra target; Loihi: a compartment per receptor
+                u.neurons()[sl] += tn ? Math.max(1, targets[p][i]) : n.populations().get(p).compartments();
                 u.fanOut()[sl] += targets[p][i];
                 u.maxTargets()[sl] = Math.max(u.maxTargets()[sl], targets[p][i]);
             }
         }
         for (int sl = 0; sl < s; sl++) {
-            u.memoryBytes()[sl] = memoryBytes(arch, u.axons()[sl], u.neurons()[sl], u.synapses()[sl]);
+            SynapseEncoding enc = n.hints().encodingOf(n.populations().get(slices.get(sl).pop()).name());
+            u.memoryBytes()[sl] = memoryBytes(arch, u.axons()[sl], u.neurons()[sl], u.synapses()[sl], enc);
         }
         return u;
     }
@@ -122,10 +125,28 @@ public final class Partition {
      * compartment) pair of the core, no index.
      */
     public static long memoryBytes(Architecture arch, long axons, long neurons, long synapses) {
+        return memoryBytes(arch, axons, neurons, synapses, SynapseEncoding.AUTO);
+    }
+
+    /** {@link #memoryBytes} of a Loihi core in the encoding asked for (auto: the smaller). */
+    public static long memoryBytes(Architecture arch, long axons, long neurons, long synapses, SynapseEncoding enc) {
         if (arch.datapath() == Datapath.TRUENORTH) {
             return axons * ((neurons + 7) / 8);
         }
-        return Math.min(loihiSparseBytes(arch, synapses), loihiDenseBytes(arch, axons, neurons));
+        return switch (enc) {
+            case SPARSE -> loihiSparseBytes(arch, synapses);
+            case DENSE -> loihiDenseBytes(arch, axons, neurons);
+            case AUTO -> Math.min(loihiSparseBytes(arch, synapses), loihiDenseBytes(arch, axons, neurons));
+        };
+    }
+
+    /**
+     * Whether a Loihi core stores its synapses densely: as asked, or for auto when the dense
+     * encoding takes fewer bytes than the sparse one (ties stay sparse).
+     */
+    public static boolean dense(Architecture arch, long axons, long neurons, long synapses, SynapseEncoding enc) {
+        return enc == SynapseEncoding.DENSE || enc == SynapseEncoding.AUTO
+                && loihiDenseBytes(arch, axons, neurons) < loihiSparseBytes(arch, synapses);
     }
 
     /** Loihi's sparse encoding: (weight + compartment index) bits per synapse, rounded up to whole bytes. */

@@ -28,7 +28,9 @@ public final class Partitioner {
         for (int p = 0; p < per.length; p++) {
             Population pop = n.populations().get(p);
             int hint = n.hints().neuronsPerCore().getOrDefault(pop.name(), n.hints().defaultPerCore());
-            per[p] = Math.max(1, Math.min(pop.size(), Math.min(arch.neurons(), hint > 0 ? hint : Integer.MAX_VALUE)));
+            // a Loihi neuron with receptors takes one compartment per receptor
+            int fit = arch.neurons() / (arch.datapath() == Datapath.TRUENORTH ? 1 : pop.compartments());
+            per[p] = Math.max(1, Math.min(pop.size(), Math.min(fit, hint > 0 ? hint : Integer.MAX_VALUE)));
         }
         return per;
     }

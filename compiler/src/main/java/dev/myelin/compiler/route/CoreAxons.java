@@ -58,6 +58,11 @@ public final class CoreAxons {
         return synAxon.size();
     }
 
+    /** The projection (index into the network's projections) axon {@code a} belongs to. */
+    public int proj(int a) {
+        return proj.get(a);
+    }
+
     public int synAxon(int k) {
         return synAxon.get(k);
     }

@@ -145,76 +145,7 @@ public final class DataFiles {
      */
     public static Table csv(Path file, String where, int minCols, int maxCols, Diagnostics d) {
         byte[] bytes = readBytes(file, where, d);
-        if (bytes == null) {
-            return null;
-        }
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n", -1);
-        double[] out = new double[16];
-        int[] lineOf = new int[16];
-        int[] colOf = maxCols <= CELL_COLUMNS_UP_TO ? new int[16] : null;
-        int n = 0;
-        int rows = 0;
-        int cols = -1;
-        int errors = 0;
-        for (int li = 0; li < lines.length && errors < 5; li++) {
-            String line = lines[li];
-            int hash = line.indexOf('#');
-            if (hash >= 0) {
-                line = line.substring(0, hash);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] fields = line.split(",", -1);
-            if (rows == 0 && cols < 0 && !isNumber(fields[0].trim())) {
-                cols = -2; // header line
-                continue;
-            }
-            if (fields.length < minCols || fields.length > maxCols) {
-                d.error(file + ":" + (li + 1) + ":1", "expected " + (minCols == maxCols ? "" + minCols
-                        : minCols + " to " + maxCols) + " columns, found " + fields.length);
-                errors++;
-                continue;
-            }
-            if (cols >= 0 && fields.length != cols) {
-                d.error(file + ":" + (li + 1) + ":1", "expected " + cols + " columns like the rows above, found "
-                        + fields.length);
-                errors++;
-                continue;
-            }
-            cols = fields.length;
-            int col = 1;
-            for (String f : fields) {
-                String t = f.trim();
-                int at = col + f.indexOf(t); // the value itself, after any blanks
-                if (!isNumber(t)) {
-                    d.error(file + ":" + (li + 1) + ":" + at, "'" + t + "' is not a number");
-                    errors++;
-                    t = "0";
-                }
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                    if (colOf != null) {
-                        colOf = Arrays.copyOf(colOf, out.length);
-                    }
-                }
-                if (colOf != null) {
-                    colOf[n] = at;
-                }
-                out[n++] = Double.parseDouble(t);
-                col += f.length() + 1;
-            }
-            if (rows == lineOf.length) {
-                lineOf = Arrays.copyOf(lineOf, rows * 2);
-            }
-            lineOf[rows++] = li + 1;
-        }
-        if (errors > 0) {
-            return null;
-        }
-        int c = Math.max(cols, 0);
-        return new Table(rows, c, Arrays.copyOf(out, n), new CsvRows(file.toString(), Arrays.copyOf(lineOf, rows),
-                colOf == null ? null : Arrays.copyOf(colOf, n), c));
+        return bytes == null ? null : CsvParser.parse(file, bytes, minCols, maxCols, d);
     }
 
     static boolean isNumber(String s) {

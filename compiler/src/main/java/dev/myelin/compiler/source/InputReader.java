@@ -55,7 +55,11 @@ final class InputReader {
         if (f == null) {
             return null;
         }
-        DataFiles.Table t = DataFiles.csv(DataFiles.resolve(dir, f, y.where("file"), d), y.where("file"), 2, 2, d);
+        DataFiles.Table t = DataFiles.table(dir, f, y.where("file"), 2, 2, d);
+        if (t != null && t.cols() != 2 && t.rows() > 0) {
+            d.error(y.where("file"), f + ": spikes are rows of tick, index: 2 columns, the array has " + t.cols());
+            return null;
+        }
         if (t == null) {
             return null;
         }

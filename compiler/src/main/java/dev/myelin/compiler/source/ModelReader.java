@@ -41,9 +41,11 @@ final class ModelReader {
     /**
      * @param pop  the population's name (with {@code seed}, the seed of a distribution written without one)
      * @param seed the description's seed
+     * @param receptors the population lists its synaptic currents, so a cuba_lif takes its
+     *             tau_syn from them and must not give its own
      */
     static Read model(String model, String file, Node params, String popWhere, String pop, long seed, Path dir,
-                      Diagnostics d) {
+                      boolean receptors, Diagnostics d) {
         Set<String> keys = switch (model) {
             case "lif" -> LIF;
             case "cuba_lif" -> CUBA;
@@ -61,7 +63,7 @@ final class ModelReader {
         }
         Params p = new Params(y, model, pop, seed, dir);
         NeuronModel m = switch (model) {
-            case "lif", "cuba_lif" -> lif(model, p);
+            case "lif", "cuba_lif" -> lif(model, p, receptors);
             case "if" -> {
                 double th = p.quantity("v_thresh", VOLTAGE, 1, true);
                 double reset = p.quantity("v_reset", VOLTAGE, 0, false);
@@ -162,9 +164,13 @@ final class ModelReader {
         return out;
     }
 
-    private static NeuronModel lif(String model, Params p) {
+    private static NeuronModel lif(String model, Params p, boolean receptors) {
         double tau = p.quantity("tau_m", TIME, 10, true);
-        double tauSyn = model.equals("cuba_lif") ? p.quantity("tau_syn", TIME, 5, true) : 0;
+        if (receptors && p.has("tau_syn")) {
+            p.error("tau_syn", "'tau_syn' given with 'receptors': each receptor has its own tau_syn");
+        }
+        // with receptors the population's reader sets tau_syn to the first receptor's
+        double tauSyn = model.equals("cuba_lif") ? p.quantity("tau_syn", TIME, 5, !receptors) : 0;
         double rest = p.quantity("v_rest", VOLTAGE, 0, true);
         double th = p.quantity("v_thresh", VOLTAGE, rest + 1, true);
         double reset = p.quantity("v_reset", VOLTAGE, rest, false);

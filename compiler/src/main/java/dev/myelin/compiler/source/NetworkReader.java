@@ -7,6 +7,8 @@ import dev.myelin.compiler.ir.MappingHints;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.compiler.ir.Receptor;
+import dev.myelin.compiler.ir.SynapseEncoding;
 import dev.myelin.compiler.ir.Probe;
 import dev.myelin.compiler.ir.Projection;
 import dev.myelin.isa.diag.DidYouMean;
@@ -123,7 +125,7 @@ public final class NetworkReader {
         }
     }
 
-    static final Set<String> POP_KEYS = Set.of("name", "size", "shape", "model", "params");
+    static final Set<String> POP_KEYS = Set.of("name", "size", "shape", "model", "params", "receptors");
     static final List<String> MODELS = List.of("lif", "cuba_lif", "if", "loihi_lif", "truenorth");
 
     static Population population(String file, Node n, Path dir, long seed, Diagnostics d) {
@@ -153,12 +155,62 @@ public final class NetworkReader {
             shape = new int[] {size};
         }
         String model = y.choice("model", MODELS, null, true);
+        List<Receptor> receptors = y.has("receptors") ? receptors(file, y, model, d) : List.of();
         ModelReader.Read m = model == null || name == null ? null
-                : ModelReader.model(model, file, y.get("params"), y.where(), name, seed, dir, d);
-        if (m == null || m.model() == null) {
+                : ModelReader.model(model, file, y.get("params"), y.where(), name, seed, dir, y.has("receptors"), d);
+        if (m == null || m.model() == null || receptors == null) {
             return null;
         }
-        return new Population(name, size, shape, m.model(), y.where(), y.keyWhere(""), m.perNeuron());
+        NeuronModel mm = m.model();
+        if (!receptors.isEmpty()) { // the soma's current is the first receptor's
+            double tau0 = receptors.get(0).tauSynMs();
+            mm = mm.with(k -> k.equals("tau_syn") ? tau0 : m.model().param(k));
+        }
+        return new Population(name, size, shape, mm, y.where(), y.keyWhere(""), m.perNeuron(), receptors);
+    }
+
+    /** The scalar keys of a mapping, in order. */
+    static Set<String> keysOf(MappingNode m) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k) {
+                keys.add(k.getValue());
+            }
+        }
+        return keys;
+    }
+
+    /** Most receptors (compartments) per neuron. */
+    static final int MAX_RECEPTORS = 8;
+
+    /** {@code receptors: {exc: 5 ms, inh: 10 ms}}: names and tau_syn, the soma's own first; null after an error. */
+    static List<Receptor> receptors(String file, YMap y, String model, Diagnostics d) {
+        if (model != null && !model.equals("cuba_lif")) {
+            y.error("receptors", "'receptors' are synaptic currents of model cuba_lif (this population uses "
+                    + model + ")");
+            return null;
+        }
+        if (!(y.get("receptors") instanceof MappingNode m) || m.getValue().isEmpty()
+                || m.getValue().size() > MAX_RECEPTORS) {
+            y.error("receptors", "'receptors' must map 1 to " + MAX_RECEPTORS + " names to their tau_syn"
+                    + " (receptors: {exc: 5 ms, inh: 10 ms})");
+            return null;
+        }
+        Set<String> names = keysOf(m);
+        YMap r = YMap.open(file, m, d, "the receptors", names);
+        if (r == null) {
+            return null;
+        }
+        List<Receptor> out = new ArrayList<>();
+        for (String n : names) {
+            double tau = r.quantity(n, Units.Dimension.TIME, 0, true);
+            if (!(tau > 0)) {
+                r.error(n, "receptor '" + n + "': tau_syn must be positive");
+                return null;
+            }
+            out.add(new Receptor(n, tau));
+        }
+        return out;
     }
 
     static final Set<String> PROBE_KEYS = Set.of("population", "record", "indices");
@@ -185,7 +237,7 @@ public final class NetworkReader {
         return pop == null ? null : new Probe(pop, spikes, v, u, idx, y.where(), y.keyWhere(""));
     }
 
-    static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin", "inputs");
+    static final Set<String> MAPPING_KEYS = Set.of("neurons_per_core", "pin", "inputs", "synapse_encoding");
     static final Set<String> PIN_KEYS = Set.of("population", "slice", "cores");
 
     static MappingHints mapping(String file, Node n, Diagnostics d) {
@@ -219,6 +271,19 @@ public final class NetworkReader {
             }
         } else if (npc != null) {
             dflt = (int) y.integer("neurons_per_core", 1, 1 << 20, 0, false);
+        }
+        Map<String, SynapseEncoding> encoding = new LinkedHashMap<>();
+        SynapseEncoding defaultEncoding = SynapseEncoding.AUTO;
+        if (y.get("synapse_encoding") instanceof MappingNode m) {
+            YMap e = YMap.open(file, m, d, "'synapse_encoding'", keysOf(m));
+            for (String k : e == null ? Set.<String>of() : keysOf(m)) {
+                String v = e.choice(k, SynapseEncoding.ids(), null, true);
+                if (v != null) {
+                    encoding.put(k, SynapseEncoding.of(v));
+                }
+            }
+        } else if (y.has("synapse_encoding")) {
+            defaultEncoding = SynapseEncoding.of(y.choice("synapse_encoding", SynapseEncoding.ids(), "auto", false));
         }
         List<MappingHints.Pin> pins = new ArrayList<>();
         for (Node p : y.list("pin", false)) {
@@ -267,7 +332,7 @@ public final class NetworkReader {
             InputDelivery v = delivery(file, inputs, d);
             all = v == null ? all : v;
         }
-        return new MappingHints(per, dflt, pins, perWhere, all, each, eachWhere);
+        return new MappingHints(per, dflt, pins, perWhere, all, each, eachWhere, encoding, defaultEncoding);
     }
 
     private static InputDelivery delivery(String file, Node n, Diagnostics d) {

@@ -20,7 +20,7 @@ import java.util.Set;
 /** Reads one entry of {@code projections:}: endpoints, connector, weights, delay and sign. */
 final class ProjectionReader {
     static final Set<String> KEYS = Set.of("name", "pre", "post", "connect", "weight", "weight_unit", "delay", "sign",
-            "weight_exp", "num_weight_bits", "plasticity");
+            "weight_exp", "num_weight_bits", "plasticity", "receptor");
     static final List<String> CONNECTORS = List.of("all_to_all", "one_to_one", "fixed_probability", "from_list",
             "matrix", "conv2d");
 
@@ -57,11 +57,12 @@ final class ProjectionReader {
         }
         dev.myelin.compiler.ir.Plasticity plastic = y.has("plasticity")
                 ? PlasticityReader.read(file, y.get("plasticity"), dtMs, d) : null;
+        String receptor = y.text("receptor", null, false);
         if (pre == null || p == null || c == null || w == null) {
             return null;
         }
         return new Projection(name, pre, post, c, w, delay, sign.equals("inhibitory"), exp, bits, y.where(),
-                y.keyWhere(""), plastic);
+                y.keyWhere(""), plastic, receptor);
     }
 
     private static int delay(YMap y, double dtMs) {
@@ -193,8 +194,12 @@ final class ProjectionReader {
 
     private static Connector fromList(YMap c, Path dir, double scale, Diagnostics d) {
         String f = c.text("file", null, true);
-        DataFiles.Table t = f == null ? null : DataFiles.csv(DataFiles.resolve(dir, f, c.where("file"), d),
-                c.where("file"), 2, 4, d);
+        DataFiles.Table t = f == null ? null : DataFiles.table(dir, f, c.where("file"), 2, 4, d);
+        if (t != null && (t.cols() < 2 || t.cols() > 4) && t.rows() > 0) {
+            d.error(c.where("file"), f + ": a list has 2 to 4 columns (pre, post[, weight[, delay]]), the array has "
+                    + t.cols());
+            return null;
+        }
         if (t == null) {
             return null;
         }
@@ -233,9 +238,7 @@ final class ProjectionReader {
         if (f == null) {
             return null;
         }
-        Path file = DataFiles.resolve(dir, f, c.where("file"), d);
-        DataFiles.Table t = f.endsWith(".npy") ? DataFiles.npy(file, c.where("file"), d)
-                : DataFiles.csv(file, c.where("file"), 1, 1 << 20, d);
+        DataFiles.Table t = DataFiles.table(dir, f, c.where("file"), 1, 1 << 20, d);
         if (t == null) {
             return null;
         }
@@ -252,9 +255,7 @@ final class ProjectionReader {
         Node k = c.get("kernel");
         DataFiles.Table t = null;
         if (k instanceof ScalarNode s) {
-            Path file = DataFiles.resolve(dir, s.getValue(), c.where("kernel"), d);
-            t = s.getValue().endsWith(".npy") ? DataFiles.npy(file, c.where("kernel"), d)
-                    : DataFiles.csv(file, c.where("kernel"), 1, 64, d);
+            t = DataFiles.table(dir, s.getValue(), c.where("kernel"), 1, 64, d);
         } else if (k instanceof SequenceNode rows) {
             t = inlineKernel(c, rows, d);
         } else {

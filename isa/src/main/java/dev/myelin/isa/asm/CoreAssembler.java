@@ -47,6 +47,8 @@ final class CoreAssembler {
     private int decayMode;
     private int decayLine;
     private int inputCoreLine;
+    private boolean dense;
+    private int synapsesLine;
     private NegativeThreshold negativeThreshold = NegativeThreshold.STRICT;
     private int negativeThresholdLine;
     private final List<SynapseFormat> formats = new ArrayList<>();
@@ -133,6 +135,24 @@ final class CoreAssembler {
             throw l.error(directive, ".input_core given twice in core " + id + " (first at line " + inputCoreLine + ")");
         }
         inputCoreLine = l.lineNo();
+    }
+
+    /** {@code .synapses sparse|dense} (Loihi): the encoding of the core's synaptic memory. */
+    void synapses(Line l, Token directive) {
+        if (trueNorth) {
+            throw l.error(directive, ".synapses is for Loihi cores; this architecture's datapath is truenorth");
+        }
+        Token t = l.expectAtom("a synapse encoding (sparse or dense)");
+        l.expectEnd();
+        if (synapsesLine != 0) {
+            throw l.error(directive, ".synapses given twice in core " + id + " (first at line " + synapsesLine + ")");
+        }
+        dense = switch (t.text()) {
+            case "sparse" -> false;
+            case "dense" -> true;
+            default -> throw l.error(t, "unknown synapse encoding " + t.describe() + " (known: sparse, dense)");
+        };
+        synapsesLine = l.lineNo();
     }
 
     /** {@code .negative_threshold strict|inclusive} (TrueNorth): the core's comparison with -beta. */
@@ -534,7 +554,7 @@ final class CoreAssembler {
                 weight[start[a] + k] = sparse[a].get(2 * k + 1);
             }
         }
-        return new SparseRows(nAx, start, post, weight);
+        return new SparseRows(nAx, start, post, weight, dense);
     }
 
     private Targets targets(int nN) {

@@ -29,7 +29,8 @@ final class ListingParser {
     static final int MAX_LINE_CHARS = 1 << 22;
 
     static final List<String> DIRECTIVES = List.of(".arch", ".set", ".flags", ".dt", ".core", ".axons", ".neurons",
-            ".decay", ".negative_threshold", ".input_core", ".format", ".learning", ".trace", ".rule", ".plastic", ".input", ".output", ".symbol");
+            ".decay", ".synapses", ".negative_threshold", ".input_core", ".format", ".learning", ".trace", ".rule",
+            ".plastic", ".input", ".output", ".symbol");
 
     private enum Section { TOP, CORE, INPUT, OUTPUT, SYMBOL }
 
@@ -165,6 +166,7 @@ final class ListingParser {
             case ".axons" -> core.axons(l);
             case ".neurons" -> core.neurons(l);
             case ".decay" -> core.decay(l, d);
+            case ".synapses" -> core.synapses(l, d);
             case ".negative_threshold" -> core.negativeThreshold(l, d);
             case ".input_core" -> core.inputCore(l, d);
             case ".format" -> core.format(l, d);

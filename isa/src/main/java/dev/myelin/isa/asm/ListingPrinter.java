@@ -1,6 +1,7 @@
 package dev.myelin.isa.asm;
 
 import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.arch.Datapath;
 import dev.myelin.isa.model.CoreId;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.Crossbar;
@@ -59,7 +60,10 @@ final class ListingPrinter {
                 .append(a.meshHeight()).append(" routers of ").append(plural(a.coresPerRouter(), "core")).append(", ")
                 .append(a.axons()).append(" axons x ").append(a.neurons()).append(" neurons per core)\n");
         sb.append("; neuron fields:\n");
-        for (NeuronFields.Field f : NeuronFields.of(a).fields) {
+        NeuronFields nf = NeuronFields.of(a);
+        boolean extended = image.cores().stream().anyMatch(c -> c.neurons() instanceof LoihiNeurons l && l.extended());
+        for (NeuronFields.Field f : extended || a.datapath() == Datapath.TRUENORTH ? nf.fields
+                : nf.fields.subList(0, NeuronFields.LOIHI_BASIC_FIELDS)) {
             sb.append(";   ").append(f.name()).append(" = ").append(f.help()).append(" [").append(f.min())
                     .append(", ").append(f.max()).append("]\n");
         }
@@ -95,6 +99,9 @@ final class ListingPrinter {
                 case LoihiNeurons.DECAY_NXSDK -> "nxsdk";
                 default -> Integer.toString(l.decayMode());
             }).append('\n');
+        }
+        if (c.synapses() instanceof SparseRows s && s.dense()) {
+            sb.append(".synapses dense    ; every row holds a weight for each compartment, in order\n");
         }
         for (int t = 0; t < c.formats().size(); t++) {
             SynapseFormat f = c.formats().get(t);
@@ -147,11 +154,12 @@ final class ListingPrinter {
         int n = c.neuronCount();
         int[] v = NeuronFields.slotsOf(c.neurons());
         int slots = v.length / Math.max(1, n);
-        String[][] cells = new String[n][nf.fields.size()];
-        int[] width = new int[nf.fields.size()];
+        List<NeuronFields.Field> printed = nf.printed(c.neurons());
+        String[][] cells = new String[n][printed.size()];
+        int[] width = new int[printed.size()];
         for (int j = 0; j < n; j++) {
-            for (int f = 0; f < nf.fields.size(); f++) {
-                NeuronFields.Field fd = nf.fields.get(f);
+            for (int f = 0; f < printed.size(); f++) {
+                NeuronFields.Field fd = printed.get(f);
                 StringBuilder cell = new StringBuilder(fd.name()).append('=');
                 for (int k = 0; k < fd.arity(); k++) {
                     int x = v[j * slots + fd.slot() + k];

@@ -58,7 +58,22 @@ final class NeuronFields {
                 new Field("bias_mant", 3, 1, LOIHI_BIAS_MANT_MIN, LOIHI_BIAS_MANT_MAX, "bias mantissa"),
                 new Field("bias_exp", 4, 1, 0, LOIHI_BIAS_EXP_MAX, "bias exponent"),
                 new Field("u0", 5, 1, LOIHI_STATE_MIN, LOIHI_STATE_MAX, "initial current"),
-                new Field("v0", 6, 1, LOIHI_STATE_MIN, LOIHI_STATE_MAX, "initial voltage")));
+                new Field("v0", 6, 1, LOIHI_STATE_MIN, LOIHI_STATE_MAX, "initial voltage"),
+                new Field("refractory", 7, 1, 0, LOIHI_REFRACTORY_MAX,
+                        "ticks v is held after a spike (u integrates on)"),
+                new Field("join", 8, 1, LoihiNeurons.JOIN_NONE, LoihiNeurons.JOIN_ADD,
+                        "0 none, 1 add: a dendrite whose current adds into the next compartment's")));
+    }
+
+    /** Loihi fields the 16-byte compartment record holds; the rest need the extended record. */
+    static final int LOIHI_BASIC_FIELDS = 7;
+
+    /**
+     * The fields a listing prints for a core: every field, except that a Loihi core whose
+     * compartments have no refractory delay and no join leaves those two columns out.
+     */
+    List<Field> printed(NeuronParams p) {
+        return p instanceof LoihiNeurons l && !l.extended() ? fields.subList(0, LOIHI_BASIC_FIELDS) : fields;
     }
 
     /** Position of the field called {@code name} in {@link #fields}, or -1. */
@@ -99,7 +114,7 @@ final class NeuronFields {
             return v;
         }
         LoihiNeurons l = (LoihiNeurons) p;
-        int[][] cols = {l.du(), l.dv(), l.vth(), l.biasMant(), l.biasExp(), l.u0(), l.v0()};
+        int[][] cols = {l.du(), l.dv(), l.vth(), l.biasMant(), l.biasExp(), l.u0(), l.v0(), l.refractory(), l.join()};
         int[] v = new int[l.n() * cols.length];
         for (int j = 0; j < l.n(); j++) {
             for (int k = 0; k < cols.length; k++) {
@@ -131,12 +146,13 @@ final class NeuronFields {
 
     /** Loihi compartments of the first {@code n} neurons of slot vectors {@code v}. */
     static LoihiNeurons loihi(int n, int decayMode, int[] v) {
-        int[][] cols = new int[7][n];
+        int[][] cols = new int[9][n];
         for (int j = 0; j < n; j++) {
-            for (int k = 0; k < 7; k++) {
-                cols[k][j] = v[j * 7 + k];
+            for (int k = 0; k < 9; k++) {
+                cols[k][j] = v[j * 9 + k];
             }
         }
-        return new LoihiNeurons(n, decayMode, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]);
+        return new LoihiNeurons(n, decayMode, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6],
+                cols[7], cols[8]);
     }
 }

@@ -4,6 +4,7 @@ import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
 import dev.myelin.isa.format.CoreSectionDescriptor;
 import dev.myelin.isa.format.CrossbarDescriptor;
+import dev.myelin.isa.format.DenseRowDescriptor;
 import dev.myelin.isa.format.LoihiNeuronDescriptor;
 import dev.myelin.isa.format.SparseRowDescriptor;
 import dev.myelin.isa.format.SynapseFormatDescriptor;
@@ -44,6 +45,11 @@ final class CoreSectionReader {
     private int formats;
     private int decayMode;
     private int learningBytes;
+    /** Loihi: the compartment records carry refractory delay and join; offset of the datapath byte. */
+    private boolean extended;
+    /** Loihi: synapses in the dense encoding. */
+    private boolean dense;
+    private long datapathOffset;
 
     CoreSectionReader(NbinIn in, Architecture arch) {
         this.in = in;
@@ -61,7 +67,7 @@ final class CoreSectionReader {
         in.path.pop();
         List<SynapseFormat> fmts = readFormats();
         NeuronParams params = datapath == DATAPATH_TRUENORTH ? readTrueNorth() : readLoihi();
-        SynapseMemory syn = datapath == DATAPATH_TRUENORTH ? readCrossbar() : readSparse();
+        SynapseMemory syn = datapath == DATAPATH_TRUENORTH ? readCrossbar() : dense ? readDense() : readSparse();
         Targets t = readTargets();
         long learningAt = in.position();
         byte[] learning = in.getBytes(learningBytes, "learning");
@@ -85,6 +91,7 @@ final class CoreSectionReader {
             throw in.error(start, "x", "core " + id + " is not on the " + arch.meshWidth() + "x" + arch.meshHeight()
                     + "x" + arch.coresPerRouter() + " board of architecture " + arch.name());
         }
+        datapathOffset = in.position();
         int datapathByte = (int) in.get(DATAPATH);
         datapath = datapathByte & DATAPATH_ID_MASK;
         int expected = arch.datapath() == Datapath.TRUENORTH ? DATAPATH_TRUENORTH : DATAPATH_LOIHI;
@@ -100,17 +107,23 @@ final class CoreSectionReader {
         input = (datapathByte & DATAPATH_INPUT) != 0;
         negativeThreshold = (datapathByte & DATAPATH_TN_NEGATIVE_INCLUSIVE) != 0
                 ? NegativeThreshold.INCLUSIVE : NegativeThreshold.STRICT;
+        extended = datapath == DATAPATH_LOIHI && (datapathByte & DATAPATH_LOIHI_COMPARTMENTS) != 0;
+        dense = datapath == DATAPATH_LOIHI && (datapathByte & DATAPATH_LOIHI_DENSE) != 0;
         axons = in.getAtMost(AXONS, arch.axons(), "core.axons");
         neurons = in.getAtMost(NEURONS, arch.neurons(), "core.neurons");
         long synapseMax = (long) axons * neurons;
         synapses = in.getAtMost(SYNAPSES, Math.min(synapseMax, Integer.MAX_VALUE), "axons x neurons");
+        if (dense && synapses != synapseMax) {
+            throw in.error(in.position() - SYNAPSES.bytes(), "synapses", synapses + " on a dense core: its rows"
+                    + " hold every compartment, synapses must be axons x neurons = " + synapseMax);
+        }
         targets = in.getAtMost(TARGETS, arch.maxFanOut(), "core.maxFanOut");
         formats = in.getAtMost(FORMATS, datapath == DATAPATH_TRUENORTH ? 0 : arch.axonTypes(),
                 datapath == DATAPATH_TRUENORTH ? "0 for truenorth" : "core.axonTypes");
         decayMode = in.getAtMost(DECAY_MODE, datapath == DATAPATH_TRUENORTH ? 0 : LoihiNeurons.DECAY_NXSDK,
                 datapath == DATAPATH_TRUENORTH ? "0 for truenorth" : "the largest decay mode");
         learningBytes = in.getAtMost(LEARNING_BYTES, in.remaining(), "the bytes left in the section");
-        long need = payloadBytes(datapath, axons, neurons, synapses, targets, formats, learningBytes) - HEADER_SIZE;
+        long need = payloadBytes(datapathByte, axons, neurons, synapses, targets, formats, learningBytes) - HEADER_SIZE;
         if (need != in.remaining()) {
             throw in.error(start, "(header)", "counts axons=" + axons + " neurons=" + neurons + " synapses="
                     + synapses + " targets=" + targets + " formats=" + formats + " learningBytes=" + learningBytes
@@ -163,7 +176,7 @@ final class CoreSectionReader {
     private LoihiNeurons readLoihi() {
         LoihiNeurons z = LoihiNeurons.zeros(neurons);
         LoihiNeurons n = new LoihiNeurons(neurons, decayMode, z.du(), z.dv(), z.vth(), z.biasMant(), z.biasExp(),
-                z.u0(), z.v0());
+                z.u0(), z.v0(), z.refractory(), z.join());
         in.path.push("neuron", 0);
         for (int j = 0; j < neurons; j++) {
             in.path.index(j);
@@ -174,8 +187,17 @@ final class CoreSectionReader {
             n.biasExp()[j] = (int) in.get(LoihiNeuronDescriptor.BIAS_EXP);
             n.u0()[j] = (int) in.get(LoihiNeuronDescriptor.U0);
             n.v0()[j] = (int) in.get(LoihiNeuronDescriptor.V0);
+            if (extended) {
+                n.refractory()[j] = (int) in.get(LoihiNeuronDescriptor.REFRACTORY);
+                n.join()[j] = (int) in.get(LoihiNeuronDescriptor.JOIN);
+            }
         }
         in.path.pop();
+        if (extended && !n.extended()) {
+            // one encoding per image: the writer sets bit 6 only when a compartment needs it
+            throw in.error(datapathOffset, "datapath", String.format("0x%02x: bit 6 (extended compartments) is set"
+                    + " but no compartment has a refractory delay or a join", DATAPATH_LOIHI | DATAPATH_LOIHI_COMPARTMENTS));
+        }
         return n;
     }
 
@@ -231,6 +253,28 @@ final class CoreSectionReader {
             throw in.error(in.position(), "(rows)", "rows hold " + k + " synapses, the core header says " + synapses);
         }
         return new SparseRows(axons, rowStart, post, weight);
+    }
+
+    /** Dense rows: a weight for every compartment, in order; decoded into full sparse rows. */
+    private SparseRows readDense() {
+        int[] rowStart = new int[axons + 1];
+        int[] post = new int[(int) synapses];
+        int[] weight = new int[(int) synapses];
+        int k = 0;
+        in.path.push("axon", 0);
+        for (int a = 0; a < axons; a++) {
+            in.path.index(a);
+            in.path.push("synapse", 0);
+            for (int j = 0; j < neurons; j++, k++) {
+                in.path.index(j);
+                post[k] = j;
+                weight[k] = (int) in.get(DenseRowDescriptor.WEIGHT);
+            }
+            in.path.pop();
+            rowStart[a + 1] = k;
+        }
+        in.path.pop();
+        return new SparseRows(axons, rowStart, post, weight, true);
     }
 
     private Targets readTargets() {

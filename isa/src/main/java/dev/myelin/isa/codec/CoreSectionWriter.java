@@ -2,6 +2,7 @@ package dev.myelin.isa.codec;
 
 import dev.myelin.isa.format.CoreSectionDescriptor;
 import dev.myelin.isa.format.CrossbarDescriptor;
+import dev.myelin.isa.format.DenseRowDescriptor;
 import dev.myelin.isa.format.LoihiNeuronDescriptor;
 import dev.myelin.isa.format.SparseRowDescriptor;
 import dev.myelin.isa.format.SynapseFormatDescriptor;
@@ -32,7 +33,9 @@ final class CoreSectionWriter {
         out.put(DATAPATH, c.neurons() instanceof TrueNorthNeurons n
                 ? packDatapath(DATAPATH_TRUENORTH, input | (n.negativeThreshold() == NegativeThreshold.INCLUSIVE
                         ? DATAPATH_TN_NEGATIVE_INCLUSIVE : 0))
-                : packDatapath(DATAPATH_LOIHI, input));
+                : packDatapath(DATAPATH_LOIHI, input | (((LoihiNeurons) c.neurons()).extended()
+                        ? DATAPATH_LOIHI_COMPARTMENTS : 0)
+                        | (c.synapses() instanceof SparseRows s && s.dense() ? DATAPATH_LOIHI_DENSE : 0)));
         out.put(AXONS, c.axonCount());
         out.put(NEURONS, c.neuronCount());
         out.put(SYNAPSES, c.synapses().synapseCount());
@@ -54,6 +57,8 @@ final class CoreSectionWriter {
         }
         if (c.synapses() instanceof Crossbar x) {
             writeCrossbar(x);
+        } else if (((SparseRows) c.synapses()).dense()) {
+            writeDense((SparseRows) c.synapses());
         } else {
             writeSparse((SparseRows) c.synapses());
         }
@@ -114,6 +119,7 @@ final class CoreSectionWriter {
     }
 
     private void writeLoihi(LoihiNeurons n) {
+        boolean extended = n.extended();
         out.path.push("neuron", 0);
         for (int j = 0; j < n.n(); j++) {
             out.path.index(j);
@@ -124,6 +130,10 @@ final class CoreSectionWriter {
             out.put(LoihiNeuronDescriptor.BIAS_EXP, n.biasExp()[j]);
             out.put(LoihiNeuronDescriptor.U0, n.u0()[j]);
             out.put(LoihiNeuronDescriptor.V0, n.v0()[j]);
+            if (extended) {
+                out.put(LoihiNeuronDescriptor.REFRACTORY, n.refractory()[j]);
+                out.put(LoihiNeuronDescriptor.JOIN, n.join()[j]);
+            }
         }
         out.path.pop();
     }
@@ -153,6 +163,21 @@ final class CoreSectionWriter {
                 out.path.index(k - s.rowStart()[a]);
                 out.put(SparseRowDescriptor.POST, s.post()[k]);
                 out.put(SparseRowDescriptor.WEIGHT, s.weight()[k]);
+            }
+            out.path.pop();
+        }
+        out.path.pop();
+    }
+
+    /** Dense rows: the validator has checked that each row lists every compartment in order. */
+    private void writeDense(SparseRows s) {
+        out.path.push("axon", 0);
+        for (int a = 0; a < s.axons(); a++) {
+            out.path.index(a);
+            out.path.push("synapse", 0);
+            for (int k = s.rowStart()[a]; k < s.rowStart()[a + 1]; k++) {
+                out.path.index(k - s.rowStart()[a]);
+                out.put(DenseRowDescriptor.WEIGHT, s.weight()[k]);
             }
             out.path.pop();
         }

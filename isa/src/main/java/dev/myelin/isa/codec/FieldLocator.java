@@ -3,6 +3,7 @@ package dev.myelin.isa.codec;
 import dev.myelin.isa.format.CoreRefDescriptor;
 import dev.myelin.isa.format.CoreSectionDescriptor;
 import dev.myelin.isa.format.CrossbarDescriptor;
+import dev.myelin.isa.format.DenseRowDescriptor;
 import dev.myelin.isa.format.Field;
 import dev.myelin.isa.format.LoihiNeuronDescriptor;
 import dev.myelin.isa.format.SectionDescriptor;
@@ -11,6 +12,7 @@ import dev.myelin.isa.format.SynapseFormatDescriptor;
 import dev.myelin.isa.format.TargetDescriptor;
 import dev.myelin.isa.format.TrueNorthNeuronDescriptor;
 import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.LoihiNeurons;
 import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.TrueNorthNeurons;
 
@@ -58,6 +60,9 @@ final class FieldLocator {
         if ((m = AXON_TYPE.matcher(field)).matches()) {
             return axonTypes() + index(m, 1);
         }
+        if ((m = SYNAPSE.matcher(field)).matches() && core.synapses() instanceof SparseRows s && s.dense()) {
+            return synapses() + ((long) index(m, 1) * core.neuronCount() + index(m, 2)) * DenseRowDescriptor.WEIGHT.bytes();
+        }
         if ((m = SYNAPSE.matcher(field)).matches() && core.synapses() instanceof SparseRows s) {
             int a = index(m, 1);
             long row = synapses() + (long) a * SparseRowDescriptor.LENGTH.bytes()
@@ -101,7 +106,7 @@ final class FieldLocator {
         }
         return offset(leaf, LoihiNeuronDescriptor.DU, LoihiNeuronDescriptor.DV, LoihiNeuronDescriptor.VTH,
                 LoihiNeuronDescriptor.BIAS_MANT, LoihiNeuronDescriptor.BIAS_EXP, LoihiNeuronDescriptor.U0,
-                LoihiNeuronDescriptor.V0);
+                LoihiNeuronDescriptor.V0, LoihiNeuronDescriptor.REFRACTORY, LoihiNeuronDescriptor.JOIN);
     }
 
     private static int offset(String leaf, Field... fields) {
@@ -131,7 +136,8 @@ final class FieldLocator {
     }
 
     private int neuronSize() {
-        return trueNorth ? TrueNorthNeuronDescriptor.SIZE : LoihiNeuronDescriptor.SIZE;
+        return trueNorth ? TrueNorthNeuronDescriptor.SIZE
+                : LoihiNeuronDescriptor.size(((LoihiNeurons) core.neurons()).extended());
     }
 
     private long synapses() {
@@ -140,6 +146,7 @@ final class FieldLocator {
 
     private long targetCounts() {
         long bytes = trueNorth ? core.axonCount() * CrossbarDescriptor.rowBytes(core.neuronCount())
+                : ((SparseRows) core.synapses()).dense() ? DenseRowDescriptor.bytes(core.axonCount(), core.neuronCount())
                 : SparseRowDescriptor.bytes(core.axonCount(), core.synapses().synapseCount());
         return synapses() + bytes;
     }

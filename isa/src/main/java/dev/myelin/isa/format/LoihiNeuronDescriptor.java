@@ -1,7 +1,8 @@
 package dev.myelin.isa.format;
 
 /**
- * One Loihi CUBA compartment's parameters, 16 bytes (see docs/reference/loihi.md).
+ * One Loihi CUBA compartment's parameters, 16 bytes, or 18 on a core whose datapath byte has
+ * {@link CoreSectionDescriptor#DATAPATH_LOIHI_COMPARTMENTS} set (see docs/reference/loihi.md).
  * The core's decay mode is in the core header.
  * <pre>
  *  0                   1                   2                   3
@@ -14,7 +15,9 @@ package dev.myelin.isa.format;
  * | ... biasMant  | biasExp (u8)  |              u0 (i24) ...     |   8  i16, 13-bit used | 0..7
  * +---------------+---------------+-------------------------------+
  * | ... u0        |                   v0 (i24)                    |  12  24-bit signed each
- * +---------------+-----------------------------------------------+
+ * +---------------+---------------+-------------------------------+
+ * | refractory u8 |   join (u8)   |                                  16  extended records only:
+ * +---------------+---------------+                                      ticks 0..255 | 0 none, 1 add
  * </pre>
  */
 public final class LoihiNeuronDescriptor {
@@ -27,6 +30,15 @@ public final class LoihiNeuronDescriptor {
     public static final Field U0 = L.i24("u0");
     public static final Field V0 = L.i24("v0");
     public static final int SIZE = L.size();
+    public static final Field REFRACTORY = L.u8("refractory");
+    public static final Field JOIN = L.u8("join");
+    /** Record size on a core with the compartment extension. */
+    public static final int SIZE_EXTENDED = L.size();
+
+    /** Record size on a core with ({@code extended}) or without the compartment extension. */
+    public static int size(boolean extended) {
+        return extended ? SIZE_EXTENDED : SIZE;
+    }
 
     private LoihiNeuronDescriptor() {
     }

@@ -120,6 +120,9 @@ final class CoreRules {
             return;
         }
         limit("formats.size", core.formats().size(), 0, arch.axonTypes(), "core.axonTypes");
+        if (s.dense()) {
+            checkDenseRows(s, n.n());
+        }
         limit("formats.size", core.formats().size(), 0, FORMATS_MAX, "the binary's largest format count");
         for (int t = 0; t < core.formats().size(); t++) {
             SynapseFormat f = core.formats().get(t);
@@ -144,6 +147,17 @@ final class CoreRules {
             neuron(j, "biasExp", n.biasExp()[j], 0, LOIHI_BIAS_EXP_MAX);
             neuron(j, "u0", n.u0()[j], LOIHI_STATE_MIN, LOIHI_STATE_MAX);
             neuron(j, "v0", n.v0()[j], LOIHI_STATE_MIN, LOIHI_STATE_MAX);
+            neuron(j, "refractory", n.refractory()[j], 0, LOIHI_REFRACTORY_MAX);
+            neuron(j, "join", n.join()[j], LoihiNeurons.JOIN_NONE, LoihiNeurons.JOIN_ADD);
+            if (n.join()[j] == LoihiNeurons.JOIN_ADD) {
+                if (j == n.n() - 1) {
+                    fail("neuron[" + j + "].join", "=add on the core's last compartment: a dendrite joins the"
+                            + " compartment after it, and there is none");
+                } else if (n.refractory()[j] != 0) {
+                    fail("neuron[" + j + "].refractory", "=" + n.refractory()[j] + " on a dendrite (join=add):"
+                            + " a dendrite has no voltage to hold; give the refractory delay to its soma");
+                }
+            }
         }
     }
 
@@ -198,6 +212,23 @@ final class CoreRules {
     private static final String[] WEIGHT_NAMES = {"weight[0]", "weight[1]", "weight[2]", "weight[3]"};
 
     /** Checks field {@code leaf} of neuron j; the field's name is built only when it fails. */
+    /** A dense row holds a weight for every compartment, in order: post[k] of row a is k - rowStart[a]. */
+    private void checkDenseRows(SparseRows s, int neurons) {
+        for (int a = 0; a < s.axons(); a++) {
+            if (s.rowLength(a) != neurons) {
+                fail("axon[" + a + "]", " holds " + s.rowLength(a) + " synapses; a dense row has one per compartment ("
+                        + neurons + ")");
+            }
+            for (int i = 0; i < neurons; i++) {
+                int post = s.post()[s.rowStart()[a] + i];
+                if (post != i) {
+                    fail("axon[" + a + "].synapse[" + i + "].post", "=" + post + " in a dense row, whose synapse i"
+                            + " is compartment i");
+                }
+            }
+        }
+    }
+
     private void neuron(int j, String leaf, int v, int min, int max) {
         if (v < min || v > max) {
             range("neuron[" + j + "]." + leaf, v, min, max);

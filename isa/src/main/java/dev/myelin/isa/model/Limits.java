@@ -28,6 +28,8 @@ public final class Limits {
     public static final int LOIHI_BIAS_EXP_MAX = 7;
     public static final int LOIHI_STATE_MIN = -(1 << 23);
     public static final int LOIHI_STATE_MAX = (1 << 23) - 1;
+    /** Refractory delay in ticks: a u8 counter. */
+    public static final int LOIHI_REFRACTORY_MAX = 255;
     public static final int LOIHI_WEIGHT_BITS_MIN = 1;
     public static final int LOIHI_WEIGHT_BITS_MAX = 8;
     public static final int LOIHI_WEIGHT_EXP_MIN = -8;

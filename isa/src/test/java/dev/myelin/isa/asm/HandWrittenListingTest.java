@@ -118,6 +118,29 @@ class HandWrittenListingTest {
     }
 
     @Test
+    void loihiRefractoryDelayAndJoinAreNeuronFieldsAndExtendTheRecordsOnlyWhenUsed() {
+        NetworkImage img = Assembler.assemble("r.nasm", """
+                .arch loihi
+                .core 0 0 0
+                n0: du=409 join=1
+                n1: du=819 vth=100 refractory=5
+                .core 0 0 1
+                n0: vth=100
+                """);
+        LoihiNeurons a = (LoihiNeurons) img.cores().get(0).neurons();
+        assertThat(a.join()).containsExactly(LoihiNeurons.JOIN_ADD, LoihiNeurons.JOIN_NONE);
+        assertThat(a.refractory()).containsExactly(0, 5);
+        assertThat(a.extended()).isTrue();
+        assertThat(((LoihiNeurons) img.cores().get(1).neurons()).extended()).isFalse();
+        String listing = Assembler.disassemble(img);
+        assertThat(listing).contains("refractory=5").contains("join=1")
+                .contains(";   refractory = ticks v is held after a spike (u integrates on) [0, 255]");
+        // the plain core's lines keep the 16-byte record's seven fields
+        assertThat(listing.lines().filter(x -> x.startsWith("n0: du=0")).findFirst().orElseThrow())
+                .doesNotContain("refractory");
+    }
+
+    @Test
     void namesMayBeQuotedWithEscapes() {
         NetworkImage img = Assembler.assemble("q.nasm", """
                 .arch tiny

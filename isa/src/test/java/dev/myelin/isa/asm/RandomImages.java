@@ -110,12 +110,13 @@ final class RandomImages {
         return c;
     }
 
-    /** Rows whose weights agree with the sign mode of their axon's format. */
+    /** Rows whose weights agree with the sign mode of their axon's format; a fifth of the cores dense. */
     private SparseRows sparse(int nAx, int nN, int[] types, List<SynapseFormat> formats) {
         int[] start = new int[nAx + 1];
         List<int[]> entries = new ArrayList<>();
+        boolean dense = nN <= 16 && rnd.nextInt(5) == 0;
         for (int a = 0; a < nAx; a++) {
-            int k = nN == 0 ? 0 : rnd.nextInt(Math.min(nN, 5) + 1);
+            int k = dense ? nN : nN == 0 ? 0 : rnd.nextInt(Math.min(nN, 5) + 1);
             for (int e = 0; e < k; e++) {
                 int sign = formats.get(types[a]).signMode();
                 int w = switch (sign) {
@@ -123,12 +124,12 @@ final class RandomImages {
                     case SynapseFormat.INHIBITORY -> -rnd.nextInt(257);
                     default -> rnd.nextInt(512) - 256;
                 };
-                entries.add(new int[] {rnd.nextInt(nN), w});
+                entries.add(new int[] {dense ? e : rnd.nextInt(nN), w});
             }
             start[a + 1] = entries.size();
         }
         return new SparseRows(nAx, start, entries.stream().mapToInt(e -> e[0]).toArray(),
-                entries.stream().mapToInt(e -> e[1]).toArray());
+                entries.stream().mapToInt(e -> e[1]).toArray(), dense);
     }
 
     private int between(int lo, int hi) {
@@ -168,6 +169,15 @@ final class RandomImages {
             l.biasExp()[j] = rnd.nextInt(8);
             l.u0()[j] = between(-(1 << 23), (1 << 23) - 1);
             l.v0()[j] = between(-(1 << 23), (1 << 23) - 1);
+        }
+        if (rnd.nextBoolean()) { // extended compartment records: dendrites never last, never refractory
+            for (int j = 0; j < n; j++) {
+                if (j < n - 1 && rnd.nextInt(3) == 0) {
+                    l.join()[j] = LoihiNeurons.JOIN_ADD;
+                } else {
+                    l.refractory()[j] = rnd.nextInt(256);
+                }
+            }
         }
         return l;
     }

@@ -132,8 +132,50 @@ class NbinErrorsTest {
         assertThat(b[at]).isEqualTo((byte) 1);
         b[at] = 0x11;
         assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
-                + ", section CORE[0], field datapath: 0x11: bits 4, 6 and 7 must be 0 for datapath loihi-cuba (bit 4,"
-                + " the inclusive negative threshold, is for truenorth cores; bit 5 is an input core), got 0x10");
+                + ", section CORE[0], field datapath: 0x11: bit 4 must be 0 for datapath loihi-cuba (bit 4, the"
+                + " inclusive negative threshold, is for truenorth cores; bit 5 is an input core, bit 6 marks extended"
+                + " compartments, bit 7 dense synapses), got 0x10");
+    }
+
+    @Test
+    void theCompartmentBitOnATrueNorthCoreIsRefused() {
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        int at = datapathAt(b);
+        b[at] = 0x40;
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
+                + ", section CORE[0], field datapath: 0x40: bits 6-7 are reserved and must be 0 (bit 4 is the"
+                + " inclusive negative threshold, bit 5 an input core), got 0x40");
+    }
+
+    @Test
+    void aDenseCoreMustCountEverySlotAsASynapse() {
+        byte[] b = NbinCodec.encode(SampleImages.loihiDense());
+        int at = datapathAt(b);
+        assertThat(b[at]).isEqualTo((byte) 0x81);
+        int synapsesAt = at + 1 + 4 + 4; // after the datapath byte: axons (u32), neurons (u32)
+        assertThat(b[synapsesAt]).isEqualTo((byte) 6); // 2 axons x 3 compartments
+        b[synapsesAt] = 5;
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + synapsesAt
+                + ", section CORE[0], field synapses: 5 on a dense core: its rows hold every compartment,"
+                + " synapses must be axons x neurons = 6");
+    }
+
+    @Test
+    void extendedCompartmentRecordsWithNothingInThemAreRefused() {
+        // the compartment sample with its refractory delays and join zeroed, bit 6 kept: one
+        // encoding per image, and the writer would have written 16-byte records
+        byte[] b = NbinCodec.encode(SampleImages.loihiCompartments());
+        int at = datapathAt(b);
+        assertThat(b[at]).isEqualTo((byte) 0x41);
+        // the header's last 23 bytes from the datapath byte on (1 + 4 x u32 + 2 x u8 + u32), 2 axon types, 2 formats of 3
+        int records = at + 23 + 2 + 2 * 3;
+        for (int j = 0; j < 3; j++) {
+            b[records + 18 * j + 16] = 0;
+            b[records + 18 * j + 17] = 0;
+        }
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).hasMessage("byte offset " + at
+                + ", section CORE[0], field datapath: 0x41: bit 6 (extended compartments) is set but no compartment"
+                + " has a refractory delay or a join");
     }
 
     @Test

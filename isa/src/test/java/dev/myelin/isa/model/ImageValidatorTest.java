@@ -59,6 +59,43 @@ class ImageValidatorTest {
     }
 
     @Test
+    void aDendriteNeedsACompartmentAfterItAndHoldsNoRefractoryDelay() {
+        NetworkImage last = SampleImages.loihiCompartments();
+        ((LoihiNeurons) last.cores().get(0).neurons()).join()[2] = LoihiNeurons.JOIN_ADD;
+        assertThatThrownBy(() -> ImageValidator.validate(last)).hasMessage("core (0,0,0): neuron[2].join=add on the"
+                + " core's last compartment: a dendrite joins the compartment after it, and there is none");
+        NetworkImage held = SampleImages.loihiCompartments();
+        ((LoihiNeurons) held.cores().get(0).neurons()).refractory()[0] = 3;
+        assertThatThrownBy(() -> ImageValidator.validate(held)).hasMessage("core (0,0,0): neuron[0].refractory=3"
+                + " on a dendrite (join=add): a dendrite has no voltage to hold; give the refractory delay to its soma");
+        NetworkImage join = SampleImages.loihiCompartments();
+        ((LoihiNeurons) join.cores().get(0).neurons()).join()[1] = 2;
+        assertThatThrownBy(() -> ImageValidator.validate(join))
+                .hasMessage("core (0,0,0): neuron[1].join=2 is out of range [0, 1]");
+        NetworkImage refr = SampleImages.loihiCompartments();
+        ((LoihiNeurons) refr.cores().get(0).neurons()).refractory()[1] = 256;
+        assertThatThrownBy(() -> ImageValidator.validate(refr))
+                .hasMessage("core (0,0,0): neuron[1].refractory=256 is out of range [0, 255]");
+    }
+
+    @Test
+    void aDenseRowHoldsEveryCompartmentInOrder() {
+        NetworkImage swapped = SampleImages.loihiDense();
+        SparseRows s = (SparseRows) swapped.cores().get(0).synapses();
+        s.post()[4] = 2;
+        s.post()[5] = 1;
+        assertThatThrownBy(() -> ImageValidator.validate(swapped)).hasMessage(
+                "core (0,0,0): axon[1].synapse[1].post=2 in a dense row, whose synapse i is compartment i");
+        NetworkImage shortRow = SampleImages.loihiDense();
+        CoreImage c = shortRow.cores().get(0);
+        CoreImage cut = new CoreImage(c.id(), c.axonType(), c.neurons(), new SparseRows(2, new int[] {0, 3, 5},
+                new int[] {0, 1, 2, 0, 1}, new int[] {5, 0, -7, 0, 0}, true), c.formats(), c.targets(), c.learning());
+        assertThatThrownBy(() -> ImageValidator.validate(new NetworkImage(shortRow.arch(), 0, List.of(cut), List.of(),
+                List.of(), List.of()))).hasMessage(
+                "core (0,0,0): axon[1] holds 2 synapses; a dense row has one per compartment (3)");
+    }
+
+    @Test
     void weightSignMustAgreeWithTheAxonsFormat() {
         NetworkImage img = SampleImages.loihiSparse();
         ((SparseRows) img.cores().get(0).synapses()).weight()[1] = -1;

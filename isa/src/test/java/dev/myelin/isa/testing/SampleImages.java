@@ -40,6 +40,8 @@ public final class SampleImages {
         m.put("tn-negative-inclusive", trueNorthNegativeInclusive());
         m.put("tn-input-core", trueNorthInputCore());
         m.put("loihi-input-core", loihiInputCore());
+        m.put("loihi-compartments", loihiCompartments());
+        m.put("loihi-dense", loihiDense());
         return m;
     }
 
@@ -169,6 +171,45 @@ public final class SampleImages {
                 List.of(new SynapseFormat(8, 0, SynapseFormat.EXCITATORY), new SynapseFormat(8, 0, SynapseFormat.MIXED)),
                 Targets.none(2), new byte[0]);
         return new NetworkImage(Presets.require("loihi"), 0, List.of(c0, c1), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Loihi preset, core (0,0,0) with extended compartment records: compartment 0 is a dendrite
+     * (du 409, join add) feeding compartment 1, a soma with refractory delay 5 (vth 100, bias
+     * 37 << 4); compartment 2 stands alone with refractory delay 255. Axon 0 reaches the dendrite
+     * (inhibitory), axon 1 the soma (excitatory).
+     */
+    public static NetworkImage loihiCompartments() {
+        LoihiNeurons n = LoihiNeurons.zeros(3);
+        n.du()[0] = 409;
+        n.join()[0] = LoihiNeurons.JOIN_ADD;
+        n.du()[1] = 819;
+        n.vth()[1] = 100;
+        n.biasMant()[1] = 37;
+        n.biasExp()[1] = 4;
+        n.refractory()[1] = 5;
+        n.refractory()[2] = 255;
+        n.v0()[2] = -1;
+        SparseRows rows = new SparseRows(2, new int[] {0, 1, 2}, new int[] {0, 1}, new int[] {-20, 60});
+        CoreImage c = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 1}, n, rows,
+                List.of(new SynapseFormat(8, 0, SynapseFormat.INHIBITORY), new SynapseFormat(8, 0, SynapseFormat.EXCITATORY)),
+                Targets.none(3), new byte[0]);
+        return new NetworkImage(Presets.require("loihi"), 0, List.of(c), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * Loihi preset, core (0,0,0) with dense synapses: 2 axons x 3 compartments, every slot stored
+     * (zeros included): axon 0 weights 5, 0, -7 (mixed), axon 1 weights 0, 0, 255 (excitatory).
+     */
+    public static NetworkImage loihiDense() {
+        SparseRows rows = new SparseRows(2, new int[] {0, 3, 6}, new int[] {0, 1, 2, 0, 1, 2},
+                new int[] {5, 0, -7, 0, 0, 255}, true);
+        LoihiNeurons n = LoihiNeurons.zeros(3);
+        n.vth()[2] = 7;
+        CoreImage c = new CoreImage(new CoreId(0, 0, 0), new int[] {0, 1}, n, rows,
+                List.of(new SynapseFormat(8, 0, SynapseFormat.MIXED), new SynapseFormat(8, 0, SynapseFormat.EXCITATORY)),
+                Targets.none(3), new byte[0]);
+        return new NetworkImage(Presets.require("loihi"), 0, List.of(c), List.of(), List.of(), List.of());
     }
 
     /** Tiny architecture, one core using no axons and no neurons. */

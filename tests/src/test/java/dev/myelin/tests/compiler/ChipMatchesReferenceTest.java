@@ -34,6 +34,7 @@ class ChipMatchesReferenceTest {
         "raw_truenorth.yaml, truenorth",
         "negative_threshold.yaml, truenorth",
         "raw_loihi.yaml, loihi",
+        "receptors.yaml, loihi",
         "per_neuron.yaml, truenorth",
         "per_neuron.yaml, loihi",
     })

@@ -4,7 +4,9 @@ import dev.myelin.compiler.Compiler;
 import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.lower.LoihiLowering;
 import dev.myelin.compiler.lower.QuantiseSynapses;
+import dev.myelin.isa.model.LoihiNeurons;
 import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.SynapseFormat;
 import dev.myelin.isa.spi.Stimulus;
@@ -25,7 +27,10 @@ import java.util.TreeSet;
  * in tick t + delay; a listed input spike in tick k reaches them in tick k + delay - 1; a
  * Poisson line drawn in tick k reaches them in tick k. Per tick each neuron first integrates
  * the sum of its arriving weights, then updates (TrueNorth: leak, threshold, reset; Loihi: u
- * decay and input, v decay, bias, threshold). Written for reading, not speed.
+ * decay and input, v decay, bias, threshold). A Loihi neuron with receptors keeps one current
+ * per receptor, each with its own decay and fed by the projections naming it, and v integrates
+ * their sum; with a refractory period v stays at 0 for that many ticks after a spike while the
+ * currents go on. Written for reading, not speed.
  */
 public final class DescriptionReference {
     private final Network net;
@@ -33,7 +38,13 @@ public final class DescriptionReference {
     /** Each population's neurons' raw parameters, one record per neuron. */
     private final Map<String, NeuronModel[]> params = new HashMap<>();
     private final Map<String, long[]> v = new HashMap<>();
-    private final Map<String, long[]> u = new HashMap<>();
+    /** Per population: the current of each receptor of each neuron, u[receptor][neuron] (receptor 0 the soma's). */
+    private final Map<String, long[][]> u = new HashMap<>();
+    /** Per population: ticks each neuron's v is still held after a spike. */
+    private final Map<String, int[]> held = new HashMap<>();
+    /** Per Loihi population: each neuron's refractory ticks and the du of each receptor after the first. */
+    private final Map<String, int[]> refractory = new HashMap<>();
+    private final Map<String, int[]> dendriteDu = new HashMap<>();
     /** Arriving input per (population, tick): per projection a sum per neuron. */
     private final Map<String, Map<Long, long[][]>> arriving = new HashMap<>();
 
@@ -53,7 +64,18 @@ public final class DescriptionReference {
             }
             params.put(name, each);
             v.put(name, v0);
-            u.put(name, u0);
+            int receptors = lp.pop().compartments();
+            long[][] uu = new long[receptors][];
+            uu[0] = u0;
+            for (int r = 1; r < receptors; r++) {
+                uu[r] = new long[size];
+            }
+            u.put(name, uu);
+            held.put(name, new int[size]);
+            if (lp.neurons() instanceof LoihiNeurons ln) {
+                refractory.put(name, ln.refractory().clone());
+                dendriteDu.put(name, LoihiLowering.dendriteDu(lp.pop(), c.network().dtMs(), null));
+            }
             arriving.put(name, new HashMap<>());
         }
     }
@@ -127,17 +149,22 @@ public final class DescriptionReference {
         long[] vv = v.get(pop);
         List<Integer> fired = new ArrayList<>();
         NeuronModel[] each = params.get(pop);
+        var population = net.population(pop).orElseThrow();
+        long[][] uu = u.get(pop);
         for (int j = 0; j < vv.length; j++) {
             NeuronModel m = each[j];
-            long in = 0;
+            long[] in = new long[uu.length];
             for (int pi = 0; sums != null && pi < sums.length; pi++) {
                 if (sums[pi] != null) {
                     SynapseFormat f = projs.get(pi).format();
-                    in += f == null ? sums[pi][j] : sums[pi][j] << f.weightExp();
+                    String receptor = projs.get(pi).syn().projection().receptor();
+                    int r = receptor == null ? 0 : population.receptorIndex(receptor);
+                    in[r] += f == null ? sums[pi][j] : sums[pi][j] << f.weightExp();
                 }
             }
-            boolean spike = m instanceof NeuronModel.TrueNorth tn ? trueNorth(tn, vv, j, in)
-                    : loihi((NeuronModel.LoihiLif) m, vv, u.get(pop), j, in);
+            boolean spike = m instanceof NeuronModel.TrueNorth tn ? trueNorth(tn, vv, j, in[0])
+                    : loihi((NeuronModel.LoihiLif) m, dendriteDu.get(pop), refractory.get(pop)[j], vv, uu,
+                    held.get(pop), j, in);
             if (spike) {
                 fired.add(j);
             }
@@ -169,23 +196,41 @@ public final class DescriptionReference {
         return Math.max(-(1 << 19), Math.min((1 << 19) - 1, x));
     }
 
-    /** Loihi CUBA LIF, Lava-compatible decay; u wraps at 24 bits, v clips to +-(2^23 - 1). */
-    static boolean loihi(NeuronModel.LoihiLif p, long[] v, long[] u, int j, long aIn) {
-        long uu = (u[j] * (4096 - p.du() - 1)) / 4096 + aIn * 64;
-        while (uu > (1 << 23)) {
-            uu -= 1 << 24;
+    /**
+     * Loihi CUBA LIF, Lava-compatible decay; each current wraps at 24 bits, so does their sum;
+     * v clips to +-(2^23 - 1) and is held for the refractory ticks after a spike.
+     */
+    static boolean loihi(NeuronModel.LoihiLif p, int[] dendriteDu, int refractoryTicks, long[] v, long[][] u,
+                         int[] held, int j, long[] aIn) {
+        long current = 0;
+        for (int r = 0; r < u.length; r++) {
+            int du = r == 0 ? p.du() : dendriteDu[r - 1];
+            u[r][j] = wrap24((u[r][j] * (4096 - du - 1)) / 4096 + aIn[r] * 64);
+            current = wrap24(current + u[r][j]);
         }
-        while (uu <= -(1 << 23)) {
-            uu += 1 << 24;
+        if (held[j] > 0) {
+            held[j]--;
+            return false;
         }
-        u[j] = uu;
-        long vv = (v[j] * (4096 - p.dv())) / 4096 + uu + ((long) p.biasMant() << p.biasExp());
+        long vv = (v[j] * (4096 - p.dv())) / 4096 + current + ((long) p.biasMant() << p.biasExp());
         vv = Math.max(-((1 << 23) - 1), Math.min((1 << 23) - 1, vv));
         if (vv > (long) p.vth() << 6) {
             v[j] = 0;
+            held[j] = refractoryTicks;
             return true;
         }
         v[j] = vv;
         return false;
+    }
+
+    /** Into (-2^23, 2^23], as Loihi wraps u. */
+    static long wrap24(long x) {
+        while (x > (1 << 23)) {
+            x -= 1 << 24;
+        }
+        while (x <= -(1 << 23)) {
+            x += 1 << 24;
+        }
+        return x;
     }
 }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.fail;
  * The chip's Loihi datapath against the reference model: random small cores (fixed seeds),
  * random input spikes, thousands of ticks each, u, v and spikes compared every tick. The run
  * also checks that it covered every mode: both decay modes, all sign modes, weight bits 1..8,
- * weight exponents -8..7, u wraps, v clips and spikes.
+ * weight exponents -8..7, u wraps, v clips and spikes, dendrites joined into somas and
+ * refractory periods holding v.
  */
 class LoihiConformanceTest {
     private static final Architecture LOIHI = Presets.require("loihi");
@@ -36,10 +37,14 @@ class LoihiConformanceTest {
         long clips = 0;
         long spikes = 0;
         long hugeInputs = 0;
+        long holds = 0;
         for (long seed = 1; seed <= CORES; seed++) {
             CoreImage core = RandomLoihiCores.core(seed);
             LoihiNeurons p = (LoihiNeurons) core.neurons();
             seen.add("decay" + p.decayMode());
+            for (int j = 0; j < p.n(); j++) {
+                seen.add(p.join()[j] == LoihiNeurons.JOIN_ADD ? "dendrite" : p.refractory()[j] > 0 ? "refractory" : "plain");
+            }
             for (SynapseFormat f : core.formats()) {
                 seen.add("sign" + f.signMode());
                 seen.add("bits" + f.numWeightBits());
@@ -51,8 +56,10 @@ class LoihiConformanceTest {
             hugeInputs += counts[1];
             wraps += ref.wraps();
             clips += ref.clips();
+            holds += ref.holds();
         }
-        Set<String> wanted = new HashSet<>(Set.of("decay0", "decay1", "sign0", "sign1", "sign2"));
+        Set<String> wanted = new HashSet<>(Set.of("decay0", "decay1", "sign0", "sign1", "sign2",
+                "dendrite", "refractory", "plain"));
         for (int b = 1; b <= 8; b++) {
             wanted.add("bits" + b);
         }
@@ -63,6 +70,7 @@ class LoihiConformanceTest {
         assertThat(wraps).as("u wraps").isGreaterThan(100);
         assertThat(clips).as("v clips").isGreaterThan(100);
         assertThat(spikes).as("spikes").isGreaterThan(1000);
+        assertThat(holds).as("ticks held by a refractory period").isGreaterThan(1000);
         assertThat(hugeInputs).as("inputs a_in << 6 > 2^25 (u wraps twice)").isGreaterThan(100);
     }
 

@@ -51,8 +51,22 @@ final class RandomLoihiCores {
             signMode[a] = formats.get(type[a]).signMode();
         }
         SparseRows rows = rows(r, signMode, n, hammer ? hammerSign : 0);
-        return new CoreImage(new CoreId(0, 0, 0), type, neurons(r, n, decayMode), rows, formats, Targets.none(n),
-                new byte[0]);
+        LoihiNeurons neurons = neurons(r, n, decayMode);
+        if (seed % 3 == 2) {
+            compartments(r, neurons);
+        }
+        return new CoreImage(new CoreId(0, 0, 0), type, neurons, rows, formats, Targets.none(n), new byte[0]);
+    }
+
+    /** A third of the cores: dendrites (join add, never last, never refractory) and refractory delays. */
+    private static void compartments(SplittableRandom r, LoihiNeurons q) {
+        for (int j = 0; j < q.n(); j++) {
+            if (j < q.n() - 1 && r.nextInt(3) == 0) {
+                q.join()[j] = LoihiNeurons.JOIN_ADD;
+            } else {
+                q.refractory()[j] = r.nextInt(3) == 0 ? 0 : r.nextInt(4) == 0 ? 255 : 1 + r.nextInt(6);
+            }
+        }
     }
 
     private static LoihiNeurons neurons(SplittableRandom r, int n, int decayMode) {

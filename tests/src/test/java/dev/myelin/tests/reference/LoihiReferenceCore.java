@@ -15,6 +15,11 @@ import java.util.List;
  * <p>Each axon type is one "Dense": its active synapses' effective weights are summed per
  * neuron, that sum is scaled by the type's weight_exp, and the scaled sums of all types
  * are the neuron's a_in for the step.
+ *
+ * <p>Refractoriness follows Lava's LIFRefractory: each compartment remembers the last step of
+ * its refractory period (spike step + delay) and updates v only in steps after it; u always
+ * integrates. A dendrite (join add) passes its u, plus what it got from the compartment before
+ * it, on to the next compartment, whose voltage update uses that sum in place of u.
  */
 public final class LoihiReferenceCore implements ReferenceNetwork.Core {
     private static final long TWO_23 = 1L << 23;
@@ -27,14 +32,23 @@ public final class LoihiReferenceCore implements ReferenceNetwork.Core {
         final long dv;
         final long threshold;
         final long bias;
+        final int refractoryDelay;
+        final boolean dendrite;
         long u;
         long v;
+        /** The last step of the current refractory period (Lava's refractory_period_end); starts at -1. */
+        long refractoryEnd = -1;
         long lastAIn;
         /** How often u wrapped and v was clipped (coverage of the edge cases in tests). */
         long wraps;
         long clips;
+        /** Steps in which a refractory period held v. */
+        long holds;
 
-        Neuron(boolean nxsdkDecay, int du, int dv, int vth, int biasMant, int biasExp, int u0, int v0) {
+        Neuron(boolean nxsdkDecay, int du, int dv, int vth, int biasMant, int biasExp, int u0, int v0,
+               int refractoryDelay, boolean dendrite) {
+            this.refractoryDelay = refractoryDelay;
+            this.dendrite = dendrite;
             this.nxsdkDecay = nxsdkDecay;
             this.du = du;
             this.dv = dv;
@@ -44,21 +58,24 @@ public final class LoihiReferenceCore implements ReferenceNetwork.Core {
             this.v = v0;
         }
 
-        /** One time step with activation aIn; returns true when the neuron spikes. */
-        boolean step(long aIn) {
+        /**
+         * Step {@code step} with activation aIn and the current {@code received} from the dendrite
+         * before it; returns true when the compartment spikes. A dendrite's joined current is in
+         * {@link #joined} afterwards.
+         */
+        boolean step(long aIn, long received, long stepNo) {
             lastAIn = aIn;
             long keepU = nxsdkDecay ? 4096 - du : 4096 - du - 1;
-            u = towardZero(u * keepU) + aIn * 64;
-            // wrap to 24 bits; the reference's two steps, repeated for activations beyond 3 * 2^23
-            while (u > TWO_23) {
-                u -= TWO_24;
-                wraps++;
+            u = wrap(towardZero(u * keepU) + aIn * 64);
+            joined = wrap(received + u);
+            if (dendrite) {
+                return false;   // a dendrite has no voltage
             }
-            while (u <= -TWO_23) {
-                u += TWO_24;
-                wraps++;
+            if (stepNo <= refractoryEnd) {
+                holds++;        // refractory: v held, u integrated all the same
+                return false;
             }
-            v = towardZero(v * (4096 - dv)) + u + bias;
+            v = towardZero(v * (4096 - dv)) + joined + bias;
             if (v > TWO_23 - 1) {
                 v = TWO_23 - 1;
                 clips++;
@@ -69,9 +86,26 @@ public final class LoihiReferenceCore implements ReferenceNetwork.Core {
             }
             if (v > threshold) {
                 v = 0;
+                refractoryEnd = stepNo + refractoryDelay;
                 return true;
             }
             return false;
+        }
+
+        /** u plus the current received, after the last step. */
+        long joined;
+
+        /** Wraps to 24 bits: the reference's two steps, repeated for activations beyond 3 * 2^23. */
+        private long wrap(long x) {
+            while (x > TWO_23) {
+                x -= TWO_24;
+                wraps++;
+            }
+            while (x <= -TWO_23) {
+                x += TWO_24;
+                wraps++;
+            }
+            return x;
         }
 
         /** p / 4096 rounded toward zero (Java's integer division truncates toward zero). */
@@ -87,12 +121,15 @@ public final class LoihiReferenceCore implements ReferenceNetwork.Core {
     private final int[] axonType;
     private final List<SynapseFormat> formats;
     private final List<Synapse> synapses = new ArrayList<>();
+    /** Steps taken so far (the number of the next one). */
+    private long steps;
 
     public LoihiReferenceCore(CoreImage core) {
         LoihiNeurons p = (LoihiNeurons) core.neurons();
         for (int j = 0; j < p.n(); j++) {
             neurons.add(new Neuron(p.decayMode() == LoihiNeurons.DECAY_NXSDK, p.du()[j], p.dv()[j], p.vth()[j],
-                    p.biasMant()[j], p.biasExp()[j], p.u0()[j], p.v0()[j]));
+                    p.biasMant()[j], p.biasExp()[j], p.u0()[j], p.v0()[j], p.refractory()[j],
+                    p.join()[j] == LoihiNeurons.JOIN_ADD));
         }
         axonType = core.axonType().clone();
         formats = core.formats();
@@ -139,13 +176,17 @@ public final class LoihiReferenceCore implements ReferenceNetwork.Core {
             }
         }
         boolean[] spiked = new boolean[n];
+        long received = 0;
         for (int j = 0; j < n; j++) {
             long aIn = 0;
             for (int t = 0; t < formats.size(); t++) {
                 aIn += scale(sums[t][j], formats.get(t).weightExp());
             }
-            spiked[j] = neurons.get(j).step(aIn);
+            Neuron c = neurons.get(j);
+            spiked[j] = c.step(aIn, received, steps);
+            received = c.dendrite ? c.joined : 0;
         }
+        steps++;
         return spiked;
     }
 
@@ -176,6 +217,11 @@ public final class LoihiReferenceCore implements ReferenceNetwork.Core {
     /** u wraps so far, all neurons. */
     public long wraps() {
         return neurons.stream().mapToLong(x -> x.wraps).sum();
+    }
+
+    /** Steps with v held by a refractory period so far, all neurons. */
+    public long holds() {
+        return neurons.stream().mapToLong(x -> x.holds).sum();
     }
 
     /** v clips so far, all neurons. */
