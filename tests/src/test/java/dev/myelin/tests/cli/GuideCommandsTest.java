@@ -144,8 +144,12 @@ class GuideCommandsTest {
         String[] args = Arrays.stream(words, 1, words.length).map(this::path).toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        boolean probesBefore = Files.exists(Path.of("probes.csv"));
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
         assertThat(code).as("exit code of %s%n%s", command, err).isZero();
+        assertThat(!probesBefore && Files.exists(Path.of("probes.csv")))
+                .as("%s wrote probes.csv into the current folder: give the command a file output under out/", command)
+                .isFalse();
         lastStdout = out.toString();
         commands++;
     }
