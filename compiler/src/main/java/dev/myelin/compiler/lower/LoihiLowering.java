@@ -31,19 +31,19 @@ final class LoihiLowering {
     private LoihiLowering() {
     }
 
-    static LowerNeurons.Pop lower(Population p, double dt, double current, double maxW, Diagnostics d) {
+    static LowerNeurons.Pop lower(Population p, double dt, double[] current, double maxW, Diagnostics d) {
         Map<String, double[]> per = p.resolvePerNeuron();
         if (p.model() instanceof NeuronModel.LoihiLif) {
             return raw(p, per, current, d);
         }
         // one neuron when they all share their parameters: every array below is then filled from it
-        int m = p.heterogeneous() ? p.size() : 1;
+        int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
         LowerNeurons.Continuous[] c = new LowerNeurons.Continuous[m];
         double q = 0;
         double[] uInit = new double[m];
         for (int i = 0; i < m; i++) {
             NeuronModel mi = p.modelOf(per, i);
-            c[i] = LowerNeurons.continuous(mi, dt, current);
+            c[i] = LowerNeurons.continuous(mi, dt, LowerNeurons.currentOf(current, i));
             uInit[i] = mi instanceof NeuronModel.CubaLif cl ? cl.uInitNa() : 0;
             double maxJump = maxW * c[i].weightMvPerUnit();
             q = Math.max(q, Math.max(c[i].thrMv() / THRESHOLD_TARGET,
@@ -122,17 +122,17 @@ final class LoihiLowering {
         boolean sameWeightScale = java.util.Arrays.stream(wf).allMatch(x -> x == wf[0]);
         LowerNeurons.Pop lp = new LowerNeurons.Pop(p, null, out, q, wf[0], sameWeightScale ? null : expand(wf, p.size()),
                 notes, errors, LowerNeurons.scaleOf(p, per, q, notes));
-        return withTypical(lp, p, dt, current, q);
+        return withTypical(lp, p, dt, current[0], q);
     }
 
     /** The raw loihi_lif model: per-neuron values as written, constant currents folded into each bias. */
-    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double current, Diagnostics d) {
+    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double[] current, Diagnostics d) {
         LoihiNeurons out = LoihiNeurons.zeros(p.size());
-        int m = p.heterogeneous() ? p.size() : 1;
+        int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
         NeuronModel.LoihiLif typical = null;
         for (int i = 0; i < m; i++) {
             NeuronModel.LoihiLif l = (NeuronModel.LoihiLif) p.modelOf(per, i);
-            long bias = ((long) l.biasMant() << l.biasExp()) + Math.round(current);
+            long bias = ((long) l.biasMant() << l.biasExp()) + Math.round(LowerNeurons.currentOf(current, i));
             int[] be = encodeBias(bias);
             if (be == null) {
                 d.error(p.whereOf("params.bias_mant", "params.bias_exp", "params"),
@@ -155,7 +155,7 @@ final class LoihiLowering {
         fillFromFirst(out, m);
         if (m > 1) {
             NeuronModel.LoihiLif t = (NeuronModel.LoihiLif) p.model();
-            int[] be = encodeBias(((long) t.biasMant() << t.biasExp()) + Math.round(current));
+            int[] be = encodeBias(((long) t.biasMant() << t.biasExp()) + Math.round(current[0]));
             typical = be == null ? typical : new NeuronModel.LoihiLif(t.du(), t.dv(), t.vth(), be[0], be[1], t.v0(),
                     t.u0());
         }

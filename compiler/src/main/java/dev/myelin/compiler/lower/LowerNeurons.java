@@ -5,6 +5,8 @@ import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.compiler.ir.Projection;
+import dev.myelin.compiler.ir.Connector;
 import dev.myelin.compiler.ir.Synapses;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
@@ -110,12 +112,7 @@ public final class LowerNeurons {
     public static Product run(Network n, Architecture arch, ExpandConnectivity.Product ex, Diagnostics d) {
         List<Pop> out = new ArrayList<>();
         for (Population p : n.populations()) {
-            double current = 0;
-            for (InputSource s : n.inputs()) {
-                if (s instanceof InputSource.Current c && c.target().equals(p.name())) {
-                    current += c.amplitude();
-                }
-            }
+            double[] current = currents(n, p);
             double maxW = 0;
             for (Synapses s : ex.projections()) {
                 if (s.projection().post().equals(p.name())) {
@@ -126,6 +123,40 @@ public final class LowerNeurons {
                     : LoihiLowering.lower(p, n.dtMs(), current, maxW, d));
         }
         return new Product(out);
+    }
+
+    /**
+     * The constant drive each neuron of {@code p} receives on top of its bias, in the unit of
+     * its model's bias: the constant-current inputs targeting it, plus the bias of each conv2d
+     * projection onto it (one value per output channel). One value when every neuron gets the
+     * same, else one per neuron.
+     */
+    static double[] currents(Network n, Population p) {
+        double current = 0;
+        for (InputSource s : n.inputs()) {
+            if (s instanceof InputSource.Current c && c.target().equals(p.name())) {
+                current += c.amplitude();
+            }
+        }
+        double[] each = null;
+        for (Projection pr : n.projections()) {
+            if (pr.post().equals(p.name()) && pr.connector() instanceof Connector.Conv2d cv && cv.bias() != null) {
+                if (each == null) {
+                    each = new double[p.size()];
+                    java.util.Arrays.fill(each, current);
+                }
+                int perChannel = p.size() / cv.outChannels(); // validate: post holds out x OH x OW neurons
+                for (int j = 0; j < p.size(); j++) {
+                    each[j] += cv.bias()[j / perChannel];
+                }
+            }
+        }
+        return each == null ? new double[] {current} : each;
+    }
+
+    /** Neuron i's entry of {@link #currents}. */
+    static double currentOf(double[] current, int i) {
+        return current.length == 1 ? current[0] : current[i];
     }
 
     static double maxAbsWeight(Synapses s) {

@@ -25,7 +25,7 @@ final class TrueNorthLowering {
     private TrueNorthLowering() {
     }
 
-    static LowerNeurons.Pop lower(Population p, double dt, double current, double maxW, Diagnostics d) {
+    static LowerNeurons.Pop lower(Population p, double dt, double[] current, double maxW, Diagnostics d) {
         Map<String, double[]> per = p.resolvePerNeuron();
         if (p.model() instanceof NeuronModel.TrueNorth) {
             return raw(p, per, current, d);
@@ -33,11 +33,11 @@ final class TrueNorthLowering {
         if (!(p.model() instanceof NeuronModel.Lif) && !(p.model() instanceof NeuronModel.If)) {
             throw new IllegalStateException("validate lets only lif, if and truenorth reach TrueNorth lowering");
         }
-        int m = p.heterogeneous() ? p.size() : 1;
+        int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
         LowerNeurons.Continuous[] c = new LowerNeurons.Continuous[m];
         double q = maxW / WEIGHT_MAX;
         for (int i = 0; i < m; i++) {
-            c[i] = LowerNeurons.continuous(p.modelOf(per, i), dt, current);
+            c[i] = LowerNeurons.continuous(p.modelOf(per, i), dt, LowerNeurons.currentOf(current, i));
             q = Math.max(q, Math.max(c[i].thrMv() / ALPHA_MAX, Math.abs(c[i].driveMv()) / LEAK_MAX));
         }
         // a refractory period never reaches here: validate refuses it on TrueNorth
@@ -82,7 +82,7 @@ final class TrueNorthLowering {
             LowerNeurons.report(notes, errors, init);
         }
         // the typical neuron (the model's own values) speaks for the population in the warning and estimates
-        LowerNeurons.Continuous typical = m == 1 ? c[0] : LowerNeurons.continuous(p.model(), dt, current);
+        LowerNeurons.Continuous typical = m == 1 ? c[0] : LowerNeurons.continuous(p.model(), dt, current[0]);
         if (typical.dtOverTau() > 0) {
             notes.add("exponential decay (dt/tau_m = " + typical.dtOverTau()
                     + ") approximated by the constant leak evaluated at v_reset");
@@ -98,17 +98,17 @@ final class TrueNorthLowering {
     }
 
     /** The raw truenorth model: per-neuron values as written, constant currents folded into each leak. */
-    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double current, Diagnostics d) {
+    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double[] current, Diagnostics d) {
         NeuronModel.TrueNorth t0 = (NeuronModel.TrueNorth) p.model();
         TrueNorthNeurons out = TrueNorthNeurons.zeros(p.size()).withNegativeThreshold(t0.negativeThreshold());
-        int m = p.heterogeneous() ? p.size() : 1;
+        int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
         for (int i = 0; i < m; i++) {
             NeuronModel.TrueNorth t = (NeuronModel.TrueNorth) p.modelOf(per, i);
-            long leak = t.leak() + Math.round(current);
+            long leak = t.leak() + Math.round(LowerNeurons.currentOf(current, i));
             if (leak < -256 || leak > 255) {
                 d.error(p.whereOf("params.leak", "params"),
                         "population '" + p.name() + "'" + (m == 1 ? "" : " neuron " + i) + ": leak " + t.leak()
-                        + " plus constant current " + Math.round(current) + " = " + leak
+                        + " plus constant current " + Math.round(LowerNeurons.currentOf(current, i)) + " = " + leak
                         + " is out of the datapath's range [-256, 255]");
                 break;
             }
@@ -128,7 +128,7 @@ final class TrueNorthLowering {
             notes.add("negative threshold inclusive: V <= -beta crosses it (RANC's rule; TrueNorth's is"
                     + " V < -beta)");
         }
-        long leak0 = Math.max(-256, Math.min(255, t0.leak() + Math.round(current)));
+        long leak0 = Math.max(-256, Math.min(255, t0.leak() + Math.round(current[0])));
         NeuronModel.TrueNorth rec = new NeuronModel.TrueNorth((int) leak0, t0.leakReversal(), t0.alpha(), t0.beta(),
                 t0.resetMode(), t0.kappa(), t0.resetV(), t0.v0(), t0.negativeThreshold());
         return new LowerNeurons.Pop(p, m == 1 ? neuronOf(out, 0) : rec, out, 1, 1, null, notes, List.of(), null);
