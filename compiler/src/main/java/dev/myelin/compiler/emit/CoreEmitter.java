@@ -26,7 +26,7 @@ final class CoreEmitter {
         NeuronParams np;
         SynapseMemory mem;
         if (pop.neurons() instanceof TrueNorthNeurons tn) {
-            np = trueNorth(tn, cr);
+            np = trueNorth(tn, pop, cr);
             Crossbar x = Crossbar.empty(ax.axons(), n);
             int[][] copies = copiesOf(cr);
             for (int k = 0; k < ax.synapses(); k++) {
@@ -36,7 +36,7 @@ final class CoreEmitter {
             }
             mem = x;
         } else {
-            np = loihi((LoihiNeurons) pop.neurons(), cr);
+            np = loihi((LoihiNeurons) pop.neurons(), pop, cr);
             mem = sparse(cr);
         }
         Targets t = targets(cr, ids);
@@ -63,13 +63,13 @@ final class CoreEmitter {
     }
 
     /** The core's neurons: each local neuron (and each copy) takes its population neuron's parameters. */
-    private static TrueNorthNeurons trueNorth(TrueNorthNeurons p, Route.CoreRoute cr) {
+    private static TrueNorthNeurons trueNorth(TrueNorthNeurons p, LowerNeurons.Pop pop, Route.CoreRoute cr) {
         int n = cr.neurons();
         // populations never share a core, so the core takes its one population's rule
         TrueNorthNeurons t = TrueNorthNeurons.zeros(n).withNegativeThreshold(p.negativeThreshold());
         for (int j = 0; j < n; j++) {
             int o = cr.origin()[j];
-            int i = cr.slice().from() + o;
+            int i = pop.index(cr.slice().from() + o);
             for (int g = 0; g < 4; g++) {
                 int w = cr.weightsByType()[4 * o + g];
                 t.weights()[4 * j + g] = w == Integer.MIN_VALUE ? 0 : w;
@@ -86,11 +86,11 @@ final class CoreEmitter {
         return t;
     }
 
-    private static LoihiNeurons loihi(LoihiNeurons p, Route.CoreRoute cr) {
+    private static LoihiNeurons loihi(LoihiNeurons p, LowerNeurons.Pop pop, Route.CoreRoute cr) {
         int n = cr.neurons();
         LoihiNeurons l = LoihiNeurons.zeros(n);
         for (int j = 0; j < n; j++) {
-            int i = cr.slice().from() + cr.origin()[j];
+            int i = pop.index(cr.slice().from() + cr.origin()[j]);
             l.du()[j] = p.du()[i];
             l.dv()[j] = p.dv()[i];
             l.vth()[j] = p.vth()[i];

@@ -50,7 +50,7 @@ final class LoihiLowering {
                     Math.max(Math.abs(c[i].driveMv()) / BIAS_MAX, maxJump / JUMP_MAX)));
         }
         LowerNeurons.refractoryWarning(p, c[0], d);
-        LoihiNeurons out = LoihiNeurons.zeros(p.size());
+        LoihiNeurons out = LoihiNeurons.zeros(m);
         double[] wf = new double[m];
         LowerNeurons.ErrorStat thr = new LowerNeurons.ErrorStat("threshold", "mV");
         LowerNeurons.ErrorStat drive = new LowerNeurons.ErrorStat("drive", "mV/tick");
@@ -110,7 +110,6 @@ final class LoihiLowering {
                 init.add(ci.initMv(), v0 * q);
             }
         }
-        fillFromFirst(out, m);
         List<String> notes = new ArrayList<>();
         List<LowerNeurons.ParamError> errors = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "1 LSB = %.6g mV; du = %d, dv = %d", q, out.du()[0], out.dv()[0])
@@ -120,15 +119,15 @@ final class LoihiLowering {
             LowerNeurons.report(notes, errors, synDecay, init);
         }
         boolean sameWeightScale = java.util.Arrays.stream(wf).allMatch(x -> x == wf[0]);
-        LowerNeurons.Pop lp = new LowerNeurons.Pop(p, null, out, q, wf[0], sameWeightScale ? null : expand(wf, p.size()),
+        LowerNeurons.Pop lp = new LowerNeurons.Pop(p, null, out, q, wf[0], sameWeightScale ? null : wf,
                 notes, errors, LowerNeurons.scaleOf(p, per, q, notes));
         return withTypical(lp, p, dt, current[0], q);
     }
 
     /** The raw loihi_lif model: per-neuron values as written, constant currents folded into each bias. */
     private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double[] current, Diagnostics d) {
-        LoihiNeurons out = LoihiNeurons.zeros(p.size());
         int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
+        LoihiNeurons out = LoihiNeurons.zeros(m);
         NeuronModel.LoihiLif typical = null;
         for (int i = 0; i < m; i++) {
             NeuronModel.LoihiLif l = (NeuronModel.LoihiLif) p.modelOf(per, i);
@@ -152,7 +151,6 @@ final class LoihiLowering {
                 typical = new NeuronModel.LoihiLif(l.du(), l.dv(), l.vth(), be[0], be[1], l.v0(), l.u0());
             }
         }
-        fillFromFirst(out, m);
         if (m > 1) {
             NeuronModel.LoihiLif t = (NeuronModel.LoihiLif) p.model();
             int[] be = encodeBias(((long) t.biasMant() << t.biasExp()) + Math.round(current[0]));
@@ -182,19 +180,7 @@ final class LoihiLowering {
                 lp.weightToLsbPerNeuron(), lp.notes(), lp.errors(), lp.scale());
     }
 
-    /** When only neuron 0 was lowered (all neurons alike), copies it to every neuron. */
-    private static void fillFromFirst(LoihiNeurons out, int lowered) {
-        if (lowered == 1) {
-            for (int[] a : new int[][] {out.du(), out.dv(), out.vth(), out.biasMant(), out.biasExp(), out.v0(),
-                    out.u0()}) {
-                java.util.Arrays.fill(a, a[0]);
-            }
-        }
-    }
 
-    private static double[] expand(double[] v, int n) {
-        return v.length == n ? v : java.util.stream.DoubleStream.generate(() -> v[0]).limit(n).toArray();
-    }
 
     /** {mantissa, exponent} with the smallest exponent whose rounded mantissa fits 13 bits; null if none. */
     static int[] encodeBias(long bias) {

@@ -48,8 +48,9 @@ public final class LowerNeurons {
      *                    parameters of the population's typical neuron (its model's values; every
      *                    neuron's when none differ), for estimates
      * @param neurons     every neuron's raw parameters, indexed by neuron of the population
-     *                    ({@link TrueNorthNeurons} without weights, or {@link LoihiNeurons}); the
-     *                    emit pass copies each core's slice from here
+     *                    ({@link TrueNorthNeurons} without weights, or {@link LoihiNeurons}), or one
+     *                    neuron's when all are alike (read through {@link #index(int)}); the emit
+     *                    pass copies each core's slice from here
      * @param lsbMv       mV per voltage LSB (1 for raw models)
      * @param weightToLsb factor from a weight in the model's unit to voltage LSB (TrueNorth) or to
      *                    current LSB before the Loihi &lt;&lt; 6 (so W * 2^(6 + exp) is the jump in v)
@@ -67,9 +68,14 @@ public final class LowerNeurons {
         public Pop {
             notes = List.copyOf(notes);
             errors = List.copyOf(errors);
-            if (neurons.count() != pop.size()) {
+            if (neurons.count() != pop.size() && neurons.count() != 1) {
                 throw new IllegalStateException("lowered " + neurons.count() + " neurons for " + pop.size());
             }
+        }
+
+        /** Where neuron {@code i} of the population is in {@link #neurons()}: i, or 0 when all are alike. */
+        public int index(int i) {
+            return neurons.count() == 1 ? 0 : i;
         }
 
         /** The weight factor of neuron {@code j} of the population (see {@link #weightToLsb()}). */
@@ -78,7 +84,8 @@ public final class LowerNeurons {
         }
 
         /** Neuron {@code i}'s raw parameters as a record. */
-        public NeuronModel neuron(int i) {
+        public NeuronModel neuron(int neuron) {
+            int i = index(neuron);
             if (neurons instanceof TrueNorthNeurons t) {
                 return new NeuronModel.TrueNorth(t.leak()[i], t.leakReversal()[i], t.alpha()[i], t.beta()[i],
                         t.resetMode()[i], t.kappa()[i], t.resetV()[i], t.v0()[i], t.negativeThreshold());

@@ -41,7 +41,7 @@ final class TrueNorthLowering {
             q = Math.max(q, Math.max(c[i].thrMv() / ALPHA_MAX, Math.abs(c[i].driveMv()) / LEAK_MAX));
         }
         // a refractory period never reaches here: validate refuses it on TrueNorth
-        TrueNorthNeurons out = TrueNorthNeurons.zeros(p.size());
+        TrueNorthNeurons out = TrueNorthNeurons.zeros(m);
         LowerNeurons.ErrorStat thr = new LowerNeurons.ErrorStat("threshold", "mV");
         LowerNeurons.ErrorStat drive = new LowerNeurons.ErrorStat("drive", "mV/tick");
         LowerNeurons.ErrorStat init = new LowerNeurons.ErrorStat("v_init", "mV");
@@ -73,7 +73,6 @@ final class TrueNorthLowering {
                 init.add(ci.initMv(), v0 * q);
             }
         }
-        fillFromFirst(out, m);
         List<String> notes = new ArrayList<>();
         List<LowerNeurons.ParamError> errors = new ArrayList<>();
         notes.add(String.format(java.util.Locale.ROOT, "1 LSB = %.6g mV", q));
@@ -100,8 +99,8 @@ final class TrueNorthLowering {
     /** The raw truenorth model: per-neuron values as written, constant currents folded into each leak. */
     private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double[] current, Diagnostics d) {
         NeuronModel.TrueNorth t0 = (NeuronModel.TrueNorth) p.model();
-        TrueNorthNeurons out = TrueNorthNeurons.zeros(p.size()).withNegativeThreshold(t0.negativeThreshold());
         int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
+        TrueNorthNeurons out = TrueNorthNeurons.zeros(m).withNegativeThreshold(t0.negativeThreshold());
         for (int i = 0; i < m; i++) {
             NeuronModel.TrueNorth t = (NeuronModel.TrueNorth) p.modelOf(per, i);
             long leak = t.leak() + Math.round(LowerNeurons.currentOf(current, i));
@@ -121,7 +120,6 @@ final class TrueNorthLowering {
             out.resetV()[i] = t.resetV();
             out.v0()[i] = t.v0();
         }
-        fillFromFirst(out, m);
         List<String> notes = new ArrayList<>();
         notes.add("raw TrueNorth parameters (no quantisation)" + (m > 1 ? ", per neuron" : ""));
         if (t0.negativeThreshold() == NegativeThreshold.INCLUSIVE) {
@@ -139,15 +137,6 @@ final class TrueNorthLowering {
                 t.resetMode()[i], t.kappa()[i], t.resetV()[i], t.v0()[i], t.negativeThreshold());
     }
 
-    /** When only neuron 0 was lowered (all neurons alike), copies it to every neuron. */
-    private static void fillFromFirst(TrueNorthNeurons out, int lowered) {
-        if (lowered == 1) {
-            for (int[] a : new int[][] {out.leak(), out.leakReversal(), out.alpha(), out.beta(), out.resetMode(),
-                    out.kappa(), out.resetV(), out.v0()}) {
-                Arrays.fill(a, a[0]);
-            }
-        }
-    }
 
     /**
      * What replacing the decay by a constant leak does to a neuron's constant drive: with decay,
