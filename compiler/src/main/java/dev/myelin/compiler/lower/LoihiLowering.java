@@ -118,7 +118,10 @@ final class LoihiLowering {
         if (m > 1) {
             LowerNeurons.report(notes, errors, synDecay, init);
         }
-        boolean sameWeightScale = java.util.Arrays.stream(wf).allMatch(x -> x == wf[0]);
+        // one factor unless neurons differ in it (compared bit for bit, so a NaN from a hostile
+        // weight, refused below, still counts as one)
+        boolean sameWeightScale = wf.length == 1
+                || java.util.Arrays.stream(wf).allMatch(x -> Double.compare(x, wf[0]) == 0);
         LowerNeurons.Pop lp = new LowerNeurons.Pop(p, null, out, q, wf[0], sameWeightScale ? null : wf,
                 notes, errors, LowerNeurons.scaleOf(p, per, q, notes));
         return withTypical(lp, p, dt, current[0], q);
