@@ -54,7 +54,7 @@ final class CoreEmitter {
         NeuronParams np;
         SynapseMemory mem;
         if (pop.neurons() instanceof TrueNorthNeurons tn) {
-            np = trueNorth(tn, cr);
+            np = trueNorth(tn, pop, cr);
             Crossbar x = Crossbar.empty(ax.axons(), n);
             int[][] copies = copiesOf(cr);
             for (int k = 0; k < ax.synapses(); k++) {
@@ -65,7 +65,7 @@ final class CoreEmitter {
             mem = x;
         } else {
             int k = dendriteDu.length + 1;
-            np = loihi((LoihiNeurons) pop.neurons(), cr, dendriteDu);
+            np = loihi((LoihiNeurons) pop.neurons(), pop, cr, dendriteDu);
             SparseRows rows = sparse(cr, k, receptorOf);
             mem = dense ? denseOrNull(rows, n * k) : null;
             mem = mem == null ? rows : mem;
@@ -139,13 +139,13 @@ final class CoreEmitter {
     }
 
     /** The core's neurons: each local neuron (and each copy) takes its population neuron's parameters. */
-    private static TrueNorthNeurons trueNorth(TrueNorthNeurons p, Route.CoreRoute cr) {
+    private static TrueNorthNeurons trueNorth(TrueNorthNeurons p, LowerNeurons.Pop pop, Route.CoreRoute cr) {
         int n = cr.neurons();
         // populations never share a core, so the core takes its one population's rule
         TrueNorthNeurons t = TrueNorthNeurons.zeros(n).withNegativeThreshold(p.negativeThreshold());
         for (int j = 0; j < n; j++) {
             int o = cr.origin()[j];
-            int i = cr.slice().from() + o;
+            int i = pop.index(cr.slice().from() + o);
             for (int g = 0; g < 4; g++) {
                 int w = cr.weightsByType()[4 * o + g];
                 t.weights()[4 * j + g] = w == Integer.MIN_VALUE ? 0 : w;
@@ -167,7 +167,7 @@ final class CoreEmitter {
      * first (its du, joined by ADD into the next compartment), then the soma with the neuron's
      * own parameters.
      */
-    private static LoihiNeurons loihi(LoihiNeurons p, Route.CoreRoute cr, int[] dendriteDu) {
+    private static LoihiNeurons loihi(LoihiNeurons p, LowerNeurons.Pop pop, Route.CoreRoute cr, int[] dendriteDu) {
         int n = cr.neurons();
         int k = dendriteDu.length + 1;
         LoihiNeurons l = LoihiNeurons.zeros(n * k);
@@ -177,7 +177,7 @@ final class CoreEmitter {
                 l.du()[c] = dendriteDu[r - 1];
                 l.join()[c] = LoihiNeurons.JOIN_ADD;
             }
-            int i = cr.slice().from() + cr.origin()[j];
+            int i = pop.index(cr.slice().from() + cr.origin()[j]);
             int soma = compartment(j, 0, k);
             l.du()[soma] = p.du()[i];
             l.dv()[soma] = p.dv()[i];

@@ -83,6 +83,16 @@ public final class NetworkBuilder {
         throw new IllegalArgumentException("no population '" + pop + "' declared before perNeuron");
     }
 
+    /** A population of the given shape (1 to 3 dimensions; [channels, rows, columns] for 3). */
+    public NetworkBuilder population(String pop, int[] shape, NeuronModel model) {
+        int size = 1;
+        for (int x : shape) {
+            size *= x;
+        }
+        populations.add(new Population(pop, size, shape.clone(), model, "population '" + pop + "'"));
+        return this;
+    }
+
     public NetworkBuilder poisson(String in, int size, double rateHz, long seed) {
         inputs.add(new InputSource.Poisson(in, new int[] {size}, size, rateHz, seed, "input '" + in + "'"));
         return this;

@@ -55,7 +55,7 @@ public final class ExpandConnectivity {
                 }
                 rowStart[i + 1] = posts.size();
             }
-        } else if (c instanceof Connector.OneToOne) {
+        } else if (c instanceof Connector.OneToOne || c instanceof Connector.Flatten) {
             for (int i = 0; i < pre; i++) {
                 posts.add(i);
                 rowStart[i + 1] = posts.size();
@@ -76,6 +76,9 @@ public final class ExpandConnectivity {
             given = gw.toArray();
         } else if (c instanceof Connector.Conv2d cv) {
             conv(n, p, cv, rowStart, posts, gw);
+            given = gw.toArray();
+        } else if (c instanceof Connector.Pool2d pl) {
+            pool(n, p, pl, rowStart, posts, gw);
             given = gw.toArray();
         }
         return finish(p, pre, post, rowStart, posts.toArray(), given, null);
@@ -117,29 +120,71 @@ public final class ExpandConnectivity {
         }
     }
 
+    /**
+     * Each pre neuron (ci, r, col), CHW-numbered, to the outputs whose window covers it: for
+     * output channel co and kernel position (ky, kx), output row y = (r + padY - ky) / strideY
+     * when that divides exactly and lies in [0, OH), the column likewise.
+     */
     private static void conv(Network n, Projection p, Connector.Conv2d c, int[] rowStart, IntBuf posts,
                              FloatBuf w) {
-        int[] in = Validate.shape2d(n, p.pre());
-        int oh = (in[0] + 2 * c.padding() - c.kh()) / c.stride() + 1;
-        int ow = (in[1] + 2 * c.padding() - c.kw()) / c.stride() + 1;
-        for (int r = 0; r < in[0]; r++) {
-            for (int col = 0; col < in[1]; col++) {
-                for (int ky = c.kh() - 1; ky >= 0; ky--) {
-                    int yn = r + c.padding() - ky;
-                    if (yn < 0 || yn % c.stride() != 0 || yn / c.stride() >= oh) {
-                        continue;
-                    }
-                    for (int kx = c.kw() - 1; kx >= 0; kx--) {
-                        int xn = col + c.padding() - kx;
-                        double v = c.kernel()[ky * c.kw() + kx];
-                        if (xn < 0 || xn % c.stride() != 0 || xn / c.stride() >= ow || v == 0) {
-                            continue;
+        int[] in = Validate.shape3d(n, p.pre());
+        int oh = c.outH(in[1]);
+        int ow = c.outW(in[2]);
+        int cin = c.inChannels();
+        for (int ci = 0; ci < in[0]; ci++) {
+            for (int r = 0; r < in[1]; r++) {
+                for (int col = 0; col < in[2]; col++) {
+                    for (int co = 0; co < c.outChannels(); co++) {
+                        int base = (co * cin + ci) * c.kh();
+                        for (int ky = c.kh() - 1; ky >= 0; ky--) {
+                            int y = window(r, c.padY(), ky, c.strideY(), oh);
+                            if (y < 0) {
+                                continue;
+                            }
+                            for (int kx = c.kw() - 1; kx >= 0; kx--) {
+                                int x = window(col, c.padX(), kx, c.strideX(), ow);
+                                double v = c.kernel()[(base + ky) * c.kw() + kx];
+                                if (x < 0 || v == 0) {
+                                    continue;
+                                }
+                                posts.add((co * oh + y) * ow + x);
+                                w.add((float) v);
+                            }
                         }
-                        posts.add(yn / c.stride() * ow + xn / c.stride());
-                        w.add((float) v);
                     }
+                    rowStart[(ci * in[1] + r) * in[2] + col + 1] = posts.size();
                 }
-                rowStart[r * in[1] + col + 1] = posts.size();
+            }
+        }
+    }
+
+    /** The output index whose window puts input {@code i} at kernel offset {@code k}, or -1. */
+    private static int window(int i, int pad, int k, int stride, int out) {
+        int v = i + pad - k;
+        return v < 0 || v % stride != 0 || v / stride >= out ? -1 : v / stride;
+    }
+
+    /** Pooling: {@link #conv} with one all-ones (sum) or all-1/(kh kw) (average) kernel per channel, channel to itself. */
+    private static void pool(Network n, Projection p, Connector.Pool2d c, int[] rowStart, IntBuf posts, FloatBuf w) {
+        int[] in = Validate.shape3d(n, p.pre());
+        int oh = c.outH(in[1]);
+        int ow = c.outW(in[2]);
+        float v = c.average() ? (float) (1.0 / (c.kh() * c.kw())) : 1f;
+        for (int ch = 0; ch < in[0]; ch++) {
+            for (int r = 0; r < in[1]; r++) {
+                for (int col = 0; col < in[2]; col++) {
+                    for (int ky = c.kh() - 1; ky >= 0; ky--) {
+                        int y = window(r, c.padY(), ky, c.strideY(), oh);
+                        for (int kx = c.kw() - 1; kx >= 0 && y >= 0; kx--) {
+                            int x = window(col, c.padX(), kx, c.strideX(), ow);
+                            if (x >= 0) {
+                                posts.add((ch * oh + y) * ow + x);
+                                w.add(v);
+                            }
+                        }
+                    }
+                    rowStart[(ch * in[1] + r) * in[2] + col + 1] = posts.size();
+                }
             }
         }
     }

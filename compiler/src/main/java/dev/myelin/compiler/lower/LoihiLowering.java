@@ -32,26 +32,26 @@ public final class LoihiLowering {
     private LoihiLowering() {
     }
 
-    static LowerNeurons.Pop lower(Population p, double dt, double current, double maxW, Diagnostics d) {
+    static LowerNeurons.Pop lower(Population p, double dt, double[] current, double maxW, Diagnostics d) {
         Map<String, double[]> per = p.resolvePerNeuron();
         if (p.model() instanceof NeuronModel.LoihiLif) {
             return raw(p, per, current, d);
         }
         // one neuron when they all share their parameters: every array below is then filled from it
-        int m = p.heterogeneous() ? p.size() : 1;
+        int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
         LowerNeurons.Continuous[] c = new LowerNeurons.Continuous[m];
         double q = 0;
         double[] uInit = new double[m];
         for (int i = 0; i < m; i++) {
             NeuronModel mi = p.modelOf(per, i);
-            c[i] = LowerNeurons.continuous(mi, dt, current);
+            c[i] = LowerNeurons.continuous(mi, dt, LowerNeurons.currentOf(current, i));
             uInit[i] = mi instanceof NeuronModel.CubaLif cl ? cl.uInitNa() : 0;
             double maxJump = maxW * c[i].weightMvPerUnit();
             q = Math.max(q, Math.max(c[i].thrMv() / THRESHOLD_TARGET,
                     Math.max(Math.abs(c[i].driveMv()) / BIAS_MAX, maxJump / JUMP_MAX)));
         }
         int[] dendriteDu = dendriteDu(p, dt, d);
-        LoihiNeurons out = LoihiNeurons.zeros(p.size());
+        LoihiNeurons out = LoihiNeurons.zeros(m);
         boolean refractoryReported = false;
         double[] wf = new double[m];
         LowerNeurons.ErrorStat thr = new LowerNeurons.ErrorStat("threshold", "mV");
@@ -122,7 +122,6 @@ public final class LoihiLowering {
                 init.add(ci.initMv(), v0 * q);
             }
         }
-        fillFromFirst(out, m);
         List<String> notes = new ArrayList<>();
         List<LowerNeurons.ParamError> errors = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "1 LSB = %.6g mV; du = %d, dv = %d", q, out.du()[0], out.dv()[0])
@@ -145,20 +144,23 @@ public final class LoihiLowering {
         if (m > 1) {
             LowerNeurons.report(notes, errors, synDecay, init);
         }
-        boolean sameWeightScale = java.util.Arrays.stream(wf).allMatch(x -> x == wf[0]);
-        LowerNeurons.Pop lp = new LowerNeurons.Pop(p, null, out, q, wf[0], sameWeightScale ? null : expand(wf, p.size()),
+        // one factor unless neurons differ in it (compared bit for bit, so a NaN from a hostile
+        // weight, refused below, still counts as one)
+        boolean sameWeightScale = wf.length == 1
+                || java.util.Arrays.stream(wf).allMatch(x -> Double.compare(x, wf[0]) == 0);
+        LowerNeurons.Pop lp = new LowerNeurons.Pop(p, null, out, q, wf[0], sameWeightScale ? null : wf,
                 notes, errors, LowerNeurons.scaleOf(p, per, q, notes));
-        return withTypical(lp, p, dt, current, q);
+        return withTypical(lp, p, dt, current[0], q);
     }
 
     /** The raw loihi_lif model: per-neuron values as written, constant currents folded into each bias. */
-    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double current, Diagnostics d) {
-        LoihiNeurons out = LoihiNeurons.zeros(p.size());
-        int m = p.heterogeneous() ? p.size() : 1;
+    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double[] current, Diagnostics d) {
+        int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
+        LoihiNeurons out = LoihiNeurons.zeros(m);
         NeuronModel.LoihiLif typical = null;
         for (int i = 0; i < m; i++) {
             NeuronModel.LoihiLif l = (NeuronModel.LoihiLif) p.modelOf(per, i);
-            long bias = ((long) l.biasMant() << l.biasExp()) + Math.round(current);
+            long bias = ((long) l.biasMant() << l.biasExp()) + Math.round(LowerNeurons.currentOf(current, i));
             int[] be = encodeBias(bias);
             if (be == null) {
                 d.error(p.whereOf("params.bias_mant", "params.bias_exp", "params"),
@@ -178,10 +180,9 @@ public final class LoihiLowering {
                 typical = new NeuronModel.LoihiLif(l.du(), l.dv(), l.vth(), be[0], be[1], l.v0(), l.u0());
             }
         }
-        fillFromFirst(out, m);
         if (m > 1) {
             NeuronModel.LoihiLif t = (NeuronModel.LoihiLif) p.model();
-            int[] be = encodeBias(((long) t.biasMant() << t.biasExp()) + Math.round(current));
+            int[] be = encodeBias(((long) t.biasMant() << t.biasExp()) + Math.round(current[0]));
             typical = be == null ? typical : new NeuronModel.LoihiLif(t.du(), t.dv(), t.vth(), be[0], be[1], t.v0(),
                     t.u0());
         }
@@ -208,19 +209,7 @@ public final class LoihiLowering {
                 lp.weightToLsbPerNeuron(), lp.notes(), lp.errors(), lp.scale());
     }
 
-    /** When only neuron 0 was lowered (all neurons alike), copies it to every neuron. */
-    private static void fillFromFirst(LoihiNeurons out, int lowered) {
-        if (lowered == 1) {
-            for (int[] a : new int[][] {out.du(), out.dv(), out.vth(), out.biasMant(), out.biasExp(), out.v0(),
-                    out.u0(), out.refractory()}) {
-                java.util.Arrays.fill(a, a[0]);
-            }
-        }
-    }
 
-    private static double[] expand(double[] v, int n) {
-        return v.length == n ? v : java.util.stream.DoubleStream.generate(() -> v[0]).limit(n).toArray();
-    }
 
     /**
      * The current decays of a population's dendrites, one per receptor after the first (the

@@ -5,6 +5,8 @@ import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.compiler.ir.NeuronModel;
 import dev.myelin.compiler.ir.Population;
+import dev.myelin.compiler.ir.Projection;
+import dev.myelin.compiler.ir.Connector;
 import dev.myelin.compiler.ir.Synapses;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.arch.Datapath;
@@ -46,8 +48,9 @@ public final class LowerNeurons {
      *                    parameters of the population's typical neuron (its model's values; every
      *                    neuron's when none differ), for estimates
      * @param neurons     every neuron's raw parameters, indexed by neuron of the population
-     *                    ({@link TrueNorthNeurons} without weights, or {@link LoihiNeurons}); the
-     *                    emit pass copies each core's slice from here
+     *                    ({@link TrueNorthNeurons} without weights, or {@link LoihiNeurons}), or one
+     *                    neuron's when all are alike (read through {@link #index(int)}); the emit
+     *                    pass copies each core's slice from here
      * @param lsbMv       mV per voltage LSB (1 for raw models)
      * @param weightToLsb factor from a weight in the model's unit to voltage LSB (TrueNorth) or to
      *                    current LSB before the Loihi &lt;&lt; 6 (so W * 2^(6 + exp) is the jump in v)
@@ -65,9 +68,14 @@ public final class LowerNeurons {
         public Pop {
             notes = List.copyOf(notes);
             errors = List.copyOf(errors);
-            if (neurons.count() != pop.size()) {
+            if (neurons.count() != pop.size() && neurons.count() != 1) {
                 throw new IllegalStateException("lowered " + neurons.count() + " neurons for " + pop.size());
             }
+        }
+
+        /** Where neuron {@code i} of the population is in {@link #neurons()}: i, or 0 when all are alike. */
+        public int index(int i) {
+            return neurons.count() == 1 ? 0 : i;
         }
 
         /** The weight factor of neuron {@code j} of the population (see {@link #weightToLsb()}). */
@@ -76,7 +84,8 @@ public final class LowerNeurons {
         }
 
         /** Neuron {@code i}'s raw parameters as a record. */
-        public NeuronModel neuron(int i) {
+        public NeuronModel neuron(int neuron) {
+            int i = index(neuron);
             if (neurons instanceof TrueNorthNeurons t) {
                 return new NeuronModel.TrueNorth(t.leak()[i], t.leakReversal()[i], t.alpha()[i], t.beta()[i],
                         t.resetMode()[i], t.kappa()[i], t.resetV()[i], t.v0()[i], t.negativeThreshold());
@@ -110,12 +119,7 @@ public final class LowerNeurons {
     public static Product run(Network n, Architecture arch, ExpandConnectivity.Product ex, Diagnostics d) {
         List<Pop> out = new ArrayList<>();
         for (Population p : n.populations()) {
-            double current = 0;
-            for (InputSource s : n.inputs()) {
-                if (s instanceof InputSource.Current c && c.target().equals(p.name())) {
-                    current += c.amplitude();
-                }
-            }
+            double[] current = currents(n, p);
             double maxW = 0;
             for (Synapses s : ex.projections()) {
                 if (s.projection().post().equals(p.name())) {
@@ -126,6 +130,40 @@ public final class LowerNeurons {
                     : LoihiLowering.lower(p, n.dtMs(), current, maxW, d));
         }
         return new Product(out);
+    }
+
+    /**
+     * The constant drive each neuron of {@code p} receives on top of its bias, in the unit of
+     * its model's bias: the constant-current inputs targeting it, plus the bias of each conv2d
+     * projection onto it (one value per output channel). One value when every neuron gets the
+     * same, else one per neuron.
+     */
+    static double[] currents(Network n, Population p) {
+        double current = 0;
+        for (InputSource s : n.inputs()) {
+            if (s instanceof InputSource.Current c && c.target().equals(p.name())) {
+                current += c.amplitude();
+            }
+        }
+        double[] each = null;
+        for (Projection pr : n.projections()) {
+            if (pr.post().equals(p.name()) && pr.connector() instanceof Connector.Conv2d cv && cv.bias() != null) {
+                if (each == null) {
+                    each = new double[p.size()];
+                    java.util.Arrays.fill(each, current);
+                }
+                int perChannel = p.size() / cv.outChannels(); // validate: post holds out x OH x OW neurons
+                for (int j = 0; j < p.size(); j++) {
+                    each[j] += cv.bias()[j / perChannel];
+                }
+            }
+        }
+        return each == null ? new double[] {current} : each;
+    }
+
+    /** Neuron i's entry of {@link #currents}. */
+    static double currentOf(double[] current, int i) {
+        return current.length == 1 ? current[0] : current[i];
     }
 
     static double maxAbsWeight(Synapses s) {

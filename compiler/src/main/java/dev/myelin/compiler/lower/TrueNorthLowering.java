@@ -25,7 +25,7 @@ final class TrueNorthLowering {
     private TrueNorthLowering() {
     }
 
-    static LowerNeurons.Pop lower(Population p, double dt, double current, double maxW, Diagnostics d) {
+    static LowerNeurons.Pop lower(Population p, double dt, double[] current, double maxW, Diagnostics d) {
         Map<String, double[]> per = p.resolvePerNeuron();
         if (p.model() instanceof NeuronModel.TrueNorth) {
             return raw(p, per, current, d);
@@ -33,15 +33,15 @@ final class TrueNorthLowering {
         if (!(p.model() instanceof NeuronModel.Lif) && !(p.model() instanceof NeuronModel.If)) {
             throw new IllegalStateException("validate lets only lif, if and truenorth reach TrueNorth lowering");
         }
-        int m = p.heterogeneous() ? p.size() : 1;
+        int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
         LowerNeurons.Continuous[] c = new LowerNeurons.Continuous[m];
         double q = maxW / WEIGHT_MAX;
         for (int i = 0; i < m; i++) {
-            c[i] = LowerNeurons.continuous(p.modelOf(per, i), dt, current);
+            c[i] = LowerNeurons.continuous(p.modelOf(per, i), dt, LowerNeurons.currentOf(current, i));
             q = Math.max(q, Math.max(c[i].thrMv() / ALPHA_MAX, Math.abs(c[i].driveMv()) / LEAK_MAX));
         }
         // a refractory period never reaches here: validate refuses it on TrueNorth
-        TrueNorthNeurons out = TrueNorthNeurons.zeros(p.size());
+        TrueNorthNeurons out = TrueNorthNeurons.zeros(m);
         LowerNeurons.ErrorStat thr = new LowerNeurons.ErrorStat("threshold", "mV");
         LowerNeurons.ErrorStat drive = new LowerNeurons.ErrorStat("drive", "mV/tick");
         LowerNeurons.ErrorStat init = new LowerNeurons.ErrorStat("v_init", "mV");
@@ -73,7 +73,6 @@ final class TrueNorthLowering {
                 init.add(ci.initMv(), v0 * q);
             }
         }
-        fillFromFirst(out, m);
         List<String> notes = new ArrayList<>();
         List<LowerNeurons.ParamError> errors = new ArrayList<>();
         notes.add(String.format(java.util.Locale.ROOT, "1 LSB = %.6g mV", q));
@@ -82,7 +81,7 @@ final class TrueNorthLowering {
             LowerNeurons.report(notes, errors, init);
         }
         // the typical neuron (the model's own values) speaks for the population in the warning and estimates
-        LowerNeurons.Continuous typical = m == 1 ? c[0] : LowerNeurons.continuous(p.model(), dt, current);
+        LowerNeurons.Continuous typical = m == 1 ? c[0] : LowerNeurons.continuous(p.model(), dt, current[0]);
         if (typical.dtOverTau() > 0) {
             notes.add("exponential decay (dt/tau_m = " + typical.dtOverTau()
                     + ") approximated by the constant leak evaluated at v_reset");
@@ -98,17 +97,17 @@ final class TrueNorthLowering {
     }
 
     /** The raw truenorth model: per-neuron values as written, constant currents folded into each leak. */
-    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double current, Diagnostics d) {
+    private static LowerNeurons.Pop raw(Population p, Map<String, double[]> per, double[] current, Diagnostics d) {
         NeuronModel.TrueNorth t0 = (NeuronModel.TrueNorth) p.model();
-        TrueNorthNeurons out = TrueNorthNeurons.zeros(p.size()).withNegativeThreshold(t0.negativeThreshold());
-        int m = p.heterogeneous() ? p.size() : 1;
+        int m = p.heterogeneous() || current.length > 1 ? p.size() : 1;
+        TrueNorthNeurons out = TrueNorthNeurons.zeros(m).withNegativeThreshold(t0.negativeThreshold());
         for (int i = 0; i < m; i++) {
             NeuronModel.TrueNorth t = (NeuronModel.TrueNorth) p.modelOf(per, i);
-            long leak = t.leak() + Math.round(current);
+            long leak = t.leak() + Math.round(LowerNeurons.currentOf(current, i));
             if (leak < -256 || leak > 255) {
                 d.error(p.whereOf("params.leak", "params"),
                         "population '" + p.name() + "'" + (m == 1 ? "" : " neuron " + i) + ": leak " + t.leak()
-                        + " plus constant current " + Math.round(current) + " = " + leak
+                        + " plus constant current " + Math.round(LowerNeurons.currentOf(current, i)) + " = " + leak
                         + " is out of the datapath's range [-256, 255]");
                 break;
             }
@@ -121,14 +120,13 @@ final class TrueNorthLowering {
             out.resetV()[i] = t.resetV();
             out.v0()[i] = t.v0();
         }
-        fillFromFirst(out, m);
         List<String> notes = new ArrayList<>();
         notes.add("raw TrueNorth parameters (no quantisation)" + (m > 1 ? ", per neuron" : ""));
         if (t0.negativeThreshold() == NegativeThreshold.INCLUSIVE) {
             notes.add("negative threshold inclusive: V <= -beta crosses it (RANC's rule; TrueNorth's is"
                     + " V < -beta)");
         }
-        long leak0 = Math.max(-256, Math.min(255, t0.leak() + Math.round(current)));
+        long leak0 = Math.max(-256, Math.min(255, t0.leak() + Math.round(current[0])));
         NeuronModel.TrueNorth rec = new NeuronModel.TrueNorth((int) leak0, t0.leakReversal(), t0.alpha(), t0.beta(),
                 t0.resetMode(), t0.kappa(), t0.resetV(), t0.v0(), t0.negativeThreshold());
         return new LowerNeurons.Pop(p, m == 1 ? neuronOf(out, 0) : rec, out, 1, 1, null, notes, List.of(), null);
@@ -139,15 +137,6 @@ final class TrueNorthLowering {
                 t.resetMode()[i], t.kappa()[i], t.resetV()[i], t.v0()[i], t.negativeThreshold());
     }
 
-    /** When only neuron 0 was lowered (all neurons alike), copies it to every neuron. */
-    private static void fillFromFirst(TrueNorthNeurons out, int lowered) {
-        if (lowered == 1) {
-            for (int[] a : new int[][] {out.leak(), out.leakReversal(), out.alpha(), out.beta(), out.resetMode(),
-                    out.kappa(), out.resetV(), out.v0()}) {
-                Arrays.fill(a, a[0]);
-            }
-        }
-    }
 
     /**
      * What replacing the decay by a constant leak does to a neuron's constant drive: with decay,

@@ -254,6 +254,11 @@ public final class Validate {
             checkList(p, l, pre, post.size(), arch, d);
         } else if (c instanceof Connector.Conv2d cv) {
             checkConv(n, p, cv, post, d);
+        } else if (c instanceof Connector.Pool2d pl) {
+            checkPool(n, p, pl, post, d);
+        } else if (c instanceof Connector.Flatten && pre != post.size()) {
+            d.error(p.whereOf("connect"),
+                    what + ": flatten needs equal sizes, pre has " + pre + ", post has " + post.size());
         }
         checkSynapseCount(p, pre, post.size(), arch, d);
     }
@@ -315,24 +320,64 @@ public final class Validate {
         }
     }
 
-    /** The pre population's shape as [h, w] (a 1-D source is one row). */
-    static int[] shape2d(Network n, String name) {
+    /** A population's or input's shape as [channels, h, w]: [h, w] is one channel, a 1-D source one row. */
+    static int[] shape3d(Network n, String name) {
         int[] s = n.population(name).map(Population::shape)
                 .orElseGet(() -> n.input(name).map(InputSource::shape).orElse(new int[] {sourceSize(n, name)}));
-        return s.length == 2 ? s : new int[] {1, s[0]};
+        return s.length == 3 ? s : s.length == 2 ? new int[] {1, s[0], s[1]} : new int[] {1, 1, s[0]};
+    }
+
+    private static String shape(int[] s) {
+        return s[0] + " x " + s[1] + " x " + s[2];
+    }
+
+    /**
+     * Whether post neurons numbered [c, oh, ow] fit the post population: its shape as
+     * [c, oh, ow] (or [oh, ow] for one channel), or a 1-D population of that many neurons.
+     */
+    private static boolean fits(Population post, int c, int oh, int ow) {
+        int[] s = post.shape();
+        if (s.length == 1) {
+            return (long) c * oh * ow == post.size();
+        }
+        int[] o = s.length == 3 ? s : new int[] {1, s[0], s[1]};
+        return o[0] == c && o[1] == oh && o[2] == ow;
     }
 
     private static void checkConv(Network n, Projection p, Connector.Conv2d c, Population post, Diagnostics d) {
-        int[] in = shape2d(n, p.pre());
-        int oh = (in[0] + 2 * c.padding() - c.kh()) / c.stride() + 1;
-        int ow = (in[1] + 2 * c.padding() - c.kw()) / c.stride() + 1;
-        int[] out = post.shape().length == 2 ? post.shape() : new int[] {1, post.size()};
-        if (oh < 1 || ow < 1 || out[0] != oh || out[1] != ow) {
-            d.error(p.whereOf("connect"),
-                    "projection '" + p.name() + "': conv2d of a " + in[0] + " x " + in[1] + " input with a "
-                    + c.kh() + " x " + c.kw() + " kernel, stride " + c.stride() + ", padding " + c.padding()
-                    + " gives " + oh + " x " + ow + ", but post '" + post.name() + "' has shape " + out[0] + " x "
-                    + out[1]);
+        int[] in = shape3d(n, p.pre());
+        int oh = c.outH(in[1]);
+        int ow = c.outW(in[2]);
+        String what = "projection '" + p.name() + "': conv2d";
+        if (c.kernel().length != (long) c.outChannels() * c.inChannels() * c.kh() * c.kw()) {
+            throw new IllegalStateException("the reader builds kernels of out x in x kh x kw values");
+        }
+        if (c.inChannels() != in[0]) {
+            d.error(p.whereOf("connect.kernel", "connect"), what + " kernel takes " + c.inChannels()
+                    + " input channel(s), but pre '" + p.pre() + "' has shape " + shape(in) + " (channels first)");
+        } else if (oh < 1 || ow < 1 || !fits(post, c.outChannels(), oh, ow)) {
+            d.error(p.whereOf("connect"), what + " of a " + shape(in) + " input with " + c.outChannels()
+                    + " output channel(s) of " + c.kh() + " x " + c.kw() + " kernels, stride " + c.strideY() + " x "
+                    + c.strideX() + ", padding " + c.padY() + " x " + c.padX() + " gives " + c.outChannels() + " x "
+                    + oh + " x " + ow + ", but post '" + post.name() + "' has shape "
+                    + java.util.Arrays.toString(post.shape()));
+        }
+        if (c.bias() != null && c.bias().length != c.outChannels()) {
+            d.error(p.whereOf("connect.bias", "connect"), what + " has " + c.bias().length + " bias values for "
+                    + c.outChannels() + " output channel(s)");
+        }
+    }
+
+    private static void checkPool(Network n, Projection p, Connector.Pool2d c, Population post, Diagnostics d) {
+        int[] in = shape3d(n, p.pre());
+        int oh = c.outH(in[1]);
+        int ow = c.outW(in[2]);
+        if (oh < 1 || ow < 1 || !fits(post, in[0], oh, ow)) {
+            d.error(p.whereOf("connect"), "projection '" + p.name() + "': " + (c.average() ? "avg" : "sum")
+                    + "_pool2d of a " + shape(in) + " input with " + c.kh() + " x " + c.kw() + " windows, stride "
+                    + c.strideY() + " x " + c.strideX() + ", padding " + c.padY() + " x " + c.padX() + " gives "
+                    + in[0] + " x " + oh + " x " + ow + ", but post '" + post.name() + "' has shape "
+                    + java.util.Arrays.toString(post.shape()));
         }
     }
 

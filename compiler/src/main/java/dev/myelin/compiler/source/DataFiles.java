@@ -32,8 +32,14 @@ public final class DataFiles {
      * A table of numbers: {@code rows x cols}, row-major.
      *
      * @param origin where each row was written (a CSV's lines), or null (a .npy, an inline kernel)
+     * @param dims   the array's shape: {rows, cols}, or a .npy array's own shape of 3 or 4
+     *               dimensions (rows is then the product of all but the last)
      */
-    public record Table(int rows, int cols, double[] values, Connector.Rows origin) {
+    public record Table(int rows, int cols, double[] values, Connector.Rows origin, int[] dims) {
+        public Table(int rows, int cols, double[] values, Connector.Rows origin) {
+            this(rows, cols, values, origin, new int[] {rows, cols});
+        }
+
         public Table(int rows, int cols, double[] values) {
             this(rows, cols, values, null);
         }
@@ -163,6 +169,8 @@ public final class DataFiles {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-z])(\\d+)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(\\s*(\\d*)\\s*,?\\s*(\\d*)\\s*,?\\s*\\)");
+    /** A shape of 3 or 4 dimensions (convolution kernels: out, in, kh, kw). */
+    private static final Pattern SHAPE_ND = Pattern.compile("'shape'\\s*:\\s*\\(\\s*(\\d+(?:\\s*,\\s*\\d+){2,3})\\s*,?\\s*\\)");
 
     /**
      * Reads a 1-D (as one row) or 2-D .npy array of floats or integers, little-endian or single-byte.
@@ -200,6 +208,12 @@ public final class DataFiles {
         Matcher m = DESCR.matcher(header);
         Matcher f = FORTRAN.matcher(header);
         Matcher s = SHAPE.matcher(header);
+        Matcher nd = SHAPE_ND.matcher(header);
+        if (m.find() && f.find() && nd.find()) {
+            return npyNd(file, where, d, b, start + headerLen, m, f.group(1).equals("True"), nd.group(1));
+        }
+        m.reset();
+        f.reset();
         if (!m.find() || !f.find() || !s.find()) {
             d.error(where, file + ": .npy header is not understood: " + TextFiles.printable(header.trim()));
             return null;
@@ -234,6 +248,45 @@ public final class DataFiles {
         }
         ByteBuffer bb = ByteBuffer.wrap(b, data, b.length - data).order(ByteOrder.LITTLE_ENDIAN);
         return new Table((int) rows, (int) cols, values(bb, (int) (rows * cols), kind, width));
+    }
+
+    /** A 3-D or 4-D array: rows are all dimensions but the last. */
+    private static Table npyNd(Path file, String where, Diagnostics d, byte[] b, int data, Matcher m,
+                               boolean fortran, String shape) {
+        if (m.group(1).equals(">") || fortran) {
+            d.error(where, file + ": .npy field descr/fortran_order: only little-endian C-order arrays are supported");
+            return null;
+        }
+        String[] parts = shape.split("\\s*,\\s*");
+        int[] dims = new int[parts.length];
+        long total = 1;
+        for (int i = 0; i < parts.length; i++) {
+            long v = dimension(parts[i]);
+            if (v < 0) {
+                d.error(where, file + ": .npy field shape: (" + shape + ") exceeds " + Integer.MAX_VALUE
+                        + " per dimension");
+                return null;
+            }
+            dims[i] = (int) v;
+            total = Math.min(total * v, (long) b.length + 1); // capped: never overflows, still too large
+        }
+        char kind = m.group(2).charAt(0);
+        int width = m.group(3).length() > 1 ? 0 : Integer.parseInt(m.group(3));
+        if (!(kind == 'f' && (width == 4 || width == 8))
+                && !((kind == 'i' || kind == 'u') && (width == 1 || width == 2 || width == 4 || width == 8))) {
+            d.error(where, file + ": .npy field descr: dtype " + m.group(2) + m.group(3)
+                    + " is not supported (f4, f8, i1, i2, i4, i8, u1, u2, u4, u8)");
+            return null;
+        }
+        if (total * width != b.length - data) {
+            d.error(where, file + ": .npy field shape: " + shape.replaceAll("\\s*,\\s*", " x ") + " x " + width
+                    + " bytes != " + (b.length - data) + " data bytes");
+            return null;
+        }
+        int cols = dims[dims.length - 1];
+        int rows = cols == 0 ? 0 : (int) (total / cols);
+        ByteBuffer bb = ByteBuffer.wrap(b, data, b.length - data).order(ByteOrder.LITTLE_ENDIAN);
+        return new Table(rows, cols, values(bb, (int) total, kind, width), null, dims);
     }
 
     /** A shape entry, or -1 above {@link Integer#MAX_VALUE} (so rows x cols x width cannot overflow a long). */

@@ -98,15 +98,24 @@ final class InputReader {
             return new int[] {(int) y.integer("size", 1, 1 << 26, 1, true)};
         }
         int[] s = y.intList("shape", 1, 1 << 24, true);
-        if (s.length == 0 || s.length > 2 || (long) s[0] * (s.length == 2 ? s[1] : 1) > (1 << 26)) {
-            y.error("shape", "'shape' must have 1 or 2 dimensions and at most " + (1 << 26) + " lines");
+        long lines = 1;
+        for (int x : s) {
+            lines = Math.min(lines, 1L << 27) * x; // capped: three dimensions of 2^24 cannot overflow
+        }
+        if (s.length == 0 || s.length > 3 || lines > (1 << 26)) {
+            // [C, H, W] (channels first) for convolutions
+            y.error("shape", "'shape' must have 1 to 3 dimensions and at most " + (1 << 26) + " lines");
             return new int[] {1};
         }
         return s;
     }
 
     private static int size(int[] shape) {
-        return shape.length == 2 ? shape[0] * shape[1] : shape[0];
+        int n = 1;
+        for (int x : shape) {
+            n *= x; // checked by shape(): at most 2^26
+        }
+        return n;
     }
 
     private static InputSource current(String name, YMap y, Map<String, Population> pops) {

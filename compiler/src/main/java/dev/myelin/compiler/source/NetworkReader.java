@@ -140,7 +140,7 @@ public final class NetworkReader {
             shape = y.intList("shape", 1, 1 << 24, true);
             long s = 1;
             for (int x : shape) {
-                s *= x;
+                s = Math.min(s, 1L << 27) * x; // capped: three dimensions of 2^24 cannot overflow
             }
             if (shape.length == 0 || shape.length > 3 || s > (1 << 26)) {
                 y.error("shape", "'shape' must have 1 to 3 dimensions and at most " + (1 << 26) + " neurons");

@@ -3,6 +3,7 @@ package dev.myelin.compiler.source;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.Connector;
 import dev.myelin.compiler.ir.NeuronModel;
+import dev.myelin.compiler.ir.ParamSpec;
 import dev.myelin.compiler.ir.Population;
 import dev.myelin.compiler.ir.Projection;
 import dev.myelin.compiler.ir.WeightSpec;
@@ -22,7 +23,7 @@ final class ProjectionReader {
     static final Set<String> KEYS = Set.of("name", "pre", "post", "connect", "weight", "weight_unit", "delay", "sign",
             "weight_exp", "num_weight_bits", "plasticity", "receptor");
     static final List<String> CONNECTORS = List.of("all_to_all", "one_to_one", "fixed_probability", "from_list",
-            "matrix", "conv2d");
+            "matrix", "conv2d", "sum_pool2d", "avg_pool2d", "flatten");
 
     private ProjectionReader() {
     }
@@ -42,7 +43,7 @@ final class ProjectionReader {
         }
         Units.Dimension wdim = p == null || p.model().raw() ? null
                 : p.model() instanceof NeuronModel.CubaLif ? Units.Dimension.CURRENT : Units.Dimension.VOLTAGE;
-        Connector c = y.has("connect") ? connector(y, dir, wdim, d) : null;
+        Connector c = y.has("connect") ? connector(y, dir, wdim, biasDim(p), d) : null;
         if (!y.has("connect")) {
             d.error(y.where(), "missing key 'connect'");
         }
@@ -85,7 +86,25 @@ final class ProjectionReader {
         }
     }
 
+    /** The unit of the post model's bias (a conv2d bias is one): nA, mV per tick, or raw (null). */
+    private static Units.Dimension biasDim(Population post) {
+        if (post == null || post.model().raw()) {
+            return null;
+        }
+        return post.model() instanceof NeuronModel.If ? Units.Dimension.VOLTAGE : Units.Dimension.CURRENT;
+    }
+
     private static WeightSpec weight(YMap y, Units.Dimension wdim, Connector c, Population post) {
+        if (c instanceof Connector.Pool2d) {
+            // pooling gives the pattern (1, or 1 / window for average); 'weight' scales it
+            if (y.get("weight") == null) {
+                y.diag().error(y.where(), "missing key 'weight' (the weight of one pooled synapse; average pooling "
+                        + "divides it by the window's size)");
+                return null;
+            }
+            double v = scalarWeight(y, y.get("weight"), wdim);
+            return Double.isNaN(v) ? null : new WeightSpec.Given(v);
+        }
         boolean given = c instanceof Connector.FromList l && l.weight().length > 0
                 || c instanceof Connector.Matrix || c instanceof Connector.Conv2d;
         Node n = y.get("weight");
@@ -142,13 +161,14 @@ final class ProjectionReader {
         return p.value();
     }
 
-    private static Connector connector(YMap y, Path dir, Units.Dimension wdim, Diagnostics d) {
+    private static Connector connector(YMap y, Path dir, Units.Dimension wdim, Units.Dimension bdim, Diagnostics d) {
         Node n = y.get("connect");
         if (n instanceof ScalarNode s) {
             String type = s.getValue();
             return switch (type) {
                 case "all_to_all" -> new Connector.AllToAll(true);
                 case "one_to_one" -> new Connector.OneToOne();
+                case "flatten" -> new Connector.Flatten();
                 default -> {
                     y.error("connect", CONNECTORS.contains(type) ? "connector " + type + " needs parameters: write "
                             + "connect: {type: " + type + ", ...}" : "unknown connector '" + type + "'"
@@ -158,7 +178,7 @@ final class ProjectionReader {
             };
         }
         YMap c = YMap.open(y.file, n, d, "a connector", Set.of("type", "p", "seed", "allow_self", "block", "file",
-                "kernel", "stride", "padding"));
+                "kernel", "stride", "padding", "channels", "bias", "kernel_size"));
         if (c == null) {
             return null;
         }
@@ -176,7 +196,9 @@ final class ProjectionReader {
                     (int) c.integer("block", 0, 1 << 26, 0, false));
             case "from_list" -> fromList(c, dir, scale, d);
             case "matrix" -> matrix(c, dir, scale, d);
-            default -> conv2d(c, dir, scale, d);
+            case "flatten" -> new Connector.Flatten();
+            case "sum_pool2d", "avg_pool2d" -> pool(c, type.equals("avg_pool2d"));
+            default -> conv2d(c, dir, scale, bdim, d);
         };
     }
 
@@ -249,52 +271,160 @@ final class ProjectionReader {
         return new Connector.Matrix(t.rows(), t.cols(), v);
     }
 
-    private static Connector conv2d(YMap c, Path dir, double scale, Diagnostics d) {
-        int stride = (int) c.integer("stride", 1, 64, 1, false);
-        int pad = (int) c.integer("padding", 0, 64, 0, false);
+    /** {@code key} as one positive integer for both axes or a pair [y, x]; null after reporting. */
+    private static int[] pair(YMap c, String key, int min, int max, int[] fallback) {
+        Node n = c.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (n instanceof ScalarNode) {
+            int v = (int) c.integer(key, min, max, fallback == null ? min : fallback[0], false);
+            return new int[] {v, v};
+        }
+        int[] v = c.intList(key, min, max, false);
+        if (v.length != 2) {
+            c.error(key, "'" + key + "' is one integer or a pair [rows, columns]");
+            return null;
+        }
+        return v;
+    }
+
+    private static Connector pool(YMap c, boolean average) {
+        int[] k = pair(c, "kernel_size", 1, 64, null);
+        if (k == null) {
+            if (!c.has("kernel_size")) {
+                c.diag().error(c.where(), "missing key 'kernel_size' (the pooling window: k or [kh, kw])");
+            }
+            return null;
+        }
+        int[] stride = pair(c, "stride", 1, 64, k);
+        int[] pad = pair(c, "padding", 0, 64, new int[] {0, 0});
+        return stride == null || pad == null ? null
+                : new Connector.Pool2d(average, k[0], k[1], stride[0], stride[1], pad[0], pad[1]);
+    }
+
+    /**
+     * A conv2d: the kernel inline (rows [[..]] for one channel, or nested [out][in][kh][kw]), in
+     * a .npy of shape (kh, kw) or (out, in, kh, kw), or in a CSV of out x in x kh rows of kw
+     * values with {@code channels: [out, in]}; optional per-output-channel {@code bias}.
+     */
+    private static Connector conv2d(YMap c, Path dir, double scale, Units.Dimension bdim, Diagnostics d) {
+        int[] stride = pair(c, "stride", 1, 64, new int[] {1, 1});
+        int[] pad = pair(c, "padding", 0, 64, new int[] {0, 0});
+        int[] ch = c.has("channels") ? c.intList("channels", 1, 1 << 16, false) : null;
+        if (ch != null && ch.length != 2) {
+            c.error("channels", "'channels' is [out, in]");
+            return null;
+        }
         Node k = c.get("kernel");
         DataFiles.Table t = null;
+        int[] kdims = null; // out, in, kh, kw
         if (k instanceof ScalarNode s) {
             t = DataFiles.table(dir, s.getValue(), c.where("kernel"), 1, 64, d);
+            if (t != null && t.dims().length == 4) {
+                kdims = t.dims();
+            } else if (t != null && t.dims().length == 3) {
+                c.error("kernel", s.getValue() + ": a kernel array has 2 (kh, kw) or 4 (out, in, kh, kw) dimensions");
+                return null;
+            }
         } else if (k instanceof SequenceNode rows) {
             t = inlineKernel(c, rows, d);
+            if (t != null && t.dims().length == 4) {
+                kdims = t.dims();
+            }
         } else {
             d.error(c.where(), "missing key 'kernel' (rows of numbers, or a .csv/.npy file)");
         }
-        if (t == null || t.rows() == 0 || t.cols() == 0) {
+        if (t == null || t.rows() == 0 || t.cols() == 0 || stride == null || pad == null) {
+            return null;
+        }
+        if (kdims == null) {
+            int out = ch == null ? 1 : ch[0];
+            int in = ch == null ? 1 : ch[1];
+            if (t.rows() % ((long) out * in) != 0) {
+                c.error("kernel", "the kernel's " + t.rows() + " rows are not channels " + out + " x " + in
+                        + " x kh rows");
+                return null;
+            }
+            kdims = new int[] {out, in, t.rows() / (out * in), t.cols()};
+        } else if (ch != null && (ch[0] != kdims[0] || ch[1] != kdims[1])) {
+            c.error("channels", "'channels' [" + ch[0] + ", " + ch[1] + "] disagrees with the kernel's shape ["
+                    + kdims[0] + ", " + kdims[1] + ", " + kdims[2] + ", " + kdims[3] + "]");
             return null;
         }
         double[] v = t.values().clone();
         for (int i = 0; i < v.length; i++) {
             v[i] *= scale;
         }
-        return new Connector.Conv2d(t.rows(), t.cols(), v, stride, pad);
-    }
-
-    private static DataFiles.Table inlineKernel(YMap c, SequenceNode rows, Diagnostics d) {
-        int h = rows.getValue().size();
-        int w = -1;
-        double[] v = null;
-        for (int r = 0; r < h; r++) {
-            Node row = rows.getValue().get(r);
-            List<Node> cells = row instanceof SequenceNode s ? s.getValue() : List.of();
-            if (w < 0) {
-                w = cells.size();
-                v = new double[h * Math.max(w, 1)];
-            }
-            if (cells.size() != w || w == 0) {
-                d.error(YMap.where(c.file, row), "kernel rows must be non-empty lists of equal length " + w);
+        double[] bias = null;
+        if (c.has("bias")) {
+            Node b = c.get("bias");
+            ParamSpec spec = ParamReader.perNeuron(b) ? ParamReader.read(c.file, "bias", b, bdim, dir, 0, d) : null;
+            if (spec instanceof ParamSpec.Values values) {
+                bias = values.values();
+            } else {
+                c.error("bias", "'bias' is a list with one value per output channel, or {file: ..., unit: ...}");
                 return null;
             }
-            for (int k = 0; k < w; k++) {
-                String s = cells.get(k) instanceof ScalarNode sc ? sc.getValue() : "";
-                if (!DataFiles.isNumber(s)) {
-                    d.error(YMap.where(c.file, cells.get(k)), "kernel entry '" + s + "' is not a number");
-                    return null;
-                }
-                v[r * w + k] = Double.parseDouble(s);
+        }
+        return new Connector.Conv2d(kdims[0], kdims[1], kdims[2], kdims[3], v, stride[0], stride[1], pad[0], pad[1],
+                bias);
+    }
+
+    /**
+     * An inline kernel: nested lists of numbers, 2 deep ([kh][kw]) or 4 deep ([out][in][kh][kw]),
+     * every list of a level of the same non-zero length; the table's dims are that shape.
+     */
+    private static DataFiles.Table inlineKernel(YMap c, SequenceNode rows, Diagnostics d) {
+        List<Integer> shape = new java.util.ArrayList<>();
+        Node n = rows;
+        while (n instanceof SequenceNode sq && !sq.getValue().isEmpty()) {
+            shape.add(sq.getValue().size());
+            n = sq.getValue().get(0);
+        }
+        if (shape.size() != 2 && shape.size() != 4) {
+            d.error(YMap.where(c.file, rows), "an inline kernel is rows of numbers [[..], ..] or nested "
+                    + "[out][in][kh][kw] lists, not " + shape.size() + " levels deep");
+            return null;
+        }
+        int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
+        long total = 1;
+        for (int x : dims) {
+            total *= x;
+        }
+        if (total > 1 << 20) {
+            d.error(YMap.where(c.file, rows), "an inline kernel holds at most " + (1 << 20) + " values");
+            return null;
+        }
+        double[] v = new double[(int) total];
+        int[] at = {0};
+        if (!fill(c, rows, dims, 0, v, at, d)) {
+            return null;
+        }
+        int cols = dims[dims.length - 1];
+        return new DataFiles.Table(v.length / cols, cols, v, null, dims);
+    }
+
+    private static boolean fill(YMap c, Node n, int[] dims, int level, double[] v, int[] at, Diagnostics d) {
+        if (level == dims.length) {
+            String s = n instanceof ScalarNode sc ? sc.getValue() : "";
+            if (!DataFiles.isNumber(s)) {
+                d.error(YMap.where(c.file, n), "kernel entry '" + s + "' is not a number");
+                return false;
+            }
+            v[at[0]++] = Double.parseDouble(s);
+            return true;
+        }
+        if (!(n instanceof SequenceNode sq) || sq.getValue().size() != dims[level]) {
+            d.error(YMap.where(c.file, n), "kernel " + (level == dims.length - 1 ? "rows" : "lists at level "
+                    + (level + 1)) + " must be non-empty lists of equal length " + dims[level]);
+            return false;
+        }
+        for (Node x : sq.getValue()) {
+            if (!fill(c, x, dims, level + 1, v, at, d)) {
+                return false;
             }
         }
-        return new DataFiles.Table(h, Math.max(w, 0), v == null ? new double[0] : v);
+        return true;
     }
 }

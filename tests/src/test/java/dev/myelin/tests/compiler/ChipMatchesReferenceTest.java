@@ -37,6 +37,8 @@ class ChipMatchesReferenceTest {
         "receptors.yaml, loihi",
         "per_neuron.yaml, truenorth",
         "per_neuron.yaml, loihi",
+        "conv_channels.yaml, truenorth",
+        "conv_channels.yaml, loihi",
     })
     void sameSpikesOnChipAsReference(String file, String arch) throws Exception {
         Path p = resource(file);
