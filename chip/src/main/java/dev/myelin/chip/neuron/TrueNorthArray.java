@@ -193,6 +193,7 @@ public final class TrueNorthArray implements NeuronArray {
     public long integrate(long[] activeAxons, int words) {
         long events = 0;
         int axons = axonType.length;
+        touch(activeAxons, words, axons);
         for (int w = 0; w < words; w++) {
             long active = activeAxons[w];
             while (active != 0) {
@@ -205,6 +206,34 @@ public final class TrueNorthArray implements NeuronArray {
         }
         return events;
     }
+
+    /**
+     * Reads one word of every cache line integration is about to use (the active rows, V) in one
+     * short loop of independent loads, so their misses overlap instead of following one another
+     * in integration's branchy loops; the value read is kept only so the loads stay.
+     */
+    private void touch(long[] activeAxons, int words, int axons) {
+        long sum = 0;
+        for (int w = 0; w < words; w++) {
+            long active = activeAxons[w];
+            while (active != 0) {
+                int a = (w << 6) + Long.numberOfTrailingZeros(active);
+                active &= active - 1;
+                if (a < axons) {
+                    int rowBase = a * wordsPerRow;
+                    sum += crossbar[rowBase] + crossbar[rowBase + wordsPerRow - 1];
+                }
+            }
+        }
+        for (int j = 0; j < n; j += 16) {
+            sum += v[j];
+        }
+        touched = sum;
+    }
+
+    /** Written by {@link #touch} only so that its loads are not eliminated; never read. */
+    @SuppressWarnings("unused")
+    private long touched;
 
     /** The weight of each type when every neuron has the same one and no synapse is stochastic, else null. */
     private int[] sharedTypeWeights() {

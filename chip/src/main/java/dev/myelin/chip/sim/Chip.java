@@ -73,11 +73,11 @@ public final class Chip implements AutoCloseable {
         this.activity = skipIdle ? new CoreActivity(cores, tickCounts, totals) : null;
         this.involved = new int[cores.length];
         this.stepInvolved = i -> cores[involved[i]].step(running, tickCounts, true);
-        this.delivery = new Delivery(cores, image.arch().latePolicy(), this::touch, activity);
+        this.pool = new WorkerPool(options.threads());
+        this.delivery = new Delivery(cores, image.arch().latePolicy(), this::touch, activity, pool);
         this.emitted = new TickSpikes(cores, tickCounts, activity);
         this.outputs = new OutputRecorder(image.outputs().stream().map(Port::name).toArray(String[]::new));
         this.network = options.network().create(layout);
-        this.pool = new WorkerPool(options.threads());
     }
 
     /**
@@ -322,6 +322,7 @@ public final class Chip implements AutoCloseable {
         }
         delivery.begin(t, tickCounts);
         network.route(t, emitted, delivery);
+        delivery.flush();
     }
 
     /** Cores with work in tick t, counted up to the parallel threshold (all cores when idle skipping is off). */

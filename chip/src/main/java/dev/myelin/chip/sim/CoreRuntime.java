@@ -15,11 +15,11 @@ final class CoreRuntime {
     final NeuronArray neurons;
     final AxonDelayBuffer delay;
 
-    // targets of neuron j: k in [targetStart[j], targetStart[j+1])
+    // targets of neuron j: k in [targetStart[j], targetStart[j+1]), each packed by pack()
     private final int[] targetStart;
-    private final int[] targetCore;
-    private final int[] targetAxon;
-    private final int[] targetDelay;
+    private final long[] target;
+    /** Every neuron has exactly one target (target k belongs to neuron k): expand reads no start. */
+    private final boolean oneTargetEach;
     // output-port lines of neuron j: o in [outStart[j], outStart[j+1])
     private final int[] outStart;
     private final int[] outPort;
@@ -31,33 +31,33 @@ final class CoreRuntime {
     final int[] fired;
     int firedCount;
     final int[] packetSource;
-    final int[] packetCore;
-    final int[] packetAxon;
-    final int[] packetDelay;
+    /** The packets' targets, packed as {@link #pack} packs them. */
+    final long[] packet;
     int packets;
     final int[] portOfSpike;
     final int[] lineOfSpike;
     int portSpikes;
 
-    CoreRuntime(int index, NeuronArray neurons, AxonDelayBuffer delay, int[] targetStart, int[] targetCore,
-                int[] targetAxon, int[] targetDelay, int[] outStart, int[] outPort, int[] outLine, int[] rowSynapses) {
+    CoreRuntime(int index, NeuronArray neurons, AxonDelayBuffer delay, int[] targetStart, long[] target,
+                int[] outStart, int[] outPort, int[] outLine, int[] rowSynapses) {
         this.rowSynapses = rowSynapses;
         this.index = index;
         this.neurons = neurons;
         this.delay = delay;
         this.targetStart = targetStart;
-        this.targetCore = targetCore;
-        this.targetAxon = targetAxon;
-        this.targetDelay = targetDelay;
+        this.target = target;
+        boolean one = targetStart.length == neurons.neurons() + 1;
+        for (int j = 0; one && j < targetStart.length; j++) {
+            one = targetStart[j] == j;
+        }
+        this.oneTargetEach = one;
         this.outStart = outStart;
         this.outPort = outPort;
         this.outLine = outLine;
         this.fired = new int[neurons.neurons()];
-        int m = targetCore.length;
+        int m = target.length;
         this.packetSource = new int[m];
-        this.packetCore = new int[m];
-        this.packetAxon = new int[m];
-        this.packetDelay = new int[m];
+        this.packet = new long[m];
         this.portOfSpike = new int[outPort.length];
         this.lineOfSpike = new int[outPort.length];
     }
@@ -113,17 +113,42 @@ final class CoreRuntime {
     }
 
     private void expand(int j) {
-        for (int k = targetStart[j], end = targetStart[j + 1]; k < end; k++) {
+        if (oneTargetEach) {
             int p = packets++;
             packetSource[p] = j;
-            packetCore[p] = targetCore[k];
-            packetAxon[p] = targetAxon[k];
-            packetDelay[p] = targetDelay[k];
+            packet[p] = target[j];
+        } else {
+            for (int k = targetStart[j], end = targetStart[j + 1]; k < end; k++) {
+                int p = packets++;
+                packetSource[p] = j;
+                packet[p] = target[k];
+            }
         }
         for (int o = outStart[j], end = outStart[j + 1]; o < end; o++) {
             int s = portSpikes++;
             portOfSpike[s] = outPort[o];
             lineOfSpike[s] = outLine[o];
         }
+    }
+
+    /**
+     * One target in a long: the target core's layout index in the upper 32 bits, the delay
+     * (at most 255: {@code core.delaySlots} <= 256) in bits 24-31, the axon (below 65,536) in
+     * bits 0-23.
+     */
+    static long pack(int core, int axon, int delay) {
+        return (long) core << 32 | (long) delay << 24 | axon;
+    }
+
+    static int packedCore(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    static int packedAxon(long packed) {
+        return (int) packed & 0xFF_FFFF;
+    }
+
+    static int packedDelay(long packed) {
+        return (int) packed >>> 24 & 0xFF;
     }
 }

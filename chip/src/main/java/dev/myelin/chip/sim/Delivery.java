@@ -5,35 +5,59 @@ import dev.myelin.chip.core.Counter;
 import dev.myelin.chip.core.CounterSet;
 import dev.myelin.isa.arch.LatePolicy;
 
+import java.util.Arrays;
+
 /**
  * The engine's {@link DeliverySink}: marks target axons in the delay buffers and counts
- * arrivals, merges, late and dropped spikes against the target core. Used on the engine
- * thread only. A delivery must land in a tick after the current one and inside the delay
- * buffer's window ({@code current + 1 .. current + slots - 1}); a late spike goes to the
- * tick after its arrival or is dropped, by the late policy; anything beyond the window is
- * dropped.
+ * arrivals, merges, late and dropped spikes against the target core. A delivery must land in a
+ * tick after the current one and inside the delay buffer's window
+ * ({@code current + 1 .. current + slots - 1}); a late spike goes to the tick after its arrival
+ * or is dropped, by the late policy; anything beyond the window is dropped.
+ *
+ * <p>Two steps. {@link #deliver} runs on the engine thread in packet order: it tells the engine
+ * the target core is involved and queues the spike. {@link #flush} then applies the queue
+ * sharded by target core: the cores of a block of 64 consecutive indices belong to one shard
+ * (so the bit words of {@link CoreActivity} and the counter rows each shard writes are its
+ * own), and each shard takes its spikes in queue order on one of the engine's workers. What a
+ * delivery does touches its target core alone, and the marks and counts of one core do not
+ * depend on the order of its spikes (a merge is a spike whose bit is already set, whichever
+ * came first), so the result is the same for any number of shards.
  */
 final class Delivery implements DeliverySink {
+    /** Fewest queued spikes for which {@link #flush} uses the worker pool (a speed choice only). */
+    static final int PARALLEL_MIN_SPIKES = 4096;
+
     private final CoreRuntime[] cores;
     private final LatePolicy latePolicy;
     private final java.util.function.IntConsumer touch;
+    private final CoreActivity activity;
+    private final WorkerPool pool;
+    private final java.util.function.IntConsumer flushShard;
     private CounterSet counts;
     private long current;
+    // the queue: spike q for axon queuedAxon[q] of core queuedCore[q], due queuedDue[q], arriving queuedArrival[q]
+    private int queued;
+    private int[] queuedCore = new int[64];
+    private int[] queuedAxon = new int[64];
+    private long[] queuedDue = new long[64];
+    private long[] queuedArrival = new long[64];
 
     /** @param touch told of every arrival's core before it is counted (the engine's activity tracking) */
-    Delivery(CoreRuntime[] cores, LatePolicy latePolicy, java.util.function.IntConsumer touch, CoreActivity activity) {
+    Delivery(CoreRuntime[] cores, LatePolicy latePolicy, java.util.function.IntConsumer touch, CoreActivity activity,
+             WorkerPool pool) {
         this.cores = cores;
         this.latePolicy = latePolicy;
         this.touch = touch;
         this.activity = activity;
+        this.pool = pool;
+        this.flushShard = shard -> apply(shard, pool.threads());
     }
-
-    private final CoreActivity activity;
 
     /** Starts routing tick {@code tick}, counting into {@code tickCounts}. */
     void begin(long tick, CounterSet tickCounts) {
         this.current = tick;
         this.counts = tickCounts;
+        this.queued = 0;
     }
 
     @Override
@@ -44,6 +68,45 @@ final class Delivery implements DeliverySink {
     @Override
     public void deliver(int core, int axon, long dueTick, long arrivalTick) {
         touch.accept(core);
+        int q = queued;
+        if (q == queuedCore.length) {
+            int grown = 2 * q;
+            queuedCore = Arrays.copyOf(queuedCore, grown);
+            queuedAxon = Arrays.copyOf(queuedAxon, grown);
+            queuedDue = Arrays.copyOf(queuedDue, grown);
+            queuedArrival = Arrays.copyOf(queuedArrival, grown);
+        }
+        queuedCore[q] = core;
+        queuedAxon[q] = axon;
+        queuedDue[q] = dueTick;
+        queuedArrival[q] = arrivalTick;
+        queued = q + 1;
+    }
+
+    @Override
+    public void flush() {
+        if (queued == 0) {
+            return;
+        }
+        if (pool.threads() > 1 && queued >= PARALLEL_MIN_SPIKES) {
+            pool.forEach(pool.threads(), flushShard);
+        } else {
+            apply(0, 1);
+        }
+        queued = 0;
+    }
+
+    /** Applies the queued spikes whose target core is in shard {@code shard} of {@code shards}, in queue order. */
+    private void apply(int shard, int shards) {
+        for (int q = 0, n = queued; q < n; q++) {
+            int core = queuedCore[q];
+            if ((core >>> 6) % shards == shard) {
+                apply(core, queuedAxon[q], queuedDue[q], queuedArrival[q]);
+            }
+        }
+    }
+
+    private void apply(int core, int axon, long dueTick, long arrivalTick) {
         counts.add(core, Counter.SPIKES_IN, 1);
         long at = dueTick;
         if (arrivalTick >= dueTick) {

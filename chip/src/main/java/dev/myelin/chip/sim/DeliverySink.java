@@ -11,4 +11,12 @@ public interface DeliverySink {
      * {@code arrivalTick + 1} or dropped, by the architecture's late policy.
      */
     void deliver(int core, int axon, long dueTick, long arrivalTick);
+
+    /**
+     * Completes the deliveries handed in so far: their marks and counts are visible after it.
+     * A network calls it before it reads the tick's counters; the engine calls it after
+     * {@link SpikeNetwork#route} returns.
+     */
+    default void flush() {
+    }
 }

@@ -53,18 +53,15 @@ final class ImageLinker {
     private CoreRuntime link(int c, CoreImage ci, NeuronArray neurons, AxonDelayBuffer delay, int[][] out) {
         Targets t = ci.targets();
         int m = t.count();
-        int[] core = new int[m];
-        int[] axon = new int[m];
-        int[] delays = new int[m];
+        long[] target = new long[m];
         for (int j = 0; j < t.neurons(); j++) {
             for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
-                // the validator checked it lands on a used core and axon
-                core[k] = layout.indexOf(ci.id().x() + t.dx()[k], ci.id().y() + t.dy()[k], t.slot()[k]);
-                axon[k] = t.axon()[k];
-                delays[k] = t.delay()[k];
+                // the validator checked it lands on a used core and axon (< 65,536), delay < 256
+                int core = layout.indexOf(ci.id().x() + t.dx()[k], ci.id().y() + t.dy()[k], t.slot()[k]);
+                target[k] = CoreRuntime.pack(core, t.axon()[k], t.delay()[k]);
             }
         }
-        return new CoreRuntime(c, neurons, delay, t.start().clone(), core, axon, delays, out[0], out[1], out[2],
+        return new CoreRuntime(c, neurons, delay, t.start().clone(), target, out[0], out[1], out[2],
                 rowSynapses(ci));
     }
 

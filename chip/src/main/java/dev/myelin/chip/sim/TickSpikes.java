@@ -37,17 +37,17 @@ final class TickSpikes implements EmittedSpikes {
 
     @Override
     public int targetCore(int core, int k) {
-        return cores[core].packetCore[k];
+        return CoreRuntime.packedCore(cores[core].packet[k]);
     }
 
     @Override
     public int targetAxon(int core, int k) {
-        return cores[core].packetAxon[k];
+        return CoreRuntime.packedAxon(cores[core].packet[k]);
     }
 
     @Override
     public int delay(int core, int k) {
-        return cores[core].packetDelay[k];
+        return CoreRuntime.packedDelay(cores[core].packet[k]);
     }
 
     @Override

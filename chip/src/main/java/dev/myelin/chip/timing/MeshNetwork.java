@@ -205,6 +205,7 @@ public final class MeshNetwork implements SpikeNetwork {
             mesh.runUntilDrained(DRAIN_LIMIT_CYCLES);
         }
         deliver(tick, spikes, sink);
+        sink.flush();
         listSenders(spikes);
         last = clock.time(this, tick, k, messages);
         summary.add(last);
