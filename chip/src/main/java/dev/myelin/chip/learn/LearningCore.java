@@ -95,6 +95,8 @@ public final class LearningCore implements NeuronArray {
     private long lastTraceUpdates;
     /** The synapses' memristive devices, or null for digital weights. */
     private Crossbar devices;
+    /** Device pulses already reported by {@link #count}. */
+    private long countedPulses;
 
     /**
      * @param inner  the core's datapath (its weights are written through {@link LoihiCubaArray#setRawWeight})
@@ -266,6 +268,11 @@ public final class LearningCore implements NeuronArray {
     public void count(int core, CounterSet counts) {
         counts.add(core, Counter.LEARNING_UPDATES, lastSynapticUpdates);
         counts.add(core, Counter.TRACE_UPDATES, lastTraceUpdates);
+        if (devices != null) {
+            long pulses = devices.ltpPulses() + devices.ltdPulses();
+            counts.add(core, Counter.DEVICE_PULSES, pulses - countedPulses);
+            countedPulses = pulses;
+        }
     }
 
     // ---- traces ------------------------------------------------------------------------------

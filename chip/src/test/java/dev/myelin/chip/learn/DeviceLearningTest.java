@@ -68,6 +68,7 @@ class DeviceLearningTest {
             chip.run(6);
             // tick 5: dw = +2 (LearningCoreTest's hand computation) -> round(2 / 150 * 97) = 1 pulse
             assertThat(l.devices().ltpPulses()).isEqualTo(1);
+            assertThat(chip.counters().total(dev.myelin.chip.core.Counter.DEVICE_PULSES)).isEqualTo(1);
             assertThat(l.devices().writePj()).isGreaterThan(0);
         }
     }
