@@ -55,6 +55,41 @@ class LearningCliTest {
         }
     }
 
+    /**
+     * --device: the stdp-pair run on the ideal device (64 levels over [0, 255]: a pulse is 255 / 64
+     * raw units) learns on the device, adds the conductance column, and gives the same rows on 1 and
+     * 2 threads; the teacher (not plastic) keeps its digital weight. Bad presets and networks that
+     * do not learn are usage errors.
+     */
+    @Test
+    void runsLearningOnMemristiveDevices() throws Exception {
+        Path one = tmp.resolve("one.csv");
+        Path two = tmp.resolve("two.csv");
+        Cli.ok("run", sample().toString(), "--ticks", "7000", "-q", "--device", "ideal", "--dump-weights", one.toString());
+        Cli.ok("run", sample().toString(), "--ticks", "7000", "-q", "--device", "ideal", "--threads", "2",
+                "--dump-weights", two.toString());
+        List<String> rows = Files.readAllLines(one);
+        assertThat(Files.readAllLines(two)).isEqualTo(rows);
+        assertThat(rows.get(0)).isEqualTo("pre,pre_index,post,post_index,core,axon,plastic,weight,raw_weight,tag,g_ns");
+        String[] syn = rows.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        double w = Double.parseDouble(syn[7]);
+        double g = Double.parseDouble(syn[10]);
+        // the weight is the device's conductance read back (w_min 0, w_max 255, weight_frac 8: span
+        // 255 * 256 learning units): W = round((G - 100) / 4900 * 65280) / 256
+        assertThat(g).isBetween(100.0, 5000.0);
+        assertThat(w).isCloseTo(Math.floor((g - 100) / 4900 * 65280 + 0.5) / 256, within(1e-9));
+        assertThat(w).isNotEqualTo(128.0);
+        assertThat(rows.get(2)).startsWith("teacher,0,post,0,").contains(",0,255,255,0,");
+
+        String[] bad = Cli.run("run", sample().toString(), "--ticks", "10", "-q", "--device", "nope");
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).contains("--device nope: unknown device preset (known: ag-a-si, ideal)");
+        Path demo = sample().getParent().resolveSibling("demo").resolve("net.yaml");
+        String[] none = Cli.run("run", demo.toString(), "--ticks", "10", "-q", "--device", "ideal");
+        assertThat(none[0]).isEqualTo("2");
+        assertThat(none[2]).contains("--device ideal: the network has no learning core");
+    }
+
     @Test
     void measuresTheStdpWindow() throws Exception {
         Path csv = tmp.resolve("window.csv");
