@@ -134,7 +134,9 @@ public final class LearnedWeights {
     /**
      * The chip's image with every learning core's sparse weights replaced by the raw weights its
      * synapses integrate now: a later run of it starts from what this one learned (the fraction
-     * bits below the raw weight, the tags and the traces start again at 0).
+     * bits below the raw weight, the tags and the traces start again at 0). A core that ran with
+     * memristive devices keeps its device in the learning section, but not the conductances: the
+     * next run programs every device exactly to its saved weight.
      */
     public static NetworkImage learnedImage(Chip chip) {
         NetworkImage img = chip.image();
@@ -150,8 +152,14 @@ public final class LearnedWeights {
             for (int k = 0; k < weight.length; k++) {
                 weight[k] = l.rawWeight(k);
             }
+            // the device the run used (the section's or --device's) stays with the network; its
+            // conductances do not: a later run programs each device exactly to the saved weight
+            byte[] learning = ci.learning();
+            if (l.devices() != null && !java.util.Objects.equals(l.devices().device(), l.config().device())) {
+                learning = dev.myelin.isa.codec.LearningCodec.encode(l.config().withDevice(l.devices().device()));
+            }
             cores.set(c, new CoreImage(ci.id(), ci.axonType(), ci.neurons(),
-                    new SparseRows(s.axons(), s.rowStart(), s.post(), weight), ci.formats(), ci.targets(), ci.learning()));
+                    new SparseRows(s.axons(), s.rowStart(), s.post(), weight), ci.formats(), ci.targets(), learning));
         }
         return new NetworkImage(img.arch(), img.flags(), cores, img.inputs(), img.outputs(), img.symbols(), img.dtMs());
     }

@@ -119,9 +119,7 @@ public final class RunSession {
                         + " description's generators)");
             }
             ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
-            if (o.device() != null) {
-                attachDevices(chip, o.device(), seed);
-            }
+            attachDevices(chip, o.device(), seed);
             if (o.plots() != null && LearnedWeights.learns(net.image())) {
                 weightsBefore = LearnedWeights.values(chip);
             }
@@ -362,18 +360,24 @@ public final class RunSession {
         return r;
     }
 
-    /** Puts devices of preset {@code name} at every synapse of every learning core, each core's generator seeded from the chip seed and its id. */
+    /**
+     * Puts memristive devices at the synapses of the learning cores, each core's generator seeded
+     * from the chip seed and its id: devices of preset {@code name} on every learning core when a
+     * name is given (the override of {@code --device}), else the device each core's learning
+     * section carries (a core without one keeps digital weights).
+     */
     static void attachDevices(Chip chip, String name, long seed) {
-        Device d = Device.preset(name).orElseThrow();
+        Device override = name == null ? null : Device.preset(name).orElseThrow();
         boolean any = false;
         for (int c = 0; c < chip.layout().cores(); c++) {
             dev.myelin.chip.learn.LearningCore l = chip.learning(c);
-            if (l != null) {
+            Device d = l == null ? null : override != null ? override : l.config().device();
+            if (d != null) {
                 l.attachDevice(d, Crossbar.seedFor(seed, chip.layout().core(c)));
-                any = true;
             }
+            any |= l != null;
         }
-        if (!any) {
+        if (name != null && !any) {
             throw new MyelinInputException("--device " + name + ": the network has no learning core (no plastic projection)");
         }
     }

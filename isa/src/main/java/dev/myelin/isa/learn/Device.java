@@ -64,6 +64,26 @@ public record Device(String name, double gMinNs, double gMaxNs, int levelsLtp, i
 
     public static final Map<String, Device> PRESETS = Map.of(IDEAL.name, IDEAL, AG_A_SI.name, AG_A_SI);
 
+    /** The presets by their id in the binary's learning section (index 0, custom, is null). */
+    public static final List<Device> PRESET_IDS = java.util.Arrays.asList(null, IDEAL, AG_A_SI);
+
+    /** This device's preset id in the binary (0: custom, its parameters written out): a preset only when every parameter is the preset's. */
+    public int presetId() {
+        for (int i = 1; i < PRESET_IDS.size(); i++) {
+            Device p = PRESET_IDS.get(i);
+            if (p.equals(named(p.name))) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** This device under another name. */
+    public Device named(String n) {
+        return new Device(n, gMinNs, gMaxNs, levelsLtp, levelsLtd, nlLtp, nlLtd, cycleToCycle, deviceToDevice, readNoise,
+                vRead, tReadNs, vLtp, tLtpNs, vLtd, tLtdNs);
+    }
+
     /** The preset names, sorted. */
     public static List<String> presetNames() {
         return PRESETS.keySet().stream().sorted().toList();

@@ -90,6 +90,33 @@ class LearningCliTest {
         assertThat(none[2]).contains("--device ideal: the network has no learning core");
     }
 
+    /**
+     * --save-binary after a run on devices keeps the device in the learning section (preset id 1,
+     * ideal) and the learned weights; a run of that binary without --device learns on the device
+     * again (the conductance column is back), each device programmed exactly to its saved weight:
+     * at tick 0 G = gMin + W / 255 * (gMax - gMin) (w_min 0, w_max 255).
+     */
+    @Test
+    void aSavedBinaryKeepsItsDevice() throws Exception {
+        Path saved = tmp.resolve("saved.nbin");
+        Cli.ok("run", sample().toString(), "--ticks", "3000", "-q", "--device", "ideal", "--save-binary", saved.toString());
+        var img = dev.myelin.isa.codec.NbinCodec.read(saved);
+        var learning = img.cores().stream().filter(c -> c.learning().length > 0).findFirst().orElseThrow();
+        assertThat(dev.myelin.isa.codec.LearningCodec.decode(learning.learning(), learning.axonCount()).device())
+                .isSameAs(dev.myelin.isa.learn.Device.IDEAL);
+        assertThat(dev.myelin.isa.asm.Assembler.disassemble(img)).contains("\n.device ideal\n");
+        Path dump = tmp.resolve("again.csv");
+        Path dump2 = tmp.resolve("again2.csv");
+        Cli.ok("run", saved.toString(), "--ticks", "0", "-q", "--dump-weights", dump.toString());
+        Cli.ok("run", saved.toString(), "--ticks", "0", "-q", "--threads", "2", "--dump-weights", dump2.toString());
+        List<String> rows = Files.readAllLines(dump);
+        assertThat(Files.readAllLines(dump2)).isEqualTo(rows);
+        assertThat(rows.get(0)).endsWith(",g_ns");
+        String[] syn = rows.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        double raw = Double.parseDouble(syn[8]);
+        assertThat(Double.parseDouble(syn[10])).isCloseTo(100 + raw / 255 * 4900, within(1e-6));
+    }
+
     @Test
     void measuresTheStdpWindow() throws Exception {
         Path csv = tmp.resolve("window.csv");
