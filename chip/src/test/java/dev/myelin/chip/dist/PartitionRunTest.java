@@ -95,12 +95,10 @@ class PartitionRunTest {
     }
 
     /**
-     * One member against the plain engine on the direct network: the same spikes and state every
-     * tick; every counter total the same but the delay-buffer occupancy (a crossing spike waits
-     * on its link, not in the buffer) and those counted at arrival, which the links count in the
-     * tick before the spike is due: {@code spikes_in} differs by exactly the crossing spikes
-     * still on a link at the end (due after tick TICKS), {@code spikes_merged} and
-     * {@code synaptic_events_routed} by at most as many.
+     * One member against the plain engine on the direct network: the same spikes, the same state
+     * every tick and every counter total the same, since the plain engine carries chip-to-chip
+     * spikes over the same links (counted at their target in the tick before they are due). As
+     * the files of K = 2, 3, 4 equal those of one member (above), they equal the plain run's too.
      */
     @Test
     void oneMemberMatchesTheDirectNetwork() throws Exception {
@@ -112,8 +110,6 @@ class PartitionRunTest {
         Stimulus.SpikeArray in = (Stimulus.SpikeArray) net.stimuli().get(0);
         try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withSeed(7).withNetwork(DirectNetwork.FACTORY))) {
             int next = 0;
-            PartitionPlan chips = PartitionPlan.of(net.image(), 1);
-            long[] inFlight = new long[chip.layout().cores()];
             for (int t = 0; t < TICKS; t++) {
                 while (next < in.tick().length && in.tick()[next] == t) {
                     chip.inject("in", in.index()[next], t);
@@ -124,12 +120,6 @@ class PartitionRunTest {
                     for (int k = 0; k < chip.firedCount(c); k++) {
                         int j = chip.fired(c, k);
                         spikes.add(t + ",all," + (c * BoardNet.N + j));
-                        var id = chip.layout().core(c);
-                        var tg = net.image().cores().get(c).targets();
-                        int to = chip.layout().indexOf(id.x() + tg.dx()[j], id.y() + tg.dy()[j], tg.slot()[j]);
-                        if (chips.chip(to) != chips.chip(c) && t + tg.delay()[j] >= TICKS + 1) {
-                            inFlight[to]++;
-                        }
                     }
                 }
                 digests.add(t + "," + String.format("%016x", StateDigest.tick(chip, null)));
@@ -143,14 +133,7 @@ class PartitionRunTest {
                 for (Counter k : Counter.all()) {
                     long want = chip.counters().get(c, k);
                     long got = Long.parseLong(row[header.indexOf(k.key())]);
-                    switch (k) {
-                        case DELAY_OCCUPANCY_SUM, DELAY_OCCUPANCY_MAX -> { }
-                        case SPIKES_IN -> assertEquals(want, got + inFlight[c], "spikes_in of core " + c);
-                        case SPIKES_MERGED, SYNAPTIC_EVENTS_ROUTED -> assertTrue(got <= want
-                                && want - got <= inFlight[c] * (k == Counter.SPIKES_MERGED ? 1 : BoardNet.N),
-                                k.key() + " of core " + c + ": " + got + " vs " + want);
-                        default -> assertEquals(want, got, k.key() + " of core " + c);
-                    }
+                    assertEquals(want, got, k.key() + " of core " + c);
                 }
             }
         }
