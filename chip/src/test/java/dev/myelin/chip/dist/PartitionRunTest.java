@@ -5,6 +5,9 @@ import dev.myelin.chip.run.PartitionRun;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.chip.sim.DirectNetwork;
+import dev.myelin.chip.sim.SpikeNetwork;
+import dev.myelin.chip.timing.MeshNetwork;
+import dev.myelin.chip.timing.TimingMode;
 import dev.myelin.isa.diag.MyelinInputException;
 import dev.myelin.isa.spi.CompiledNetwork;
 import dev.myelin.isa.spi.Stimulus;
@@ -48,8 +51,12 @@ class PartitionRunTest {
 
     /** Runs K members on threads and returns rank 0's result; every member must finish cleanly. */
     private List<PartitionRun.Result> runPartitioned(CompiledNetwork net, int k, int window, Path out) throws Exception {
+        return runPartitioned(net, k, window, options(out));
+    }
+
+    private List<PartitionRun.Result> runPartitioned(CompiledNetwork net, int k, int window, PartitionRun.Options o)
+            throws Exception {
         PartitionPlan plan = PartitionPlan.of(net.image(), k);
-        PartitionRun.Options o = options(out);
         ThreadExchange[] ex = ThreadExchange.members(k, 20_000);
         ExecutorService pool = Executors.newFixedThreadPool(k);
         try {
@@ -105,37 +112,77 @@ class PartitionRunTest {
         CompiledNetwork net = BoardNet.network(SEED, TICKS);
         Path one = dir.resolve("k1");
         runPartitioned(net, 1, BoardNet.CROSS_MIN_DELAY, one);
-        List<String> digests = new ArrayList<>(List.of("tick,digest"));
-        List<String> spikes = new ArrayList<>(List.of("tick,population,index"));
         Stimulus.SpikeArray in = (Stimulus.SpikeArray) net.stimuli().get(0);
-        try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withSeed(7).withNetwork(DirectNetwork.FACTORY))) {
-            int next = 0;
-            for (int t = 0; t < TICKS; t++) {
-                while (next < in.tick().length && in.tick()[next] == t) {
-                    chip.inject("in", in.index()[next], t);
-                    next++;
+        // the engine's default network and the mesh of myelin run with --timing simple
+        for (SpikeNetwork.Factory network : List.of(DirectNetwork.FACTORY, MeshNetwork.factory(TimingMode.SIMPLE))) {
+            List<String> digests = new ArrayList<>(List.of("tick,digest"));
+            List<String> spikes = new ArrayList<>(List.of("tick,population,index"));
+            try (Chip chip = Chip.load(net.image(), ChipOptions.defaults().withSeed(7).withNetwork(network))) {
+                int next = 0;
+                for (int t = 0; t < TICKS; t++) {
+                    while (next < in.tick().length && in.tick()[next] == t) {
+                        chip.inject("in", in.index()[next], t);
+                        next++;
+                    }
+                    chip.step();
+                    for (int c = 0; c < chip.layout().cores(); c++) {
+                        for (int k = 0; k < chip.firedCount(c); k++) {
+                            int j = chip.fired(c, k);
+                            spikes.add(t + ",all," + (c * BoardNet.N + j));
+                        }
+                    }
+                    digests.add(t + "," + String.format("%016x", StateDigest.tick(chip, null)));
                 }
-                chip.step();
+                assertEquals(spikes, Files.readAllLines(one.resolve("spikes.csv")));
+                assertEquals(digests, Files.readAllLines(one.resolve("digests.csv")));
+                List<String> rows = Files.readAllLines(one.resolve("counters.csv"));
+                List<String> header = List.of(rows.get(0).split(","));
                 for (int c = 0; c < chip.layout().cores(); c++) {
-                    for (int k = 0; k < chip.firedCount(c); k++) {
-                        int j = chip.fired(c, k);
-                        spikes.add(t + ",all," + (c * BoardNet.N + j));
+                    String[] row = rows.get(1 + c).split(",");
+                    for (Counter k : Counter.all()) {
+                        long want = chip.counters().get(c, k);
+                        long got = Long.parseLong(row[header.indexOf(k.key())]);
+                        assertEquals(want, got, k.key() + " of core " + c + " (" + network + ")");
                     }
                 }
-                digests.add(t + "," + String.format("%016x", StateDigest.tick(chip, null)));
             }
-            assertEquals(spikes, Files.readAllLines(one.resolve("spikes.csv")));
-            assertEquals(digests, Files.readAllLines(one.resolve("digests.csv")));
-            List<String> rows = Files.readAllLines(one.resolve("counters.csv"));
-            List<String> header = List.of(rows.get(0).split(","));
-            for (int c = 0; c < chip.layout().cores(); c++) {
-                String[] row = rows.get(1 + c).split(",");
-                for (Counter k : Counter.all()) {
-                    long want = chip.counters().get(c, k);
-                    long got = Long.parseLong(row[header.indexOf(k.key())]);
-                    assertEquals(want, got, k.key() + " of core " + c);
-                }
-            }
+        }
+    }
+
+    /**
+     * Probes: one neuron of every core (neuron c * 5 mod N of core c, index c * N + that in the
+     * population {@code all}). {@code myelin run}'s session writes the spikes and the probes of
+     * the plain engine; every partition count writes the same two files, byte for byte.
+     */
+    @Test
+    void spikesAndProbesAreThoseOfAPlainRunByteForByte() throws Exception {
+        CompiledNetwork net = BoardNet.network(SEED, TICKS);
+        StringBuilder probe = new StringBuilder("all:");
+        int cores = BoardNet.SIDE * BoardNet.SIDE;
+        for (int c = 0; c < cores; c++) {
+            probe.append(c == 0 ? "" : ",").append(c * BoardNet.N + c * 5 % BoardNet.N);
+        }
+        Path plain = dir.resolve("plain");
+        Files.createDirectories(plain);
+        Path nbin = plain.resolve("board.nbin");
+        dev.myelin.isa.codec.NbinCodec.write(nbin, net.image());
+        dev.myelin.chip.run.RunSession.run(new dev.myelin.chip.run.RunOptions(nbin, null, TICKS, Map.of(), 7L, 1,
+                "simple", plain.resolve("spikes.csv"), List.of(probe.toString()), plain.resolve("probes.csv"), null, null,
+                null, null, null, null, 0, true), net, dev.myelin.chip.run.StopFlag.manual(),
+                new PrintWriter(new StringWriter()));
+        byte[] probes = Files.readAllBytes(plain.resolve("probes.csv"));
+        // a header and one row per probe per tick
+        assertEquals(1 + (long) cores * TICKS, Files.readAllLines(plain.resolve("probes.csv")).size());
+        for (int k : new int[] {1, 2, 3}) {
+            Path out = dir.resolve("probes-k" + k);
+            Files.createDirectories(out);
+            PartitionRun.Options o = new PartitionRun.Options(TICKS, Map.of(), 7L, 1, out.resolve("spikes.csv"), null,
+                    null, List.of(probe.toString()), null);
+            runPartitioned(net, k, BoardNet.CROSS_MIN_DELAY, o);
+            assertArrayEquals(Files.readAllBytes(plain.resolve("spikes.csv")), Files.readAllBytes(out.resolve("spikes.csv")),
+                    "spikes of K = " + k);
+            // no --probe-file: probes.csv beside --spikes, as myelin run puts it
+            assertArrayEquals(probes, Files.readAllBytes(out.resolve("probes.csv")), "probes of K = " + k);
         }
     }
 
