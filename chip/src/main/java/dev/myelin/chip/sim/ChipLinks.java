@@ -54,14 +54,18 @@ public final class ChipLinks {
         return id.y() / a.routersY() * a.chipsX() + id.x() / a.routersX();
     }
 
-    /** Whether a spike from core {@code from} to core {@code to} crosses a chip boundary. */
-    public boolean crosses(int from, int to) {
-        return chipOfCore[from] != chipOfCore[to];
-    }
-
-    /** Puts a crossing spike for {@code axon} of core {@code to}, due in tick {@code due}, on its link. */
-    public void hold(int to, int axon, long due) {
-        int s = (int) Math.floorMod(due, (long) held.length);
+    /**
+     * Puts a spike from core {@code from} for {@code axon} of core {@code to}, sent in tick
+     * {@code tick} with {@code delay}, on its link when it crosses a chip boundary and is due
+     * after the next tick; returns false (the caller delivers it at once) otherwise: a spike
+     * within a chip, one due in the next tick (it would come off the link in this very tick),
+     * or a delay outside the buffer's window (the engine's sink counts it dropped).
+     */
+    public boolean hold(int from, int to, int axon, long tick, int delay) {
+        if (chipOfCore[from] == chipOfCore[to] || delay < 2 || delay >= held.length) {
+            return false;
+        }
+        int s = (int) Math.floorMod(tick + delay, (long) held.length);
         int n = held[s];
         if (n == core[s].length) {
             core[s] = Arrays.copyOf(core[s], 2 * n);
@@ -70,6 +74,7 @@ public final class ChipLinks {
         core[s][n] = to;
         this.axon[s][n] = axon;
         held[s] = n + 1;
+        return true;
     }
 
     /** Delivers the spikes due in tick {@code due} (call in the routing phase of tick {@code due - 1}). */

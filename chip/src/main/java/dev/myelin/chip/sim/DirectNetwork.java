@@ -22,10 +22,10 @@ public final class DirectNetwork implements SpikeNetwork {
             int n = spikes.packets(c);
             for (int k = 0; k < n; k++) {
                 int to = spikes.targetCore(c, k);
-                if (links != null && links.crosses(c, to)) {
-                    links.hold(to, spikes.targetAxon(c, k), tick + spikes.delay(c, k));
-                } else {
-                    sink.deliver(to, spikes.targetAxon(c, k), tick + spikes.delay(c, k));
+                int axon = spikes.targetAxon(c, k);
+                int delay = spikes.delay(c, k);
+                if (links == null || !links.hold(c, to, axon, tick, delay)) {
+                    sink.deliver(to, axon, tick + delay);
                 }
             }
         }

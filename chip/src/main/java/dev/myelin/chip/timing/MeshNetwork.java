@@ -306,9 +306,7 @@ public final class MeshNetwork implements SpikeNetwork {
                 int target = spikes.targetCore(c, i);
                 long due = tick + spikes.delay(c, i);
                 if (mode == TimingMode.SIMPLE) {
-                    if (links != null && links.crosses(c, target)) {
-                        links.hold(target, spikes.targetAxon(c, i), due);
-                    } else {
+                    if (links == null || !links.hold(c, target, spikes.targetAxon(c, i), tick, spikes.delay(c, i))) {
                         sink.deliver(target, spikes.targetAxon(c, i), due);
                     }
                     continue;
