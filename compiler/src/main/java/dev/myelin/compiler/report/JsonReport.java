@@ -69,8 +69,8 @@ public final class JsonReport {
             b.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(str(c.id())).append(", \"population\": ")
                     .append(str(c.population())).append(", \"from\": ").append(c.from()).append(", \"to\": ")
                     .append(c.to()).append(", \"neurons\": ").append(c.neurons()).append(", \"axons\": ")
-                    .append(c.axons()).append(", \"synapses\": ").append(c.synapses()).append(", \"memoryBytes\": ")
-                    .append(c.memoryBytes()).append(", \"targets\": ").append(c.fanOut()).append(", \"formats\": ")
+                    .append(c.axons()).append(", \"synapses\": ").append(c.synapses()).append(", \"encoding\": ")
+                    .append(str(c.encoding())).append(", \"memoryBytes\": ").append(c.memoryBytes()).append(", \"targets\": ").append(c.fanOut()).append(", \"formats\": ")
                     .append(c.formats()).append('}');
         }
         b.append("\n  ],\n  \"traffic\": {\"packetsPerTick\": ").append(num(r.packetsPerTick()))
