@@ -83,7 +83,7 @@ public final class CompileCommand implements Runnable, MyelinCommand {
         ReportData r = ReportData.of(c);
         var w = spec.commandLine().getOut();
         if (report != null) {
-            String text = report.endsWith(".json") ? JsonReport.json(r) : nir != null ? nir.report() : MappingReport.text(r);
+            String text = report.endsWith(".json") ? JsonReport.json(r, nir == null ? null : nir.imported()) : nir != null ? nir.report() : MappingReport.text(r);
             if (report.equals("-")) {
                 w.print(text);
             } else {

@@ -127,16 +127,20 @@ public final class RunStats {
             highWater = Math.max(highWater, t.fifoHighWater(r));
         }
         s.add("noc.fifo_high_water", highWater, "most packets held at once by any router input FIFO");
-        long inputHops = 0;
+        long inputEW = 0;
+        long inputNS = 0;
         boolean inputs = false;
         for (int c = 0; c < layout.cores(); c++) {
             if (layout.image().cores().get(c).input()) {
                 inputs = true;
-                inputHops += net.hopsSent(c);
+                inputEW += net.hopsSentEastWest(c);
+                inputNS += net.hopsSentNorthSouth(c);
             }
         }
         if (inputs) {
-            s.add("noc.inputs.hops", inputHops, "hops of the messages input cores sent (part of noc.hops)");
+            s.add("noc.inputs.hops", inputEW + inputNS, "hops of the messages input cores sent (part of noc.hops)");
+            s.add("noc.inputs.hops_east_west", inputEW, "east-west hops of the messages input cores sent");
+            s.add("noc.inputs.hops_north_south", inputNS, "north-south hops of the messages input cores sent");
         }
         for (int c = 0; c < layout.cores(); c++) {
             int mc = net.meshCore(c);

@@ -86,7 +86,8 @@ public final class MeshNetwork implements SpikeNetwork {
     /** Per layout core: router coordinates, and hops of every message it sent over the run. */
     private final int[] coreX;
     private final int[] coreY;
-    private final long[] hopsSent;
+    private final long[] hopsSentEW;
+    private final long[] hopsSentNS;
     private final int[] received;
     private final double[] receiveDoneNs;
     /** Cores with a non-zero sent or received count this tick (cleared at the next tick's start). */
@@ -140,7 +141,8 @@ public final class MeshNetwork implements SpikeNetwork {
         sent = new int[cores];
         coreX = new int[cores];
         coreY = new int[cores];
-        hopsSent = new long[cores];
+        hopsSentEW = new long[cores];
+        hopsSentNS = new long[cores];
         for (int c = 0; c < cores; c++) {
             coreX[c] = layout.core(c).x();
             coreY[c] = layout.core(c).y();
@@ -180,7 +182,11 @@ public final class MeshNetwork implements SpikeNetwork {
     /** Messages layout core {@code c} sent in the last tick (0-hop ones included). */
     public int messagesOut(int c) { return sent[c]; }
     /** Hops (XY, |dx| + |dy| routers) of the messages layout core {@code c} sent over every tick routed so far. */
-    public long hopsSent(int c) { return hopsSent[c]; }
+    public long hopsSent(int c) { return hopsSentEW[c] + hopsSentNS[c]; }
+    /** The east-west (|dx|) part of {@link #hopsSent}. */
+    public long hopsSentEastWest(int c) { return hopsSentEW[c]; }
+    /** The north-south (|dy|) part of {@link #hopsSent}. */
+    public long hopsSentNorthSouth(int c) { return hopsSentNS[c]; }
     /** Messages layout core {@code c} received in the last tick (0-hop ones included). */
     public int messagesIn(int c) { return received[c]; }
 
@@ -263,7 +269,8 @@ public final class MeshNetwork implements SpikeNetwork {
             countedCores[counted++] = source;
         }
         sent[source]++;
-        hopsSent[source] += Math.abs(coreX[target] - coreX[source]) + Math.abs(coreY[target] - coreY[source]);
+        hopsSentEW[source] += Math.abs(coreX[target] - coreX[source]);
+        hopsSentNS[source] += Math.abs(coreY[target] - coreY[source]);
         if (sent[target] == 0 && received[target] == 0) {
             countedCores[counted++] = target;
         }

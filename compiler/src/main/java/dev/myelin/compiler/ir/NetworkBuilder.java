@@ -34,6 +34,8 @@ public final class NetworkBuilder {
     private final List<MappingHints.Pin> pins = new ArrayList<>();
     private InputDelivery allInputs = InputDelivery.AXONS;
     private final Map<String, InputDelivery> inputDelivery = new LinkedHashMap<>();
+    private SynapseEncoding allEncoding = SynapseEncoding.AUTO;
+    private final Map<String, SynapseEncoding> encoding = new LinkedHashMap<>();
 
     private NetworkBuilder(String name) {
         this.name = name;
@@ -70,17 +72,37 @@ public final class NetworkBuilder {
      * parameter is then unused. Call after {@link #population}.
      */
     public NetworkBuilder perNeuron(String pop, String param, ParamSpec values) {
+        int i = populationIndex(pop, "perNeuron");
+        Population p = populations.get(i);
+        Map<String, ParamSpec> per = new LinkedHashMap<>(p.perNeuron());
+        per.put(param, values);
+        populations.set(i, new Population(p.name(), p.size(), p.shape(), p.model(), p.where(), p.keyWhere(), per,
+                p.receptors()));
+        return this;
+    }
+
+    /**
+     * Gives population {@code pop} (a cuba_lif on Loihi) named receptors, each a synaptic
+     * current with its own tau_syn in ms, the soma's own first, as {@code receptors: {exc: 5 ms,
+     * inh: 10 ms}} does (docs/language.md, "Receptors"). Projections onto it must then name one
+     * ({@link #project(String, String, Connector, WeightSpec, int, boolean, String)}). Call after
+     * {@link #population}.
+     */
+    public NetworkBuilder receptors(String pop, Receptor... receptors) {
+        int i = populationIndex(pop, "receptors");
+        Population p = populations.get(i);
+        populations.set(i, new Population(p.name(), p.size(), p.shape(), p.model(), p.where(), p.keyWhere(),
+                p.perNeuron(), List.of(receptors)));
+        return this;
+    }
+
+    private int populationIndex(String pop, String what) {
         for (int i = 0; i < populations.size(); i++) {
-            Population p = populations.get(i);
-            if (p.name().equals(pop)) {
-                Map<String, ParamSpec> per = new LinkedHashMap<>(p.perNeuron());
-                per.put(param, values);
-                populations.set(i, new Population(p.name(), p.size(), p.shape(), p.model(), p.where(), p.keyWhere(),
-                        per));
-                return this;
+            if (populations.get(i).name().equals(pop)) {
+                return i;
             }
         }
-        throw new IllegalArgumentException("no population '" + pop + "' declared before perNeuron");
+        throw new IllegalArgumentException("no population '" + pop + "' declared before " + what);
     }
 
     /** A population of the given shape (1 to 3 dimensions; [channels, rows, columns] for 3). */
@@ -114,9 +136,18 @@ public final class NetworkBuilder {
 
     public NetworkBuilder project(String pre, String post, Connector c, WeightSpec w, int delayTicks,
                                   boolean inhibitory) {
+        return project(pre, post, c, w, delayTicks, inhibitory, null);
+    }
+
+    /**
+     * A projection adding into receptor {@code receptor} of {@code post} (one given by
+     * {@link #receptors}), or into its only current when null ({@code receptor: inh}).
+     */
+    public NetworkBuilder project(String pre, String post, Connector c, WeightSpec w, int delayTicks,
+                                  boolean inhibitory, String receptor) {
         String n = pre + "->" + post;
         projections.add(new Projection(n, pre, post, c, w, delayTicks, inhibitory, null, null,
-                "projection '" + n + "'"));
+                "projection '" + n + "'", Map.of(), null, receptor));
         return this;
     }
 
@@ -165,11 +196,23 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /** The synapse encoding of the Loihi cores of populations not named by {@link #synapseEncoding(String, SynapseEncoding)}. */
+    public NetworkBuilder synapseEncoding(SynapseEncoding all) {
+        this.allEncoding = all;
+        return this;
+    }
+
+    /** The synapse encoding of the Loihi cores of population {@code pop} ({@code mapping.synapse_encoding}). */
+    public NetworkBuilder synapseEncoding(String pop, SynapseEncoding e) {
+        encoding.put(pop, e);
+        return this;
+    }
+
     public Network build() {
         Map<String, String> where = new LinkedHashMap<>();
         inputDelivery.keySet().forEach(k -> where.put(k, "mapping inputs '" + k + "'"));
         return new Network(name, arch, "network '" + name + "'", dtMs, populations, inputs, projections, probes,
-                new MappingHints(perCore, defaultPerCore, pins, Map.of(), allInputs, inputDelivery, where, Map.of(),
-                        SynapseEncoding.AUTO));
+                new MappingHints(perCore, defaultPerCore, pins, Map.of(), allInputs, inputDelivery, where, encoding,
+                        allEncoding));
     }
 }

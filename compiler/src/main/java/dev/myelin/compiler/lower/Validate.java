@@ -397,15 +397,30 @@ public final class Validate {
         }
         for (MappingHints.Pin pin : h.pins()) {
             Population p = n.population(pin.population()).orElse(null);
-            if (p == null) {
+            InputSource in = p != null ? null : n.input(pin.population())
+                    .filter(s -> !(s instanceof InputSource.Current)).orElse(null);
+            if (p == null && in == null) {
                 d.error(pin.whereOf("population"), "unknown population '" + pin.population() + "'"
                         + DidYouMean.suggest(pin.population(), popNames(n)));
                 continue;
             }
-            int to = pin.to() < 0 ? p.size() : pin.to();
-            if (pin.from() >= to || to > p.size()) {
-                d.error(pin.whereOf("slice"), "pin slice [" + pin.from() + ", " + to + ") is not inside population '"
-                        + p.name() + "' (size " + p.size() + ")");
+            if (in != null) {
+                // an input on the chip: its input cores go on the listed cores, in order
+                if (!n.onChip(in.name())) {
+                    d.error(pin.whereOf("population"), "pin names input '" + in.name() + "', which is injected into"
+                            + " axons and has no cores; deliver it on the chip (mapping: {inputs: {" + in.name()
+                            + ": on_chip}}) or drop the pin");
+                }
+                if (pin.from() != 0 || pin.to() >= 0) {
+                    d.error(pin.whereOf("slice"), "a pin of input '" + in.name() + "' takes no slice: its input"
+                            + " cores go on the listed cores in order");
+                }
+            } else {
+                int to = pin.to() < 0 ? p.size() : pin.to();
+                if (pin.from() >= to || to > p.size()) {
+                    d.error(pin.whereOf("slice"), "pin slice [" + pin.from() + ", " + to
+                            + ") is not inside population '" + p.name() + "' (size " + p.size() + ")");
+                }
             }
             for (int i = 0; i < pin.cores().size(); i++) {
                 int[] c = pin.cores().get(i);

@@ -40,7 +40,41 @@ public final class NirImport {
      * @param neurons by node (and population) name; inputs and bias populations are not listed
      */
     public record Result(Network network, NirModel model, Map<String, NirNeurons.Lowered> neurons,
-                         List<String> report) {
+                         List<String> report, List<NodeFacts> nodes, List<LinkFacts> links) {
+    }
+
+    /** A quantity over a node's neurons: its smallest and largest value (equal when uniform). */
+    public record Range(double lo, double hi) {
+    }
+
+    /**
+     * What the import derived for one neuron node, as the report's text states it; a field that
+     * does not apply to the node's kind is null (ranges) or 0 (errors). Errors are relative: the
+     * largest over the neurons of |stored - exact| / |exact|.
+     *
+     * @param voltage       {@code leaky} (a decay), {@code stateless} (Threshold) or {@code integrating} (no leak)
+     * @param tau           the voltage time constant, s; {@code voltageDecay} exp(-dt/tau); {@code dv} its 12-bit form
+     * @param tauSyn        the current time constant, s; {@code currentDecay} exp(-dt/tau_syn); {@code du} its 12-bit form
+     * @param lsb           one voltage LSB of the chip in NIR units
+     * @param threshold     v_threshold - v_reset in NIR units; {@code vth} its stored mantissa (x 64 LSB)
+     * @param resetMode     {@code to_v_reset} (on a spike, the synaptic current kept) or {@code none} (never fires)
+     * @param vResetGiven   whether the file gave v_reset (else 0)
+     * @param leakDrive     the per-tick drive toward v_leak, as a bias, in LSB; null when none
+     */
+    public record NodeFacts(String node, String type, int neurons, String population, String voltage, Range tau,
+                            Range voltageDecay, Range dv, double voltageDecayError, Range tauSyn, Range currentDecay,
+                            Range du, double currentDecayError, double lsb, Range threshold, Range vth,
+                            double thresholdError, String resetMode, Range vReset, boolean vResetGiven,
+                            Range leakDrive, double leakDriveError) {
+    }
+
+    /**
+     * The weights of one link (or a node's constant input, {@code source} NODE.bias): synapses, the
+     * longest delay in ticks, and the weight quantisation error, sum |stored - exact| / sum |exact|,
+     * and the largest |stored - exact| in NIR weight units.
+     */
+    public record LinkFacts(String source, String target, int synapses, int maxDelayTicks, double quantisationError,
+                            double largestError) {
     }
 
     /**
@@ -56,6 +90,7 @@ public final class NirImport {
         List<Projection> projs = new ArrayList<>();
         List<Probe> probes = new ArrayList<>();
         Map<String, NirNeurons.Lowered> lowered = new LinkedHashMap<>();
+        List<LinkFacts> links = new ArrayList<>();
         java.util.Set<String> used = new java.util.HashSet<>(m.states().keySet());
         for (String in : inputs.keySet()) {
             NirModel.State s = m.states().get(in);
@@ -105,6 +140,8 @@ public final class NirImport {
             double[] err = addProjections(projs, used, l.source(), l.target(), pre, post, exact, delay, unit,
                     m.file() + ": link '" + l.source() + "' -> '" + l.target() + "'");
             int maxDelay = Arrays.stream(l.delay()).max().orElse(0);
+            links.add(new LinkFacts(l.source(), l.target(), n, n == 0 ? 0 : 1 + maxDelay,
+                    err[1] == 0 ? 0 : err[0] / err[1], err[2]));
             rep.add(String.format(Locale.ROOT, "weights '%s' -> '%s': %d synapses%s; quantisation error %.3f%% "
                             + "(sum |stored - exact| / sum |exact|), largest %s in NIR weight units", l.source(),
                     l.target(), n, maxDelay > 0 ? ", delays up to " + (1 + maxDelay) + " ticks" : "",
@@ -138,6 +175,7 @@ public final class NirImport {
             }
             double[] err = addProjections(projs, used, bp, t, pre, post, exact, new int[0], unit,
                     m.file() + ": bias of '" + t + "'");
+            links.add(new LinkFacts(bp, t, n, n == 0 ? 0 : 1, err[1] == 0 ? 0 : err[0] / err[1], err[2]));
             rep.add(String.format(Locale.ROOT, "constant input of '%s' (Affine/convolution biases): population '%s',"
                     + " one neuron firing every tick from tick 0 (reaching '%s' from tick 1); quantisation error"
                     + " %.3f%%", t, bp, t, err[1] == 0 ? 0 : 100 * err[0] / err[1]));
@@ -148,7 +186,8 @@ public final class NirImport {
         }
         Network n = new Network(name, arch, m.file(), dt * 1000, pops, ins, projs, probes,
                 new MappingHints(Map.of(), 0, List.of()));
-        return new Result(n, m, lowered, List.copyOf(rep));
+        return new Result(n, m, lowered, List.copyOf(rep),
+                lowered.values().stream().map(NirNeurons.Lowered::facts).toList(), List.copyOf(links));
     }
 
     /**

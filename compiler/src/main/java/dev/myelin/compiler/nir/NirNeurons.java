@@ -34,7 +34,8 @@ final class NirNeurons {
      * @param gain      per neuron, the voltage (NIR units) one unit of input adds through the synapse
      * @param lsb       NIR voltage units per voltage LSB
      */
-    record Lowered(NeuronModel.LoihiLif typical, Map<String, ParamSpec> perNeuron, double[] gain, double lsb) {
+    record Lowered(NeuronModel.LoihiLif typical, Map<String, ParamSpec> perNeuron, double[] gain, double lsb,
+                   NirImport.NodeFacts facts) {
     }
 
     /** Range and worst error of one derived quantity over a node's neurons, for the report. */
@@ -63,6 +64,11 @@ final class NirNeurons {
 
         String error() {
             return String.format(Locale.ROOT, "%.3f%%", 100 * err);
+        }
+
+        /** The range for a structured report, or null when no neuron has the quantity. */
+        NirImport.Range toRange() {
+            return lo <= hi ? new NirImport.Range(lo, hi) : null;
         }
     }
 
@@ -161,6 +167,14 @@ final class NirNeurons {
             driveS.err(drive[i], (double) ((long) be[0] << be[1]) * q);
         }
         report(s, rep, q, tauM, decayM, dvS, tauS, decayS, duS, thrS, vthS, driveS, resetS);
+        NirImport.NodeFacts facts = new NirImport.NodeFacts(s.name(), s.type(), n, s.name(),
+                k.leaky() ? "leaky" : k == NirModel.Kind.THRESHOLD ? "stateless" : "integrating",
+                tauM.toRange(), decayM.toRange(), dvS.toRange(), k.leaky() ? decayM.err : 0,
+                k.synapse() ? tauS.toRange() : null, k.synapse() ? decayS.toRange() : null,
+                k.synapse() ? duS.toRange() : null, k.synapse() ? decayS.err : 0, q,
+                k.spiking() ? thrS.toRange() : null, k.spiking() ? vthS.toRange() : null, k.spiking() ? thrS.err : 0,
+                k.spiking() ? "to_v_reset" : "none", k.spiking() ? resetS.toRange() : null, s.vResetGiven(),
+                driveS.lo != 0 || driveS.hi != 0 ? driveS.toRange() : null, driveS.err);
         String[] names = {"du", "dv", "vth", "bias_mant", "bias_exp", "v_init"};
         Map<String, ParamSpec> per = new LinkedHashMap<>();
         for (int p = 0; p < names.length; p++) {
@@ -173,7 +187,7 @@ final class NirNeurons {
         }
         NeuronModel.LoihiLif typical = new NeuronModel.LoihiLif((int) raw[0][0], (int) raw[1][0], (int) raw[2][0],
                 (int) raw[3][0], (int) raw[4][0], (int) raw[5][0]);
-        return new Lowered(typical, per, gain, q);
+        return new Lowered(typical, per, gain, q, facts);
     }
 
     private static void report(NirModel.State s, List<String> rep, double q, Stat tauM, Stat decayM, Stat dvS,

@@ -42,6 +42,10 @@ public final class Placer {
         }
     }
 
+    /** {@code occ} of a core no slice is on, and of a core kept for an input's pinned input core. */
+    private static final int FREE = -1;
+    private static final int RESERVED = -2;
+
     public static Product run(Network n, Architecture arch, Partition.Product part, Traffic t, Diagnostics d) {
         int s = part.slices().size();
         int cpr = arch.coresPerRouter();
@@ -58,8 +62,13 @@ public final class Placer {
         int[] curve = Curve.order(w, arch.meshHeight());
         int next = 0;
         for (int sl : dfsOrder(t, pinned)) {
-            while (occ[curve[next / cpr] * cpr + next % cpr] >= 0) {
+            while (next < total && occ[curve[next / cpr] * cpr + next % cpr] != FREE) {
                 next++;
+            }
+            if (next == total) {
+                d.error(n.archWhere(), "does not fit: the cores pinned for inputs leave too few cores for the "
+                        + "populations; pin fewer or use a larger board");
+                return null;
             }
             int p = curve[next / cpr] * cpr + next % cpr;
             pos[sl] = p;
@@ -85,6 +94,20 @@ public final class Placer {
         int cpr = arch.coresPerRouter();
         for (MappingHints.Pin pin : n.hints().pins()) {
             int p = Partition.indexOf(n, pin.population());
+            if (p < 0) {
+                // an input's pin: its cores are kept free for its input cores (placed after routing)
+                for (int i = 0; i < pin.cores().size(); i++) {
+                    int[] c = pin.cores().get(i);
+                    int q = (c[1] * w + c[0]) * cpr + c[2];
+                    if (occ[q] != FREE) {
+                        d.error(pin.whereOf("cores." + i, "cores"), "core (" + c[0] + "," + c[1] + "," + c[2]
+                                + ") is pinned twice");
+                        return pinned;
+                    }
+                    occ[q] = RESERVED;
+                }
+                continue;
+            }
             int to = pin.to() < 0 ? n.populations().get(p).size() : pin.to();
             int used = 0;
             for (int s = 0; s < part.slices().size(); s++) {
@@ -100,7 +123,7 @@ public final class Placer {
                 }
                 int[] c = pin.cores().get(used);
                 int q = (c[1] * w + c[0]) * cpr + c[2];
-                if (occ[q] >= 0) {
+                if (occ[q] != FREE) {
                     d.error(pin.whereOf("cores." + used, "cores"), "core (" + c[0] + "," + c[1] + "," + c[2]
                             + ") is pinned twice");
                     return pinned;
@@ -174,7 +197,7 @@ public final class Placer {
                 for (int slot = 0; slot < g.cpr; slot++) {
                     int q = (y * g.width + x) * g.cpr + slot;
                     int o = occ[q];
-                    if (q == pos[c] || (o >= 0 && pinned[o])) {
+                    if (q == pos[c] || o == RESERVED || (o >= 0 && pinned[o])) {
                         continue;
                     }
                     double delta = g.moveDelta(t, pos, c, q) + (o >= 0 ? g.moveDeltaExcluding(t, pos, o, pos[c], c)

@@ -24,6 +24,17 @@ public final class JsonReport {
     }
 
     public static String json(ReportData r) {
+        return json(r, null);
+    }
+
+    /**
+     * The report of a compiled NIR file: the mapping report with a section {@code nir} (the
+     * text's "== NIR import ==": per node the decays, LSB, threshold, reset mode and their
+     * quantisation errors; per link the synapses, delays and weight quantisation error).
+     *
+     * @param nir the import, or null for a description (no section)
+     */
+    public static String json(ReportData r, dev.myelin.compiler.nir.NirImport.Result nir) {
         StringBuilder b = new StringBuilder("{\n");
         field(b, "network", r.network()).append(",\n");
         field(b, "arch", r.arch()).append(",\n");
@@ -69,8 +80,8 @@ public final class JsonReport {
             b.append(i == 0 ? "\n" : ",\n").append("    {\"id\": ").append(str(c.id())).append(", \"population\": ")
                     .append(str(c.population())).append(", \"from\": ").append(c.from()).append(", \"to\": ")
                     .append(c.to()).append(", \"neurons\": ").append(c.neurons()).append(", \"axons\": ")
-                    .append(c.axons()).append(", \"synapses\": ").append(c.synapses()).append(", \"memoryBytes\": ")
-                    .append(c.memoryBytes()).append(", \"targets\": ").append(c.fanOut()).append(", \"formats\": ")
+                    .append(c.axons()).append(", \"synapses\": ").append(c.synapses()).append(", \"encoding\": ")
+                    .append(str(c.encoding())).append(", \"memoryBytes\": ").append(c.memoryBytes()).append(", \"targets\": ").append(c.fanOut()).append(", \"formats\": ")
                     .append(c.formats()).append('}');
         }
         b.append("\n  ],\n  \"traffic\": {\"packetsPerTick\": ").append(num(r.packetsPerTick()))
@@ -82,8 +93,50 @@ public final class JsonReport {
         for (Map.Entry<String, Double> e : r.passMs().entrySet()) {
             b.append(k++ == 0 ? "" : ", ").append(str(e.getKey())).append(": ").append(num(e.getValue()));
         }
-        b.append("},\n  \"warnings\": ").append(strs(r.warnings())).append("\n}\n");
+        b.append("},\n");
+        if (nir != null) {
+            nir(b, nir);
+        }
+        b.append("  \"warnings\": ").append(strs(r.warnings())).append("\n}\n");
         return b.toString();
+    }
+
+    private static void nir(StringBuilder b, dev.myelin.compiler.nir.NirImport.Result nir) {
+        b.append("  \"nir\": {\"dtMs\": ").append(num(nir.network().dtMs())).append(", \"nodes\": [");
+        for (int i = 0; i < nir.nodes().size(); i++) {
+            var f = nir.nodes().get(i);
+            b.append(i == 0 ? "\n" : ",\n").append("    {\"node\": ").append(str(f.node())).append(", \"type\": ")
+                    .append(str(f.type())).append(", \"neurons\": ").append(f.neurons()).append(", \"population\": ")
+                    .append(str(f.population())).append(", \"voltage\": ").append(str(f.voltage()))
+                    .append(", \"tauS\": ").append(range(f.tau())).append(", \"voltageDecay\": ")
+                    .append(range(f.voltageDecay())).append(", \"dv\": ").append(range(f.dv()))
+                    .append(", \"voltageDecayError\": ").append(num(f.voltageDecayError()))
+                    .append(", \"tauSynS\": ").append(range(f.tauSyn())).append(", \"currentDecay\": ")
+                    .append(range(f.currentDecay())).append(", \"du\": ").append(range(f.du()))
+                    .append(", \"currentDecayError\": ").append(num(f.currentDecayError()))
+                    .append(", \"lsb\": ").append(num(f.lsb())).append(", \"threshold\": ")
+                    .append(range(f.threshold())).append(", \"vth\": ").append(range(f.vth()))
+                    .append(", \"thresholdError\": ").append(num(f.thresholdError())).append(", \"resetMode\": ")
+                    .append(str(f.resetMode())).append(", \"vReset\": ").append(range(f.vReset()))
+                    .append(", \"vResetGiven\": ").append(f.vResetGiven()).append(", \"leakDrive\": ")
+                    .append(range(f.leakDrive())).append(", \"leakDriveError\": ").append(num(f.leakDriveError()))
+                    .append('}');
+        }
+        b.append("\n  ], \"links\": [");
+        for (int i = 0; i < nir.links().size(); i++) {
+            var l = nir.links().get(i);
+            b.append(i == 0 ? "\n" : ",\n").append("    {\"source\": ").append(str(l.source())).append(", \"target\": ")
+                    .append(str(l.target())).append(", \"synapses\": ").append(l.synapses())
+                    .append(", \"maxDelayTicks\": ").append(l.maxDelayTicks()).append(", \"quantisationError\": ")
+                    .append(num(l.quantisationError())).append(", \"largestError\": ").append(num(l.largestError()))
+                    .append('}');
+        }
+        b.append("\n  ]},\n");
+    }
+
+    /** A range as [lo, hi], or null. */
+    private static String range(dev.myelin.compiler.nir.NirImport.Range r) {
+        return r == null ? "null" : "[" + num(r.lo()) + ", " + num(r.hi()) + "]";
     }
 
     private static StringBuilder field(StringBuilder b, String k, String v) {

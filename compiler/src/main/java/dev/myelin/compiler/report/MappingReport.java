@@ -86,12 +86,13 @@ public final class MappingReport {
                     .limit(CORES_LISTED).toList();
             f(b, "  the %d fullest of %d cores:%n", CORES_LISTED, r.cores().size());
         }
-        f(b, "  %-14s %-16s %15s %8s %8s %9s %8s %8s%n", "core", "population", "neurons [from,to)", "used",
-                "axons", "synapses", "memory", "targets");
+        f(b, "  %-14s %-16s %15s %8s %8s %9s %-8s %9s %8s %8s%n", "core", "population", "neurons [from,to)", "used",
+                "axons", "synapses", "encoding", "bytes", "memory", "targets");
         for (ReportData.CoreRow c : rows) {
-            f(b, "  %-14s %-16s %15s %7.1f%% %7.1f%% %9d %7.1f%% %7.1f%%%n", c.id(), c.population(),
+            f(b, "  %-14s %-16s %15s %7.1f%% %7.1f%% %9d %-8s %9d %7.1f%% %7.1f%%%n", c.id(), c.population(),
                     "[" + c.from() + "," + c.to() + ")", pct(c.neurons(), l.neurons()), pct(c.axons(), l.axons()),
-                    c.synapses(), pct(c.memoryBytes(), l.memoryBytes()), pct(c.fanOut(), l.fanOut()));
+                    c.synapses(), c.encoding(), c.memoryBytes(), pct(c.memoryBytes(), l.memoryBytes()),
+                    pct(c.fanOut(), l.fanOut()));
         }
     }
 

@@ -6,6 +6,9 @@ import dev.myelin.compiler.lower.QuantiseSynapses;
 import dev.myelin.compiler.partition.Partition;
 import dev.myelin.compiler.route.Route;
 import dev.myelin.isa.arch.Architecture;
+import dev.myelin.isa.model.CoreImage;
+import dev.myelin.isa.model.Crossbar;
+import dev.myelin.isa.model.SparseRows;
 import dev.myelin.isa.model.SynapseFormat;
 
 import java.util.ArrayList;
@@ -34,11 +37,34 @@ public record ReportData(String network, String arch, String datapath, double dt
     public record ProjRow(String name, String pre, String post, int synapses, double relError, String format) {
     }
 
+    /**
+     * @param encoding    how the core stores its synapses: {@code crossbar} (TrueNorth), {@code sparse} or
+     *                    {@code dense} (Loihi), {@code none} (an input core)
+     * @param memoryBytes the synaptic memory that encoding takes (docs/architecture.md, "Synaptic memory")
+     */
     public record CoreRow(String id, String population, int from, int to, int neurons, int axons, long synapses,
-                          long memoryBytes, int fanOut, int formats) {
+                          long memoryBytes, int fanOut, int formats, String encoding) {
     }
 
     public record Limits(int neurons, int axons, long memoryBytes, int fanOut, int axonTypes) {
+    }
+
+    /** How the emitted core stores its synapses (see {@link CoreRow#encoding()}). */
+    static String encoding(CoreImage ci) {
+        if (ci.synapses() instanceof SparseRows r) {
+            return r.dense() ? "dense" : "sparse";
+        }
+        return "crossbar";
+    }
+
+    /** The bytes the emitted core's synapses take in its encoding, counted as the partitioner counts them. */
+    static long storedBytes(Architecture a, CoreImage ci) {
+        if (ci.synapses() instanceof SparseRows r) {
+            return r.dense() ? Partition.loihiDenseBytes(a, ci.axonCount(), ci.neuronCount())
+                    : Partition.loihiSparseBytes(a, r.synapseCount());
+        }
+        Crossbar x = (Crossbar) ci.synapses();
+        return (long) x.axons() * ((x.neurons() + 7) / 8);
     }
 
     public static ReportData of(Compiler.Compilation c) {
@@ -61,6 +87,10 @@ public record ReportData(String network, String arch, String datapath, double dt
                     + SynapseFormat.signModeName(f.signMode());
             projs.add(new ProjRow(p.name(), p.pre(), p.post(), q.syn().count(), q.relError(), fmt));
         }
+        Map<dev.myelin.isa.model.CoreId, CoreImage> images = new java.util.HashMap<>();
+        for (CoreImage ci : c.emitted().image().cores()) {
+            images.put(ci.id(), ci);
+        }
         List<CoreRow> cores = new ArrayList<>();
         long synapses = 0;
         long copies = 0;
@@ -68,10 +98,10 @@ public record ReportData(String network, String arch, String datapath, double dt
             var ax = cr.axons();
             synapses += ax.synapses();
             copies += cr.neurons() - cr.slice().size();
+            CoreImage ci = images.get(cr.id());
             cores.add(new CoreRow(cr.id().toString(), n.populations().get(cr.slice().pop()).name(), cr.slice().from(),
-                    cr.slice().to(), cr.neurons(), ax.axons(), ax.synapses(),
-                    Partition.memoryBytes(a, ax.axons(), cr.neurons(), ax.synapses()), cr.targetCore().length,
-                    cr.formats().size()));
+                    cr.slice().to(), cr.neurons(), ax.axons(), ax.synapses(), storedBytes(a, ci), cr.targetCore().length,
+                    cr.formats().size(), encoding(ci)));
         }
         List<InputRow> inputs = new ArrayList<>();
         for (var s : n.inputs()) {
@@ -93,7 +123,7 @@ public record ReportData(String network, String arch, String datapath, double dt
                         hi = Math.max(hi, l);
                     }
                     cores.add(new CoreRow(ic.id().toString(), "input " + s.name(), lo, hi + 1, ic.neurons(),
-                            ic.neurons(), 0, 0, ic.targetCore().length, 0));
+                            ic.neurons(), 0, 0, ic.targetCore().length, 0, "none"));
                 }
             }
             inputs.add(new InputRow(s.name(), n.hints().delivery(s.name()).id(), s.size(), neuronsOf, coresOf,

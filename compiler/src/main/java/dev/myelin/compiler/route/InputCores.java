@@ -3,6 +3,7 @@ package dev.myelin.compiler.route;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.InputSource;
 import dev.myelin.compiler.ir.IntBuf;
+import dev.myelin.compiler.ir.MappingHints;
 import dev.myelin.compiler.ir.Network;
 import dev.myelin.isa.arch.Architecture;
 import dev.myelin.isa.model.CoreId;
@@ -21,7 +22,8 @@ import java.util.Set;
  * {@code core.maxFanOut} targets; an input's cores hold only its own lines. Each input core goes
  * on the free core (not used by a population or an earlier input core) in the first ring of
  * routers around the weighted median of its targets' routers that has one, choosing within the
- * ring the fewest target hops (ties: lowest y, then x, then slot). The input's port then drives
+ * ring the fewest target hops (ties: lowest y, then x, then slot); a pinned input's cores go on
+ * the pin's cores in order (kept free by the placer). The input's port then drives
  * the input cores' axons: port line i drives axon i of its core without lead.
  */
 public final class InputCores {
@@ -40,6 +42,12 @@ public final class InputCores {
             used.add(key(cr.id()));
         }
         long free = arch.totalCores() - used.size();
+        // the cores pinned for inputs (the placer left them free) are not for other inputs' cores
+        for (MappingHints.Pin pin : n.hints().pins()) {
+            if (n.population(pin.population()).isEmpty()) {
+                pin.cores().forEach(c -> used.add(key(new CoreId(c[0], c[1], c[2]))));
+            }
+        }
         int perCore = Math.min(arch.neurons(), Math.min(arch.axons(), arch.maxFanIn()));
         int perNeuron = arch.targetsPerNeuron();
         List<Route.InputPort> ports = new ArrayList<>();
@@ -49,6 +57,9 @@ public final class InputCores {
                 ports.add(ip);
                 continue;
             }
+            MappingHints.Pin pin = n.hints().pins().stream().filter(x -> x.population().equals(ip.name())).findFirst()
+                    .orElse(null);
+            int placed = 0;
             IntBuf pLine = new IntBuf(16);
             IntBuf pCore = new IntBuf(16);
             IntBuf pAxon = new IntBuf(16);
@@ -64,7 +75,11 @@ public final class InputCores {
                     int take = Math.min(perNeuron, end - k);
                     if (b == null || b.line.size() == perCore || b.tc.size() + take > arch.maxFanOut()) {
                         if (b != null) {
-                            cores.add(b.place(arch, ids, used));
+                            Route.InputCore ic = placeOrPin(b, pin, placed++, arch, ids, used, d);
+                            if (ic == null) {
+                                return routed;
+                            }
+                            cores.add(ic);
                         }
                         if (free-- <= 0) {
                             InputSource s = n.input(ip.name()).orElseThrow();
@@ -83,7 +98,11 @@ public final class InputCores {
                 e = end;
             }
             if (b != null) {
-                cores.add(b.place(arch, ids, used));
+                Route.InputCore ic = placeOrPin(b, pin, placed, arch, ids, used, d);
+                if (ic == null) {
+                    return routed;
+                }
+                cores.add(ic);
             }
             // an input neuron fires in the tick its axon is driven: the port line has no lead (delay 1)
             int[] one = new int[pLine.size()];
@@ -91,6 +110,26 @@ public final class InputCores {
             ports.add(new Route.InputPort(ip.name(), pLine.toArray(), pCore.toArray(), pAxon.toArray(), one));
         }
         return new Route.Product(routed.cores(), ports, routed.shrink(), cores);
+    }
+
+    /**
+     * Input core {@code k} of its input: on the pin's k-th core when the input is pinned
+     * ({@code mapping.pin}), else where {@link Builder#place} finds; null after an error.
+     */
+    private static Route.InputCore placeOrPin(Builder b, MappingHints.Pin pin, int k, Architecture arch,
+                                              List<CoreId> ids, Set<Long> used, Diagnostics d) {
+        // (ids and used serve the unpinned search)
+        if (pin == null) {
+            return b.place(arch, ids, used);
+        }
+        if (k >= pin.cores().size()) {
+            d.error(pin.whereOf("cores"), "pin of input '" + pin.population() + "' needs more than the "
+                    + pin.cores().size() + " cores listed (its lines take more input cores); list more cores");
+            return null;
+        }
+        // the placer kept the pinned cores free and refused a core pinned twice
+        int[] c = pin.cores().get(k);
+        return b.at(new CoreId(c[0], c[1], c[2]));
     }
 
     private static long key(CoreId id) {
@@ -164,7 +203,12 @@ public final class InputCores {
                 }
             }
             used.add(key(best));
-            return new Route.InputCore(input, best, line.toArray(), start.toArray(), tc.toArray(), ta.toArray(),
+            return at(best);
+        }
+
+        /** The input core on {@code id}. */
+        Route.InputCore at(CoreId id) {
+            return new Route.InputCore(input, id, line.toArray(), start.toArray(), tc.toArray(), ta.toArray(),
                     td.toArray());
         }
     }

@@ -108,6 +108,46 @@ class NirImportTest {
     }
 
     @Test
+    void theJsonReportCarriesTheImportPerNodeAndLink() {
+        // as cubaLifCurrentDecayHasLavasOffset: du 741 keeps (4095 - 741)/4096 of u, dv 390 keeps (4096 - 390)/4096 of v
+        NirFiles.Graph g = graph()
+                .node("in", "Input", "shape", shape(1))
+                .node("c", "CubaLIF", "tau_syn", d(0.005), "tau_mem", d(0.01), "r", d(1), "v_leak", d(0),
+                        "w_in", d(1), "v_threshold", d(1), "v_reset", d(0))
+                .node("out", "Output", "shape", shape(1))
+                .edge("in", "c").edge("c", "out");
+        var compiled = dev.myelin.compiler.NirFrontend.compile(g.write(dir.resolve("j.nir"), "1.0.0"), DT_MS, null,
+                Map.of());
+        NirImport.Result r = compiled.imported();
+        NirImport.NodeFacts f = r.nodes().get(0);
+        assertThat(f.node()).isEqualTo("c");
+        assertThat(f.dv()).isEqualTo(new NirImport.Range(390, 390));
+        assertThat(f.du()).isEqualTo(new NirImport.Range(741, 741));
+        assertThat(f.voltageDecayError()).isCloseTo(Math.abs((4096 - 390) / 4096.0 - Math.exp(-0.1)) / Math.exp(-0.1),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(f.currentDecayError()).isCloseTo(Math.abs((4095 - 741) / 4096.0 - Math.exp(-0.2)) / Math.exp(-0.2),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(f.resetMode()).isEqualTo("to_v_reset");
+        assertThat(f.vResetGiven()).isTrue();
+        assertThat(r.links()).singleElement().satisfies(l -> {
+            assertThat(l.source()).isEqualTo("in");
+            assertThat(l.target()).isEqualTo("c");
+            assertThat(l.synapses()).isEqualTo(1);
+            assertThat(l.maxDelayTicks()).isEqualTo(1);
+        });
+        String json = dev.myelin.compiler.report.JsonReport.json(
+                dev.myelin.compiler.report.ReportData.of(compiled.compilation()), r);
+        assertThat(json).contains("\"nir\": {\"dtMs\": 1, \"nodes\": [")
+                .contains("{\"node\": \"c\", \"type\": \"CubaLIF\", \"neurons\": 1, \"population\": \"c\"")
+                .contains("\"dv\": [390, 390]").contains("\"du\": [741, 741]")
+                .contains("\"resetMode\": \"to_v_reset\"").contains("\"vResetGiven\": true")
+                .contains("{\"source\": \"in\", \"target\": \"c\", \"synapses\": 1, \"maxDelayTicks\": 1");
+        // a description's report has no such section
+        assertThat(dev.myelin.compiler.report.JsonReport.json(
+                dev.myelin.compiler.report.ReportData.of(compiled.compilation()))).doesNotContain("\"nir\"");
+    }
+
+    @Test
     void cubaLifCurrentDecayHasLavasOffset() {
         // tau_syn = 5 ms: a = exp(-0.2) = 0.81873, du = round(4096 * 0.18127) - 1 = 742 - 1 = 741
         // tau_mem = 10 ms: a = exp(-0.1) = 0.90484, dv = round(4096 * 0.09516) = 390

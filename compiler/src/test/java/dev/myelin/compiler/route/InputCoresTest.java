@@ -141,6 +141,57 @@ class InputCoresTest {
         assertThat(in.targets().delay()).containsOnly(4);
     }
 
+    /**
+     * A pin naming an input on the chip puts its input core on the listed core, far from the one
+     * the search would choose ((0,0,1), see the first test), and the placer keeps that core free:
+     * p is not pinned here and would otherwise be placed first on the curve's first core.
+     */
+    @Test
+    void aPinnedInputCoreGoesOnTheListedCore() {
+        NeuronModel m = loihi();
+        NetworkBuilder b = NetworkBuilder.network("pinned").arch("loihi")
+                .spikes("in", 3, new int[] {0}, new int[] {0})
+                .population("p", 3, m)
+                .project("in", "p", new Connector.OneToOne(), new WeightSpec.Constant(1), 1)
+                .pin("in", 0, -1, List.<int[]>of(new int[] {0, 0, 0}))
+                .inputDelivery("in", InputDelivery.ON_CHIP);
+        NetworkImage img = Compiler.compile(b.build(), Presets.require("loihi")).emitted().image();
+        assertThat(core(img, new CoreId(0, 0, 0)).input()).isTrue();
+        assertThat(img.cores().stream().filter(c -> !c.input()).map(CoreImage::id)).doesNotContain(new CoreId(0, 0, 0));
+        Port port = img.inputs().get(0);
+        assertThat(port.entries()).extracting(PortEntry::core).containsOnly(new CoreId(0, 0, 0));
+    }
+
+    @Test
+    void pinningAnInputInjectedIntoAxonsOrWithASliceIsAnError() {
+        NeuronModel m = loihi();
+        NetworkBuilder axons = NetworkBuilder.network("x").arch("loihi")
+                .spikes("in", 3, new int[] {0}, new int[] {0})
+                .population("p", 3, m)
+                .project("in", "p", new Connector.OneToOne(), new WeightSpec.Constant(1), 1)
+                .pin("in", 0, -1, List.<int[]>of(new int[] {2, 0, 0}));
+        assertThatThrownBy(() -> Compiler.compile(axons.build(), Presets.require("loihi")))
+                .isInstanceOf(MyelinInputException.class)
+                .hasMessageContaining("pin names input 'in', which is injected into axons");
+        NetworkBuilder slice = NetworkBuilder.network("s").arch("loihi")
+                .spikes("in", 3, new int[] {0}, new int[] {0})
+                .population("p", 3, m)
+                .project("in", "p", new Connector.OneToOne(), new WeightSpec.Constant(1), 1)
+                .pin("in", 1, 2, List.<int[]>of(new int[] {2, 0, 0}))
+                .inputDelivery(InputDelivery.ON_CHIP);
+        assertThatThrownBy(() -> Compiler.compile(slice.build(), Presets.require("loihi")))
+                .hasMessageContaining("a pin of input 'in' takes no slice");
+        NetworkBuilder twice = NetworkBuilder.network("t").arch("loihi")
+                .spikes("in", 3, new int[] {0}, new int[] {0})
+                .population("p", 3, m)
+                .project("in", "p", new Connector.OneToOne(), new WeightSpec.Constant(1), 1)
+                .pin("in", 0, -1, List.<int[]>of(new int[] {2, 0, 0}))
+                .pin("p", 0, 3, List.<int[]>of(new int[] {2, 0, 0}))
+                .inputDelivery(InputDelivery.ON_CHIP);
+        assertThatThrownBy(() -> Compiler.compile(twice.build(), Presets.require("loihi")))
+                .hasMessageContaining("core (2,0,0) is pinned twice");
+    }
+
     private static CoreImage core(NetworkImage img, CoreId id) {
         return img.cores().stream().filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no core " + id + " in " + img.cores().stream()

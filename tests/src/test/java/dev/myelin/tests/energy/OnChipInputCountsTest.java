@@ -244,6 +244,40 @@ class OnChipInputCountsTest {
         assertThat(stat(r.stats, "chip.inputs.synEvents")).isZero();
     }
 
+    /**
+     * An input core's hops are split by direction like every message's: the input neuron at
+     * (0,0) targets (1,1) on the tiny preset, so its one spike is one message of 2 hops, one
+     * east-west and one north-south.
+     */
+    @Test
+    void inputCoreHopsAreSplitIntoEastWestAndNorthSouth() throws Exception {
+        Path nasm = dir.resolve("diag.nasm");
+        Files.writeString(nasm, String.join("\n",
+                ".arch tiny",
+                ".core 0 0 0",
+                ".input_core",
+                ".axons 1",
+                ".neurons 1",
+                "n0: -> (+1,+1).0 axon 0 delay 1",
+                ".core 1 1 0",
+                "a0: type=0 1",
+                "n0: s=1,0,0,0 alpha=1",
+                ".input in",
+                "  0: core 0 0 0 axon 0",
+                ""));
+        Path nbin = dir.resolve("diag.nbin");
+        Cli.ok("asm", nasm.toString(), "-o", nbin.toString());
+        Path in = dir.resolve("one.csv");
+        Files.writeString(in, "tick,index\n0,0\n");
+        Run r = run(nbin, "1", "--input", "in=" + in);
+        assertThat(stat(r.stats, "network.messages")).isEqualTo(1);
+        assertThat(stat(r.stats, "noc.inputs.hops")).isEqualTo(2);
+        assertThat(stat(r.stats, "noc.inputs.hops_east_west")).isEqualTo(1);
+        assertThat(stat(r.stats, "noc.inputs.hops_north_south")).isEqualTo(1);
+        assertThat(stat(r.stats, "network.hops_east_west")).isEqualTo(1);
+        assertThat(stat(r.stats, "network.hops_north_south")).isEqualTo(1);
+    }
+
     private static String f4(double d) {
         return String.format(java.util.Locale.ROOT, "%.4f", d);
     }
@@ -265,6 +299,8 @@ class OnChipInputCountsTest {
         assertThat(stat(r.stats, "network.hops_north_south")).isEqualTo(7);
         assertThat(stat(r.stats, "network.hops_east_west")).isZero();
         assertThat(stat(r.stats, "noc.inputs.hops")).isEqualTo(7);
+        assertThat(stat(r.stats, "noc.inputs.hops_north_south")).isEqualTo(7);
+        assertThat(stat(r.stats, "noc.inputs.hops_east_west")).isZero();
         // the input core: 4 neurons accessed per tick over 8 ticks, 7 updated (each spike), no synapses
         assertThat(stat(r.stats, "chip.inputs.spikes")).isEqualTo(7);
         assertThat(stat(r.stats, "chip.inputs.updated")).isEqualTo(7);
