@@ -54,7 +54,7 @@ public final class Main implements Runnable {
     static List<MyelinCommand> commands() {
         return List.of(new DemoCommand(), new ArchCommand(), new AsmCommand(), new DisasmCommand(),
                 new CompileCommand(), new RunCommand(), new NirCheckCommand(), new EnergyCommand(), new NocCommand(),
-                new BenchCommand(), new StdpWindowCommand());
+                new BenchCommand(), new StdpWindowCommand(), new DeviceCurvesCommand());
     }
 
     /** The whole command line, every subcommand registered. */

@@ -45,7 +45,7 @@ final class Partitioned {
             throw new MyelinInputException("--hang-timeout and --start-timeout must be in (0, 3600] seconds");
         }
         PartitionRun.Options o = new PartitionRun.Options(c.ticks, c.inputs, c.seed, c.threads, c.spikes, c.counters,
-                c.digests);
+                c.digests, c.probes, c.probeFile);
         PartitionRun.check(o);
         if (c.localPartitions != null && c.localPartitions != 1) {
             CompiledNetwork net = NetworkLoader.load(c.network, c.arch);
@@ -67,7 +67,8 @@ final class Partitioned {
         String model = modelHash(net, c);
         String handshake = "version=" + Main.Version.version() + ";model=" + model + ";window=" + d
                 + ";partitions=" + members.size() + ";map=" + plan.describe() + ";ticks=" + c.ticks + ";seed=" + c.seed
-                + ";outputs=" + (c.spikes != null) + "," + (c.counters != null) + "," + (c.digests != null);
+                + ";outputs=" + (c.spikes != null) + "," + (c.counters != null) + "," + (c.digests != null)
+                + ";probes=" + c.probes + "," + (c.probeFile != null);
         try (dev.myelin.dist.JGroupsExchange ex = dev.myelin.dist.JGroupsExchange.join(members, rank,
                 // one group per member list, whatever the model: a member of another model must meet the handshake
                 "myelin " + members, handshake, (long) (c.startTimeout * 1000), (long) (c.hangTimeout * 1000))) {
@@ -116,9 +117,6 @@ final class Partitioned {
         if (c.plots != null) {
             no.add("--plots");
         }
-        if (!c.probes.isEmpty() || c.probeFile != null) {
-            no.add("--probe");
-        }
         if (c.profile != null) {
             no.add("--energy-profile");
         }
@@ -127,7 +125,7 @@ final class Partitioned {
         }
         if (!no.isEmpty()) {
             throw new MyelinInputException(String.join(", ", no) + (no.size() == 1 ? " is" : " are")
-                    + " not available in a partitioned run (it writes --spikes, --counters and --digests)");
+                    + " not available in a partitioned run (it writes --spikes, --counters, --digests and probes)");
         }
     }
 
@@ -229,6 +227,12 @@ final class Partitioned {
         }
         if (c.digests != null) {
             cmd.add("--digests=" + c.digests);
+        }
+        for (String probe : c.probes) {
+            cmd.add("--probe=" + probe);
+        }
+        if (c.probeFile != null) {
+            cmd.add("--probe-file=" + c.probeFile);
         }
         cmd.add("--window=" + c.window);
         cmd.add("--hang-timeout=" + c.hangTimeout);

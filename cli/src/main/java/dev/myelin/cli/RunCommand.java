@@ -108,6 +108,10 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
             + "with the learned weights (a later run continues from them)")
     Path saveBinary;
 
+    @Option(names = "--device", paramLabel = "PRESET", description = "memristive synapses: every learning core's"
+            + " synapses become devices of this preset (ideal, ag-a-si), driven by the rules through pulses")
+    String device;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress output")
     boolean quiet;
 
@@ -160,7 +164,7 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
         }
         RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeFile,
                 vcd, stats, perTick, profile, plots, plotTicks == null ? null : TickWindow.parse(plotTicks),
-                sampleTicks, quiet, dumpWeights, saveBinary);
+                sampleTicks, quiet, dumpWeights, saveBinary, device);
         try (StopFlag stop = StopFlag.onInterrupt()) {
             RunSession.check(o);
             RunResult r = RunSession.run(o, NetworkLoader.load(o.network(), o.arch(), inputDelivery, dt), stop,

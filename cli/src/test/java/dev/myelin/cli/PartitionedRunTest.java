@@ -38,6 +38,9 @@ class PartitionedRunTest {
     static final long SEED = 20261207L;
     static final int TICKS = 2000;
 
+    /** Six neurons of population all (index core x 16 + neuron), on cores of all four chips. */
+    static final String PROBE = "all:0,37,90,140,200,255";
+
     @TempDir
     static Path dir;
     static Path nbin;
@@ -72,6 +75,7 @@ class PartitionedRunTest {
         Path one = dir.resolve("one");
         List<String> a = runArgs(one, TICKS);
         a.add("--local-partitions=1");
+        a.add("--probe=" + PROBE);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertEquals(0, myelin(a, out, err), err.toString());
@@ -81,8 +85,13 @@ class PartitionedRunTest {
         Path plain = dir.resolve("plain");
         Files.createDirectories(plain);
         assertEquals(0, myelin(List.of("run", nbin.toString(), "--ticks=" + TICKS, "--input=in=" + input, "--seed=7",
-                "--quiet", "--spikes=" + plain.resolve("spikes.csv")), new StringWriter(), err), err.toString());
-        assertArrayEquals(Files.readAllBytes(one.resolve("spikes.csv")), Files.readAllBytes(plain.resolve("spikes.csv")));
+                "--quiet", "--spikes=" + plain.resolve("spikes.csv"), "--probe=" + PROBE), new StringWriter(), err),
+                err.toString());
+        // ... and the same probes (probes.csv beside --spikes in both), every probe every tick
+        assertEquals(1 + 6 * TICKS, Files.readAllLines(plain.resolve("probes.csv")).size());
+        for (String f : List.of("spikes.csv", "probes.csv")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(plain.resolve(f)), f);
+        }
 
         for (int k : new int[] {2, 3}) {
             for (int d : new int[] {1, BoardNet.CROSS_MIN_DELAY}) {
@@ -90,9 +99,10 @@ class PartitionedRunTest {
                 List<String> args = runArgs(o, TICKS);
                 args.add("--local-partitions=" + k);
                 args.add("--window=" + d);
+                args.add("--probe=" + PROBE);
                 StringWriter e = new StringWriter();
                 assertEquals(0, myelin(args, new StringWriter(), e), "K = " + k + ", D = " + d + ": " + e);
-                for (String f : List.of("spikes.csv", "digests.csv", "counters.csv")) {
+                for (String f : List.of("spikes.csv", "digests.csv", "counters.csv", "probes.csv")) {
                     assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(o.resolve(f)),
                             f + " of K = " + k + ", D = " + d);
                 }

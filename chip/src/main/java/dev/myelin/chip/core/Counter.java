@@ -39,7 +39,9 @@ public enum Counter {
     TICKS_SKIPPED("ticks", Aggregate.SUM, "ticks in which the core was idle and skipped"),
     LEARNING_UPDATES("updates", Aggregate.SUM,
             "synaptic updates: plastic synapses for which a learning rule computed a non-zero change at an epoch's end"),
-    TRACE_UPDATES("updates", Aggregate.SUM, "learning traces decayed (non-zero values) or incremented by a spike");
+    TRACE_UPDATES("updates", Aggregate.SUM, "learning traces decayed (non-zero values) or incremented by a spike"),
+    DEVICE_PULSES("pulses", Aggregate.SUM,
+            "programming pulses (potentiation and depression) given to memristive synapse devices by the learning rules");
 
     /** How a counter combines over cores or ticks. */
     public enum Aggregate { SUM, MAX }

@@ -11,10 +11,9 @@ import dev.myelin.chip.sim.SpikeNetwork;
  * onto the link as a record (due tick, target core, axon, source core, source neuron) and
  * reaches the target's delay buffer in the routing phase of the tick before it is due, in merge
  * order: every record due in tick T, sorted by (due tick, target core, axon, source core, source
- * neuron), is delivered during {@code route(T - 1)}. Spikes and neuron state are those of the
- * direct network; what differs is when a crossing spike is counted at its target
- * ({@code spikes_in}, {@code spikes_merged}, {@code synaptic_events_routed} in tick T - 1, not in
- * the tick it was sent) and that it occupies the link, not the delay buffer, while in flight.
+ * neuron), is delivered during {@code route(T - 1)}: the rule of the plain engine's
+ * {@link dev.myelin.chip.sim.ChipLinks}, so spikes, neuron state and counters are those of the
+ * direct network.
  *
  * <p>Partitioned, each member runs the same network over its own cores: it routes the packets of
  * the cores it owns, keeps the records for its own cores, and every {@code window} ticks swaps

@@ -61,7 +61,7 @@ public final class PartitionPlan {
     }
 
     static int chipOf(Architecture a, CoreId id) {
-        return id.y() / a.routersY() * a.chipsX() + id.x() / a.routersX();
+        return dev.myelin.chip.sim.ChipLinks.chipOf(a, id);
     }
 
     private static int ownerOfChip(int[] first, int chip) {

@@ -5,6 +5,7 @@ import dev.myelin.chip.core.CounterSet;
 import dev.myelin.chip.core.NeuronArray;
 import dev.myelin.chip.neuron.CoreRandom;
 import dev.myelin.chip.neuron.LoihiCubaArray;
+import dev.myelin.isa.learn.Device;
 import dev.myelin.isa.learn.Factor;
 import dev.myelin.isa.learn.LearnVar;
 import dev.myelin.isa.learn.LearningConfig;
@@ -92,6 +93,10 @@ public final class LearningCore implements NeuronArray {
 
     private long lastSynapticUpdates;
     private long lastTraceUpdates;
+    /** The synapses' memristive devices, or null for digital weights. */
+    private Crossbar devices;
+    /** Device pulses already reported by {@link #count}. */
+    private long countedPulses;
 
     /**
      * @param inner  the core's datapath (its weights are written through {@link LoihiCubaArray#setRawWeight})
@@ -263,6 +268,11 @@ public final class LearningCore implements NeuronArray {
     public void count(int core, CounterSet counts) {
         counts.add(core, Counter.LEARNING_UPDATES, lastSynapticUpdates);
         counts.add(core, Counter.TRACE_UPDATES, lastTraceUpdates);
+        if (devices != null) {
+            long pulses = devices.ltpPulses() + devices.ltdPulses();
+            counts.add(core, Counter.DEVICE_PULSES, pulses - countedPulses);
+            countedPulses = pulses;
+        }
     }
 
     // ---- traces ------------------------------------------------------------------------------
@@ -459,11 +469,52 @@ public final class LearningCore implements NeuronArray {
     }
 
     private void setW(int a, int k, int newW) {
+        if (devices != null && newW != w[k]) {
+            newW = programDevice(k, newW - w[k]);
+        }
         int before = w[k] >> frac;
         w[k] = newW;
         if (newW >> frac != before) {
             inner.setRawWeight(a, k, newW >> frac);
         }
+    }
+
+    // ---- memristive synapses ----------------------------------------------------------------------
+
+    /**
+     * Puts a memristive device (docs/learning.md, "Memristive synapses") at every synapse of this
+     * core: single devices, each programmed exactly to its synapse's present weight,
+     * {@code G = gMin + (W - W_min) / (W_max - W_min) (gMax - gMin)}. From then on a rule's change dw
+     * (learning units) becomes {@code round(dw / (W_max - W_min) * levels)} potentiation or
+     * depression pulses, and the weight becomes what the device then holds, read back as
+     * {@code W_min + round((G - gMin) / (gMax - gMin) (W_max - W_min))}: non-linear steps and
+     * variability change what is learned. Synapses of non-plastic axons keep their digital
+     * weights, and {@link #setWeight} writes the digital weight only. Draws come from the crossbar's generator, seeded from
+     * {@code seed} ({@link Crossbar#seedFor}).
+     */
+    public void attachDevice(Device device, long seed) {
+        double span = wHigh - wLow;
+        double[] init = new double[w.length];
+        for (int k = 0; k < w.length; k++) {
+            // a synapse of a non-plastic axon is never programmed and keeps its digital weight
+            init[k] = span == 0 ? 0 : Math.max(0, Math.min(1, (w[k] - wLow) / span));
+        }
+        devices = new Crossbar(device, false, 1, 1, rowStart, post, n, init, seed);
+    }
+
+    /** The devices, or null. */
+    public Crossbar devices() {
+        return devices;
+    }
+
+    /** Programs synapse k's device by the pulses for change dw; returns the weight it then holds. */
+    private int programDevice(int k, int dw) {
+        long span = (long) wHigh - wLow;
+        if (span == 0) {
+            return w[k];
+        }
+        devices.pulse(k, devices.pulsesFor(dw, span));
+        return wLow + (int) StrictMath.floor(devices.weight(k) * span + 0.5);
     }
 
     // ---- reading and writing the learned state ------------------------------------------------

@@ -70,9 +70,22 @@ public final class LoihiCubaArray implements NeuronArray {
      */
     private final int[] packed;
     private static final int PACK_WEIGHT_BITS = 17;
+    /**
+     * Per synapse, for the fast path, when {@link #packed} exists: its accumulator index
+     * {@code g * n + j} alone, unsigned 16 bits (null when an index does not fit). A row whose
+     * synapses all carry the same effective weight is read from here, half the bytes of
+     * {@link #packed}: the integration is mostly cache misses on rows, and the rows of most
+     * networks (one weight per projection) are uniform.
+     */
+    private final short[] index16;
+    /** Per axon: the effective weight all synapses of its row share, or {@link #MIXED}. */
+    private final int[] rowWeight;
+    /** Not an effective weight (|w| &lt;= 2^15): the row's weights differ. */
+    private static final int MIXED = Integer.MIN_VALUE;
     /** This tick's active axons, listed by the fast integration. */
     private final int[] activeList;
     private final int[] activeEnd;
+    private final int[] activeWeight;
     /** Every neuron has a non-zero bias: every update is active and the core is never quiescent. */
     private final boolean allBiased;
     /** Neurons reached by a synaptic event this tick (bit j % 64 of word j / 64), even if the sum is 0. */
@@ -144,6 +157,18 @@ public final class LoihiCubaArray implements NeuronArray {
         acc32 = new int[groups * n];
         activeList = new int[rows.axons()];
         activeEnd = new int[rows.axons()];
+        activeWeight = new int[rows.axons()];
+        rowWeight = new int[rows.axons()];
+        for (int a = 0; a < rows.axons(); a++) {
+            int w = rowStart[a] < rowStart[a + 1] ? weight[rowStart[a]] : 0;
+            for (int k = rowStart[a]; k < rowStart[a + 1]; k++) {
+                if (weight[k] != w) {
+                    w = MIXED;
+                    break;
+                }
+            }
+            rowWeight[a] = w;
+        }
         if ((long) groups * n <= 1 << (32 - PACK_WEIGHT_BITS)) {
             packed = new int[post.length];
             for (int a = 0; a < rows.axons(); a++) {
@@ -154,6 +179,16 @@ public final class LoihiCubaArray implements NeuronArray {
             }
         } else {
             packed = null;
+        }
+        if (packed != null) {
+            index16 = new short[post.length];
+            for (int a = 0; a < rows.axons(); a++) {
+                for (int k = rowStart[a]; k < rowStart[a + 1]; k++) {
+                    index16[k] = (short) (axonGroup[a] * n + post[k]);
+                }
+            }
+        } else {
+            index16 = null;
         }
         if (p.extended()) {
             refractoryDelay = p.refractory().clone();
@@ -227,7 +262,8 @@ public final class LoihiCubaArray implements NeuronArray {
      * {@link #integrate} into the 32-bit sums. The rows of a tick's axons are scattered over
      * memory far larger than the cache, so the work is a handful of cache misses per axon; to
      * keep them few and overlapping, the active axons are first listed, then each row is read
-     * from {@link #packed} alone (one stream of ints instead of group, target and weight arrays).
+     * from {@link #packed} alone (one stream of ints instead of group, target and weight arrays),
+     * or, when all its synapses share one weight, from {@link #index16} (one stream of shorts).
      * On a core whose neurons all have a bias the bitmap of neurons reached is not kept (every
      * neuron counts as active anyway).
      */
@@ -262,24 +298,43 @@ public final class LoihiCubaArray implements NeuronArray {
         }
         // the row bounds first, as loads independent of each other, so their misses overlap
         int[] ends = activeEnd;
+        int[] weights = activeWeight;
+        int[] uniform = rowWeight;
         for (int i = 0; i < count; i++) {
             int a = list[i];
             ends[i] = rows[a + 1];
             list[i] = rows[a];
+            weights[i] = uniform[a];
         }
+        short[] idx = index16;
         for (int i = 0; i < count; i++) {
             int start = list[i];
             int end = ends[i];
+            int w = weights[i];
             if (syn != null) {
-                for (int k = start; k < end; k++) {
-                    int e = syn[k];
-                    sums[e >>> PACK_WEIGHT_BITS] += e << (32 - PACK_WEIGHT_BITS) >> (32 - PACK_WEIGHT_BITS);
+                if (w != MIXED) {
+                    for (int k = start; k < end; k++) {
+                        sums[idx[k] & 0xFFFF] += w;
+                    }
+                } else {
+                    for (int k = start; k < end; k++) {
+                        int e = syn[k];
+                        sums[e >>> PACK_WEIGHT_BITS] += e << (32 - PACK_WEIGHT_BITS) >> (32 - PACK_WEIGHT_BITS);
+                    }
                 }
             }
             if (!allBiased) {
-                for (int k = start; k < end; k++) {
-                    int j = post[k];
-                    hasInput[j >>> 6] |= 1L << (j & 63);
+                if (groups == 1 && idx != null) {
+                    // one group: the accumulator index is the neuron
+                    for (int k = start; k < end; k++) {
+                        int j = idx[k] & 0xFFFF;
+                        hasInput[j >>> 6] |= 1L << (j & 63);
+                    }
+                } else {
+                    for (int k = start; k < end; k++) {
+                        int j = post[k];
+                        hasInput[j >>> 6] |= 1L << (j & 63);
+                    }
                 }
             }
             events += end - start;
@@ -518,6 +573,10 @@ public final class LoihiCubaArray implements NeuronArray {
         if (packed != null) {
             int mask = (1 << PACK_WEIGHT_BITS) - 1;
             packed[k] = packed[k] & ~mask | w & mask;
+        }
+        if (rowWeight[axon] != w) {
+            // one synapse the row held alone takes its new weight; any other change mixes the row
+            rowWeight[axon] = rowStart[axon + 1] - rowStart[axon] == 1 ? w : MIXED;
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.myelin.chip.dist.SpikeExchange;
 import dev.myelin.chip.dist.StateDigest;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.sim.Probe;
 import dev.myelin.chip.trace.AtomicStream;
 import dev.myelin.chip.trace.RowCsv;
 import dev.myelin.isa.diag.MyelinInputException;
@@ -43,16 +44,38 @@ public final class PartitionRun {
     public static final long MAX_TICKS = LinkRecords.MAX_TICK - 256;
     /** Largest tick count with {@code --digests} (8 bytes per tick held until the end). */
     public static final long MAX_DIGEST_TICKS = 1L << 28;
+    /** Most probe values (probed neurons x ticks) a member holds until the end (V and U: 8 bytes each). */
+    public static final long MAX_PROBE_VALUES = 1L << 24;
 
     /**
      * @param spikes   every spike, {@code tick,population,index} (as {@code myelin run --spikes}), or null
      * @param counters per-core counter totals and the board's, CSV, or null
      * @param digests  per-tick state digest, CSV {@code tick,digest}, or null
+     * @param probes   {@code --probe} specs ({@code POP[:i,j,...]}); the description's probe requests are added
+     * @param probeFile where probe values go ({@code tick,population,index,v[,u]}, as {@code myelin run}), or
+     *                 null: {@code probes.csv} beside the first of spikes, counters, digests when anything is probed
      */
     public record Options(long ticks, Map<String, Path> inputs, Long seed, int threads, Path spikes, Path counters,
-                          Path digests) {
+                          Path digests, List<String> probes, Path probeFile) {
         public Options {
             inputs = Map.copyOf(inputs);
+            probes = List.copyOf(probes);
+        }
+
+        /** Options without probes. */
+        public Options(long ticks, Map<String, Path> inputs, Long seed, int threads, Path spikes, Path counters,
+                       Path digests) {
+            this(ticks, inputs, seed, threads, spikes, counters, digests, List.of(), null);
+        }
+
+        /** The probes file: {@code probeFile}, else {@code probes.csv} beside the first file output, else in the current directory. */
+        Path defaultProbeCsv() {
+            for (Path f : java.util.Arrays.asList(spikes, counters, digests)) {
+                if (f != null && !dev.myelin.isa.io.OutputFile.writesThrough(f)) {
+                    return f.resolveSibling("probes.csv");
+                }
+            }
+            return Path.of("probes.csv");
         }
     }
 
@@ -111,6 +134,12 @@ public final class PartitionRun {
             chip.collectOutputs(false);
             Inputs inputs = new Inputs(chip, net, o.inputs(), o.seed());
             inputs.restrictTo(owned);
+            // every member probes every neuron asked for (same order as myelin run); only its own cores' values count
+            ProbeSet probeSet = new ProbeSet(chip, o.probes(), net.probes());
+            boolean probed = !o.probes().isEmpty() || net.probes().stream().anyMatch(q -> q.v() || q.u());
+            Path probeCsv = o.probeFile() != null ? o.probeFile() : probed ? o.defaultProbeCsv() : null;
+            boolean withU = chip.image().arch().datapath() == dev.myelin.isa.arch.Datapath.LOIHI_CUBA;
+            ProbeTraces traces = probeCsv == null ? null : new ProbeTraces(probeSet, owned, withU, o.ticks());
             LinkRecords spikes = o.spikes() == null ? null : new LinkRecords(1024);
             long[] digests = o.digests() == null ? null : new long[(int) Math.min(o.ticks(), 1 << 20)];
             long start = System.nanoTime();
@@ -120,6 +149,9 @@ public final class PartitionRun {
                 for (; t < o.ticks(); t++) {
                     inputs.inject(t);
                     chip.step();
+                    if (traces != null) {
+                        traces.tick();
+                    }
                     if (spikes != null) {
                         recordSpikes(chip, owned, t, spikes);
                     }
@@ -136,7 +168,8 @@ public final class PartitionRun {
                 err.println("myelin run: partition " + rank + ": " + e.getMessage());
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            Part mine = new Part(t, spikes, digests, counterRows(chip, owned));
+            Part mine = new Part(t, spikes, digests, counterRows(chip, owned), traces == null ? null : traces.v,
+                    traces == null ? null : traces.u);
             List<Path> written = new ArrayList<>();
             if (lost == null) {
                 try {
@@ -146,7 +179,7 @@ public final class PartitionRun {
                         for (byte[] b : all) {
                             parts.add(Part.decode(b));
                         }
-                        write(o, chip, parts, false, "", written);
+                        write(o, chip, parts, false, "", written, probeSet, probeCsv, withU);
                     }
                 } catch (PartitionLostException e) {
                     lost = e;
@@ -154,7 +187,7 @@ public final class PartitionRun {
                 }
             }
             if (lost != null) {
-                write(o, chip, List.of(mine), true, ".part-" + rank, written);
+                write(o, chip, List.of(mine), true, ".part-" + rank, written, probeSet, probeCsv, withU);
             }
             return new Result(t, lost != null, lost, wall, links.windows(), links.recordsSent(),
                     links.recordsReceived(), links.exchangeNanos() / 1e9, written);
@@ -195,7 +228,8 @@ public final class PartitionRun {
     }
 
     /** Writes the merged files of {@code parts} (each a member's share; one for a member's own partial part). */
-    private static void write(Options o, Chip chip, List<Part> parts, boolean partial, String suffix, List<Path> written) {
+    private static void write(Options o, Chip chip, List<Part> parts, boolean partial, String suffix, List<Path> written,
+                              ProbeSet probeSet, Path probeCsv, boolean withU) {
         long ticks = Long.MAX_VALUE;
         for (Part p : parts) {
             ticks = Math.min(ticks, p.ticks);
@@ -273,6 +307,36 @@ public final class PartitionRun {
             }
             written.add(f);
         }
+        if (probeCsv != null) {
+            // tick by tick, every probe in the order of myelin run, its values from the member that runs its core
+            Path f = sibling(probeCsv, suffix);
+            RowCsv csv = RowCsv.probes(f, withU);
+            int n = probeSet.probes().size();
+            int[][] v = new int[n][];
+            int[][] u = new int[n][];
+            for (Part p : parts) {
+                for (int k = 0; k < n; k++) {
+                    if (p.probeV[k] != null) {
+                        v[k] = p.probeV[k];
+                        u[k] = p.probeU[k];
+                    }
+                }
+            }
+            for (int t = 0; t < ticks; t++) {
+                for (int k = 0; k < n; k++) {
+                    if (v[k] == null) {
+                        continue; // a partial part holds its own cores' probes only
+                    }
+                    if (withU) {
+                        csv.state(t, probeSet.population(k), probeSet.index(k), v[k][t], u[k][t]);
+                    } else {
+                        csv.state(t, probeSet.population(k), probeSet.index(k), v[k][t]);
+                    }
+                }
+            }
+            csv.commit(partial, ticks);
+            written.add(f);
+        }
         if (o.digests() != null) {
             Path f = sibling(o.digests(), suffix);
             try (AtomicStream out = new AtomicStream(f)) {
@@ -298,7 +362,8 @@ public final class PartitionRun {
     }
 
     /** One member's share of the outputs, as it travels to rank 0. */
-    private record Part(long ticks, LinkRecords spikes, long[] digests, long[][] counters) {
+    private record Part(long ticks, LinkRecords spikes, long[] digests, long[][] counters, int[][] probeV,
+                        int[][] probeU) {
         byte[] encode() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream d = new DataOutputStream(bytes)) {
@@ -320,6 +385,12 @@ public final class PartitionRun {
                     for (long v : r) {
                         d.writeLong(v);
                     }
+                }
+                int probes = probeV == null ? 0 : probeV.length;
+                d.writeInt(probes);
+                for (int k = 0; k < probes; k++) {
+                    writeInts(d, probeV[k], ticks);
+                    writeInts(d, probeU[k], ticks);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -348,9 +419,90 @@ public final class PartitionRun {
                         c[r][k] = d.readLong();
                     }
                 }
-                return new Part(ticks, s, dg, c);
+                int probes = d.readInt();
+                int[][] pv = new int[probes][];
+                int[][] pu = new int[probes][];
+                for (int k = 0; k < probes; k++) {
+                    pv[k] = readInts(d);
+                    pu[k] = readInts(d);
+                }
+                return new Part(ticks, s, dg, c, pv, pu);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The first {@code ticks} values, or -1 for none (a probe of another member's core). */
+        private static void writeInts(DataOutputStream d, int[] a, long ticks) throws IOException {
+            if (a == null) {
+                d.writeInt(-1);
+                return;
+            }
+            d.writeInt((int) ticks);
+            for (int i = 0; i < ticks; i++) {
+                d.writeInt(a[i]);
+            }
+        }
+
+        private static int[] readInts(DataInputStream d) throws IOException {
+            int n = d.readInt();
+            if (n < 0) {
+                return null;
+            }
+            int[] a = new int[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = d.readInt();
+            }
+            return a;
+        }
+    }
+
+    /**
+     * The values of the probes on this member's cores, every tick, held until the end (bounded by
+     * {@link #MAX_PROBE_VALUES}); {@code v[k]} is null for a probe of another member's core.
+     */
+    private static final class ProbeTraces {
+        final ProbeSet set;
+        final List<Probe> probes;
+        final int[][] v;
+        final int[][] u;
+        int ticks;
+
+        ProbeTraces(ProbeSet set, boolean[] owned, boolean withU, long runTicks) {
+            this.set = set;
+            this.probes = set.probes();
+            if ((long) probes.size() * runTicks > MAX_PROBE_VALUES) {
+                throw new MyelinInputException("a partitioned run keeps every probed value until the end: at most "
+                        + MAX_PROBE_VALUES + " (" + probes.size() + " probed neurons x " + runTicks + " ticks is more)");
+            }
+            v = new int[probes.size()][];
+            u = new int[probes.size()][];
+            int cap = (int) Math.min(runTicks, 1024);
+            for (int k = 0; k < probes.size(); k++) {
+                if (owned[probes.get(k).core()]) {
+                    v[k] = new int[cap];
+                    u[k] = new int[cap];
+                }
+            }
+        }
+
+        /** Takes the values the probes recorded in the tick just stepped, then lets them forget. */
+        void tick() {
+            for (int k = 0; k < probes.size(); k++) {
+                Probe p = probes.get(k);
+                if (v[k] != null) {
+                    for (int i = 0; i < p.ticks(); i++) {
+                        int at = (int) p.firstTick() + i;
+                        if (at >= v[k].length) {
+                            int grown = Math.max(at + 1, 2 * v[k].length);
+                            v[k] = java.util.Arrays.copyOf(v[k], grown);
+                            u[k] = java.util.Arrays.copyOf(u[k], grown);
+                        }
+                        v[k][at] = p.v(i);
+                        u[k][at] = p.u(i);
+                    }
+                }
+                p.clear();
             }
         }
     }

@@ -20,14 +20,24 @@ import java.util.Map;
  * @param sampleTicks ticks per inference sample (0: the run is one sample)
  * @param dumpWeights where the learning cores' weights go as CSV after the run, or null
  * @param saveBinary  where the image with the learned weights goes after the run, or null
+ * @param device      a memristive device preset every learning core's synapses use (docs/learning.md), or null
  */
 public record RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
                   String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats, Path perTick,
                   String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet, Path dumpWeights,
-                  Path saveBinary) {
+                  Path saveBinary, String device) {
     public RunOptions {
         inputs = Map.copyOf(inputs);
         probes = List.copyOf(probes);
+    }
+
+    /** Options with digital synapses. */
+    public RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
+                      String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats,
+                      Path perTick, String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet,
+                      Path dumpWeights, Path saveBinary) {
+        this(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv, vcd, stats, perTick,
+                profile, plots, plotTicks, sampleTicks, quiet, dumpWeights, saveBinary, null);
     }
 
     /** Options without learned-state outputs. */
@@ -35,7 +45,7 @@ public record RunOptions(Path network, String arch, long ticks, Map<String, Path
                       String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats,
                       Path perTick, String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet) {
         this(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv, vcd, stats, perTick,
-                profile, plots, plotTicks, sampleTicks, quiet, null, null);
+                profile, plots, plotTicks, sampleTicks, quiet, null, null, null);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.myelin.chip.run;
 
+import dev.myelin.chip.learn.Crossbar;
+import dev.myelin.isa.learn.Device;
+
 import dev.myelin.chip.energy.ActivityRecord;
 import dev.myelin.chip.energy.CoreInfo;
 import dev.myelin.chip.energy.EnergyProfile;
@@ -116,6 +119,7 @@ public final class RunSession {
                         + " description's generators)");
             }
             ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
+            attachDevices(chip, o.device(), seed);
             if (o.plots() != null && LearnedWeights.learns(net.image())) {
                 weightsBefore = LearnedWeights.values(chip);
             }
@@ -159,6 +163,10 @@ public final class RunSession {
             }
         }
         plan.output("--per-tick " + o.perTick(), o.perTick());
+        if (o.device() != null && Device.preset(o.device()).isEmpty()) {
+            throw new MyelinInputException("--device " + o.device() + ": unknown device preset (known: "
+                    + String.join(", ", Device.presetNames()) + ")");
+        }
         plan.output("--dump-weights " + o.dumpWeights(), o.dumpWeights());
         plan.output("--save-binary " + o.saveBinary(), o.saveBinary());
         if (o.plots() != null) {
@@ -350,5 +358,27 @@ public final class RunSession {
                             region), links, region, rec.tickTimes()), stop::hurried));
         }
         return r;
+    }
+
+    /**
+     * Puts memristive devices at the synapses of the learning cores, each core's generator seeded
+     * from the chip seed and its id: devices of preset {@code name} on every learning core when a
+     * name is given (the override of {@code --device}), else the device each core's learning
+     * section carries (a core without one keeps digital weights).
+     */
+    static void attachDevices(Chip chip, String name, long seed) {
+        Device override = name == null ? null : Device.preset(name).orElseThrow();
+        boolean any = false;
+        for (int c = 0; c < chip.layout().cores(); c++) {
+            dev.myelin.chip.learn.LearningCore l = chip.learning(c);
+            Device d = l == null ? null : override != null ? override : l.config().device();
+            if (d != null) {
+                l.attachDevice(d, Crossbar.seedFor(seed, chip.layout().core(c)));
+            }
+            any |= l != null;
+        }
+        if (name != null && !any) {
+            throw new MyelinInputException("--device " + name + ": the network has no learning core (no plastic projection)");
+        }
     }
 }

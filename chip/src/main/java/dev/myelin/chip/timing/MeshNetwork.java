@@ -5,6 +5,7 @@ import dev.myelin.chip.noc.Mesh;
 import dev.myelin.chip.noc.MeshConfig;
 import dev.myelin.chip.noc.TrafficStats;
 import dev.myelin.chip.sim.ChipLayout;
+import dev.myelin.chip.sim.ChipLinks;
 import dev.myelin.chip.sim.DeliverySink;
 import dev.myelin.chip.sim.EmittedSpikes;
 import dev.myelin.chip.sim.SpikeNetwork;
@@ -73,6 +74,8 @@ public final class MeshNetwork implements SpikeNetwork {
     private final Mesh mesh;
     private final CoreTimes times;
     private final LatePolicy latePolicy;
+    /** Chip-to-chip links of a board in {@link TimingMode#SIMPLE} (null otherwise): crossing spikes come off them the tick before they are due. */
+    private final ChipLinks links;
     private final int delaySlots;
     private final double cycleNs;
     private final double periodNs;
@@ -116,6 +119,7 @@ public final class MeshNetwork implements SpikeNetwork {
         this.mesh = new Mesh(cfg);
         this.times = new CoreTimes(a);
         this.latePolicy = a.latePolicy();
+        this.links = mode == TimingMode.SIMPLE ? ChipLinks.of(layout) : null;
         this.delaySlots = a.delaySlots();
         this.cycleNs = a.cycleNs();
         this.periodNs = new ChipClock(a).deadlineNs();
@@ -302,7 +306,9 @@ public final class MeshNetwork implements SpikeNetwork {
                 int target = spikes.targetCore(c, i);
                 long due = tick + spikes.delay(c, i);
                 if (mode == TimingMode.SIMPLE) {
-                    sink.deliver(target, spikes.targetAxon(c, i), due);
+                    if (links == null || !links.hold(c, target, spikes.targetAxon(c, i), tick, spikes.delay(c, i))) {
+                        sink.deliver(target, spikes.targetAxon(c, i), due);
+                    }
                     continue;
                 }
                 long arrivalTick = tick + (long) Math.floor(messageArrival[packetMessage[p]] * cycleNs / periodNs);
@@ -313,6 +319,9 @@ public final class MeshNetwork implements SpikeNetwork {
                 }
                 sink.deliver(target, spikes.targetAxon(c, i), due, arrivalTick);
             }
+        }
+        if (links != null) {
+            links.release(tick + 1, sink);
         }
     }
 

@@ -15,7 +15,7 @@ class LearningCoreTest {
      * tick's input): a0 is the plastic synapse (weight 100, too weak to fire it alone), a1 a fixed
      * teacher synapse of weight 255 that makes n0 fire in the tick it is active.
      */
-    private static final String PAIR = """
+    static final String PAIR = """
             .arch loihi
             .core 0 0 0
             .format 0 bits=8 exp=0 sign=excitatory
@@ -29,7 +29,7 @@ class LearningCoreTest {
             .plastic 0
             """;
 
-    private static Chip load(int epoch, int threads) {
+    static Chip load(int epoch, int threads) {
         NetworkImage img = Assembler.assemble("pair.nasm", PAIR.formatted(epoch));
         return Chip.load(img, ChipOptions.defaults().withThreads(threads).withSeed(1));
     }

@@ -55,6 +55,18 @@ class LoihiFastPathTest {
                     }
                 }
                 String at = "trial " + trial + " tick " + t;
+                if (t % 10 == 5 && rows(core).post().length > 0) {
+                    // the learning engine's write: a row of one weight becomes mixed (or, alone, takes the new one)
+                    SparseRows r = rows(core);
+                    int k = rnd.nextInt(r.post().length);
+                    int a = 0;
+                    while (r.rowStart()[a + 1] <= k) {
+                        a++;
+                    }
+                    int raw = rnd.nextInt(-255, 256);
+                    fast.setRawWeight(a, k, raw);
+                    general.setRawWeight(a, k, raw);
+                }
                 assertThat(fast.integrate(active, active.length)).as(at)
                         .isEqualTo(general.integrate(active, active.length));
                 int f = fast.update(t, firedFast);
@@ -158,9 +170,11 @@ class LoihiFastPathTest {
             int sign = formats.get(axonType[a]).signMode();
             int fan = rnd.nextInt(4) == 0 ? rnd.nextInt(n + 1) : rnd.nextInt(Math.min(n, 8) + 1);
             int[] targets = rnd.ints(fan, 0, n).sorted().toArray();
+            // half the rows carry one weight, as a projection with a single weight does
+            int rowW = rnd.nextBoolean() ? rnd.nextInt(256) : -1;
             for (int j : targets) {
                 post.add(j);
-                int w = rnd.nextInt(3) == 0 ? 255 : rnd.nextInt(256);
+                int w = rowW >= 0 ? rowW : rnd.nextInt(3) == 0 ? 255 : rnd.nextInt(256);
                 weight.add(sign == SynapseFormat.INHIBITORY ? -w : sign == SynapseFormat.EXCITATORY ? w
                         : rnd.nextBoolean() ? w : -w - (rnd.nextInt(10) == 0 ? 1 : 0));
             }
@@ -169,6 +183,10 @@ class LoihiFastPathTest {
         SparseRows rows = new SparseRows(axons, rowStart, post.stream().mapToInt(Integer::intValue).toArray(),
                 weight.stream().mapToInt(Integer::intValue).toArray());
         return new CoreImage(new CoreId(0, 0, 0), axonType, p, rows, formats, Targets.none(n), new byte[0]);
+    }
+
+    private static SparseRows rows(CoreImage core) {
+        return (SparseRows) core.synapses();
     }
 
     private static int decay(SplittableRandom rnd, int max) {

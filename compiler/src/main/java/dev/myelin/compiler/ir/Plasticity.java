@@ -14,9 +14,10 @@ import java.util.List;
  * @param rule    the named rule it came from (stdp, reward_stdp, custom), for reports
  * @param reward  the projection whose spikes are the reward channel, or null
  * @param where   where {@code plasticity} was written
+ * @param device  the memristive device of the plastic synapses (docs/learning.md), or null for digital weights
  */
 public record Plasticity(String rule, int epoch, int weightFrac, int wMin, int wMax, List<Trace> traces,
-                         List<Rule> rules, String reward, String where) {
+                         List<Rule> rules, String reward, String where, dev.myelin.isa.learn.Device device) {
     public Plasticity {
         traces = List.copyOf(traces);
         rules = List.copyOf(rules);
@@ -25,6 +26,7 @@ public record Plasticity(String rule, int epoch, int weightFrac, int wMin, int w
     /** Whether two plasticities program the cores the same way (the rule name and place aside). */
     public boolean sameEngine(Plasticity o) {
         return epoch == o.epoch && weightFrac == o.weightFrac && wMin == o.wMin && wMax == o.wMax
-                && traces.equals(o.traces) && rules.equals(o.rules) && java.util.Objects.equals(reward, o.reward);
+                && traces.equals(o.traces) && rules.equals(o.rules) && java.util.Objects.equals(reward, o.reward)
+                && java.util.Objects.equals(device, o.device);
     }
 }

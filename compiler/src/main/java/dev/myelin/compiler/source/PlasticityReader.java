@@ -3,6 +3,7 @@ package dev.myelin.compiler.source;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.Plasticity;
 import dev.myelin.compiler.learn.NamedRules;
+import dev.myelin.isa.learn.Device;
 import dev.myelin.isa.learn.LearningConfig;
 import dev.myelin.isa.learn.Rule;
 import dev.myelin.isa.learn.RuleText;
@@ -19,7 +20,11 @@ import java.util.Set;
 /** Reads a projection's {@code plasticity:} mapping (docs/language.md, "Plasticity"; docs/learning.md). */
 final class PlasticityReader {
     static final List<String> RULES = List.of("stdp", "reward_stdp", "custom");
-    private static final Set<String> COMMON = Set.of("rule", "epoch", "weight_frac", "w_min", "w_max", "reward");
+    private static final Set<String> COMMON = Set.of("rule", "epoch", "weight_frac", "w_min", "w_max", "reward",
+            "device");
+    /** A device mapping's keys: a preset to start from, then any parameter of it replaced. */
+    private static final List<String> DEVICE_KEYS = List.of("preset", "g_min", "g_max", "levels_ltp", "levels_ltd",
+            "nl_ltp", "nl_ltd", "c2c", "d2d", "read_noise", "v_read", "t_read", "v_ltp", "t_ltp", "v_ltd", "t_ltd");
     private static final Set<String> STDP = Set.of("a_plus", "a_minus", "tau_plus", "tau_minus", "pairing",
             "trace_bits");
     private static final Set<String> REWARD = Set.of("tau_tag", "learning_rate");
@@ -110,7 +115,57 @@ final class PlasticityReader {
         if (traces == null) {
             return null;
         }
-        return new Plasticity(rule, epoch, frac, wMin, wMax, traces, rules, reward, y.where());
+        Device device = y.has("device") ? device(file, y, d) : null;
+        return new Plasticity(rule, epoch, frac, wMin, wMax, traces, rules, reward, y.where(), device);
+    }
+
+    /**
+     * {@code device: ag-a-si}, or a mapping: {@code preset} (default ideal) and any of its parameters
+     * replaced (conductances in nS, voltages and times with units). Null, after reporting, when bad.
+     */
+    private static Device device(String file, YMap y, Diagnostics d) {
+        Node n = y.get("device");
+        if (n instanceof ScalarNode) {
+            String name = y.choice("device", Device.presetNames(), null, false);
+            return name == null ? null : Device.preset(name).orElseThrow();
+        }
+        YMap m = YMap.open(file, n, d, "device", Set.copyOf(DEVICE_KEYS));
+        if (m == null) {
+            return null;
+        }
+        Device b = Device.preset(m.choice("preset", Device.presetNames(), "ideal", false)).orElseThrow();
+        double big = Double.MAX_VALUE;
+        Device c = new Device("custom", m.number("g_min", 0, big, b.gMinNs(), false),
+                m.number("g_max", 0, big, b.gMaxNs(), false),
+                (int) m.integer("levels_ltp", 1, Device.MAX_LEVELS, b.levelsLtp(), false),
+                (int) m.integer("levels_ltd", 1, Device.MAX_LEVELS, b.levelsLtd(), false),
+                m.number("nl_ltp", -Device.MAX_NL, Device.MAX_NL, b.nlLtp(), false),
+                m.number("nl_ltd", -Device.MAX_NL, Device.MAX_NL, b.nlLtd(), false),
+                m.number("c2c", 0, 1, b.cycleToCycle(), false),
+                m.number("d2d", 0, Device.MAX_NL, b.deviceToDevice(), false),
+                m.number("read_noise", 0, 1, b.readNoise(), false),
+                volts(m, "v_read", b.vRead()),
+                nanoseconds(m, "t_read", b.tReadNs()),
+                volts(m, "v_ltp", b.vLtp()),
+                nanoseconds(m, "t_ltp", b.tLtpNs()),
+                volts(m, "v_ltd", b.vLtd()),
+                nanoseconds(m, "t_ltd", b.tLtdNs()));
+        String problem = c.problem();
+        if (problem != null) {
+            d.error(m.where(), "device: " + problem);
+            return null;
+        }
+        return c.presetId() != 0 ? Device.PRESET_IDS.get(c.presetId()) : c;
+    }
+
+    /** A voltage key in V (the description's unit is mV), or {@code fallback} when absent. */
+    private static double volts(YMap m, String key, double fallback) {
+        return m.has(key) ? m.quantity(key, Units.Dimension.VOLTAGE, 0, true) / 1e3 : fallback;
+    }
+
+    /** A time key in ns (the description's unit is ms), or {@code fallback} when absent. */
+    private static double nanoseconds(YMap m, String key, double fallback) {
+        return m.has(key) ? m.quantity(key, Units.Dimension.TIME, 0, true) * 1e6 : fallback;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

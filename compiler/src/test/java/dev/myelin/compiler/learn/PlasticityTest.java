@@ -12,6 +12,8 @@ import dev.myelin.isa.learn.Trace;
 import dev.myelin.isa.model.CoreImage;
 import org.junit.jupiter.api.Test;
 
+import dev.myelin.isa.learn.Device;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -87,6 +89,42 @@ class PlasticityTest {
         assertThat(c.traces().get(LearningConfig.X1)).isEqualTo(new Trace(200, 255, 8, false));
         assertThat(c.traces().get(LearningConfig.Y1)).isEqualTo(new Trace(100, 50, 6, true));
         assertThat(c.rule(Rule.Target.WEIGHT).text()).isEqualTo("dw = 2^-2 * x1 * y0 - 2^-3 * (y1 - 2) * x0");
+    }
+
+    /**
+     * device: a preset by name, or a mapping from a preset with parameters replaced. The overrides
+     * are exact in their units: 2 V = 2000 mV -> 2.0 V; 1 us -> 1e-3 ms -> 1000 ns (1e-3 * 1e6,
+     * exact in binary64 since 1e-3 * 1e6 rounds to 1000); the rest stays ag-a-si's.
+     */
+    @Test
+    void theDeviceIsPartOfThePlasticity() {
+        String stdp = "{rule: stdp, a_plus: 1, a_minus: 1, tau_plus: 20 ms, tau_minus: 20 ms, ";
+        assertThat(compiled(stdp + "device: ag-a-si}").device()).isSameAs(Device.AG_A_SI);
+        assertThat(compiled(stdp + "}").device()).isNull();
+        Device d = compiled(stdp + "device: {preset: ag-a-si, levels_ltp: 50, nl_ltd: 0, v_ltp: 2 V, t_ltp: 1 us}}").device();
+        Device a = Device.AG_A_SI;
+        assertThat(d).isEqualTo(new Device("custom", a.gMinNs(), a.gMaxNs(), 50, a.levelsLtd(), a.nlLtp(), 0,
+                a.cycleToCycle(), a.deviceToDevice(), a.readNoise(), a.vRead(), a.tReadNs(), 2.0, 1000.0, a.vLtd(),
+                a.tLtdNs()));
+        // a mapping with nothing replaced is its preset
+        assertThat(compiled(stdp + "device: {preset: ideal}}").device()).isSameAs(Device.IDEAL);
+
+        Diagnostics e = new Diagnostics();
+        String bad = stdp + "device: hafnia}";
+        parse(bad, e);
+        // line 15 is "    plasticity: {...device: hafnia}": the error points at the value
+        String line = NET.replace("PLASTICITY", bad).split("\n")[14];
+        assertThat(e.errors()).singleElement().asString().startsWith("t.yaml:15:" + (line.indexOf("hafnia") + 1) + ": ")
+                .contains("'device' = hafnia is not one of ag-a-si, ideal");
+        Diagnostics f = new Diagnostics();
+        String range = stdp + "device: {g_min: 50, g_max: 40}}";
+        parse(range, f);
+        String l2 = NET.replace("PLASTICITY", range).split("\n")[14];
+        assertThat(f.errors()).containsExactly("t.yaml:15:" + (l2.indexOf("{g_min") + 1)
+                + ": device: g_max = 40.0 nS must be above g_min (50.0 nS)");
+        Diagnostics g = new Diagnostics();
+        parse(stdp + "device: {levls_ltp: 3}}", g);
+        assertThat(g.errors()).singleElement().asString().contains("unknown key 'levls_ltp' in device");
     }
 
     @Test

@@ -62,6 +62,7 @@ final class CoreAssembler {
     private final dev.myelin.isa.learn.Trace[] traces = new dev.myelin.isa.learn.Trace[6];
     private final List<dev.myelin.isa.learn.Rule> rules = new ArrayList<>();
     private final java.util.BitSet plastic = new java.util.BitSet();
+    private dev.myelin.isa.learn.Device device;
 
     CoreAssembler(Architecture arch, CoreId id, int line) {
         this.arch = arch;
@@ -311,6 +312,48 @@ final class CoreAssembler {
         }
     }
 
+    /**
+     * {@code .device PRESET} or {@code .device custom g_min=.. g_max=.. levels_ltp=.. levels_ltd=.. nl_ltp=..
+     * nl_ltd=.. c2c=.. d2d=.. read_noise=.. v_read=.. t_read=.. v_ltp=.. t_ltp=.. v_ltd=.. t_ltd=..}: the
+     * memristive device of the core's plastic synapses (docs/learning.md), every parameter given, in this order.
+     */
+    void device(Line l, Token directive) {
+        requireLearning(l, directive);
+        if (device != null) {
+            throw l.error(directive, ".device given twice in core " + id);
+        }
+        Token name = l.expectAtom("a device preset (" + String.join(", ", dev.myelin.isa.learn.Device.presetNames())
+                + ") or custom");
+        if (!name.text().equals("custom")) {
+            device = dev.myelin.isa.learn.Device.preset(name.text()).orElseThrow(() -> l.error(name, "unknown device "
+                    + name.describe() + " (known: " + String.join(", ", dev.myelin.isa.learn.Device.presetNames())
+                    + ", custom)"));
+            return;
+        }
+        String[] keys = {"g_min", "g_max", "levels_ltp", "levels_ltd", "nl_ltp", "nl_ltd", "c2c", "d2d", "read_noise",
+                "v_read", "t_read", "v_ltp", "t_ltp", "v_ltd", "t_ltd"};
+        double[] v = new double[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            Token k = l.expectAtom("'" + keys[i] + "'");
+            if (!k.text().equals(keys[i])) {
+                throw l.error(k, "expected '" + keys[i] + "', found " + k.describe());
+            }
+            l.accept("=");
+            if (i == 2 || i == 3) {
+                v[i] = l.expectInt(keys[i], 1, dev.myelin.isa.learn.Device.MAX_LEVELS);
+            } else {
+                v[i] = Numbers.parseDouble(l, l.expectAtom(keys[i]), keys[i]);
+            }
+        }
+        var d = new dev.myelin.isa.learn.Device("custom", v[0], v[1], (int) v[2], (int) v[3], v[4], v[5], v[6], v[7],
+                v[8], v[9], v[10], v[11], v[12], v[13], v[14]);
+        String p = d.problem();
+        if (p != null) {
+            throw l.error(name, "device: " + p);
+        }
+        device = d;
+    }
+
     private int axonLimit() {
         return declaredAxons >= 0 ? declaredAxons : arch.axons();
     }
@@ -330,7 +373,7 @@ final class CoreAssembler {
             flags[a] = true;
         }
         var c = new dev.myelin.isa.learn.LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon,
-                java.util.Arrays.asList(traces), rules, flags);
+                java.util.Arrays.asList(traces), rules, flags, device);
         String p = c.problem(nAx);
         if (p != null) {
             throw learningLine.error(1, "core " + id + ": learning: " + p);

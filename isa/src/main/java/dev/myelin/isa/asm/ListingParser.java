@@ -30,7 +30,7 @@ final class ListingParser {
 
     static final List<String> DIRECTIVES = List.of(".arch", ".set", ".flags", ".dt", ".core", ".axons", ".neurons",
             ".decay", ".synapses", ".negative_threshold", ".input_core", ".format", ".learning", ".trace", ".rule",
-            ".plastic", ".input", ".output", ".symbol");
+            ".plastic", ".device", ".input", ".output", ".symbol");
 
     private enum Section { TOP, CORE, INPUT, OUTPUT, SYMBOL }
 
@@ -174,6 +174,7 @@ final class ListingParser {
             case ".trace" -> core.trace(l, d);
             case ".rule" -> core.rule(l, d);
             case ".plastic" -> core.plastic(l, d);
+            case ".device" -> core.device(l, d);
             default -> throw new IllegalStateException("directive " + d.text() + " not dispatched");
         }
     }

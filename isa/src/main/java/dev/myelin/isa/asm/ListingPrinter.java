@@ -233,6 +233,19 @@ final class ListingPrinter {
         if (ranges.length() > 0) {
             sb.append(".plastic").append(ranges).append('\n');
         }
+        var d = l.device();
+        if (d != null && d.presetId() != 0) {
+            sb.append(".device ").append(d.name()).append('\n');
+        } else if (d != null) {
+            sb.append(".device custom g_min=").append(d.gMinNs()).append(" g_max=").append(d.gMaxNs())
+                    .append(" levels_ltp=").append(d.levelsLtp()).append(" levels_ltd=").append(d.levelsLtd())
+                    .append(" nl_ltp=").append(d.nlLtp()).append(" nl_ltd=").append(d.nlLtd())
+                    .append(" c2c=").append(d.cycleToCycle()).append(" d2d=").append(d.deviceToDevice())
+                    .append(" read_noise=").append(d.readNoise()).append(" v_read=").append(d.vRead())
+                    .append(" t_read=").append(d.tReadNs()).append(" v_ltp=").append(d.vLtp())
+                    .append(" t_ltp=").append(d.tLtpNs()).append(" v_ltd=").append(d.vLtd())
+                    .append(" t_ltd=").append(d.tLtdNs()).append('\n');
+        }
     }
 
     /** Input ports that map description lines print {@code lines=N} and each line's {@code line L lead D}. */

@@ -1,6 +1,7 @@
 package dev.myelin.isa.codec;
 
 import dev.myelin.isa.format.Field;
+import dev.myelin.isa.learn.Device;
 import dev.myelin.isa.learn.Factor;
 import dev.myelin.isa.learn.LearnVar;
 import dev.myelin.isa.learn.LearningConfig;
@@ -86,6 +87,35 @@ public final class LearningCodec {
             }
         }
         out.putBytes("plastic", bits);
+        Device d = c.device();
+        if (d != null) {
+            out.path.push("device");
+            int id = d.presetId();
+            out.put(DEVICE_PRESET, id);
+            if (id == 0) {
+                real(out, DEVICE_G_MIN, d.gMinNs());
+                real(out, DEVICE_G_MAX, d.gMaxNs());
+                out.put(DEVICE_LEVELS_LTP, d.levelsLtp());
+                out.put(DEVICE_LEVELS_LTD, d.levelsLtd());
+                real(out, DEVICE_NL_LTP, d.nlLtp());
+                real(out, DEVICE_NL_LTD, d.nlLtd());
+                real(out, DEVICE_C2C, d.cycleToCycle());
+                real(out, DEVICE_D2D, d.deviceToDevice());
+                real(out, DEVICE_READ_NOISE, d.readNoise());
+                real(out, DEVICE_V_READ, d.vRead());
+                real(out, DEVICE_T_READ, d.tReadNs());
+                real(out, DEVICE_V_LTP, d.vLtp());
+                real(out, DEVICE_T_LTP, d.tLtpNs());
+                real(out, DEVICE_V_LTD, d.vLtd());
+                real(out, DEVICE_T_LTD, d.tLtdNs());
+            }
+            out.path.pop();
+        }
+    }
+
+    /** Writes {@code v} as its binary64 bits; zero is written +0.0 (the one encoding the reader accepts). */
+    private static void real(NbinOut out, Field f, double v) {
+        out.put(f, Double.doubleToRawLongBits(v == 0 ? 0.0 : v));
     }
 
     /**
@@ -100,7 +130,7 @@ public final class LearningCodec {
             in.path.push("learning");
             LearningConfig c = read(in, axons);
             if (in.remaining() != 0) {
-                throw in.error(in.position(), "plastic", in.remaining() + " bytes after the plastic-axon bitmap");
+                throw in.error(in.position(), "device", in.remaining() + " bytes after the device parameters");
             }
             return c;
         } finally {
@@ -194,7 +224,7 @@ public final class LearningCodec {
         }
         in.path.pop();
         long need = plasticBytes(axons);
-        if (in.remaining() != need) {
+        if (in.remaining() < need) {
             throw in.error(in.position(), "plastic", "the bitmap of " + axons + " axons needs " + need
                     + " bytes, the section has " + in.remaining() + " left");
         }
@@ -209,7 +239,52 @@ public final class LearningCodec {
                 throw in.error(at + b / 8, "plastic", "bit " + b + " is set beyond the core's " + axons + " axons");
             }
         }
+        Device device = in.remaining() == 0 ? null : readDevice(in);
         return new LearningConfig(epoch, frac, wMin, wMax, reward == NO_REWARD ? -1 : (int) reward, traces, list,
-                plastic);
+                plastic, device);
+    }
+
+    /** Reads the device group after the bitmap (docs/isa.md), each parameter checked as it is read. */
+    private static Device readDevice(NbinIn in) {
+        in.path.push("device");
+        int id = in.getAtMost(DEVICE_PRESET, Device.PRESET_IDS.size() - 1, "the last preset id (0 custom, 1 ideal, 2 ag-a-si)");
+        if (id != 0) {
+            in.path.pop();
+            return Device.PRESET_IDS.get(id);
+        }
+        double gMin = real(in, DEVICE_G_MIN, 0, Double.MAX_VALUE, false, "nS, > 0");
+        double gMax = real(in, DEVICE_G_MAX, gMin, Double.MAX_VALUE, false, "nS, above gMin " + gMin);
+        int ltp = (int) in.get(DEVICE_LEVELS_LTP);
+        if (ltp < 1) {
+            throw in.fail(DEVICE_LEVELS_LTP, "0 is out of range [1, " + Device.MAX_LEVELS + "]");
+        }
+        int ltd = (int) in.get(DEVICE_LEVELS_LTD);
+        if (ltd < 1) {
+            throw in.fail(DEVICE_LEVELS_LTD, "0 is out of range [1, " + Device.MAX_LEVELS + "]");
+        }
+        double nlLtp = real(in, DEVICE_NL_LTP, -Device.MAX_NL, Device.MAX_NL, true, "[-9, 9]");
+        double nlLtd = real(in, DEVICE_NL_LTD, -Device.MAX_NL, Device.MAX_NL, true, "[-9, 9]");
+        double c2c = real(in, DEVICE_C2C, 0, 1, true, "[0, 1]");
+        double d2d = real(in, DEVICE_D2D, 0, Device.MAX_NL, true, "[0, 9]");
+        double noise = real(in, DEVICE_READ_NOISE, 0, 1, true, "[0, 1]");
+        double[] v = new double[6];
+        Field[] fs = {DEVICE_V_READ, DEVICE_T_READ, DEVICE_V_LTP, DEVICE_T_LTP, DEVICE_V_LTD, DEVICE_T_LTD};
+        for (int i = 0; i < 6; i++) {
+            v[i] = i % 2 == 0 ? real(in, fs[i], 0, Double.MAX_VALUE, false, "V, > 0")
+                    : real(in, fs[i], 0, Double.MAX_VALUE, true, "ns, >= 0");
+        }
+        in.path.pop();
+        return new Device("custom", gMin, gMax, ltp, ltd, nlLtp, nlLtd, c2c, d2d, noise, v[0], v[1], v[2], v[3], v[4],
+                v[5]);
+    }
+
+    /** Reads a binary64 parameter in (lo, hi], or [lo, hi] when {@code closed}; NaN and infinities fail. */
+    private static double real(NbinIn in, Field f, double lo, double hi, boolean closed, String range) {
+        double v = in.getReal(f, f.name());
+        boolean ok = Double.isFinite(v) && v <= hi && (closed ? v >= lo : v > lo);
+        if (!ok) {
+            throw in.fail(f, v + " is out of range " + range);
+        }
+        return v;
     }
 }

@@ -20,7 +20,14 @@ package dev.myelin.isa.format;
  *                   var (u8) 0 x0 1 y0 2 x1 3 x2 4 y1 5 y2 6 y3 7 r0 8 r1 9 w 10 t | constant (i32)
  *        plastic[ceil(axons / 8)]  bit (a % 8) of byte (a / 8) set: axon a's synapses learn;
  *                   bits beyond the core's axons are 0
+ *        device      optional (present when bytes follow the bitmap): the memristive device at
+ *                   every synapse of the core's plastic axons (docs/learning.md):
+ *                   preset (u8) 0 custom, 1 ideal, 2 ag-a-si; when 0 the parameters follow:
+ *                   gMin gMax (f64, nS) | levelsLtp levelsLtd (u16) 1..65535 |
+ *                   nlLtp nlLtd (f64) -9..9 | c2c (f64) 0..1 | d2d (f64) 0..9 | readNoise (f64) 0..1 |
+ *                   vRead tRead vLtp tLtp vLtd tLtd (f64, V and ns)
  * </pre>
+ * f64 is an IEEE-754 binary64 held as its u64 bits (little-endian; zero is +0.0).
  * The section's length must be exactly what these counts need.
  */
 public final class LearningDescriptor {
@@ -56,6 +63,28 @@ public final class LearningDescriptor {
     public static final Field FACTOR_VAR = F.u8("var");
     public static final Field FACTOR_CONSTANT = F.i32("constant");
     public static final int FACTOR_SIZE = F.size();
+
+    private static final Layout D = new Layout();
+    public static final Field DEVICE_PRESET = D.u8("preset");
+    public static final int DEVICE_SIZE = D.size();
+
+    private static final Layout P = new Layout();
+    public static final Field DEVICE_G_MIN = P.i64("gMin");
+    public static final Field DEVICE_G_MAX = P.i64("gMax");
+    public static final Field DEVICE_LEVELS_LTP = P.u16("levelsLtp");
+    public static final Field DEVICE_LEVELS_LTD = P.u16("levelsLtd");
+    public static final Field DEVICE_NL_LTP = P.i64("nlLtp");
+    public static final Field DEVICE_NL_LTD = P.i64("nlLtd");
+    public static final Field DEVICE_C2C = P.i64("c2c");
+    public static final Field DEVICE_D2D = P.i64("d2d");
+    public static final Field DEVICE_READ_NOISE = P.i64("readNoise");
+    public static final Field DEVICE_V_READ = P.i64("vRead");
+    public static final Field DEVICE_T_READ = P.i64("tRead");
+    public static final Field DEVICE_V_LTP = P.i64("vLtp");
+    public static final Field DEVICE_T_LTP = P.i64("tLtp");
+    public static final Field DEVICE_V_LTD = P.i64("vLtd");
+    public static final Field DEVICE_T_LTD = P.i64("tLtd");
+    public static final int DEVICE_PARAMS_SIZE = P.size();
 
     /** The rewardAxon value of a core without a reward channel. */
     public static final long NO_REWARD = 0xFFFF_FFFFL;

@@ -17,9 +17,11 @@ import java.util.List;
  * @param traces     the filters of x1, x2, y1, y2, y3, r1, in that order
  * @param rules      at most one rule per target (dw, dt)
  * @param plastic    per axon, whether its synapses learn
+ * @param device     the memristive device at the synapses of the plastic axons (docs/learning.md,
+ *                   "Memristive synapses"), or null for digital weights
  */
 public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int rewardAxon, List<Trace> traces,
-                             List<Rule> rules, boolean[] plastic) {
+                             List<Rule> rules, boolean[] plastic, Device device) {
     public static final int MAX_EPOCH = 255;
     public static final int MAX_WEIGHT_FRAC = 8;
     /** Trace indices in {@link #traces}. */
@@ -30,6 +32,17 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
         traces = List.copyOf(traces);
         rules = List.copyOf(rules);
         plastic = plastic.clone();
+    }
+
+    /** A configuration with digital weights (no device). */
+    public LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int rewardAxon, List<Trace> traces,
+                          List<Rule> rules, boolean[] plastic) {
+        this(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, null);
+    }
+
+    /** This configuration with {@code d} (null: none) as its device. */
+    public LearningConfig withDevice(Device d) {
+        return new LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, d);
     }
 
     /** Null when every field is in range for a core of {@code axons} axons, else the problem (naming the field). */
@@ -75,6 +88,9 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
         if (plastic.length != axons) {
             return "plastic flags for " + plastic.length + " axons, the core has " + axons;
         }
+        if (device != null && device.problem() != null) {
+            return "device " + device.name() + ": " + device.problem();
+        }
         return null;
     }
 
@@ -97,12 +113,12 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
     public boolean equals(Object o) {
         return o instanceof LearningConfig c && epoch == c.epoch && weightFrac == c.weightFrac && wMin == c.wMin
                 && wMax == c.wMax && rewardAxon == c.rewardAxon && traces.equals(c.traces) && rules.equals(c.rules)
-                && java.util.Arrays.equals(plastic, c.plastic);
+                && java.util.Arrays.equals(plastic, c.plastic) && java.util.Objects.equals(device, c.device);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules)
+        return java.util.Objects.hash(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, device)
                 * 31 + java.util.Arrays.hashCode(plastic);
     }
 }

@@ -134,4 +134,89 @@ class LearningCodecTest {
                 ".rule \"dw = 2^-2 * x1 * y0 - 2^-3 * y1 * x0\"", ".plastic 0");
         assertThat(NbinCodec.encode(Assembler.assemble("back.nasm", listing))).isEqualTo(bytes);
     }
+
+    /** A custom device whose binary64 bits are easy to write out by hand. */
+    static Device custom() {
+        return new Device("custom", 1.0, 2.0, 4, 4, 0, 0, 0, 0, 0.5, 1.0, 0, 2.0, 1.0, 2.0, 1.0);
+    }
+
+    /**
+     * The device group after the bitmap (docs/isa.md): a preset is its id alone (ag-a-si = 02);
+     * a custom device is 00 then its parameters, binary64 little-endian: 1.0 = 3ff0000000000000
+     * -> 000000000000f03f, 2.0 -> 0000000000000040, 0.5 = 3fe0... -> 000000000000e03f, 0 -> 00 x8;
+     * levels 4 -> 0400.
+     */
+    @Test
+    void encodesTheDeviceGroup() {
+        String base = HexFormat.of().formatHex(LearningCodec.encode(stdp()));
+        byte[] preset = LearningCodec.encode(stdp().withDevice(Device.AG_A_SI));
+        assertThat(HexFormat.of().formatHex(preset)).isEqualTo(base + "02");
+        assertThat(LearningCodec.decode(preset, 3).device()).isSameAs(Device.AG_A_SI);
+        String one = "000000000000f03f", two = "0000000000000040", half = "000000000000e03f", zero = "0000000000000000";
+        String golden = base + "00" + one + two + "0400" + "0400" + zero + zero + zero + zero + half
+                + one + zero + two + one + two + one;
+        byte[] bytes = LearningCodec.encode(stdp().withDevice(custom()));
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(golden);
+        assertThat(LearningCodec.decode(bytes, 3)).isEqualTo(stdp().withDevice(custom()));
+        // a custom device that equals a preset in every parameter is written as the preset
+        Device likeIdeal = new Device("custom", 100, 5000, 64, 64, 0, 0, 0, 0, 0, 0.5, 5, 2, 10, 2, 10);
+        assertThat(HexFormat.of().formatHex(LearningCodec.encode(stdp().withDevice(likeIdeal)))).isEqualTo(base + "01");
+    }
+
+    @Test
+    void deviceErrorsNameOffsetAndField() {
+        byte[] b = LearningCodec.encode(stdp().withDevice(custom()));
+        int at = LearningCodec.encode(stdp()).length;   // 78: the preset byte
+        byte[] id = b.clone();
+        id[at] = 3;
+        assertThatThrownBy(() -> LearningCodec.decode(id, 3)).isInstanceOf(MyelinInputException.class)
+                .hasMessageStartingWith("byte offset 78, section learning, field learning.device.preset: 3");
+        byte[] gMax = b.clone();
+        gMax[at + 1 + 8 + 7] = 0x3f;                     // gMax 2.0 -> 0x3f00... = 0.0078125, below gMin 1.0
+        assertThatThrownBy(() -> LearningCodec.decode(gMax, 3))
+                .hasMessage("byte offset 87, section learning, field learning.device.gMax: 3.0517578125E-5 is out of range"
+                        + " nS, above gMin 1.0");
+        byte[] levels = b.clone();
+        levels[at + 17] = 0;                             // levelsLtp 4 -> 0
+        assertThatThrownBy(() -> LearningCodec.decode(levels, 3))
+                .hasMessage("byte offset 95, section learning, field learning.device.levelsLtp: 0 is out of range [1, 65535]");
+        byte[] noise = b.clone();
+        noise[at + 1 + 8 + 8 + 4 + 8 * 4 + 7] = 0x40;    // readNoise 0.5 -> 0x40e0... = 32768, above 1
+        assertThatThrownBy(() -> LearningCodec.decode(noise, 3))
+                .hasMessage("byte offset 131, section learning, field learning.device.readNoise: 32768.0 is out of range [0, 1]");
+        byte[] extra = java.util.Arrays.copyOf(b, b.length + 1);
+        assertThatThrownBy(() -> LearningCodec.decode(extra, 3))
+                .hasMessage("byte offset " + b.length + ", section learning, field learning.device: 1 bytes after the"
+                        + " device parameters");
+        byte[] cut = java.util.Arrays.copyOf(b, b.length - 1);
+        assertThatThrownBy(() -> LearningCodec.decode(cut, 3)).isInstanceOf(MyelinInputException.class)
+                .hasMessageContaining("learning.device.tLtd");
+    }
+
+    @Test
+    void theDeviceDisassemblesAndAssemblesBack() {
+        String head = """
+                .arch loihi
+                .core 0 0 0
+                .format 0 bits=8 exp=0 sign=excitatory
+                a0: type=0 n0:100
+                n0: vth=200
+                .learning epoch=1 weight_frac=8 w_min=0 w_max=255
+                .plastic 0
+                """;
+        for (String device : List.of(".device ag-a-si", ".device custom g_min=1.0 g_max=2.0 levels_ltp=4 levels_ltd=4"
+                + " nl_ltp=0.0 nl_ltd=0.0 c2c=0.0 d2d=0.0 read_noise=0.5 v_read=1.0 t_read=0.0 v_ltp=2.0 t_ltp=1.0"
+                + " v_ltd=2.0 t_ltd=1.0")) {
+            byte[] bytes = NbinCodec.encode(Assembler.assemble("d.nasm", head + device + "\n"));
+            String listing = Assembler.disassemble(NbinCodec.decode(bytes));
+            assertThat(listing).contains(device + "\n");
+            assertThat(NbinCodec.encode(Assembler.assemble("back.nasm", listing))).isEqualTo(bytes);
+        }
+        assertThatThrownBy(() -> Assembler.assemble("d.nasm", head + ".device hafnia\n"))
+                .isInstanceOf(MyelinInputException.class).hasMessageContaining("d.nasm:8:9")
+                .hasMessageContaining("unknown device 'hafnia' (known: ag-a-si, ideal, custom)");
+        assertThatThrownBy(() -> Assembler.assemble("d.nasm", head + ".device custom g_min=2 g_max=1 levels_ltp=4"
+                + " levels_ltd=4 nl_ltp=0 nl_ltd=0 c2c=0 d2d=0 read_noise=0 v_read=1 t_read=0 v_ltp=2 t_ltp=1 v_ltd=2"
+                + " t_ltd=1\n")).hasMessageContaining("d.nasm:8:9").hasMessageContaining("g_max = 1.0 nS must be above g_min");
+    }
 }

@@ -55,6 +55,68 @@ class LearningCliTest {
         }
     }
 
+    /**
+     * --device: the stdp-pair run on the ideal device (64 levels over [0, 255]: a pulse is 255 / 64
+     * raw units) learns on the device, adds the conductance column, and gives the same rows on 1 and
+     * 2 threads; the teacher (not plastic) keeps its digital weight. Bad presets and networks that
+     * do not learn are usage errors.
+     */
+    @Test
+    void runsLearningOnMemristiveDevices() throws Exception {
+        Path one = tmp.resolve("one.csv");
+        Path two = tmp.resolve("two.csv");
+        Cli.ok("run", sample().toString(), "--ticks", "7000", "-q", "--device", "ideal", "--dump-weights", one.toString());
+        Cli.ok("run", sample().toString(), "--ticks", "7000", "-q", "--device", "ideal", "--threads", "2",
+                "--dump-weights", two.toString());
+        List<String> rows = Files.readAllLines(one);
+        assertThat(Files.readAllLines(two)).isEqualTo(rows);
+        assertThat(rows.get(0)).isEqualTo("pre,pre_index,post,post_index,core,axon,plastic,weight,raw_weight,tag,g_ns");
+        String[] syn = rows.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        double w = Double.parseDouble(syn[7]);
+        double g = Double.parseDouble(syn[10]);
+        // the weight is the device's conductance read back (w_min 0, w_max 255, weight_frac 8: span
+        // 255 * 256 learning units): W = round((G - 100) / 4900 * 65280) / 256
+        assertThat(g).isBetween(100.0, 5000.0);
+        assertThat(w).isCloseTo(Math.floor((g - 100) / 4900 * 65280 + 0.5) / 256, within(1e-9));
+        assertThat(w).isNotEqualTo(128.0);
+        assertThat(rows.get(2)).startsWith("teacher,0,post,0,").contains(",0,255,255,0,");
+
+        String[] bad = Cli.run("run", sample().toString(), "--ticks", "10", "-q", "--device", "nope");
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).contains("--device nope: unknown device preset (known: ag-a-si, ideal)");
+        Path demo = sample().getParent().resolveSibling("demo").resolve("net.yaml");
+        String[] none = Cli.run("run", demo.toString(), "--ticks", "10", "-q", "--device", "ideal");
+        assertThat(none[0]).isEqualTo("2");
+        assertThat(none[2]).contains("--device ideal: the network has no learning core");
+    }
+
+    /**
+     * --save-binary after a run on devices keeps the device in the learning section (preset id 1,
+     * ideal) and the learned weights; a run of that binary without --device learns on the device
+     * again (the conductance column is back), each device programmed exactly to its saved weight:
+     * at tick 0 G = gMin + W / 255 * (gMax - gMin) (w_min 0, w_max 255).
+     */
+    @Test
+    void aSavedBinaryKeepsItsDevice() throws Exception {
+        Path saved = tmp.resolve("saved.nbin");
+        Cli.ok("run", sample().toString(), "--ticks", "3000", "-q", "--device", "ideal", "--save-binary", saved.toString());
+        var img = dev.myelin.isa.codec.NbinCodec.read(saved);
+        var learning = img.cores().stream().filter(c -> c.learning().length > 0).findFirst().orElseThrow();
+        assertThat(dev.myelin.isa.codec.LearningCodec.decode(learning.learning(), learning.axonCount()).device())
+                .isSameAs(dev.myelin.isa.learn.Device.IDEAL);
+        assertThat(dev.myelin.isa.asm.Assembler.disassemble(img)).contains("\n.device ideal\n");
+        Path dump = tmp.resolve("again.csv");
+        Path dump2 = tmp.resolve("again2.csv");
+        Cli.ok("run", saved.toString(), "--ticks", "0", "-q", "--dump-weights", dump.toString());
+        Cli.ok("run", saved.toString(), "--ticks", "0", "-q", "--threads", "2", "--dump-weights", dump2.toString());
+        List<String> rows = Files.readAllLines(dump);
+        assertThat(Files.readAllLines(dump2)).isEqualTo(rows);
+        assertThat(rows.get(0)).endsWith(",g_ns");
+        String[] syn = rows.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        double raw = Double.parseDouble(syn[8]);
+        assertThat(Double.parseDouble(syn[10])).isCloseTo(100 + raw / 255 * 4900, within(1e-6));
+    }
+
     @Test
     void measuresTheStdpWindow() throws Exception {
         Path csv = tmp.resolve("window.csv");

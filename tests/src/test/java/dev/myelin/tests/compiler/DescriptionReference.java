@@ -73,7 +73,11 @@ public final class DescriptionReference {
             u.put(name, uu);
             held.put(name, new int[size]);
             if (lp.neurons() instanceof LoihiNeurons ln) {
-                refractory.put(name, ln.refractory().clone());
+                int[] r = new int[size];
+                for (int i = 0; i < size; i++) {
+                    r[i] = ln.refractory()[lp.index(i)]; // one entry stands for all when the neurons are alike
+                }
+                refractory.put(name, r);
                 dendriteDu.put(name, LoihiLowering.dendriteDu(lp.pop(), c.network().dtMs(), null));
             }
             arriving.put(name, new HashMap<>());
