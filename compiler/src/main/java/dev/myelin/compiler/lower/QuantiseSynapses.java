@@ -51,8 +51,67 @@ public final class QuantiseSynapses {
         }
         if (arch.datapath() == Datapath.TRUENORTH) {
             out = TrueNorthLevels.limitToFourPerNeuron(out, low);
+        } else {
+            warnWhereCurrentCanWrap(out, low, d);
         }
         return new Product(out);
+    }
+
+    /** Largest magnitude of Loihi's 24-bit signed synaptic current u. */
+    static final long CURRENT_MAX = (1L << 23) - 1;
+
+    /**
+     * Warns, at the post population, when the synapses into one neuron's current (one
+     * compartment: a receptor, or the neuron's only current) can add more than the 24-bit u
+     * holds in one tick: u wraps (docs/isa.md), so a neuron whose inputs all fire together sees a
+     * current of the wrong size, or sign, and may never fire. The sums are of the stored weights
+     * as the chip applies them, {@code W << (6 + exp)}, the excitatory and the inhibitory ones
+     * apart (either set may fire alone), from u = 0: the worst case of a single tick.
+     */
+    static void warnWhereCurrentCanWrap(List<Proj> projections, LowerNeurons.Product low, Diagnostics d) {
+        java.util.Map<String, long[][]> sums = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.Set<String>> from = new java.util.HashMap<>();
+        for (Proj pr : projections) {
+            Synapses s = pr.syn();
+            String post = s.projection().post();
+            String key = post + "\u0000" + (s.projection().receptor() == null ? "" : s.projection().receptor());
+            long[][] sum = sums.computeIfAbsent(key, k -> new long[2][s.postSize()]);
+            from.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(s.projection().name());
+            int shift = 6 + pr.format().weightExp();
+            for (int k = 0; k < s.count(); k++) {
+                long jump = (long) pr.weight(k) << shift;
+                sum[jump < 0 ? 1 : 0][s.post()[k]] += Math.abs(jump);
+            }
+        }
+        for (var e : sums.entrySet()) {
+            long[][] sum = e.getValue();
+            int worst = -1;
+            int sign = 0;
+            for (int j = 0; j < sum[0].length; j++) {
+                for (int g = 0; g < 2; g++) {
+                    if (sum[g][j] > CURRENT_MAX && (worst < 0 || sum[g][j] > sum[sign][worst])) {
+                        worst = j;
+                        sign = g;
+                    }
+                }
+            }
+            if (worst < 0) {
+                continue;
+            }
+            String[] k = e.getKey().split("\u0000", -1);
+            LowerNeurons.Pop pop = low.of(k[0]);
+            long threshold = pop.neurons() instanceof dev.myelin.isa.model.LoihiNeurons l
+                    ? (long) l.vth()[pop.index(worst)] << 6 : 0;
+            d.warning(pop.pop().where(), String.format(java.util.Locale.ROOT,
+                    "%s%s: the %s synapses into neuron %d (from %s) add up to %d LSB of synaptic "
+                    + "current when they fire in the same tick, beyond the 24-bit current's range (+-%d): the "
+                    + "current wraps and the neuron sees a wrong %s; the threshold is %d LSB, so keep the inputs "
+                    + "of one tick under about %d times it (fewer or smaller weights)",
+                    "population '" + k[0] + "'", k[1].isEmpty() ? "" : " receptor '" + k[1] + "'", sign == 0 ? "excitatory" : "inhibitory",
+                    worst, String.join(", ", from.get(e.getKey())), sum[sign][worst], CURRENT_MAX,
+                    sign == 0 ? "current (negative, or too small)" : "current (positive)", threshold,
+                    threshold == 0 ? 0 : Math.max(1, CURRENT_MAX / threshold)));
+        }
     }
 
     private static Proj trueNorth(Synapses s, LowerNeurons.Pop post) {

@@ -104,4 +104,49 @@ class LowerNeuronsTest {
             assertThat(q.relError()).isPositive().isLessThan(0.5);
         }
     }
+
+    @Test
+    void aOneTickFanInThatWrapsTheCurrentIsWarnedAboutAtThePopulation() {
+        // 8 inputs of 1 mV into an `if` neuron with a 2 mV threshold. The largest jump sets the LSB
+        // here (the threshold alone would sit at 2^22): 1 mV stores the largest jump, 255 << 13 =
+        // 2,088,960 LSB, so the threshold is 2 x 2,088,960 = 4,177,920 LSB (vth 65280 << 6), and 8
+        // weights in one tick add up to 16,711,680, beyond the 24-bit u's 8,388,607: u wraps and
+        // the neuron never fires
+        Architecture loihi = Presets.require("loihi");
+        Network n = NetworkBuilder.network("n").arch("loihi")
+                .population("src", 8, new NeuronModel.If(1, 0, 0, 0))
+                .population("out", 1, new NeuronModel.If(2, 0, 0, 0))
+                .project("src", "out", new Connector.AllToAll(false), new WeightSpec.Constant(1), 1).build();
+        Diagnostics d = new Diagnostics();
+        var ex = ExpandConnectivity.run(n);
+        QuantiseSynapses.run(loihi, ex, LowerNeurons.run(n, loihi, ex, d), d);
+        assertThat(d.errors()).isEmpty();
+        assertThat(d.warnings()).singleElement().asString()
+                .contains("population 'out'", "neuron 0", "16711680", "wraps", "threshold is 4177920 LSB");
+        // 4 inputs fit: 4 x 2,088,960 = 8,355,840
+        Network fits = NetworkBuilder.network("n").arch("loihi")
+                .population("src", 4, new NeuronModel.If(1, 0, 0, 0))
+                .population("out", 1, new NeuronModel.If(2, 0, 0, 0))
+                .project("src", "out", new Connector.AllToAll(false), new WeightSpec.Constant(1), 1).build();
+        Diagnostics d4 = new Diagnostics();
+        var ex4 = ExpandConnectivity.run(fits);
+        QuantiseSynapses.run(loihi, ex4, LowerNeurons.run(fits, loihi, ex4, d4), d4);
+        assertThat(d4.warnings()).isEmpty();
+    }
+
+    @Test
+    void rawWeightsThatCanWrapTheCurrentAreWarnedAboutAtThePopulation() {
+        // raw loihi_lif weights are kept as written: 600 inputs of 255 << 6 = 16,320 LSB add up to
+        // 9,792,000 in one tick, beyond the 24-bit u's 8,388,607
+        Architecture loihi = Presets.require("loihi");
+        Network n = NetworkBuilder.network("n").arch("loihi")
+                .population("src", 600, new NeuronModel.LoihiLif(4095, 4095, 100, 0, 0, 0, 0))
+                .population("out", 1, new NeuronModel.LoihiLif(4095, 4095, 100, 0, 0, 0, 0))
+                .project("src", "out", new Connector.AllToAll(false), new WeightSpec.Constant(255), 1).build();
+        Diagnostics d = new Diagnostics();
+        var ex = ExpandConnectivity.run(n);
+        QuantiseSynapses.run(loihi, ex, LowerNeurons.run(n, loihi, ex, d), d);
+        assertThat(d.warnings()).singleElement().asString()
+                .contains("population 'out'", "neuron 0", "9792000", "wraps");
+    }
 }
