@@ -110,7 +110,7 @@ class PartitionedRunTest {
         }
     }
 
-    /** A plain run in a JVM of its own, logging every class it loads: none of JGroups or of the dist module. */
+    /** A plain run in a JVM of its own, logging every class it loads: none of JGroups or of dev.myelin.dist. */
     @Test
     void aPlainRunLoadsNothingOfJGroups() throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
