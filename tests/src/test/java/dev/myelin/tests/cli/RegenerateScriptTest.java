@@ -1,7 +1,6 @@
 package dev.myelin.tests.cli;
 
 import dev.myelin.cli.Main;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,15 +125,6 @@ class RegenerateScriptTest {
 
     @Test
     void theScriptIsValidBash() throws Exception {
-        Path script = repoRoot().resolve("docs/img/regenerate.sh");
-        Process p;
-        try {
-            p = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            Assumptions.abort("no bash on this machine: " + e.getMessage());
-            return;
-        }
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(output).isZero();
+        SampleFiguresTest.validBash(repoRoot().resolve("docs/img/regenerate.sh"));
     }
 }

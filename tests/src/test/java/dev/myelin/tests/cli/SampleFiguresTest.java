@@ -122,7 +122,8 @@ class SampleFiguresTest {
         assertThat(code).as("exit code of %s%n%s", command, err).isZero();
     }
 
-    private static void validBash(Path script) throws Exception {
+    /** Fails unless {@code bash -n} accepts {@code script}; skipped (aborted) where there is no bash. */
+    static void validBash(Path script) throws Exception {
         Process p;
         try {
             p = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();

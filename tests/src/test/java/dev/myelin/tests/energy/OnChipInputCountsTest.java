@@ -78,13 +78,7 @@ class OnChipInputCountsTest {
 
     @Test
     void aListingWithAnInputCoreGivesTheHandDerivedCounts() throws Exception {
-        Path nasm = dir.resolve("net.nasm");
-        Files.writeString(nasm, LISTING);
-        Path nbin = dir.resolve("net.nbin");
-        Cli.ok("asm", nasm.toString(), "-o", nbin.toString());
-        Path in = dir.resolve("in.csv");
-        Files.writeString(in, SPIKES_IN);
-        Run r = run(nbin, "1", "--input", "in=" + in);
+        Run r = runListing("net", LISTING, SPIKES_IN, "1");
         assertOnChipCounts(r);
     }
 
@@ -157,13 +151,7 @@ class OnChipInputCountsTest {
      */
     @Test
     void everyStepMatchesSanaFesFormulasWithTheInputCoreCountedLikeAnyCore() throws Exception {
-        Path nasm = dir.resolve("net.nasm");
-        Files.writeString(nasm, LISTING);
-        Path nbin = dir.resolve("net.nbin");
-        Cli.ok("asm", nasm.toString(), "-o", nbin.toString());
-        Path in = dir.resolve("in.csv");
-        Files.writeString(in, SPIKES_IN);
-        Run r = run(nbin, "2", "--input", "in=" + in);
+        Run r = runListing("net", LISTING, SPIKES_IN, "2");
         List<String> rows = r.perTick.lines().toList();
         List<String> header = List.of(rows.get(0).split(","));
         // input spikes per step (= input neurons updated, spiking and sending one message of one hop)
@@ -207,8 +195,7 @@ class OnChipInputCountsTest {
      */
     @Test
     void aLoihiInputNeuronSendsOneMessagePerDestinationCore() throws Exception {
-        Path nasm = dir.resolve("loihi.nasm");
-        Files.writeString(nasm, String.join("\n",
+        Run r = runListing("loihi", String.join("\n",
                 ".arch loihi",
                 ".core 0 0 0",
                 ".format 0 bits=8 exp=0 sign=excitatory",
@@ -227,12 +214,7 @@ class OnChipInputCountsTest {
                 "n0: -> (0,0).0 axon 0 delay 2 -> (0,0).1 axon 0 delay 1 -> (0,0).1 axon 1 delay 1",
                 ".input in",
                 "  0: core 0 0 2 axon 0",
-                ""));
-        Path nbin = dir.resolve("loihi.nbin");
-        Cli.ok("asm", nasm.toString(), "-o", nbin.toString());
-        Path in = dir.resolve("one.csv");
-        Files.writeString(in, "tick,index\n0,0\n");
-        Run r = run(nbin, "2", "--input", "in=" + in);
+                ""), "tick,index\n0,0\n", "2");
         assertThat(stat(r.stats, "chip.inputs.spikes")).isEqualTo(1);
         assertThat(stat(r.stats, "chip.inputs.messagesOut")).isEqualTo(2);
         assertThat(stat(r.stats, "network.messages")).isEqualTo(2);
@@ -251,8 +233,7 @@ class OnChipInputCountsTest {
      */
     @Test
     void inputCoreHopsAreSplitIntoEastWestAndNorthSouth() throws Exception {
-        Path nasm = dir.resolve("diag.nasm");
-        Files.writeString(nasm, String.join("\n",
+        Run r = runListing("diag", String.join("\n",
                 ".arch tiny",
                 ".core 0 0 0",
                 ".input_core",
@@ -264,12 +245,7 @@ class OnChipInputCountsTest {
                 "n0: s=1,0,0,0 alpha=1",
                 ".input in",
                 "  0: core 0 0 0 axon 0",
-                ""));
-        Path nbin = dir.resolve("diag.nbin");
-        Cli.ok("asm", nasm.toString(), "-o", nbin.toString());
-        Path in = dir.resolve("one.csv");
-        Files.writeString(in, "tick,index\n0,0\n");
-        Run r = run(nbin, "1", "--input", "in=" + in);
+                ""), "tick,index\n0,0\n", "1");
         assertThat(stat(r.stats, "network.messages")).isEqualTo(1);
         assertThat(stat(r.stats, "noc.inputs.hops")).isEqualTo(2);
         assertThat(stat(r.stats, "noc.inputs.hops_east_west")).isEqualTo(1);
@@ -339,6 +315,17 @@ class OnChipInputCountsTest {
     }
 
     private record Run(String stats, List<String> spikes, String perTick) {
+    }
+
+    /** Assembles {@code listing} as NAME.nbin and runs it with {@code spikes} on its input port {@code in}. */
+    private Run runListing(String name, String listing, String spikes, String threads) throws Exception {
+        Path nasm = dir.resolve(name + ".nasm");
+        Files.writeString(nasm, listing);
+        Path nbin = dir.resolve(name + ".nbin");
+        Cli.ok("asm", nasm.toString(), "-o", nbin.toString());
+        Path in = dir.resolve(name + "-in.csv");
+        Files.writeString(in, spikes);
+        return run(nbin, threads, "--input", "in=" + in);
     }
 
     private Run run(Path net, String threads, String... extra) throws Exception {
