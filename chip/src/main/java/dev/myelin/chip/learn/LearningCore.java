@@ -551,12 +551,12 @@ public final class LearningCore implements NeuronArray {
      * steps and variability change what is learned. Synapses of non-plastic axons keep their digital
      * weights, and {@link #setWeight} writes the digital weight only. With the column-current read the
      * plastic rows reach the neurons as column currents through an ADC of {@code readout.adcBits()}
-     * bits instead of as stored weights ({@link #integrate}); the plastic axons must then share one
-     * axon type. Draws come from the crossbar's generator, seeded from {@code seed}
+     * bits instead of as stored weights ({@link #integrate}); the plastic axons' types must then share
+     * one weight exponent. Draws come from the crossbar's generator, seeded from {@code seed}
      * ({@link Crossbar#seedFor}).
      *
      * @throws IllegalArgumentException when the readout is out of range, or the column-current read
-     *         meets plastic axons of different types
+     *         meets plastic axons whose types have different weight exponents
      */
     public void attachDevice(Device device, DeviceReadout readout, long seed) {
         String problem = readout.problem();
@@ -580,10 +580,10 @@ public final class LearningCore implements NeuronArray {
                 }
                 if (first < 0) {
                     first = a;
-                } else if (inner.axonType(a) != inner.axonType(first)) {
-                    throw new IllegalArgumentException("the column-current read needs the plastic axons to share one"
-                            + " axon type: axon " + first + " has type " + inner.axonType(first) + ", axon " + a
-                            + " type " + inner.axonType(a));
+                } else if (inner.weightExp(a) != inner.weightExp(first)) {
+                    throw new IllegalArgumentException("the column-current read needs the plastic axons' types to"
+                            + " share one weight exponent: axon " + first + " has " + inner.weightExp(first) + ", axon "
+                            + a + " " + inner.weightExp(a));
                 }
             }
         }

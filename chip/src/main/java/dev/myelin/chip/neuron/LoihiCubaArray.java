@@ -580,9 +580,9 @@ public final class LoihiCubaArray implements NeuronArray {
         }
     }
 
-    /** The axon type of axon {@code axon}. */
-    public int axonType(int axon) {
-        return axonType[axon];
+    /** The weight exponent of axon {@code axon}'s type. */
+    public int weightExp(int axon) {
+        return formats.get(axonType[axon]).weightExp();
     }
 
     /**

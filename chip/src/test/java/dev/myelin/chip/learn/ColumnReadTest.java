@@ -241,14 +241,14 @@ class ColumnReadTest {
     }
 
     @Test
-    void theColumnReadNeedsOneAxonTypeAndAValidAdc() {
+    void theColumnReadNeedsOneWeightExponentAndAValidAdc() {
         String mixed = THREE.replace(".format 0 bits=8 exp=0 sign=excitatory",
                 ".format 0 bits=8 exp=0 sign=excitatory\n.format 1 bits=8 exp=1 sign=excitatory")
                 .replace("a1: type=0", "a1: type=1");
         try (Chip chip = Chip.load(Assembler.assemble("mixed.nasm", mixed), ChipOptions.defaults())) {
             assertThatThrownBy(() -> chip.learning(0).attachDevice(LINEAR, new DeviceReadout(true, false, 8), 1))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("axon 0 has type 0, axon 1 type 1");
+                    .hasMessageContaining("share one weight exponent: axon 0 has 0, axon 1 1");
             // storing the weights on the devices has no such need
             chip.learning(0).attachDevice(LINEAR, DeviceReadout.STORAGE, 1);
         }
