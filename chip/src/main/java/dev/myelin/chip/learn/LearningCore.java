@@ -95,8 +95,11 @@ public final class LearningCore implements NeuronArray {
     private long lastTraceUpdates;
     /** The synapses' memristive devices, or null for digital weights. */
     private Crossbar devices;
-    /** Device pulses already reported by {@link #count}. */
+    /** Device pulses, reads and energies (fJ) already reported by {@link #count}. */
     private long countedPulses;
+    private long countedReads;
+    private long countedWriteFj;
+    private long countedReadFj;
 
     /**
      * @param inner  the core's datapath (its weights are written through {@link LoihiCubaArray#setRawWeight})
@@ -272,6 +275,17 @@ public final class LearningCore implements NeuronArray {
             long pulses = devices.ltpPulses() + devices.ltdPulses();
             counts.add(core, Counter.DEVICE_PULSES, pulses - countedPulses);
             countedPulses = pulses;
+            long reads = devices.reads();
+            counts.add(core, Counter.DEVICE_READS, reads - countedReads);
+            countedReads = reads;
+            // energies: the crossbar's running sums (pJ, doubles added in the core's fixed order) rounded to whole fJ;
+            // each tick reports the change of the rounded sum, so the ticks add up to the rounded sum exactly
+            long writeFj = Crossbar.femtojoules(devices.writePj());
+            counts.add(core, Counter.DEVICE_WRITE_FJ, writeFj - countedWriteFj);
+            countedWriteFj = writeFj;
+            long readFj = Crossbar.femtojoules(devices.readPj());
+            counts.add(core, Counter.DEVICE_READ_FJ, readFj - countedReadFj);
+            countedReadFj = readFj;
         }
     }
 
@@ -500,6 +514,7 @@ public final class LearningCore implements NeuronArray {
             init[k] = span == 0 ? 0 : Math.max(0, Math.min(1, (w[k] - wLow) / span));
         }
         devices = new Crossbar(device, false, 1, 1, rowStart, post, n, init, seed);
+        countedPulses = countedReads = countedWriteFj = countedReadFj = 0;
     }
 
     /** The devices, or null. */
