@@ -19,8 +19,8 @@ public enum Activity {
     LEARNING("learningUpdates", "updates", "synaptic weights changed by the learning engine"),
     DEVICE_PULSES("devicePulses", "pulses", "programming pulses given to memristive synapse devices"),
     DEVICE_READS("deviceReads", "reads", "memristive synapse devices read"),
-    DEVICE_WRITE_FJ("deviceWriteFj", "fJ", "memristive devices' programming energy, V^2 G t per pulse (whole fJ)"),
-    DEVICE_READ_FJ("deviceReadFj", "fJ", "memristive devices' read energy, V_read^2 G t_read per read (whole fJ)");
+    DEVICE_WRITE_FJ("deviceWriteFj", "fJ", "memristive devices' programming energy, V^2 G t per pulse"),
+    DEVICE_READ_FJ("deviceReadFj", "fJ", "memristive devices' read energy, V_read^2 G t_read per read");
 
     /** Number of counters: the stride of flat per-core count arrays. */
     public static final int COUNT = values().length;
