@@ -99,6 +99,40 @@ class DeviceEnergyTest {
     }
 
     /**
+     * Eight learning cores on Ag:a-Si (each with its own seeded cycle-to-cycle noise), busy in the same ticks so that
+     * the chip steps them in parallel: counts, device energies and per-tick rows are the same on 1 and 2 threads.
+     */
+    @Test
+    void eightDeviceCoresCountTheSameOnOneAndTwoThreads() throws Exception {
+        StringBuilder listing = new StringBuilder(".arch loihi\n");
+        StringBuilder input = new StringBuilder(".input in\n");
+        StringBuilder spikes = new StringBuilder("tick,index\n");
+        for (int c = 0; c < 8; c++) {
+            String core = LISTING.substring(LISTING.indexOf(".core"), LISTING.indexOf(".input"))
+                    .replace(".core 0 0 0", ".core " + c + " 0 0").replace("DEVICE", ".device ag-a-si");
+            listing.append(core);
+            input.append("  ").append(2 * c).append(": core ").append(c).append(" 0 0 axon 0\n");
+            input.append("  ").append(2 * c + 1).append(": core ").append(c).append(" 0 0 axon 1\n");
+        }
+        for (int k = 0; k < 40; k++) {
+            // pre then post for the first 20 pairings, post then pre after: potentiation, then depression
+            int first = k < 20 ? 0 : 1;
+            for (int c = 0; c < 8; c++) {
+                spikes.append(4 * k).append(',').append(2 * c + first).append('\n');
+                spikes.append(4 * k + 1).append(',').append(2 * c + 1 - first).append('\n');
+            }
+        }
+        Path nbin = assemble("eight", listing.append(input).toString());
+        Run one = run(nbin, "1", spikes.toString(), "160");
+        Run two = run(nbin, "2", spikes.toString(), "160");
+        assertThat(stat(one.stats, "chip.devicePulses")).isGreaterThan(0);
+        assertThat(stat(one.stats, "energy.device_pj")).isGreaterThan(0);
+        assertThat(withoutWallClock(two.stats)).isEqualTo(withoutWallClock(one.stats));
+        assertThat(two.perTick).isEqualTo(one.perTick);
+        assertThat(two.weights).isEqualTo(one.weights);
+    }
+
+    /**
      * The memristor sample's runs: the pattern-learning network on Ag:a-Si reports device energy, its pulses' counted
      * fJ / 1000; on digital weights none.
      */
@@ -139,13 +173,17 @@ class DeviceEnergyTest {
     }
 
     private Run run(Path nbin, String threads) throws Exception {
+        return run(nbin, threads, "tick,index\n2,0\n5,1\n7,0\n", "8");
+    }
+
+    private Run run(Path nbin, String threads, String spikes, String ticks) throws Exception {
         Path out = Files.createTempDirectory(dir, "run");
         Path in = out.resolve("in.csv");
-        Files.writeString(in, "tick,index\n2,0\n5,1\n7,0\n");
+        Files.writeString(in, spikes);
         Path stats = out.resolve("stats.txt");
         Path perTick = out.resolve("tick.csv");
         Path weights = out.resolve("w.csv");
-        Cli.ok("run", nbin.toString(), "--ticks", "8", "-q", "--threads", threads, "--input", "in=" + in,
+        Cli.ok("run", nbin.toString(), "--ticks", ticks, "-q", "--threads", threads, "--input", "in=" + in,
                 "--stats", stats.toString(), "--per-tick", perTick.toString(), "--dump-weights", weights.toString());
         return new Run(Files.readString(stats), out.resolve("stats.json"), Files.readString(perTick),
                 Files.readString(weights));
