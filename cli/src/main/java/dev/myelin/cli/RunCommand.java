@@ -109,7 +109,7 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
     Path saveBinary;
 
     @Option(names = "--device", paramLabel = "PRESET", description = "memristive synapses: every learning core's"
-            + " synapses become devices of this preset (ideal, ag-a-si), driven by the rules through pulses")
+            + " synapses become devices of this preset (`myelin device-curves` lists them), driven by the rules through pulses")
     String device;
 
     @Option(names = "--adc-bits", paramLabel = "N", description = "memristive synapses read as column currents: every"

@@ -355,6 +355,14 @@ public final class Crossbar {
         return readPj;
     }
 
+    /**
+     * An energy in pJ as whole femtojoules, rounded half up ({@code floor(pj * 1000 + 0.5)}): the unit the
+     * activity record counts device energy in. A long of fJ holds 9.2 kJ, far beyond any run.
+     */
+    public static long femtojoules(double pj) {
+        return (long) StrictMath.floor(pj * 1000 + 0.5);
+    }
+
     // ---- the generator ------------------------------------------------------------------------
 
     private static long mix(long z) {

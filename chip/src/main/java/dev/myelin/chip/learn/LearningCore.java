@@ -96,7 +96,7 @@ public final class LearningCore implements NeuronArray {
     private long lastTraceUpdates;
     /** The synapses' memristive devices, or null for digital weights. */
     private Crossbar devices;
-    /** Device pulses already reported by {@link #count}. */
+    /** Device pulses, reads and energies (fJ) already reported by {@link #count}. */
     private long countedPulses;
     /** How the core uses its devices (weight storage unless attached otherwise). */
     private DeviceReadout readout = DeviceReadout.STORAGE;
@@ -113,6 +113,9 @@ public final class LearningCore implements NeuronArray {
     private int inputAxon;
     private int offsetRaw;
     private long unitRaw;
+    private long countedReads;
+    private long countedWriteFj;
+    private long countedReadFj;
 
     /**
      * @param inner  the core's datapath (its weights are written through {@link LoihiCubaArray#setRawWeight})
@@ -321,6 +324,17 @@ public final class LearningCore implements NeuronArray {
             long pulses = devices.ltpPulses() + devices.ltdPulses();
             counts.add(core, Counter.DEVICE_PULSES, pulses - countedPulses);
             countedPulses = pulses;
+            long reads = devices.reads();
+            counts.add(core, Counter.DEVICE_READS, reads - countedReads);
+            countedReads = reads;
+            // energies: the crossbar's running sums (pJ, doubles added in the core's fixed order) rounded to whole fJ;
+            // each tick reports the change of the rounded sum, so the ticks add up to the rounded sum exactly
+            long writeFj = Crossbar.femtojoules(devices.writePj());
+            counts.add(core, Counter.DEVICE_WRITE_FJ, writeFj - countedWriteFj);
+            countedWriteFj = writeFj;
+            long readFj = Crossbar.femtojoules(devices.readPj());
+            counts.add(core, Counter.DEVICE_READ_FJ, readFj - countedReadFj);
+            countedReadFj = readFj;
         }
     }
 
@@ -588,6 +602,7 @@ public final class LearningCore implements NeuronArray {
             }
         }
         devices = new Crossbar(device, pair, readout.adcBits(), 1, rowStart, post, n, init, seed);
+        countedPulses = countedReads = countedWriteFj = countedReadFj = 0;
         this.readout = readout;
         if (!readout.current() || first < 0) {
             plasticBits = null;

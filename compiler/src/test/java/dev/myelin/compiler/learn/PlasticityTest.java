@@ -116,7 +116,7 @@ class PlasticityTest {
         // line 15 is "    plasticity: {...device: hafnia}": the error points at the value
         String line = NET.replace("PLASTICITY", bad).split("\n")[14];
         assertThat(e.errors()).singleElement().asString().startsWith("t.yaml:15:" + (line.indexOf("hafnia") + 1) + ": ")
-                .contains("'device' = hafnia is not one of ag-a-si, ideal");
+                .contains("'device' = hafnia is not one of ag-a-si, alox-hfo2, epiram, ideal, pcmo, taox-hfox");
         Diagnostics f = new Diagnostics();
         String range = stdp + "device: {g_min: 50, g_max: 40}}";
         parse(range, f);

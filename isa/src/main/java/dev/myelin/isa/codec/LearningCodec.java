@@ -273,7 +273,7 @@ public final class LearningCodec {
     /** Reads the device group after the bitmap (docs/isa.md), each parameter checked as it is read. */
     private static Device readDevice(NbinIn in) {
         in.path.push("device");
-        int id = in.getAtMost(DEVICE_PRESET, Device.PRESET_IDS.size() - 1, "the last preset id (0 custom, 1 ideal, 2 ag-a-si)");
+        int id = in.getAtMost(DEVICE_PRESET, Device.PRESET_IDS.size() - 1, "the last preset id (0 custom, 1 ideal, 2 ag-a-si, 3 taox-hfox, 4 pcmo, 5 alox-hfo2, 6 epiram)");
         if (id != 0) {
             in.path.pop();
             return Device.PRESET_IDS.get(id);

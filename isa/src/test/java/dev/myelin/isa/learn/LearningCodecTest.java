@@ -168,9 +168,9 @@ class LearningCodecTest {
         byte[] b = LearningCodec.encode(stdp().withDevice(custom()));
         int at = LearningCodec.encode(stdp()).length;   // 78: the preset byte
         byte[] id = b.clone();
-        id[at] = 3;
+        id[at] = 7;                                      // one past the last preset id (6, epiram)
         assertThatThrownBy(() -> LearningCodec.decode(id, 3)).isInstanceOf(MyelinInputException.class)
-                .hasMessageStartingWith("byte offset 78, section learning, field learning.device.preset: 3");
+                .hasMessageStartingWith("byte offset 78, section learning, field learning.device.preset: 7");
         byte[] gMax = b.clone();
         gMax[at + 1 + 8 + 7] = 0x3f;                     // gMax 2.0 -> 0x3f00... = 0.0078125, below gMin 1.0
         assertThatThrownBy(() -> LearningCodec.decode(gMax, 3))
@@ -263,7 +263,7 @@ class LearningCodecTest {
         }
         assertThatThrownBy(() -> Assembler.assemble("d.nasm", head + ".device hafnia\n"))
                 .isInstanceOf(MyelinInputException.class).hasMessageContaining("d.nasm:8:9")
-                .hasMessageContaining("unknown device 'hafnia' (known: ag-a-si, ideal, custom)");
+                .hasMessageContaining("unknown device 'hafnia' (known: ag-a-si, alox-hfo2, epiram, ideal, pcmo, taox-hfox, custom)");
         assertThatThrownBy(() -> Assembler.assemble("d.nasm", head + ".device custom g_min=2 g_max=1 levels_ltp=4"
                 + " levels_ltd=4 nl_ltp=0 nl_ltd=0 c2c=0 d2d=0 read_noise=0 v_read=1 t_read=0 v_ltp=2 t_ltp=1 v_ltd=2"
                 + " t_ltd=1\n")).hasMessageContaining("d.nasm:8:9").hasMessageContaining("g_max = 1.0 nS must be above g_min");

@@ -83,7 +83,7 @@ class LearningCliTest {
 
         String[] bad = Cli.run("run", sample().toString(), "--ticks", "10", "-q", "--device", "nope");
         assertThat(bad[0]).isEqualTo("2");
-        assertThat(bad[2]).contains("--device nope: unknown device preset (known: ag-a-si, ideal)");
+        assertThat(bad[2]).contains("--device nope: unknown device preset (known: ag-a-si, alox-hfo2, epiram, ideal, pcmo, taox-hfox)");
         Path demo = sample().getParent().resolveSibling("demo").resolve("net.yaml");
         String[] none = Cli.run("run", demo.toString(), "--ticks", "10", "-q", "--device", "ideal");
         assertThat(none[0]).isEqualTo("2");
