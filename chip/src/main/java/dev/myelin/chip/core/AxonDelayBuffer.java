@@ -16,6 +16,8 @@ public final class AxonDelayBuffer {
     private final int words;
     private final long[][] bits;
     private final int[] pending;
+    /** {@code slots - 1} when slots is a power of two (every preset's), else -1: the slot by mask, no division. */
+    private final int slotMask;
     private int occupancy;
 
     public AxonDelayBuffer(int axons, int slots) {
@@ -27,6 +29,7 @@ public final class AxonDelayBuffer {
         this.words = (axons + 63) >>> 6;
         this.bits = new long[slots][words];
         this.pending = new int[slots];
+        this.slotMask = Integer.bitCount(slots) == 1 ? slots - 1 : -1;
     }
 
     public int axons() {
@@ -44,7 +47,15 @@ public final class AxonDelayBuffer {
 
     /** Slot of tick {@code t}. */
     public int slotOf(long tick) {
-        return (int) Math.floorMod(tick, (long) slots);
+        return slotOf(tick, slots, slotMask);
+    }
+
+    /**
+     * {@code floorMod(tick, slots)}; with a power-of-two {@code slots} ({@code mask = slots - 1},
+     * else -1) the two's-complement mask gives the same for every tick, negative ones included.
+     */
+    public static int slotOf(long tick, int slots, int mask) {
+        return mask >= 0 ? (int) tick & mask : (int) Math.floorMod(tick, (long) slots);
     }
 
     /**

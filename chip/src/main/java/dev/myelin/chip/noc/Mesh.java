@@ -39,6 +39,9 @@ public final class Mesh {
     private final int ports;
     private final Links links;
     private final int[] routerX;
+    /** Per core: its router's x and y ({@link #recordUncontended} reads them once per message). */
+    private final int[] coreRouterX;
+    private final int[] coreRouterY;
     private final int[] routerY;
 
     /** FIFO f = router * ports + port. */
@@ -95,6 +98,12 @@ public final class Mesh {
         int routers = cfg.routers();
         links = new Links(cfg, ports);
         routerX = links.routerX;
+        coreRouterX = new int[cfg.cores()];
+        coreRouterY = new int[cfg.cores()];
+        for (int c = 0; c < cfg.cores(); c++) {
+            coreRouterX[c] = links.routerX[c / coresPerRouter];
+            coreRouterY[c] = links.routerY[c / coresPerRouter];
+        }
         routerY = links.routerY;
         int fifoCount = routers * ports;
         fifos = new Fifos(fifoCount, cfg.fifoDepth());
@@ -495,14 +504,12 @@ public final class Mesh {
      * next read ({@link #stats()}), touching only the rows and columns some message used.
      */
     public void recordUncontended(int srcCore, int dstCore) {
-        int src = srcCore / coresPerRouter;
-        int dst = dstCore / coresPerRouter;
-        // the XY route: along src's row to the turn, then along the turn's column to dst
-        int turn = cfg.xyTurn(src, dst);
-        int y0 = routerY[src];
-        int x0 = routerX[src];
-        int x1 = routerX[turn];
-        int y1 = routerY[dst];
+        // the XY route: along src's row to the turn (src's row, dst's column), then along the
+        // turn's column to dst; coordinates per core, looked up rather than divided out
+        int y0 = coreRouterY[srcCore];
+        int x0 = coreRouterX[srcCore];
+        int x1 = coreRouterX[dstCore];
+        int y1 = coreRouterY[dstCore];
         int n = 0;
         int crossings = 0;
         long latency = cfg.injectionCycles() + cfg.ejectionCycles();

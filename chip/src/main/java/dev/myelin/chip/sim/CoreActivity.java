@@ -1,5 +1,6 @@
 package dev.myelin.chip.sim;
 
+import dev.myelin.chip.core.AxonDelayBuffer;
 import dev.myelin.chip.core.CounterSet;
 
 /**
@@ -22,6 +23,8 @@ final class CoreActivity {
     private final int cores;
     private final int words;
     private final int slots;
+    /** {@code slots - 1} for a power of two, else -1 ({@link AxonDelayBuffer#slotOf(long, int, int)}). */
+    private final int slotMask;
     /** [slot * words + w]: cores with an axon marked for a tick of that slot. */
     private final long[] dueBits;
     /** Cores whose neurons were not quiescent after their last step. */
@@ -51,6 +54,7 @@ final class CoreActivity {
                 throw new IllegalStateException("cores with " + slots + " and " + r.delay.slots() + " delay slots");
             }
         }
+        this.slotMask = Integer.bitCount(slots) == 1 ? slots - 1 : -1;
         this.dueBits = new long[slots * words];
         this.unstableBits = new long[words];
         this.involved = new long[words];
@@ -110,7 +114,7 @@ final class CoreActivity {
 
     /** An axon of core {@code c} was marked for tick {@code at}. */
     void due(int c, long at) {
-        set(dueBits, (int) Math.floorMod(at, (long) slots) * words * 64 + c);
+        set(dueBits, AxonDelayBuffer.slotOf(at, slots, slotMask) * words * 64 + c);
     }
 
     /**
@@ -119,7 +123,7 @@ final class CoreActivity {
      */
     void touchBusy() {
         // (each touched core is new to the involved set or already cleared this tick)
-        int base = (int) Math.floorMod(tick, (long) slots) * words;
+        int base = AxonDelayBuffer.slotOf(tick, slots, slotMask) * words;
         for (int w = 0; w < words; w++) {
             long b = dueBits[base + w] | unstableBits[w];
             dueBits[base + w] = 0;

@@ -98,6 +98,13 @@ final class Delivery implements DeliverySink {
 
     /** Applies the queued spikes whose target core is in shard {@code shard} of {@code shards}, in queue order. */
     private void apply(int shard, int shards) {
+        if (shards == 1) {
+            // one shard takes every spike: no remainder to test per spike
+            for (int q = 0, n = queued; q < n; q++) {
+                apply(queuedCore[q], queuedAxon[q], queuedDue[q], queuedArrival[q]);
+            }
+            return;
+        }
         for (int q = 0, n = queued; q < n; q++) {
             int core = queuedCore[q];
             if ((core >>> 6) % shards == shard) {

@@ -237,7 +237,8 @@ public final class MeshNetwork implements SpikeNetwork {
             if (n == 0) {
                 continue;
             }
-            double startNs = times.integrationNs(k, c) + times.somaNs(k, c);
+            // a message's creation time matters to the cycle model alone
+            double startNs = mode == TimingMode.CYCLE ? times.integrationNs(k, c) + times.somaNs(k, c) : 0.0;
             int neuron = -1;
             for (int i = 0; i < n; i++, p++) {
                 if (spikes.sourceNeuron(c, i) != neuron) {
