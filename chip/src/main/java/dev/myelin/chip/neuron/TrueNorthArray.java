@@ -117,7 +117,18 @@ public final class TrueNorthArray implements NeuronArray {
      *         for the architecture (the codec's rules, {@link ImageValidator#validateCore})
      */
     public TrueNorthArray(CoreImage core, Architecture arch, CoreRandom random) {
-        ImageValidator.validateCore(arch, core);
+        this(core, arch, random, false);
+    }
+
+    /**
+     * @param validated the caller has just checked the whole image the core belongs to
+     *        ({@link ImageValidator#validate}, as loading a chip does), so the core's checks are
+     *        not run a second time
+     */
+    TrueNorthArray(CoreImage core, Architecture arch, CoreRandom random, boolean validated) {
+        if (!validated) {
+            ImageValidator.validateCore(arch, core);
+        }
         TrueNorthNeurons p = (TrueNorthNeurons) core.neurons();
         Crossbar xb = (Crossbar) core.synapses();
         this.n = p.n();
