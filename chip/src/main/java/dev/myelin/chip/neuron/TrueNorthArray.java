@@ -104,6 +104,14 @@ public final class TrueNorthArray implements NeuronArray {
      * saves a cache miss per array per tick.
      */
     private final int tw0, tw1, tw2, tw3;
+    /**
+     * Per axon type g, the bit set of the axons of that type ({@code typeAxons[g * axonWords + w]},
+     * 64 axons a word): shared-weight integration takes the active axons type by type with the
+     * type's weight in hand instead of looking up each axon's type (a cache miss per active axon
+     * on a full chip). Null when integration does not take that path.
+     */
+    private final long[] typeAxons;
+    private final int axonWords;
     private final int uLambda, uReversal, uAlpha, uLimit, uPosMul, uPosAdd, uNegMul, uNegAdd;
     private int lastActive;
     private int unstable;
@@ -193,6 +201,15 @@ public final class TrueNorthArray implements NeuronArray {
         this.tw1 = tw[1];
         this.tw2 = tw[2];
         this.tw3 = tw[3];
+        this.axonWords = (axonType.length + 63) >>> 6;
+        if (typeWeight != null) {
+            this.typeAxons = new long[4 * axonWords];
+            for (int a = 0; a < axonType.length; a++) {
+                typeAxons[axonType[a] * axonWords + (a >>> 6)] |= 1L << (a & 63);
+            }
+        } else {
+            this.typeAxons = null;
+        }
         // |input| <= axons x 256 (9-bit weights): with at most 2^20 axons, input + V fits an int
         // (the architecture allows at most 65,536 axons per core; the guard stays as a backstop)
         this.deterministic = drawsNothing && axonType.length <= 1 << 20;
@@ -226,13 +243,16 @@ public final class TrueNorthArray implements NeuronArray {
         long events = 0;
         int axons = axonType.length;
         touch(activeAxons, words, axons);
+        if (typeAxons != null && fastPaths) {
+            return integrateByType(activeAxons, Math.min(words, axonWords));
+        }
         for (int w = 0; w < words; w++) {
             long active = activeAxons[w];
             while (active != 0) {
                 int a = (w << 6) + Long.numberOfTrailingZeros(active);
                 active &= active - 1;
                 if (a < axons) {
-                    events += typeWeight != null && fastPaths ? integrateSharedWeight(a) : integrateAxon(a);
+                    events += integrateAxon(a);
                 }
             }
         }
@@ -286,14 +306,31 @@ public final class TrueNorthArray implements NeuronArray {
         return w;
     }
 
-    /** {@link #integrateAxon} on a core whose neurons share the weight of every type and have no stochastic synapse. */
-    private long integrateSharedWeight(int a) {
-        int w = switch (axonType[a]) {
-            case 0 -> tw0;
-            case 1 -> tw1;
-            case 2 -> tw2;
-            default -> tw3;
-        };
+    /**
+     * Integration on a core whose neurons share the weight of every type and have no stochastic
+     * synapse: the active axons of each type in turn, each row added with the type's weight. The
+     * order of the additions differs from the axon order; they are exact int additions, so V is
+     * the same, and nothing is drawn.
+     */
+    private long integrateByType(long[] activeAxons, int words) {
+        long events = 0;
+        for (int g = 0; g < 4; g++) {
+            int w = g == 0 ? tw0 : g == 1 ? tw1 : g == 2 ? tw2 : tw3;
+            int typeBase = g * axonWords;
+            for (int i = 0; i < words; i++) {
+                long active = activeAxons[i] & typeAxons[typeBase + i];
+                while (active != 0) {
+                    int a = (i << 6) + Long.numberOfTrailingZeros(active);
+                    active &= active - 1;
+                    events += integrateRow(a, w);
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Adds row {@code a} of the crossbar with weight {@code w} into V. */
+    private long integrateRow(int a, int w) {
         int rowBase = a * wordsPerRow;
         long events = 0;
         for (int i = 0; i < wordsPerRow; i++) {
