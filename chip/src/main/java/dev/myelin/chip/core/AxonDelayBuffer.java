@@ -16,6 +16,8 @@ public final class AxonDelayBuffer {
     private final int words;
     private final long[][] bits;
     private final int[] pending;
+    /** slots - 1 when slots is a power of two (the slot is then the tick's low bits), else -1. */
+    private final int slotMask;
     private int occupancy;
 
     public AxonDelayBuffer(int axons, int slots) {
@@ -27,6 +29,7 @@ public final class AxonDelayBuffer {
         this.words = (axons + 63) >>> 6;
         this.bits = new long[slots][words];
         this.pending = new int[slots];
+        this.slotMask = Integer.bitCount(slots) == 1 ? slots - 1 : -1;
     }
 
     public int axons() {
@@ -44,7 +47,9 @@ public final class AxonDelayBuffer {
 
     /** Slot of tick {@code t}. */
     public int slotOf(long tick) {
-        return (int) Math.floorMod(tick, (long) slots);
+        // the low bits of a two's-complement tick are its floorMod by a power of two, negative
+        // ticks included; a long division costs tens of cycles on every mark and read
+        return slotMask >= 0 ? (int) tick & slotMask : (int) Math.floorMod(tick, (long) slots);
     }
 
     /**
