@@ -32,6 +32,8 @@ final class Delivery implements DeliverySink {
      * passes over every core's bucket, so it pays only when spikes are many.
      */
     static final int GROUP_MIN_SPIKES = 2048;
+    /** {@link #GROUP_MIN_SPIKES}, changed only by tests that compare grouped and ungrouped delivery. */
+    static int groupMinSpikes = GROUP_MIN_SPIKES;
 
     private final CoreRuntime[] cores;
     private final LatePolicy latePolicy;
@@ -104,7 +106,7 @@ final class Delivery implements DeliverySink {
         if (queued == 0) {
             return;
         }
-        grouped = queued >= GROUP_MIN_SPIKES;
+        grouped = queued >= groupMinSpikes;
         if (grouped) {
             groupByCore();
         }
