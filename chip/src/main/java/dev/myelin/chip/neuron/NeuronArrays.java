@@ -23,4 +23,16 @@ public final class NeuronArrays {
             case LOIHI_CUBA -> new LoihiCubaArray(core, arch);
         };
     }
+
+    /**
+     * {@link #create} for a core of an image the caller has just validated whole
+     * ({@link dev.myelin.isa.model.ImageValidator#validate}): the TrueNorth datapath then skips
+     * checking the core again (on a full chip, a second pass over a million neurons' parameters).
+     */
+    public static NeuronArray createValidated(CoreImage core, Architecture arch, CoreRandom random) {
+        if (!core.input() && arch.datapath() == dev.myelin.isa.arch.Datapath.TRUENORTH) {
+            return new TrueNorthArray(core, arch, random, true);
+        }
+        return create(core, arch, random);
+    }
 }

@@ -97,6 +97,22 @@ public final class TrueNorthArray implements NeuronArray {
      * stochastic (then integration reads no per-neuron weight); null otherwise.
      */
     private final int[] typeWeight;
+    /**
+     * {@link #typeWeight} as fields (zero when it is null), and the shared update parameters of a
+     * {@link #uniform} core (neuron 0's): a full chip steps thousands of cores whose arrays are
+     * mostly out of cache, so a parameter read from the core object instead of its own array
+     * saves a cache miss per array per tick.
+     */
+    private final int tw0, tw1, tw2, tw3;
+    /**
+     * Per axon type g, the bit set of the axons of that type ({@code typeAxons[g * axonWords + w]},
+     * 64 axons a word): shared-weight integration takes the active axons type by type with the
+     * type's weight in hand instead of looking up each axon's type (a cache miss per active axon
+     * on a full chip). Null when integration does not take that path.
+     */
+    private final long[] typeAxons;
+    private final int axonWords;
+    private final int uLambda, uReversal, uAlpha, uLimit, uPosMul, uPosAdd, uNegMul, uNegAdd;
     private int lastActive;
     private int unstable;
     /** Neurons with V != 0 or a leak after the last update ({@link #restingUpdates()}). */
@@ -109,7 +125,18 @@ public final class TrueNorthArray implements NeuronArray {
      *         for the architecture (the codec's rules, {@link ImageValidator#validateCore})
      */
     public TrueNorthArray(CoreImage core, Architecture arch, CoreRandom random) {
-        ImageValidator.validateCore(arch, core);
+        this(core, arch, random, false);
+    }
+
+    /**
+     * @param validated the caller has just checked the whole image the core belongs to
+     *        ({@link ImageValidator#validate}, as loading a chip does), so the core's checks are
+     *        not run a second time
+     */
+    TrueNorthArray(CoreImage core, Architecture arch, CoreRandom random, boolean validated) {
+        if (!validated) {
+            ImageValidator.validateCore(arch, core);
+        }
         TrueNorthNeurons p = (TrueNorthNeurons) core.neurons();
         Crossbar xb = (Crossbar) core.synapses();
         this.n = p.n();
@@ -169,10 +196,32 @@ public final class TrueNorthArray implements NeuronArray {
             }
         }
         this.typeWeight = sharedTypeWeights();
+        int[] tw = typeWeight == null ? new int[4] : typeWeight;
+        this.tw0 = tw[0];
+        this.tw1 = tw[1];
+        this.tw2 = tw[2];
+        this.tw3 = tw[3];
+        this.axonWords = (axonType.length + 63) >>> 6;
+        if (typeWeight != null) {
+            this.typeAxons = new long[4 * axonWords];
+            for (int a = 0; a < axonType.length; a++) {
+                typeAxons[axonType[a] * axonWords + (a >>> 6)] |= 1L << (a & 63);
+            }
+        } else {
+            this.typeAxons = null;
+        }
         // |input| <= axons x 256 (9-bit weights): with at most 2^20 axons, input + V fits an int
         // (the architecture allows at most 65,536 axons per core; the guard stays as a backstop)
         this.deterministic = drawsNothing && axonType.length <= 1 << 20;
         this.uniform = deterministic && n > 0 && leak[0] != 0 && sameUpdateParameters();
+        this.uLambda = n == 0 ? 0 : leak[0];
+        this.uReversal = n == 0 ? 0 : leakReversal[0];
+        this.uAlpha = n == 0 ? 0 : alpha[0];
+        this.uLimit = n == 0 ? 0 : negativeLimit[0];
+        this.uPosMul = n == 0 ? 0 : posMul[0];
+        this.uPosAdd = n == 0 ? 0 : posAdd[0];
+        this.uNegMul = n == 0 ? 0 : negMul[0];
+        this.uNegAdd = n == 0 ? 0 : negAdd[0];
 
         for (int j = 0; j < n; j++) {
             if (!stable(j, v[j])) {
@@ -194,13 +243,16 @@ public final class TrueNorthArray implements NeuronArray {
         long events = 0;
         int axons = axonType.length;
         touch(activeAxons, words, axons);
+        if (typeAxons != null && fastPaths) {
+            return integrateByType(activeAxons, Math.min(words, axonWords));
+        }
         for (int w = 0; w < words; w++) {
             long active = activeAxons[w];
             while (active != 0) {
                 int a = (w << 6) + Long.numberOfTrailingZeros(active);
                 active &= active - 1;
                 if (a < axons) {
-                    events += typeWeight != null && fastPaths ? integrateSharedWeight(a) : integrateAxon(a);
+                    events += integrateAxon(a);
                 }
             }
         }
@@ -254,9 +306,31 @@ public final class TrueNorthArray implements NeuronArray {
         return w;
     }
 
-    /** {@link #integrateAxon} on a core whose neurons share the weight of every type and have no stochastic synapse. */
-    private long integrateSharedWeight(int a) {
-        int w = typeWeight[axonType[a]];
+    /**
+     * Integration on a core whose neurons share the weight of every type and have no stochastic
+     * synapse: the active axons of each type in turn, each row added with the type's weight. The
+     * order of the additions differs from the axon order; they are exact int additions, so V is
+     * the same, and nothing is drawn.
+     */
+    private long integrateByType(long[] activeAxons, int words) {
+        long events = 0;
+        for (int g = 0; g < 4; g++) {
+            int w = g == 0 ? tw0 : g == 1 ? tw1 : g == 2 ? tw2 : tw3;
+            int typeBase = g * axonWords;
+            for (int i = 0; i < words; i++) {
+                long active = activeAxons[i] & typeAxons[typeBase + i];
+                while (active != 0) {
+                    int a = (i << 6) + Long.numberOfTrailingZeros(active);
+                    active &= active - 1;
+                    events += integrateRow(a, w);
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Adds row {@code a} of the crossbar with weight {@code w} into V. */
+    private long integrateRow(int a, int w) {
         int rowBase = a * wordsPerRow;
         long events = 0;
         for (int i = 0; i < wordsPerRow; i++) {
@@ -396,9 +470,9 @@ public final class TrueNorthArray implements NeuronArray {
      * crossing one is rare and the branch predictable.
      */
     private int updateUniform(int[] fired) {
-        int lambda = leak[0];
+        int lambda = uLambda;
         int[] vs = v;
-        if (leakReversal[0] == 0) {
+        if (uReversal == 0) {
             for (int j = 0; j < n; j++) {
                 int x = clamp(vs[j]);
                 vs[j] = clamp(x + lambda);
@@ -409,12 +483,12 @@ public final class TrueNorthArray implements NeuronArray {
                 vs[j] = clamp(x + ((x >> 31) | (-x >>> 31)) * lambda); // sgn(x) * lambda
             }
         }
-        int a = alpha[0];
-        int limit = negativeLimit[0];
-        int pm = posMul[0];
-        int pa = posAdd[0];
-        int nm = negMul[0];
-        int na = negAdd[0];
+        int a = uAlpha;
+        int limit = uLimit;
+        int pm = uPosMul;
+        int pa = uPosAdd;
+        int nm = uNegMul;
+        int na = uNegAdd;
         int count = 0;
         for (int j = 0; j < n; j++) {
             int x = vs[j];
@@ -432,8 +506,17 @@ public final class TrueNorthArray implements NeuronArray {
         return count;
     }
 
-    private static int clamp(int x) {
-        return Math.max(TrueNorthMath.V_MIN, Math.min(TrueNorthMath.V_MAX, x));
+    /**
+     * Saturates an {@code int} to [V_MIN, V_MAX] by masks (|x| &lt; 2^30 here, so the differences
+     * cannot overflow): the excess over a bound is subtracted when its sign says the bound is
+     * crossed. C2 compiles {@code Math.max}/{@code min} into conditional moves that keep the
+     * update loops scalar; this form lets it vectorise them.
+     */
+    static int clamp(int x) {
+        int over = x - TrueNorthMath.V_MAX;
+        int y = x - (over & ~(over >> 31));
+        int under = y - TrueNorthMath.V_MIN;
+        return y - (under & (under >> 31));
     }
 
     /** The update as the reference describes it, drawing eta and stochastic leaks as needed. */

@@ -124,6 +124,9 @@ final class CoreRuntime {
                 packet[p] = target[k];
             }
         }
+        if (outPort.length == 0) {
+            return; // no output-port lines on this core: outStart is not read (a cache miss per spike)
+        }
         for (int o = outStart[j], end = outStart[j + 1]; o < end; o++) {
             int s = portSpikes++;
             portOfSpike[s] = outPort[o];

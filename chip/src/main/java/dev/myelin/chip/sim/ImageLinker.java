@@ -40,7 +40,7 @@ final class ImageLinker {
         CoreRuntime[] cores = new CoreRuntime[layout.cores()];
         for (int c = 0; c < cores.length; c++) {
             CoreImage ci = image.cores().get(c);
-            NeuronArray neurons = NeuronArrays.create(ci, arch, random.create(seed, ci.id()));
+            NeuronArray neurons = NeuronArrays.createValidated(ci, arch, random.create(seed, ci.id()));
             if (ci.learning().length > 0) {
                 neurons = Learning.wrap(neurons, ci, random.create(seed ^ Learning.SEED_SALT, ci.id()));
             }
@@ -54,12 +54,17 @@ final class ImageLinker {
         Targets t = ci.targets();
         int m = t.count();
         long[] target = new long[m];
-        for (int j = 0; j < t.neurons(); j++) {
-            for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
-                // the validator checked it lands on a used core and axon (< 65,536), delay < 256
-                int core = layout.indexOf(ci.id().x() + t.dx()[k], ci.id().y() + t.dy()[k], t.slot()[k]);
-                target[k] = CoreRuntime.pack(core, t.axon()[k], t.delay()[k]);
-            }
+        int x = ci.id().x();
+        int y = ci.id().y();
+        int[] dx = t.dx();
+        int[] dy = t.dy();
+        int[] slot = t.slot();
+        int[] axon = t.axon();
+        int[] delayOf = t.delay();
+        for (int k = 0; k < m; k++) {
+            // the validator checked it lands on a used core and axon (< 65,536), delay < 256
+            int core = layout.indexOf(x + dx[k], y + dy[k], slot[k]);
+            target[k] = CoreRuntime.pack(core, axon[k], delayOf[k]);
         }
         return new CoreRuntime(c, neurons, delay, t.start().clone(), target, out[0], out[1], out[2],
                 rowSynapses(ci));
@@ -70,10 +75,13 @@ final class ImageLinker {
         int[] n = new int[ci.axonCount()];
         if (ci.synapses() instanceof Crossbar x) {
             int w = x.wordsPerRow();
+            long[] bits = x.bits();
             for (int a = 0; a < Math.min(n.length, x.axons()); a++) {
+                int row = 0;
                 for (int i = 0; i < w; i++) {
-                    n[a] += Long.bitCount(x.bits()[a * w + i]);
+                    row += Long.bitCount(bits[a * w + i]);
                 }
+                n[a] = row;
             }
         } else if (ci.synapses() instanceof SparseRows s) {
             for (int a = 0; a < Math.min(n.length, s.axons()); a++) {

@@ -64,6 +64,23 @@ class TrueNorthFastPathTest {
         assertThat(paths.values()).allMatch(k -> k >= 40);
     }
 
+    @Test
+    void theMaskClampSaturatesExactlyAsSaturateV() {
+        // every int within 4 of each bound and of 0, the extremes an update can produce (V + an
+        // input of up to 65,536 axons x 256 + a leak of 256), and random ints of that range
+        int[] centres = {TrueNorthMath.V_MIN, TrueNorthMath.V_MAX, 0, -(1 << 25) - 256, (1 << 25) + 256};
+        for (int c : centres) {
+            for (int d = -4; d <= 4; d++) {
+                assertThat(TrueNorthArray.clamp(c + d)).as("x = " + (c + d)).isEqualTo(TrueNorthMath.saturateV(c + d));
+            }
+        }
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < 100_000; i++) {
+            int x = rnd.nextInt(-(1 << 26), 1 << 26);
+            assertThat(TrueNorthArray.clamp(x)).as("x = " + x).isEqualTo(TrueNorthMath.saturateV(x));
+        }
+    }
+
     /**
      * A random core: every fourth trial uniform parameters (the uniform path when the leak is
      * non-zero), most trials without any random draw in the update, some with stochastic synapses,

@@ -88,20 +88,11 @@ class ChipTest {
         }
     }
 
-    /** A network that makes every spike arrive exactly at its due tick: always late by one. */
-    private static final SpikeNetwork.Factory LATE = layout -> (tick, spikes, sink) -> {
-        for (int c = 0; c < spikes.cores(); c++) {
-            for (int k = 0; k < spikes.packets(c); k++) {
-                long due = tick + spikes.delay(c, k);
-                sink.deliver(spikes.targetCore(c, k), spikes.targetAxon(c, k), due, due);
-            }
-        }
-    };
 
     @Test
     void lateSpikesAreDeliveredAfterArrivalOrDroppedByPolicy() {
         try (Chip chip = Chip.load(relay(2).latePolicy("deliver-late").image(),
-                ChipOptions.defaults().withNetwork(LATE))) {
+                ChipOptions.defaults().withNetwork(ChipTestNetworks.LATE))) {
             chip.inject("in", 0, 0);
             chip.run(6);
             // due in tick 2, arrives during tick 2, delivered in tick 3
@@ -109,7 +100,7 @@ class ChipTest {
             assertThat(chip.counters().get(1, Counter.SPIKES_LATE)).isEqualTo(1);
             assertThat(chip.counters().get(1, Counter.SPIKES_DROPPED)).isZero();
         }
-        try (Chip chip = Chip.load(relay(2).latePolicy("drop").image(), ChipOptions.defaults().withNetwork(LATE))) {
+        try (Chip chip = Chip.load(relay(2).latePolicy("drop").image(), ChipOptions.defaults().withNetwork(ChipTestNetworks.LATE))) {
             chip.inject("in", 0, 0);
             chip.run(6);
             assertThat(chip.outputSpikes()).containsExactly(new OutputSpike("relay", 0, 0));

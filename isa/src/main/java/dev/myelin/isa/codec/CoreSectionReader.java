@@ -208,6 +208,21 @@ final class CoreSectionReader {
         Crossbar x = Crossbar.empty(axons, neurons);
         long set = 0;
         in.path.push("axon", 0);
+        long total = (long) axons * rowBytes;
+        if (rowBytes > 0 && (rowBytes & 7) == 0 && total <= in.remaining()) {
+            // whole rows of 64-bit words, all present: one bulk read into the rows (a short
+            // section falls through to the row-by-row read below, which names the row it ends in)
+            byte[] all = in.getBytes((int) total, "row");
+            long[] bits = x.bits();
+            java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(bits);
+            for (long w : bits) {
+                set += Long.bitCount(w);
+            }
+            // rowBytes a multiple of 8 means neurons a multiple of 64 and no padding bits
+            in.path.pop();
+            checkSetBits(set);
+            return x;
+        }
         for (int a = 0; a < axons; a++) {
             in.path.index(a);
             long rowAt = in.position();
@@ -223,11 +238,15 @@ final class CoreSectionReader {
             }
         }
         in.path.pop();
+        checkSetBits(set);
+        return x;
+    }
+
+    private void checkSetBits(long set) {
         if (set != synapses) {
             throw in.error(in.position(), "(crossbar)", "the crossbar has " + set
                     + " set bits, the core header says synapses=" + synapses);
         }
-        return x;
     }
 
     private SparseRows readSparse() {

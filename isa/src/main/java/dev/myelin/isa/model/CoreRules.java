@@ -80,9 +80,11 @@ final class CoreRules {
         if (!core.formats().isEmpty()) {
             fail("formats", ".size=" + core.formats().size() + " must be 0 for datapath truenorth");
         }
-        for (int a = 0; a < core.axonCount(); a++) {
-            if (core.axonType()[a] < 0 || core.axonType()[a] >= arch.axonTypes()) {
-                below("axon[" + a + "].type", core.axonType()[a], arch.axonTypes(), "core.axonTypes");
+        int types = arch.axonTypes();
+        int[] axonType = core.axonType();
+        for (int a = 0; a < axonType.length; a++) {
+            if (axonType[a] < 0 || axonType[a] >= types) {
+                below("axon[" + a + "].type", axonType[a], types, "core.axonTypes");
             }
         }
         long bytes = (long) c.axons() * ((c.neurons() + 7) / 8);
@@ -92,6 +94,9 @@ final class CoreRules {
         }
         int wMin = weightMin(arch.weightBits());
         int wMax = weightMax(arch.weightBits());
+        if (allInRange(n, wMin, wMax)) {
+            return;
+        }
         for (int j = 0; j < n.n(); j++) {
             for (int g = 0; g < 4; g++) {
                 neuron(j, WEIGHT_NAMES[g], n.weights()[4 * j + g], wMin, wMax);
@@ -190,23 +195,63 @@ final class CoreRules {
         int axons = arch.axons();
         int maxDelay = arch.maxDelay();
         int slots = arch.coresPerRouter();
+        int perNeuron = arch.targetsPerNeuron();
+        int[] start = t.start();
+        int[] axon = t.axon();
+        int[] delay = t.delay();
+        int[] slot = t.slot();
         for (int j = 0; j < t.neurons(); j++) {
-            if (t.countOf(j) > arch.targetsPerNeuron()) {
-                limit("neuron[" + j + "].targetCount", t.countOf(j), 0, arch.targetsPerNeuron(), "core.targetsPerNeuron");
+            if (t.countOf(j) > perNeuron) {
+                limit("neuron[" + j + "].targetCount", t.countOf(j), 0, perNeuron, "core.targetsPerNeuron");
             }
-            for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
-                int i = k - t.start()[j];
-                if (t.axon()[k] < 0 || t.axon()[k] >= axons) {
-                    below(target(j, i, "axon"), t.axon()[k], axons, "core.axons");
+            for (int k = start[j]; k < start[j + 1]; k++) {
+                int i = k - start[j];
+                if (axon[k] < 0 || axon[k] >= axons) {
+                    below(target(j, i, "axon"), axon[k], axons, "core.axons");
                 }
-                if (t.delay()[k] < 1 || t.delay()[k] > maxDelay) {
-                    range(target(j, i, "delay"), t.delay()[k], 1, maxDelay);
+                if (delay[k] < 1 || delay[k] > maxDelay) {
+                    range(target(j, i, "delay"), delay[k], 1, maxDelay);
                 }
-                if (t.slot()[k] < 0 || t.slot()[k] >= slots) {
-                    below(target(j, i, "slot"), t.slot()[k], slots, "mesh.coresPerRouter");
+                if (slot[k] < 0 || slot[k] >= slots) {
+                    below(target(j, i, "slot"), slot[k], slots, "mesh.coresPerRouter");
                 }
             }
         }
+    }
+
+    /**
+     * Whether every neuron parameter is in range, checked array by array in tight loops (a full
+     * chip has a million neurons): when not, the neuron-by-neuron loop of {@link #checkTrueNorth}
+     * runs and names the first problem in its order, so the message does not depend on this scan.
+     */
+    private static boolean allInRange(TrueNorthNeurons n, int wMin, int wMax) {
+        int k = n.n();
+        return inRange(n.weights(), 4 * k, wMin, wMax)
+                && inRange(n.stochasticSynapse(), k, 0, TN_STOCHASTIC_MASK_MAX)
+                && inRange(n.leak(), k, TN_LEAK_MIN, TN_LEAK_MAX)
+                && inRange(n.stochasticLeak(), k, 0, 1)
+                && inRange(n.leakReversal(), k, 0, 1)
+                && inRange(n.alpha(), k, 0, TN_THRESHOLD_MAX)
+                && inRange(n.beta(), k, 0, TN_THRESHOLD_MAX)
+                && inRange(n.thresholdMaskBits(), k, 0, TN_TM_MAX)
+                && inRange(n.resetMode(), k, 0, TN_RESET_MODE_MAX)
+                && inRange(n.kappa(), k, 0, 1)
+                && inRange(n.resetV(), k, TN_V_MIN, TN_V_MAX)
+                && inRange(n.v0(), k, TN_V_MIN, TN_V_MAX);
+    }
+
+    /** Whether the first {@code count} values lie in [min, max] (false too when the array is shorter). */
+    private static boolean inRange(int[] values, int count, int min, int max) {
+        if (values.length < count) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            int v = values[i];
+            if (v < min || v > max) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final String[] WEIGHT_NAMES = {"weight[0]", "weight[1]", "weight[2]", "weight[3]"};

@@ -37,8 +37,13 @@ public final class ImageValidator {
             new CoreRules(arch, c).check();
         }
         CoreGrid grid = new CoreGrid(image.cores(), arch.coresPerRouter());
+        // axons used per core, by index: a target's check reads one int, not its core's image
+        int[] axonsOf = new int[image.cores().size()];
+        for (int i = 0; i < axonsOf.length; i++) {
+            axonsOf[i] = image.cores().get(i).axonCount();
+        }
         for (CoreImage c : image.cores()) {
-            checkLanding(c, image.cores(), grid);
+            checkLanding(c, image.cores(), grid, axonsOf);
         }
         checkPorts(image.inputs(), "INPT", "input port", byId, true);
         checkInputLines(image.inputs(), arch.maxDelay());
@@ -63,17 +68,22 @@ public final class ImageValidator {
     }
 
     /** Every target is an axon in use on a core of the image. */
-    private static void checkLanding(CoreImage c, List<CoreImage> cores, CoreGrid grid) {
+    private static void checkLanding(CoreImage c, List<CoreImage> cores, CoreGrid grid, int[] axonsOf) {
         Targets t = c.targets();
         int x = c.id().x();
         int y = c.id().y();
+        int[] start = t.start();
+        int[] dx = t.dx();
+        int[] dy = t.dy();
+        int[] slot = t.slot();
+        int[] axon = t.axon();
         for (int j = 0; j < t.neurons(); j++) {
-            for (int k = t.start()[j]; k < t.start()[j + 1]; k++) {
-                int d = grid.indexOf(x + t.dx()[k], y + t.dy()[k], t.slot()[k]);
-                CoreImage dest = d < 0 ? null : cores.get(d);
-                if (dest != null && t.axon()[k] < dest.axonCount()) {
+            for (int k = start[j]; k < start[j + 1]; k++) {
+                int d = grid.indexOf(x + dx[k], y + dy[k], slot[k]);
+                if (d >= 0 && axon[k] < axonsOf[d]) {
                     continue;
                 }
+                CoreImage dest = d < 0 ? null : cores.get(d);
                 CoreId to = new CoreId(x + t.dx()[k], y + t.dy()[k], t.slot()[k]);
                 String field = "neuron[" + j + "].target[" + (k - t.start()[j]) + "]";
                 if (dest == null) {
