@@ -37,12 +37,9 @@ import java.util.List;
  * own generator and happen only when a fraction is left, in synapse order, so results do not
  * depend on the thread count or on idle skipping.
  *
- * <p>A core whose learning section carries per-synapse delays (docs/learning.md, "Synaptic
- * delays") integrates through a ring of {@code dMax + 1} slots of dendritic accumulators: a spike
- * on an axon integrated in tick t adds each synapse's weight to its compartment's slot for tick
- * {@code t + delay}, and each tick the datapath takes its own slot ({@link
- * LoihiCubaArray#addDelayed}) and the slot is cleared. The ring's slots are flat int arrays
- * sized at load; a core with pending delayed input is not quiescent.
+ * <p>A core whose learning section carries per-synapse delays integrates through a {@link DelayRing}
+ * of dendritic accumulators instead of the datapath's direct path; rules on {@code dd} change the
+ * delays (docs/learning.md, "Synaptic delays").
  */
 public final class LearningCore implements NeuronArray {
     static final int TAG_MIN = Short.MIN_VALUE;
@@ -88,23 +85,8 @@ public final class LearningCore implements NeuronArray {
     private final int[] tag;
     /** Non-zero trace values. */
     private int live;
-
-    /** Per synapse its delay 0..dMax (null: no delay group, the datapath integrates directly). */
-    private final int[] delay;
-    private final int dMax;
-    /** The ring: slot s holds sums {@code ring[s * cells + c]} and neurons reached {@code ringReached[s * nWords + w]}. */
-    private final int slots;
-    private final int cells;
-    private final int nWords;
-    private final int[] ring;
-    private final long[] ringReached;
-    /** Synaptic events held per slot, and over all slots. */
-    private final int[] ringCount;
-    private int ringPending;
-    /** The slot of the tick being stepped; it advances once per stepped tick (an idle core's ring is empty). */
-    private int head;
-    /** Per synapse its accumulator cell in the datapath. */
-    private final int[] cellOf;
+    /** The per-synapse delays and their accumulators, or null: the datapath integrates directly. */
+    private final DelayRing ring;
 
     // the rules, flattened: rule r (0 dw, 1 dt, 2 dd or absent) has terms [ruleStart[r], ruleStart[r+1])
     private final int[] ruleTarget;
@@ -163,40 +145,7 @@ public final class LearningCore implements NeuronArray {
         for (int k = 0; k < w.length; k++) {
             w[k] = rows.weight()[k] << frac;
         }
-        dev.myelin.isa.learn.Delays dl = config.delays();
-        if (dl != null) {
-            if (dl.synapses() != post.length) {
-                throw new IllegalArgumentException("learning: delays for " + dl.synapses() + " synapses, the core has "
-                        + post.length);
-            }
-            delay = new int[post.length];
-            for (int k = 0; k < delay.length; k++) {
-                delay[k] = dl.delay(k);
-            }
-            dMax = dl.max();
-            slots = dMax + 1;
-            cells = inner.accumulatorCells();
-            nWords = (n + 63) >>> 6;
-            ring = new int[slots * cells];
-            ringReached = new long[slots * nWords];
-            ringCount = new int[slots];
-            cellOf = new int[post.length];
-            for (int a = 0; a < axons; a++) {
-                for (int k = rowStart[a]; k < rowStart[a + 1]; k++) {
-                    cellOf[k] = inner.accumulatorCell(a, k);
-                }
-            }
-        } else {
-            delay = null;
-            dMax = 0;
-            slots = 0;
-            cells = 0;
-            nWords = 0;
-            ring = null;
-            ringReached = null;
-            ringCount = null;
-            cellOf = null;
-        }
+        ring = config.delays() == null ? null : new DelayRing(inner, rowStart, post, config.delays());
         List<Rule> rules = config.rules();
         int terms = rules.stream().mapToInt(r -> r.terms().size()).sum();
         int factors = rules.stream().flatMap(r -> r.terms().stream()).mapToInt(t -> t.factors().size()).sum();
@@ -247,42 +196,7 @@ public final class LearningCore implements NeuronArray {
         if (axons % 64 != 0 && m == activeNow.length) {
             activeNow[m - 1] &= (1L << (axons % 64)) - 1;
         }
-        return delay == null ? inner.integrate(activeAxons, words) : integrateDelayed(m);
-    }
-
-    /**
-     * Adds every synapse of this tick's active axons into the ring slot of its delay (the weight
-     * read now, in 32-bit wrapping sums), then hands this tick's slot to the datapath and clears it.
-     */
-    private long integrateDelayed(int words) {
-        long events = 0;
-        for (int word = 0; word < words; word++) {
-            long bits = activeNow[word];
-            while (bits != 0) {
-                int a = (word << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                for (int k = rowStart[a], end = rowStart[a + 1]; k < end; k++) {
-                    int s = head + delay[k];
-                    if (s >= slots) {
-                        s -= slots;
-                    }
-                    int j = post[k];
-                    ring[s * cells + cellOf[k]] += inner.effectiveWeight(k);
-                    ringReached[s * nWords + (j >>> 6)] |= 1L << (j & 63);
-                    ringCount[s]++;
-                }
-                events += rowStart[a + 1] - rowStart[a];
-            }
-        }
-        ringPending += (int) events;
-        if (ringCount[head] != 0) {
-            inner.addDelayed(ring, head * cells, ringReached, head * nWords);
-            java.util.Arrays.fill(ring, head * cells, (head + 1) * cells, 0);
-            java.util.Arrays.fill(ringReached, head * nWords, (head + 1) * nWords, 0L);
-            ringPending -= ringCount[head];
-            ringCount[head] = 0;
-        }
-        return events;
+        return ring == null ? inner.integrate(activeAxons, words) : ring.integrate(activeNow, m);
     }
 
     @Override
@@ -328,8 +242,8 @@ public final class LearningCore implements NeuronArray {
         }
         lastTraceUpdates = traceUpdates;
         lastSynapticUpdates = synaptic;
-        if (delay != null && ++head == slots) {
-            head = 0;
+        if (ring != null) {
+            ring.advance();
         }
         return f;
     }
@@ -344,10 +258,13 @@ public final class LearningCore implements NeuronArray {
         return inner.restingUpdates();
     }
 
-    /** The datapath is quiescent, every trace is 0, no spike waits for its epoch's end, the rules rest without activity and no delayed input waits in the ring. */
+    /**
+     * The datapath is quiescent, every trace is 0, no spike waits for its epoch's end, the rules
+     * rest without activity and no input waits in the delay ring.
+     */
     @Override
     public boolean quiescent() {
-        return inner.quiescent() && live == 0 && !epochSpikes && restsWithoutActivity && ringPending == 0;
+        return inner.quiescent() && live == 0 && !epochSpikes && restsWithoutActivity && (ring == null || ring.empty());
     }
 
     @Override
@@ -469,7 +386,7 @@ public final class LearningCore implements NeuronArray {
                 boolean changed = false;
                 int newW = w[k];
                 int newTag = tag[k];
-                int newD = delay == null ? 0 : delay[k];
+                long newD = ring == null ? 0 : ring.delay(k);
                 for (int r = 0; r < rules; r++) {
                     long change = ruleChange(r, a, j, k);
                     if (change == NO_CHANGE) {
@@ -481,15 +398,14 @@ public final class LearningCore implements NeuronArray {
                     } else if (ruleTarget[r] == Rule.Target.TAG.ordinal()) {
                         newTag = (int) Math.max(TAG_MIN, Math.min(TAG_MAX, tag[k] + change));
                     } else {
-                        // saturate: the delay stays in [0, dMax] (a rule on dd needs the delay group)
-                        newD = (int) Math.max(0, Math.min(dMax, delay[k] + change));
+                        newD = ring.delay(k) + change;   // a dd rule implies the ring (LearningConfig.problem)
                     }
                 }
                 if (changed) {
                     updated++;
                     tag[k] = newTag;
-                    if (delay != null) {
-                        delay[k] = newD;
+                    if (ring != null) {
+                        ring.setDelay(k, newD);   // clipped to [0, dMax]
                     }
                     setW(a, k, newW);
                 }
@@ -547,7 +463,7 @@ public final class LearningCore implements NeuronArray {
             case 8 -> r1;
             case 9 -> w[k];
             case 10 -> tag[k];
-            case 11 -> delay[k];
+            case 11 -> ring.delay(k);
             default -> throw new IllegalStateException("variable " + LearnVar.ofCode(var));
         };
     }
@@ -665,19 +581,12 @@ public final class LearningCore implements NeuronArray {
 
     /** The delay of synapse {@code k} in ticks (0 when the core has no per-synapse delays). */
     public int delay(int k) {
-        return delay == null ? 0 : delay[k];
+        return ring == null ? 0 : ring.delay(k);
     }
 
     /** The synapses' present delays with the core's bound, or null when the core has no per-synapse delays. */
     public dev.myelin.isa.learn.Delays delays() {
-        if (delay == null) {
-            return null;
-        }
-        byte[] d = new byte[delay.length];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = (byte) delay[k];
-        }
-        return new dev.myelin.isa.learn.Delays(dMax, d);
+        return ring == null ? null : ring.snapshot();
     }
 
     /** Sets the weight of synapse {@code k} on axon {@code a} (learning units, clipped to the bounds). */
