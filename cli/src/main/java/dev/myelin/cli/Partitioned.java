@@ -123,6 +123,9 @@ final class Partitioned {
         if (c.sampleTicks != 0) {
             no.add("--sample-ticks");
         }
+        if (c.adcBits != null) {
+            no.add("--adc-bits");
+        }
         if (!no.isEmpty()) {
             throw new MyelinInputException(String.join(", ", no) + (no.size() == 1 ? " is" : " are")
                     + " not available in a partitioned run (it writes --spikes, --counters, --digests and probes)");

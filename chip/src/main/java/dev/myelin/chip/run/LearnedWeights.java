@@ -161,10 +161,12 @@ public final class LearnedWeights {
             // the device the run used (the section's or --device's) stays with the network; its
             // conductances do not: a later run programs each device exactly to the saved weight
             byte[] learning = ci.learning();
-            boolean newDevice = l.devices() != null && !java.util.Objects.equals(l.devices().device(), l.config().device());
+            boolean newDevice = l.devices() != null && (!java.util.Objects.equals(l.devices().device(),
+                    l.config().device()) || !l.readout().equals(l.config().readout()));
             boolean newDelays = !java.util.Objects.equals(l.delays(), l.config().delays());
             if (newDevice || newDelays) {
-                var config = newDevice ? l.config().withDevice(l.devices().device()) : l.config();
+                var config = newDevice ? l.config().withDevice(l.devices().device()).withReadout(l.readout())
+                        : l.config();
                 learning = dev.myelin.isa.codec.LearningCodec.encode(config.withDelays(l.delays()));
             }
             cores.set(c, new CoreImage(ci.id(), ci.axonType(), ci.neurons(),

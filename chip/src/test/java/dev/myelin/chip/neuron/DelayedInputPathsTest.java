@@ -49,7 +49,7 @@ class DelayedInputPathsTest {
             boolean[] plastic = new boolean[axons];
             Arrays.fill(plastic, true);
             LearningConfig config = new LearningConfig(1 + rnd.nextInt(3), 0, -256, 255, -1,
-                    Collections.nCopies(6, Trace.OFF), List.of(RuleText.parse("dd = x0 - y0")), plastic, null,
+                    Collections.nCopies(6, Trace.OFF), List.of(RuleText.parse("dd = x0 - y0")), plastic, null, null,
                     new Delays(max, d));
             LoihiCubaArray fastInner = new LoihiCubaArray(core, LOIHI);
             LoihiCubaArray generalInner = new LoihiCubaArray(core, LOIHI);

@@ -105,7 +105,7 @@ final class CoreEmitter {
             }
         }
         return LearningCodec.encode(new LearningConfig(p.epoch(), p.weightFrac(), p.wMin(), p.wMax(), reward,
-                p.traces(), p.rules(), plastic, p.device(), delays(p, plastic, rows)));
+                p.traces(), p.rules(), plastic, p.device(), p.readout(), delays(p, plastic, rows)));
     }
 
     /** The per-synapse delays: d_init on the synapses of plastic axons, 0 on the others; null without delays. */

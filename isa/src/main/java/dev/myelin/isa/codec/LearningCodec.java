@@ -3,6 +3,7 @@ package dev.myelin.isa.codec;
 import dev.myelin.isa.format.Field;
 import dev.myelin.isa.learn.Delays;
 import dev.myelin.isa.learn.Device;
+import dev.myelin.isa.learn.DeviceReadout;
 import dev.myelin.isa.learn.Factor;
 import dev.myelin.isa.learn.LearnVar;
 import dev.myelin.isa.learn.LearningConfig;
@@ -111,6 +112,14 @@ public final class LearningCodec {
                 real(out, DEVICE_T_LTD, d.tLtdNs());
             }
             out.path.pop();
+            DeviceReadout r = c.readout();
+            if (!r.equals(DeviceReadout.STORAGE)) {
+                out.path.push("readout");
+                out.put(READOUT_READ, r.current() ? 1 : 0);
+                out.put(READOUT_PAIR, r.pair() ? 1 : 0);
+                out.put(READOUT_ADC_BITS, r.adcBits());
+                out.path.pop();
+            }
         }
         Delays dl = c.delays();
         if (dl != null) {
@@ -256,10 +265,11 @@ public final class LearningCodec {
             }
         }
         Device device = in.remaining() == 0 || nextIsDelays(in) ? null : readDevice(in);
+        DeviceReadout readout = in.remaining() == 0 || nextIsDelays(in) ? DeviceReadout.STORAGE : readReadout(in);
         Delays delays = null;
         if (in.remaining() != 0) {
             if (!nextIsDelays(in)) {
-                throw in.error(in.position(), "device", in.remaining() + " bytes after the device parameters");
+                throw in.error(in.position(), "readout", in.remaining() + " bytes after the device readout");
             }
             delays = readDelays(in, synapses);
         }
@@ -273,7 +283,7 @@ public final class LearningCodec {
                     + " no delay group");
         }
         return new LearningConfig(epoch, frac, wMin, wMax, reward == NO_REWARD ? -1 : (int) reward, traces, list,
-                plastic, device, delays);
+                plastic, device, readout, delays);
     }
 
     private static boolean nextIsDelays(NbinIn in) {
@@ -307,10 +317,23 @@ public final class LearningCodec {
         return new Delays(max, d);
     }
 
+    /** Reads the readout group after the device group (docs/isa.md). */
+    private static DeviceReadout readReadout(NbinIn in) {
+        in.path.push("readout");
+        int read = in.getAtMost(READOUT_READ, 1, "the last read mode (0 weight, 1 current)");
+        int pair = in.getAtMost(READOUT_PAIR, 1, "the last device arrangement (0 single, 1 pair)");
+        int bits = (int) in.get(READOUT_ADC_BITS);
+        if (bits < 1 || bits > DeviceReadout.MAX_ADC_BITS) {
+            throw in.fail(READOUT_ADC_BITS, bits + " is out of range [1, " + DeviceReadout.MAX_ADC_BITS + "]");
+        }
+        in.path.pop();
+        return new DeviceReadout(read == 1, pair == 1, bits);
+    }
+
     /** Reads the device group after the bitmap (docs/isa.md), each parameter checked as it is read. */
     private static Device readDevice(NbinIn in) {
         in.path.push("device");
-        int id = in.getAtMost(DEVICE_PRESET, Device.PRESET_IDS.size() - 1, "the last preset id (0 custom, 1 ideal, 2 ag-a-si)");
+        int id = in.getAtMost(DEVICE_PRESET, Device.PRESET_IDS.size() - 1, "the last preset id (0 custom, 1 ideal, 2 ag-a-si, 3 taox-hfox, 4 pcmo, 5 alox-hfo2, 6 epiram)");
         if (id != 0) {
             in.path.pop();
             return Device.PRESET_IDS.get(id);

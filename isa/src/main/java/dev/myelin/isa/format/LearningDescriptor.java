@@ -26,7 +26,11 @@ package dev.myelin.isa.format;
  *                   gMin gMax (f64, nS) | levelsLtp levelsLtd (u16) 1..65535 |
  *                   nlLtp nlLtd (f64) -9..9 | c2c (f64) 0..1 | d2d (f64) 0..9 | readNoise (f64) 0..1 |
  *                   vRead tRead vLtp tLtp vLtd tLtd (f64, V and ns)
- *        delays      optional (present when bytes follow the device, or the bitmap when no device):
+ *        readout     optional (present when bytes follow the device group; absent: 0 0 8):
+ *                   read (u8) 0 weight storage, 1 column current | pair (u8) 0 single, 1 differential |
+ *                   adcBits (u8) 1..16
+ *        delays      optional (present when bytes follow the readout, the device or the bitmap; its tag 0xdd
+ *                   is no device preset id nor read mode):
  *                   the per-synapse delays (docs/learning.md, "Synaptic delays"):
  *                   tag (u8) 0xdd | dMax (u8) 0..62 | synapses (u32) the core's synapse count |
  *                   delay[synapses] (u8) 0..dMax, in the core's sparse synapse order
@@ -90,6 +94,11 @@ public final class LearningDescriptor {
     public static final Field DEVICE_T_LTD = P.i64("tLtd");
     public static final int DEVICE_PARAMS_SIZE = P.size();
 
+    private static final Layout O = new Layout();
+    public static final Field READOUT_READ = O.u8("read");
+    public static final Field READOUT_PAIR = O.u8("pair");
+    public static final Field READOUT_ADC_BITS = O.u8("adcBits");
+    public static final int READOUT_SIZE = O.size();
     private static final Layout Q = new Layout();
     public static final Field DELAYS_TAG = Q.u8("tag");
     public static final Field DELAYS_MAX = Q.u8("dMax");

@@ -40,7 +40,7 @@ class DelayCodecTest {
         assertThat(dd.target()).isEqualTo(Rule.Target.DELAY);
         assertThat(dd.text()).isEqualTo("dd = 2^-3 * x1 * y0 - d");
         LearningConfig c = new LearningConfig(1, 0, 0, 255, -1, LearningCodecTest.stdp().traces(), List.of(dd),
-                new boolean[] {true}, null, new Delays(5, new byte[] {1}));
+                new boolean[] {true}, null, null, new Delays(5, new byte[] {1}));
         byte[] b = LearningCodec.encode(c);
         // head 11 bytes + 6 traces x 6 = 47: the rule's target, terms; term 0: mantissa, exponent, factors ...
         assertThat(b[47]).as("target dd").isEqualTo((byte) 2);
