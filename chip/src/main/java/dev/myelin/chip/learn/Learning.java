@@ -31,7 +31,8 @@ public final class Learning {
                     + " core (only loihi-cuba cores learn)");
         }
         try {
-            return new LearningCore(loihi, rows, LearningCodec.decode(ci.learning(), ci.axonCount()), random);
+            return new LearningCore(loihi, rows, LearningCodec.decode(ci.learning(), ci.axonCount(), rows.post().length),
+                    random);
         } catch (MyelinInputException e) {
             throw new MyelinInputException("core " + ci.id() + ": " + e.getMessage());
         }

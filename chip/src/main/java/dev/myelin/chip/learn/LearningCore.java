@@ -37,6 +37,10 @@ import java.util.List;
  * and added to the variable, which is clipped to its bounds. Random draws come from the core's
  * own generator and happen only when a fraction is left, in synapse order, so results do not
  * depend on the thread count or on idle skipping.
+ *
+ * <p>A core whose learning section carries per-synapse delays integrates through a {@link DelayRing}
+ * of dendritic accumulators instead of the datapath's direct path; rules on {@code dd} change the
+ * delays (docs/learning.md, "Synaptic delays").
  */
 public final class LearningCore implements NeuronArray {
     static final int TAG_MIN = Short.MIN_VALUE;
@@ -82,8 +86,10 @@ public final class LearningCore implements NeuronArray {
     private final int[] tag;
     /** Non-zero trace values. */
     private int live;
+    /** The per-synapse delays and their accumulators, or null: the datapath integrates directly. */
+    private final DelayRing ring;
 
-    // the rules, flattened: rule r (0 dw, 1 dt or absent) has terms [ruleStart[r], ruleStart[r+1])
+    // the rules, flattened: rule r (0 dw, 1 dt, 2 dd or absent) has terms [ruleStart[r], ruleStart[r+1])
     private final int[] ruleTarget;
     private final int[] ruleStart;
     private final int[] termMant;
@@ -158,6 +164,7 @@ public final class LearningCore implements NeuronArray {
         for (int k = 0; k < w.length; k++) {
             w[k] = rows.weight()[k] << frac;
         }
+        ring = config.delays() == null ? null : new DelayRing(inner, rowStart, post, config.delays());
         List<Rule> rules = config.rules();
         int terms = rules.stream().mapToInt(r -> r.terms().size()).sum();
         int factors = rules.stream().flatMap(r -> r.terms().stream()).mapToInt(t -> t.factors().size()).sum();
@@ -207,6 +214,9 @@ public final class LearningCore implements NeuronArray {
         System.arraycopy(activeAxons, 0, activeNow, 0, m);
         if (axons % 64 != 0 && m == activeNow.length) {
             activeNow[m - 1] &= (1L << (axons % 64)) - 1;
+        }
+        if (ring != null) {
+            return ring.integrate(activeNow, m);   // a core with delays has no column-current readout
         }
         if (plasticBits == null) {
             return inner.integrate(activeAxons, words);
@@ -287,6 +297,9 @@ public final class LearningCore implements NeuronArray {
         }
         lastTraceUpdates = traceUpdates;
         lastSynapticUpdates = synaptic;
+        if (ring != null) {
+            ring.advance();
+        }
         return f;
     }
 
@@ -300,10 +313,13 @@ public final class LearningCore implements NeuronArray {
         return inner.restingUpdates();
     }
 
-    /** The datapath is quiescent, every trace is 0, no spike waits for its epoch's end, and the rules rest without activity. */
+    /**
+     * The datapath is quiescent, every trace is 0, no spike waits for its epoch's end, the rules
+     * rest without activity and no input waits in the delay ring.
+     */
     @Override
     public boolean quiescent() {
-        return inner.quiescent() && live == 0 && !epochSpikes && restsWithoutActivity;
+        return inner.quiescent() && live == 0 && !epochSpikes && restsWithoutActivity && (ring == null || ring.empty());
     }
 
     @Override
@@ -436,6 +452,7 @@ public final class LearningCore implements NeuronArray {
                 boolean changed = false;
                 int newW = w[k];
                 int newTag = tag[k];
+                long newD = ring == null ? 0 : ring.delay(k);
                 for (int r = 0; r < rules; r++) {
                     long change = ruleChange(r, a, j, k);
                     if (change == NO_CHANGE) {
@@ -444,13 +461,18 @@ public final class LearningCore implements NeuronArray {
                     changed = true;
                     if (ruleTarget[r] == Rule.Target.WEIGHT.ordinal()) {
                         newW = (int) Math.max(wLow, Math.min(wHigh, w[k] + change));
-                    } else {
+                    } else if (ruleTarget[r] == Rule.Target.TAG.ordinal()) {
                         newTag = (int) Math.max(TAG_MIN, Math.min(TAG_MAX, tag[k] + change));
+                    } else {
+                        newD = ring.delay(k) + change;   // a dd rule implies the ring (LearningConfig.problem)
                     }
                 }
                 if (changed) {
                     updated++;
                     tag[k] = newTag;
+                    if (ring != null) {
+                        ring.setDelay(k, newD);   // clipped to [0, dMax]
+                    }
                     setW(a, k, newW);
                 }
             }
@@ -507,6 +529,7 @@ public final class LearningCore implements NeuronArray {
             case 8 -> r1;
             case 9 -> w[k];
             case 10 -> tag[k];
+            case 11 -> ring.delay(k);
             default -> throw new IllegalStateException("variable " + LearnVar.ofCode(var));
         };
     }
@@ -702,6 +725,16 @@ public final class LearningCore implements NeuronArray {
 
     public int tag(int k) {
         return tag[k];
+    }
+
+    /** The delay of synapse {@code k} in ticks (0 when the core has no per-synapse delays). */
+    public int delay(int k) {
+        return ring == null ? 0 : ring.delay(k);
+    }
+
+    /** The synapses' present delays with the core's bound, or null when the core has no per-synapse delays. */
+    public dev.myelin.isa.learn.Delays delays() {
+        return ring == null ? null : ring.snapshot();
     }
 
     /** Sets the weight of synapse {@code k} on axon {@code a} (learning units, clipped to the bounds). */

@@ -586,6 +586,44 @@ public final class LoihiCubaArray implements NeuronArray {
         return u[j];
     }
 
+    /** Accumulator cells, groups x neurons: one slot of a learning core's delay ring holds this many sums. */
+    public int accumulatorCells() {
+        return groups * n;
+    }
+
+    /** The accumulator cell of synapse {@code k} of axon {@code axon}: its axon type's group, its neuron. */
+    public int accumulatorCell(int axon, int k) {
+        return axonGroup[axon] * n + post[k];
+    }
+
+    /** The effective weight synapse {@code k} adds (its format applied, pre-shifted for weightExp >= 0). */
+    public int effectiveWeight(int k) {
+        return weight[k];
+    }
+
+    /**
+     * Adds one slot of a learning core's delay ring into this tick's sums, in place of
+     * {@link #integrate}: {@code sums[from + c]} into cell c, and the neurons whose bits are set
+     * in {@code reached[reachedFrom ..]} count as reached. The slot's sums are 32-bit (wrapping):
+     * as for the fast path's sums, u reads a sum only modulo 2^(18 + k), so both paths give the
+     * same result as exact sums.
+     */
+    public void addDelayed(int[] sums, int from, long[] reached, int reachedFrom) {
+        int cells = groups * n;
+        if (fastPaths) {
+            for (int c = 0; c < cells; c++) {
+                acc32[c] += sums[from + c];
+            }
+        } else {
+            for (int c = 0; c < cells; c++) {
+                acc[c] += sums[from + c];
+            }
+        }
+        for (int w = 0; w < hasInput.length; w++) {
+            hasInput[w] |= reached[reachedFrom + w];
+        }
+    }
+
     /**
      * Sets the raw weight of synapse {@code k} (a synapse of axon {@code axon}), applying the
      * axon type's format exactly as at load: the learning engine's write into synapse memory.

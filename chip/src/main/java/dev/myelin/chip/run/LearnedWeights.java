@@ -34,20 +34,25 @@ public final class LearnedWeights {
      * Writes one row per synapse of every learning core, in core, axon, synapse order: the
      * source (population and index, or input port and line) that drives the axon, the post
      * neuron, and the learned weight (raw units, with the engine's fraction bits), the raw weight
-     * the synapse integrates and the tag; when the cores use memristive devices ({@code --device}),
-     * a last column {@code g_ns}, the synapse's device conductance in nS. Written atomically.
+     * the synapse integrates and the tag; when a core carries per-synapse delays, a column
+     * {@code delay} (ticks; 0 on cores without them); when the cores use memristive devices
+     * ({@code --device}), a last column {@code g_ns}, the synapse's device conductance in nS.
+     * Written atomically.
      */
     public static void writeCsv(Path target, Chip chip) {
         PopulationMap names = new PopulationMap(chip.image(), chip.layout());
         String[][] preLabel = preLabels(chip);
         boolean devices = false;
+        boolean delays = false;
         for (int c = 0; c < chip.layout().cores(); c++) {
             devices |= chip.learning(c) != null && chip.learning(c).devices() != null;
+            delays |= chip.learning(c) != null && chip.learning(c).config().delays() != null;
         }
         boolean withG = devices;
+        boolean withD = delays;
         AtomicFiles.write(target, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write(withG ? HEADER + ",g_ns" : HEADER);
+            w.write(HEADER + (withD ? ",delay" : "") + (withG ? ",g_ns" : ""));
             w.write('\n');
             ChipLayout layout = chip.layout();
             for (int c = 0; c < layout.cores(); c++) {
@@ -65,7 +70,7 @@ public final class LearnedWeights {
                         w.write(pre + "," + (post.indexOf(',') >= 0 ? "\"" + post + "\"" : post) + ","
                                 + names.labelIndex(c, j) + "," + core + "," + a + "," + (l.plastic(a) ? 1 : 0) + ","
                                 + new BigDecimal(l.weight(k)).divide(BigDecimal.valueOf(1L << frac)).toPlainString()
-                                + "," + l.rawWeight(k) + "," + l.tag(k)
+                                + "," + l.rawWeight(k) + "," + l.tag(k) + (withD ? "," + l.delay(k) : "")
                                 + (withG ? "," + (l.devices() == null ? "" : Double.toString(l.devices().conductance(k))) : "")
                                 + "\n");
                     }
@@ -134,7 +139,8 @@ public final class LearnedWeights {
     /**
      * The chip's image with every learning core's sparse weights replaced by the raw weights its
      * synapses integrate now: a later run of it starts from what this one learned (the fraction
-     * bits below the raw weight, the tags and the traces start again at 0). A core that ran with
+     * bits below the raw weight, the tags and the traces start again at 0; learned per-synapse
+     * delays are kept in the delay group). A core that ran with
      * memristive devices keeps its device in the learning section, but not the conductances: the
      * next run programs every device exactly to its saved weight.
      */
@@ -155,10 +161,13 @@ public final class LearnedWeights {
             // the device the run used (the section's or --device's) stays with the network; its
             // conductances do not: a later run programs each device exactly to the saved weight
             byte[] learning = ci.learning();
-            if (l.devices() != null && (!java.util.Objects.equals(l.devices().device(), l.config().device())
-                    || !l.readout().equals(l.config().readout()))) {
-                learning = dev.myelin.isa.codec.LearningCodec.encode(l.config().withDevice(l.devices().device())
-                        .withReadout(l.readout()));
+            boolean newDevice = l.devices() != null && (!java.util.Objects.equals(l.devices().device(),
+                    l.config().device()) || !l.readout().equals(l.config().readout()));
+            boolean newDelays = !java.util.Objects.equals(l.delays(), l.config().delays());
+            if (newDevice || newDelays) {
+                var config = newDevice ? l.config().withDevice(l.devices().device()).withReadout(l.readout())
+                        : l.config();
+                learning = dev.myelin.isa.codec.LearningCodec.encode(config.withDelays(l.delays()));
             }
             cores.set(c, new CoreImage(ci.id(), ci.axonType(), ci.neurons(),
                     new SparseRows(s.axons(), s.rowStart(), s.post(), weight), ci.formats(), ci.targets(), learning));

@@ -72,10 +72,10 @@ final class CoreEmitter {
             Targets t = targets(cr, ids);
             // plastic projections end on loihi_lif populations, whose neurons are one compartment each
             return new CoreImage(cr.id(), ax.types(), np, mem, cr.formats(), k == 1 ? t : onSomas(t, k),
-                    learning(cr, projections));
+                    learning(cr, projections, (SparseRows) mem));
         }
         Targets t = targets(cr, ids);
-        return new CoreImage(cr.id(), ax.types(), np, mem, cr.formats(), t, learning(cr, projections));
+        return new CoreImage(cr.id(), ax.types(), np, mem, cr.formats(), t, learning(cr, projections, null));
     }
 
     /**
@@ -83,7 +83,7 @@ final class CoreEmitter {
      * per population), their axons marked plastic, the reward projection's axon as the reward
      * channel. Empty when no axon of the core carries a plastic projection.
      */
-    static byte[] learning(Route.CoreRoute cr, List<Projection> projections) {
+    static byte[] learning(Route.CoreRoute cr, List<Projection> projections, SparseRows rows) {
         var ax = cr.axons();
         boolean[] plastic = new boolean[ax.axons()];
         Plasticity p = null;
@@ -105,7 +105,21 @@ final class CoreEmitter {
             }
         }
         return LearningCodec.encode(new LearningConfig(p.epoch(), p.weightFrac(), p.wMin(), p.wMax(), reward,
-                p.traces(), p.rules(), plastic, p.device(), p.readout()));
+                p.traces(), p.rules(), plastic, p.device(), p.readout(), delays(p, plastic, rows)));
+    }
+
+    /** The per-synapse delays: d_init on the synapses of plastic axons, 0 on the others; null without delays. */
+    private static dev.myelin.isa.learn.Delays delays(Plasticity p, boolean[] plastic, SparseRows rows) {
+        if (p.dMax() < 0 || rows == null) {
+            return null;
+        }
+        byte[] d = new byte[rows.post().length];
+        for (int a = 0; a < plastic.length; a++) {
+            if (plastic[a]) {
+                java.util.Arrays.fill(d, rows.rowStart()[a], rows.rowStart()[a + 1], (byte) p.dInit());
+            }
+        }
+        return new dev.myelin.isa.learn.Delays(p.dMax(), d);
     }
 
     /** Neuron j's targets moved to its soma, compartment k j + k - 1; dendrites have none. */

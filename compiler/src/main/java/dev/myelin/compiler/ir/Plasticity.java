@@ -16,10 +16,12 @@ import java.util.List;
  * @param where   where {@code plasticity} was written
  * @param device  the memristive device of the plastic synapses (docs/learning.md), or null for digital weights
  * @param readout how the cores use the device (weight storage or column currents, single or pair, ADC bits)
+ * @param dMax    the largest per-synapse delay (docs/learning.md, "Synaptic delays"), or -1: no delays
+ * @param dInit   the delay the plastic synapses start with, 0..dMax (0 without delays)
  */
 public record Plasticity(String rule, int epoch, int weightFrac, int wMin, int wMax, List<Trace> traces,
                          List<Rule> rules, String reward, String where, dev.myelin.isa.learn.Device device,
-                         dev.myelin.isa.learn.DeviceReadout readout) {
+                         dev.myelin.isa.learn.DeviceReadout readout, int dMax, int dInit) {
     public Plasticity {
         traces = List.copyOf(traces);
         rules = List.copyOf(rules);
@@ -33,10 +35,18 @@ public record Plasticity(String rule, int epoch, int weightFrac, int wMin, int w
                 dev.myelin.isa.learn.DeviceReadout.STORAGE);
     }
 
+    /** A plasticity without per-synapse delays. */
+    public Plasticity(String rule, int epoch, int weightFrac, int wMin, int wMax, List<Trace> traces,
+                      List<Rule> rules, String reward, String where, dev.myelin.isa.learn.Device device,
+                      dev.myelin.isa.learn.DeviceReadout readout) {
+        this(rule, epoch, weightFrac, wMin, wMax, traces, rules, reward, where, device, readout, -1, 0);
+    }
+
     /** Whether two plasticities program the cores the same way (the rule name and place aside). */
     public boolean sameEngine(Plasticity o) {
         return epoch == o.epoch && weightFrac == o.weightFrac && wMin == o.wMin && wMax == o.wMax
                 && traces.equals(o.traces) && rules.equals(o.rules) && java.util.Objects.equals(reward, o.reward)
-                && java.util.Objects.equals(device, o.device) && readout.equals(o.readout);
+                && java.util.Objects.equals(device, o.device) && readout.equals(o.readout) && dMax == o.dMax
+                && dInit == o.dInit;
     }
 }

@@ -3,6 +3,7 @@ package dev.myelin.compiler.source;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.Plasticity;
 import dev.myelin.compiler.learn.NamedRules;
+import dev.myelin.isa.learn.Delays;
 import dev.myelin.isa.learn.Device;
 import dev.myelin.isa.learn.DeviceReadout;
 import dev.myelin.isa.learn.LearningConfig;
@@ -22,7 +23,7 @@ import java.util.Set;
 final class PlasticityReader {
     static final List<String> RULES = List.of("stdp", "reward_stdp", "custom");
     private static final Set<String> COMMON = Set.of("rule", "epoch", "weight_frac", "w_min", "w_max", "reward",
-            "device");
+            "device", "d_max", "d_init");
     /** A device mapping's keys: a preset to start from, then any parameter of it replaced. */
     private static final List<String> DEVICE_KEYS = List.of("preset", "g_min", "g_max", "levels_ltp", "levels_ltd",
             "nl_ltp", "nl_ltd", "c2c", "d2d", "read_noise", "v_read", "t_read", "v_ltp", "t_ltp", "v_ltd", "t_ltd",
@@ -30,7 +31,7 @@ final class PlasticityReader {
     private static final Set<String> STDP = Set.of("a_plus", "a_minus", "tau_plus", "tau_minus", "pairing",
             "trace_bits");
     private static final Set<String> REWARD = Set.of("tau_tag", "learning_rate");
-    private static final Set<String> CUSTOM = Set.of("dw", "dt", "traces");
+    private static final Set<String> CUSTOM = Set.of("dw", "dt", "dd", "traces");
     private static final Set<String> TRACE_KEYS = Set.of("tau", "decay", "impulse", "bits", "pairing");
 
     private PlasticityReader() {
@@ -76,14 +77,14 @@ final class PlasticityReader {
         try {
             if (rule.equals("custom")) {
                 traces = customTraces(file, y, dtMs, d);
-                for (String key : List.of("dw", "dt")) {
+                for (String key : List.of("dw", "dt", "dd")) {
                     Rule r = ruleText(file, y, key, d);
                     if (r != null) {
                         rules.add(r);
                     }
                 }
-                if (!y.has("dw") && !y.has("dt")) {
-                    y.error("rule", "rule custom needs 'dw' or 'dt' (a rule such as \"2^-2 * x1 * y0 - 2^-3 * y1 * x0\")");
+                if (!y.has("dw") && !y.has("dt") && !y.has("dd")) {
+                    y.error("rule", "rule custom needs 'dw', 'dt' or 'dd' (a rule such as \"2^-2 * x1 * y0 - 2^-3 * y1 * x0\")");
                 }
             } else {
                 double aPlus = y.number("a_plus", 0, 1e6, 0, true);
@@ -125,7 +126,25 @@ final class PlasticityReader {
             device = dn instanceof ScalarNode || m != null ? device(y, m, d) : null;
             readout = m != null ? readout(m) : readout;
         }
-        return new Plasticity(rule, epoch, frac, wMin, wMax, traces, rules, reward, y.where(), device, readout);
+        // per-synapse delays: with a rule on dd (or reading d), d_max or d_init; d_max defaults to the largest
+        boolean delays = y.has("d_max") || y.has("d_init") || usesDelay(rules);
+        int dMax = delays ? (int) y.integer("d_max", 0, Delays.MAX_DELAY, Delays.MAX_DELAY, false) : -1;
+        int dInit = delays ? (int) y.integer("d_init", 0, Delays.MAX_DELAY, 0, false) : 0;
+        if (dInit > dMax && dMax >= 0) {
+            y.error("d_init", "'d_init' = " + dInit + " is above 'd_max' = " + dMax);
+        }
+        if (delays && readout.current()) {
+            y.error("d_max", "per-synapse delays need the device to store the weights (read: weight): a column-current"
+                    + " read integrates in the tick of the spike");
+        }
+        return new Plasticity(rule, epoch, frac, wMin, wMax, traces, rules, reward, y.where(), device, readout, dMax,
+                dInit);
+    }
+
+    /** Whether a rule changes the delay (dd) or reads it (d). */
+    private static boolean usesDelay(List<Rule> rules) {
+        return rules.stream().anyMatch(r -> r.target() == Rule.Target.DELAY || r.terms().stream()
+                .anyMatch(t -> t.factors().stream().anyMatch(f -> f.var() == dev.myelin.isa.learn.LearnVar.D)));
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.myelin.isa.learn.Trace;
 import dev.myelin.isa.model.CoreImage;
 import org.junit.jupiter.api.Test;
 
+import dev.myelin.isa.learn.Delays;
 import dev.myelin.isa.learn.Device;
 import dev.myelin.isa.learn.DeviceReadout;
 
@@ -129,6 +130,47 @@ class PlasticityTest {
     }
 
     /**
+     * A rule on the delay: the core gets the delay group, d_init on the plastic projection's
+     * synapses (post has 3 neurons, all_to_all from the 2 pre lines: synapses 0..5 on axons 0 and
+     * 1) and 0 on the reward projection's (synapses 6..8 on axon 2).
+     */
+    @Test
+    void aDelayRuleGivesTheCorePerSynapseDelays() {
+        LearningConfig c = compiled("{rule: custom, dd: \"2^-3 * x1 * y0 - 2^-4 * y1 * x0\", d_max: 9, d_init: 4,"
+                + " traces: {x1: {tau: 20 ms}, y1: {tau: 20 ms}}}");
+        assertThat(c.rule(Rule.Target.DELAY).text()).isEqualTo("dd = 2^-3 * x1 * y0 - 2^-4 * y1 * x0");
+        assertThat(c.delays()).isEqualTo(new Delays(9, new byte[] {4, 4, 4, 4, 4, 4, 0, 0, 0}));
+        // d_max defaults to the largest delay, 62; d_init to 0
+        assertThat(compiled("{rule: custom, dd: \"x0\"}").delays()).isEqualTo(new Delays(62, new byte[9]));
+        // without a delay rule or key, no delay group
+        assertThat(compiled("{rule: custom, dw: \"x0\"}").delays()).isNull();
+
+        Diagnostics e = new Diagnostics();
+        String bad = "{rule: custom, dd: \"x0\", d_max: 63}";
+        parse(bad, e);
+        String line = NET.replace("PLASTICITY", bad).split("\n")[14];
+        assertThat(e.errors()).singleElement().asString().startsWith("t.yaml:15:" + (line.indexOf("63") + 1) + ": ")
+                .contains("d_max");
+        Diagnostics f = new Diagnostics();
+        String above = "{rule: custom, dd: \"x0\", d_max: 3, d_init: 5}";
+        parse(above, f);
+        String l2 = NET.replace("PLASTICITY", above).split("\n")[14];
+        assertThat(f.errors()).singleElement().asString().startsWith("t.yaml:15:" + (l2.indexOf("5}") + 1) + ": ")
+                .contains("'d_init' = 5 is above 'd_max' = 3");
+        Diagnostics g = new Diagnostics();
+        String var = "{rule: custom, dd: \"2^-2 * q1\"}";
+        parse(var, g);
+        String l3 = NET.replace("PLASTICITY", var).split("\n")[14];
+        assertThat(g.errors()).containsExactly("t.yaml:15:" + (l3.indexOf("q1") + 1)
+                + ": 'dd': unknown variable 'q1' (known: x0 y0 x1 x2 y1 y2 y3 r0 r1 w t d)");
+        // a column-current read integrates in the spike's tick: no per-synapse delays with it
+        Diagnostics h = new Diagnostics();
+        parse("{rule: custom, dd: \"x0\", d_max: 4, device: {preset: ideal, read: current}}", h);
+        assertThat(h.errors()).singleElement().asString().contains("per-synapse delays need the device to store the"
+                + " weights (read: weight)");
+    }
+
+    /**
      * The device mapping's readout: read (weight or current), pair, adc_bits (1..16); a preset name or a
      * mapping without them stores the weights on single devices (the default, written nowhere in the binary).
      */
@@ -163,7 +205,7 @@ class PlasticityTest {
         // line 15 is "    plasticity: {rule: custom, dw: "2^-2 * z1 * y0"}"; z1 is at column 42
         String line = NET.replace("PLASTICITY", "{rule: custom, dw: \"2^-2 * z1 * y0\"}").split("\n")[14];
         assertThat(d.errors()).containsExactly("t.yaml:15:" + (line.indexOf("z1") + 1)
-                + ": 'dw': unknown variable 'z1' (known: x0 y0 x1 x2 y1 y2 y3 r0 r1 w t)");
+                + ": 'dw': unknown variable 'z1' (known: x0 y0 x1 x2 y1 y2 y3 r0 r1 w t d)");
 
         Diagnostics e = new Diagnostics();
         parse("{rule: stdp, a_plus: 1, a_minus: 1, tau_plus: 20 ms, tau_minus: 20 ms, tau_tag: 5 ms}", e);

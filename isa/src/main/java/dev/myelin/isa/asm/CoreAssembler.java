@@ -64,6 +64,11 @@ final class CoreAssembler {
     private final java.util.BitSet plastic = new java.util.BitSet();
     private dev.myelin.isa.learn.Device device;
     private dev.myelin.isa.learn.DeviceReadout readout = dev.myelin.isa.learn.DeviceReadout.STORAGE;
+    /** {@code .delays}: the line (null: no per-synapse delays), the bound, and each {@code .delay} row by axon. */
+    private Line delaysLine;
+    private int delayMax;
+    private final java.util.TreeMap<Integer, int[]> delayRows = new java.util.TreeMap<>();
+    private final java.util.Map<Integer, Line> delayRowLines = new java.util.HashMap<>();
 
     CoreAssembler(Architecture arch, CoreId id, int line) {
         this.arch = arch;
@@ -396,6 +401,56 @@ final class CoreAssembler {
         readout = new dev.myelin.isa.learn.DeviceReadout(current, pair, bits);
     }
 
+    /** {@code .delays max=M}: the core's synapses carry delays 0..M (docs/learning.md, "Synaptic delays"), 0 unless a {@code .delay} row says otherwise. */
+    void delays(Line l, Token directive) {
+        requireLearning(l, directive);
+        if (delaysLine != null) {
+            throw l.error(directive, ".delays given twice in core " + id + " (first at line " + delaysLine.lineNo() + ")");
+        }
+        delaysLine = l;
+        delayMax = l.expectField("max", 0, dev.myelin.isa.learn.Delays.MAX_DELAY);
+    }
+
+    /** {@code .delay AXON D D ...}: the delays of axon AXON's synapses, one per synapse in row order. */
+    void delay(Line l, Token directive) {
+        if (delaysLine == null) {
+            throw l.error(directive, ".delay needs a .delays line before it in core " + id);
+        }
+        Token at = l.peek();
+        int a = l.expectInt("axon", 0, axonLimit() - 1);
+        if (delayRows.containsKey(a)) {
+            throw l.error(at, "axon " + a + "'s delays given twice (first at line " + delayRowLines.get(a).lineNo() + ")");
+        }
+        IntList d = new IntList();
+        while (!l.atEnd()) {
+            d.add(l.expectInt("delay", 0, delayMax));
+        }
+        delayRows.put(a, d.toArray());
+        delayRowLines.put(a, l);
+    }
+
+    /** The per-synapse delays of the built core's rows, or null without {@code .delays}. */
+    private dev.myelin.isa.learn.Delays delaysOf(SynapseMemory syn) {
+        if (delaysLine == null) {
+            return null;
+        }
+        SparseRows rows = (SparseRows) syn;
+        byte[] d = new byte[rows.post().length];
+        for (var e : delayRows.entrySet()) {
+            int a = e.getKey();
+            int[] row = e.getValue();
+            int len = a < rows.axons() ? rows.rowStart()[a + 1] - rows.rowStart()[a] : 0;
+            if (row.length != len) {
+                throw delayRowLines.get(a).error(1, ".delay " + a + ": " + row.length + " delays, axon " + a + " has "
+                        + len + " synapses");
+            }
+            for (int i = 0; i < len; i++) {
+                d[rows.rowStart()[a] + i] = (byte) row[i];
+            }
+        }
+        return new dev.myelin.isa.learn.Delays(delayMax, d);
+    }
+
     private int axonLimit() {
         return declaredAxons >= 0 ? declaredAxons : arch.axons();
     }
@@ -406,7 +461,7 @@ final class CoreAssembler {
         }
     }
 
-    private byte[] learningBytes(int nAx) {
+    private byte[] learningBytes(int nAx, SynapseMemory syn) {
         if (learningLine == null) {
             return new byte[0];
         }
@@ -415,7 +470,7 @@ final class CoreAssembler {
             flags[a] = true;
         }
         var c = new dev.myelin.isa.learn.LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon,
-                java.util.Arrays.asList(traces), rules, flags, device, readout);
+                java.util.Arrays.asList(traces), rules, flags, device, readout, delaysOf(syn));
         String p = c.problem(nAx);
         if (p != null) {
             throw learningLine.error(1, "core " + id + ": learning: " + p);
@@ -611,7 +666,7 @@ final class CoreAssembler {
         SynapseMemory syn = trueNorth ? crossbar(nAx, nN) : sparseRows(nAx);
         NeuronParams np = trueNorth ? NeuronFields.trueNorth(nN, slots).withNegativeThreshold(negativeThreshold)
                 : NeuronFields.loihi(nN, decayMode, slots);
-        return new CoreImage(id, types, np, syn, formats, targets(nN), learningBytes(nAx), inputCoreLine != 0);
+        return new CoreImage(id, types, np, syn, formats, targets(nN), learningBytes(nAx, syn), inputCoreLine != 0);
     }
 
     private Crossbar crossbar(int nAx, int nN) {

@@ -30,7 +30,7 @@ final class ListingParser {
 
     static final List<String> DIRECTIVES = List.of(".arch", ".set", ".flags", ".dt", ".core", ".axons", ".neurons",
             ".decay", ".synapses", ".negative_threshold", ".input_core", ".format", ".learning", ".trace", ".rule",
-            ".plastic", ".device", ".input", ".output", ".symbol");
+            ".plastic", ".device", ".delays", ".delay", ".input", ".output", ".symbol");
 
     private enum Section { TOP, CORE, INPUT, OUTPUT, SYMBOL }
 
@@ -175,6 +175,8 @@ final class ListingParser {
             case ".rule" -> core.rule(l, d);
             case ".plastic" -> core.plastic(l, d);
             case ".device" -> core.device(l, d);
+            case ".delays" -> core.delays(l, d);
+            case ".delay" -> core.delay(l, d);
             default -> throw new IllegalStateException("directive " + d.text() + " not dispatched");
         }
     }

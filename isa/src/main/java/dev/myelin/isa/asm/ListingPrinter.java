@@ -252,6 +252,29 @@ final class ListingPrinter {
             sb.append(" read=").append(r.readName()).append(" pair=").append(r.pair()).append(" adc_bits=")
                     .append(r.adcBits()).append('\n');
         }
+        delays(l.delays(), c);
+    }
+
+    /** {@code .delays max=M}, then {@code .delay A D D ...} for each axon whose row has a non-zero delay. */
+    private void delays(dev.myelin.isa.learn.Delays d, CoreImage c) {
+        if (d == null) {
+            return;
+        }
+        sb.append(".delays max=").append(d.max()).append('\n');
+        SparseRows s = (SparseRows) c.synapses();
+        for (int a = 0; a < s.axons(); a++) {
+            boolean any = false;
+            for (int k = s.rowStart()[a]; k < s.rowStart()[a + 1]; k++) {
+                any |= d.delay(k) != 0;
+            }
+            if (any) {
+                sb.append(".delay ").append(a);
+                for (int k = s.rowStart()[a]; k < s.rowStart()[a + 1]; k++) {
+                    sb.append(' ').append(d.delay(k));
+                }
+                sb.append('\n');
+            }
+        }
     }
 
     /** Input ports that map description lines print {@code lines=N} and each line's {@code line L lead D}. */

@@ -78,7 +78,7 @@ final class CoreSectionReader {
             }
             in.seek(learningAt);
             in.path.push("learning");
-            LearningCodec.read(in, axons);
+            LearningCodec.read(in, axons, syn instanceof dev.myelin.isa.model.SparseRows s ? s.post().length : -1);
             in.path.pop();
         }
         return new CoreImage(id, axonType, params, syn, fmts, t, learning, input);

@@ -1,6 +1,7 @@
 package dev.myelin.isa.codec;
 
 import dev.myelin.isa.format.Field;
+import dev.myelin.isa.learn.Delays;
 import dev.myelin.isa.learn.Device;
 import dev.myelin.isa.learn.DeviceReadout;
 import dev.myelin.isa.learn.Factor;
@@ -120,6 +121,19 @@ public final class LearningCodec {
                 out.path.pop();
             }
         }
+        Delays dl = c.delays();
+        if (dl != null) {
+            out.path.push("delays");
+            out.put(DELAYS_TAG, DELAYS_TAG_VALUE);
+            out.put(DELAYS_MAX, dl.max());
+            out.put(DELAYS_SYNAPSES, dl.synapses());
+            byte[] ds = new byte[dl.synapses()];
+            for (int k = 0; k < ds.length; k++) {
+                ds[k] = (byte) dl.delay(k);
+            }
+            out.putBytes("delay", ds);
+            out.path.pop();
+        }
     }
 
     /** Writes {@code v} as its binary64 bits; zero is written +0.0 (the one encoding the reader accepts). */
@@ -133,14 +147,16 @@ public final class LearningCodec {
      * @throws dev.myelin.isa.diag.MyelinInputException naming offset and field of the first bad value
      */
     public static LearningConfig decode(byte[] bytes, int axons) {
+        return decode(bytes, axons, -1);
+    }
+
+    /** {@link #decode(byte[], int)} for a core of {@code synapses} synapses (-1: unknown, not checked). */
+    public static LearningConfig decode(byte[] bytes, int axons, int synapses) {
         NbinIn in = new NbinIn(bytes);
         try {
             in.enter("learning", bytes.length);
             in.path.push("learning");
-            LearningConfig c = read(in, axons);
-            if (in.remaining() != 0) {
-                throw in.error(in.position(), "readout", in.remaining() + " bytes after the device readout");
-            }
+            LearningConfig c = read(in, axons, synapses);
             return c;
         } finally {
             in.release();
@@ -148,7 +164,7 @@ public final class LearningCodec {
     }
 
     /** Reads a section of exactly {@code in.remaining()} bytes at the reader's position, for a core of {@code axons} axons. */
-    static LearningConfig read(NbinIn in, int axons) {
+    static LearningConfig read(NbinIn in, int axons, int synapses) {
         int epoch = (int) in.get(EPOCH);
         if (epoch < 1) {
             throw in.fail(EPOCH, "0 is out of range [1, " + LearningConfig.MAX_EPOCH + "]");
@@ -167,7 +183,7 @@ public final class LearningCodec {
             throw in.fail(REWARD_AXON, reward + " is not an axon of the core [0, " + (axons - 1)
                     + "] nor 0xffffffff (none)");
         }
-        int rules = in.getAtMost(RULES, Rule.Target.values().length, "one rule per target (dw, dt)");
+        int rules = in.getAtMost(RULES, Rule.Target.values().length, "one rule per target (dw, dt, dd)");
         List<Trace> traces = new ArrayList<>();
         in.path.push("trace", 0);
         for (int i = 0; i < TRACES; i++) {
@@ -191,7 +207,7 @@ public final class LearningCodec {
         in.path.push("rule", 0);
         for (int r = 0; r < rules; r++) {
             in.path.index(r);
-            int target = in.getAtMost(RULE_TARGET, Rule.Target.values().length - 1, "1 (0 dw, 1 dt)");
+            int target = in.getAtMost(RULE_TARGET, Rule.Target.values().length - 1, "2 (0 dw, 1 dt, 2 dd)");
             for (Rule earlier : list) {
                 if (earlier.target().ordinal() == target) {
                     throw in.fail(RULE_TARGET, "a second rule for " + earlier.target().text());
@@ -248,13 +264,57 @@ public final class LearningCodec {
                 throw in.error(at + b / 8, "plastic", "bit " + b + " is set beyond the core's " + axons + " axons");
             }
         }
-        Device device = in.remaining() == 0 ? null : readDevice(in);
-        DeviceReadout readout = in.remaining() == 0 ? DeviceReadout.STORAGE : readReadout(in);
+        Device device = in.remaining() == 0 || nextIsDelays(in) ? null : readDevice(in);
+        DeviceReadout readout = in.remaining() == 0 || nextIsDelays(in) ? DeviceReadout.STORAGE : readReadout(in);
+        Delays delays = null;
         if (in.remaining() != 0) {
-            throw in.error(in.position(), "readout", in.remaining() + " bytes after the device readout");
+            if (!nextIsDelays(in)) {
+                throw in.error(in.position(), "readout", in.remaining() + " bytes after the device readout");
+            }
+            delays = readDelays(in, synapses);
+        }
+        if (in.remaining() != 0) {
+            throw in.error(in.position(), "delays", in.remaining() + " bytes after the delays");
+        }
+        boolean usesDelay = list.stream().anyMatch(r -> r.target() == Rule.Target.DELAY || r.terms().stream()
+                .anyMatch(t -> t.factors().stream().anyMatch(f -> f.var() == LearnVar.D)));
+        if (delays == null && usesDelay) {
+            throw in.error(in.position(), "delays", "a rule reads or changes the delay (d, dd) but the section has"
+                    + " no delay group");
         }
         return new LearningConfig(epoch, frac, wMin, wMax, reward == NO_REWARD ? -1 : (int) reward, traces, list,
-                plastic, device, readout);
+                plastic, device, readout, delays);
+    }
+
+    private static boolean nextIsDelays(NbinIn in) {
+        long at = in.position();
+        long first = in.get(DELAYS_TAG);
+        in.seek(at);
+        return first == DELAYS_TAG_VALUE;
+    }
+
+    /** Reads the delay group (docs/isa.md): the bound, the synapse count (checked when known), each delay against the bound. */
+    private static Delays readDelays(NbinIn in, int synapses) {
+        in.path.push("delays");
+        in.get(DELAYS_TAG);
+        int max = in.getAtMost(DELAYS_MAX, Delays.MAX_DELAY, "the largest synaptic delay");
+        long count = in.get(DELAYS_SYNAPSES);
+        if (synapses >= 0 && count != synapses) {
+            throw in.fail(DELAYS_SYNAPSES, count + ", the core has " + synapses + " synapses");
+        }
+        if (count > in.remaining()) {
+            throw in.fail(DELAYS_SYNAPSES, count + " delays need " + count + " bytes, only " + in.remaining()
+                    + " left in the section");
+        }
+        long at = in.position();
+        byte[] d = in.getBytes((int) count, "delay");
+        for (int k = 0; k < d.length; k++) {
+            if ((d[k] & 0xff) > max) {
+                throw in.error(at + k, "delay[" + k + "]", (d[k] & 0xff) + " exceeds dMax=" + max);
+            }
+        }
+        in.path.pop();
+        return new Delays(max, d);
     }
 
     /** Reads the readout group after the device group (docs/isa.md). */

@@ -15,12 +15,12 @@ package dev.myelin.isa.format;
  * +-------------------------------+---------------+
  * then:  trace[6]   x1 x2 y1 y2 y3 r1, each:
  *                   decay (u16) 0..4096 | impulse (u16) | width (u8) 1..16 | mode (u8) 0 add, 1 nearest
- *        rule[rules]  target (u8) 0 dw, 1 dt | terms (u8) 1..16, then per term:
+ *        rule[rules]  target (u8) 0 dw, 1 dt, 2 dd | terms (u8) 1..16, then per term:
  *                   mantissa (i16, not 0) | exponent (i8) -24..15 | factors (u8) 0..3, then per factor:
- *                   var (u8) 0 x0 1 y0 2 x1 3 x2 4 y1 5 y2 6 y3 7 r0 8 r1 9 w 10 t | constant (i32)
+ *                   var (u8) 0 x0 1 y0 2 x1 3 x2 4 y1 5 y2 6 y3 7 r0 8 r1 9 w 10 t 11 d | constant (i32)
  *        plastic[ceil(axons / 8)]  bit (a % 8) of byte (a / 8) set: axon a's synapses learn;
  *                   bits beyond the core's axons are 0
- *        device      optional (present when bytes follow the bitmap): the memristive device at
+ *        device      optional (present when bytes follow the bitmap and the first is not 0xdd): the memristive device at
  *                   every synapse of the core's plastic axons (docs/learning.md):
  *                   preset (u8) 0 custom, 1 ideal, 2 ag-a-si; when 0 the parameters follow:
  *                   gMin gMax (f64, nS) | levelsLtp levelsLtd (u16) 1..65535 |
@@ -29,6 +29,11 @@ package dev.myelin.isa.format;
  *        readout     optional (present when bytes follow the device group; absent: 0 0 8):
  *                   read (u8) 0 weight storage, 1 column current | pair (u8) 0 single, 1 differential |
  *                   adcBits (u8) 1..16
+ *        delays      optional (present when bytes follow the readout, the device or the bitmap; its tag 0xdd
+ *                   is no device preset id nor read mode):
+ *                   the per-synapse delays (docs/learning.md, "Synaptic delays"):
+ *                   tag (u8) 0xdd | dMax (u8) 0..62 | synapses (u32) the core's synapse count |
+ *                   delay[synapses] (u8) 0..dMax, in the core's sparse synapse order
  * </pre>
  * f64 is an IEEE-754 binary64 held as its u64 bits (little-endian; zero is +0.0).
  * The section's length must be exactly what these counts need.
@@ -94,6 +99,13 @@ public final class LearningDescriptor {
     public static final Field READOUT_PAIR = O.u8("pair");
     public static final Field READOUT_ADC_BITS = O.u8("adcBits");
     public static final int READOUT_SIZE = O.size();
+    private static final Layout Q = new Layout();
+    public static final Field DELAYS_TAG = Q.u8("tag");
+    public static final Field DELAYS_MAX = Q.u8("dMax");
+    public static final Field DELAYS_SYNAPSES = Q.u32("synapses");
+    public static final int DELAYS_HEAD_SIZE = Q.size();
+    /** The first byte of the delay group (no device preset id is 0xdd). */
+    public static final int DELAYS_TAG_VALUE = 0xdd;
 
     /** The rewardAxon value of a core without a reward channel. */
     public static final long NO_REWARD = 0xFFFF_FFFFL;

@@ -21,7 +21,9 @@ public enum LearnVar {
     /** The synaptic weight, in learning units (raw weight x 2^weightFrac). */
     W("w"),
     /** The synaptic tag (eligibility). */
-    T("t");
+    T("t"),
+    /** The synaptic delay in ticks, 0..dMax (docs/learning.md, "Synaptic delays"). */
+    D("d");
 
     private final String text;
 
@@ -54,6 +56,6 @@ public enum LearnVar {
 
     /** Whether the variable is 0 whenever the core saw no spike and every trace is 0. */
     public boolean activity() {
-        return this != W && this != T;
+        return this != W && this != T && this != D;
     }
 }

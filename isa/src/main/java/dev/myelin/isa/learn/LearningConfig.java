@@ -15,16 +15,19 @@ import java.util.List;
  * @param wMax       upper bound of the raw weight, wMin..255
  * @param rewardAxon the axon whose spikes are the reward (third factor), or -1 for none
  * @param traces     the filters of x1, x2, y1, y2, y3, r1, in that order
- * @param rules      at most one rule per target (dw, dt)
+ * @param rules      at most one rule per target (dw, dt, dd)
  * @param plastic    per axon, whether its synapses learn
  * @param device     the memristive device at the synapses of the plastic axons (docs/learning.md,
  *                   "Memristive synapses"), or null for digital weights
  * @param readout    how the core uses its device: weight storage or column-current integration,
  *                   single devices or differential pairs, the ADC's bits ({@link DeviceReadout#STORAGE}
  *                   without a device)
+ * @param delays     the per-synapse delays (docs/learning.md, "Synaptic delays"), or null: every
+ *                   synapse at delay 0 and no {@code dd} rule
  */
 public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int rewardAxon, List<Trace> traces,
-                             List<Rule> rules, boolean[] plastic, Device device, DeviceReadout readout) {
+                             List<Rule> rules, boolean[] plastic, Device device, DeviceReadout readout,
+                             Delays delays) {
     public static final int MAX_EPOCH = 255;
     public static final int MAX_WEIGHT_FRAC = 8;
     /** Trace indices in {@link #traces}. */
@@ -38,6 +41,12 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
         readout = readout == null ? DeviceReadout.STORAGE : readout;
     }
 
+    /** A configuration without per-synapse delays. */
+    public LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int rewardAxon, List<Trace> traces,
+                          List<Rule> rules, boolean[] plastic, Device device, DeviceReadout readout) {
+        this(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, device, readout, null);
+    }
+
     /** A configuration whose device (if any) stores the weights on single devices. */
     public LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int rewardAxon, List<Trace> traces,
                           List<Rule> rules, boolean[] plastic, Device device) {
@@ -47,17 +56,22 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
     /** A configuration with digital weights (no device). */
     public LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int rewardAxon, List<Trace> traces,
                           List<Rule> rules, boolean[] plastic) {
-        this(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, null, DeviceReadout.STORAGE);
+        this(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, null, DeviceReadout.STORAGE, null);
     }
 
     /** This configuration with {@code d} (null: none) as its device. */
     public LearningConfig withDevice(Device d) {
-        return new LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, d, readout);
+        return new LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, d, readout, delays);
     }
 
     /** This configuration with {@code r} as its device readout. */
     public LearningConfig withReadout(DeviceReadout r) {
-        return new LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, device, r);
+        return new LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, device, r, delays);
+    }
+
+    /** This configuration with {@code d} (null: none) as its per-synapse delays. */
+    public LearningConfig withDelays(Delays d) {
+        return new LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, device, readout, d);
     }
 
     /** Null when every field is in range for a core of {@code axons} axons, else the problem (naming the field). */
@@ -87,7 +101,7 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
             }
         }
         if (rules.size() > Rule.Target.values().length) {
-            return rules.size() + " rules, at most one per target (dw, dt)";
+            return rules.size() + " rules, at most one per target (dw, dt, dd)";
         }
         for (int i = 0; i < rules.size(); i++) {
             for (int k = 0; k < i; k++) {
@@ -112,12 +126,26 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
         if (device == null && !readout.equals(DeviceReadout.STORAGE)) {
             return "device readout " + readout.readName() + (readout.pair() ? " pair" : "") + " without a device";
         }
+        if (delays != null && delays.problem() != null) {
+            return "delays: " + delays.problem();
+        }
+        if (delays != null && readout.current()) {
+            return "per-synapse delays with a column-current readout (the column read integrates in the spike's tick)";
+        }
+        if (delays == null && (rule(Rule.Target.DELAY) != null || usesDelay())) {
+            return "a rule reads or changes the delay (d, dd) but the core has no per-synapse delays (dMax)";
+        }
         return null;
     }
 
     /** The rule for {@code target}, or null. */
     public Rule rule(Rule.Target target) {
         return rules.stream().filter(r -> r.target() == target).findFirst().orElse(null);
+    }
+
+    private boolean usesDelay() {
+        return rules.stream().flatMap(r -> r.terms().stream()).flatMap(t -> t.factors().stream())
+                .anyMatch(f -> f.var() == LearnVar.D);
     }
 
     /** Whether every term of every rule is 0 when there is no spike and every trace is 0. */
@@ -135,12 +163,13 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
         return o instanceof LearningConfig c && epoch == c.epoch && weightFrac == c.weightFrac && wMin == c.wMin
                 && wMax == c.wMax && rewardAxon == c.rewardAxon && traces.equals(c.traces) && rules.equals(c.rules)
                 && java.util.Arrays.equals(plastic, c.plastic) && java.util.Objects.equals(device, c.device)
-                && readout.equals(c.readout);
+                && readout.equals(c.readout)
+                && java.util.Objects.equals(delays, c.delays);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, device, readout)
+        return java.util.Objects.hash(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, device, readout, delays)
                 * 31 + java.util.Arrays.hashCode(plastic);
     }
 }

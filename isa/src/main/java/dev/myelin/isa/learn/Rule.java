@@ -17,7 +17,7 @@ public record Rule(Target target, List<Term> terms) {
 
     /** The synaptic variables a rule can change. */
     public enum Target {
-        WEIGHT("dw"), TAG("dt");
+        WEIGHT("dw"), TAG("dt"), DELAY("dd");
 
         private final String text;
 

@@ -47,7 +47,7 @@ public final class RuleText {
         String name = word();
         Rule.Target target = Rule.Target.ofText(name);
         if (target == null) {
-            throw new Error(at + 1, "expected the variable a rule changes (dw or dt), got '" + name + "'");
+            throw new Error(at + 1, "expected the variable a rule changes (dw, dt or dd), got '" + name + "'");
         }
         expect('=');
         List<Term> terms = new ArrayList<>();
@@ -160,7 +160,7 @@ public final class RuleText {
         String w = word();
         LearnVar v = LearnVar.ofText(w);
         if (v == null) {
-            throw new Error(at + 1, "unknown variable '" + w + "' (known: x0 y0 x1 x2 y1 y2 y3 r0 r1 w t)");
+            throw new Error(at + 1, "unknown variable '" + w + "' (known: x0 y0 x1 x2 y1 y2 y3 r0 r1 w t d)");
         }
         return v;
     }

@@ -91,7 +91,7 @@ class MalformedListingTest {
                 Arguments.of(LOIHI + ".rule \"dw = x1\"\n", "3:1: .rule needs a .learning line before it in core (0,0,0)"),
                 // column: the quote is at 7, the rule text's column 6 ('z') is line column 7 + 6 = 13
                 Arguments.of(LOIHI + ".learning\n.rule \"dw = z1 * y0\"\n",
-                        "4:13: unknown variable 'z1' (known: x0 y0 x1 x2 y1 y2 y3 r0 r1 w t)"),
+                        "4:13: unknown variable 'z1' (known: x0 y0 x1 x2 y1 y2 y3 r0 r1 w t d)"),
                 Arguments.of(LOIHI + ".learning\n.rule \"dw = 3^2 * y0\"\n",
                         "4:13: only powers of two are allowed: write 2^E"),
                 Arguments.of(LOIHI + ".learning\n.rule \"dw = 2^-30 * y0\"\n",

@@ -94,7 +94,7 @@ final class RandomImages {
         }
         SynapseMemory syn = tn ? crossbar(nAx, nN) : sparse(nAx, nN, types, formats);
         NeuronParams np = tn ? trueNorth(nN) : loihi(nN);
-        byte[] learning = !tn && rnd.nextInt(4) == 0 ? learning(nAx) : new byte[0];
+        byte[] learning = !tn && rnd.nextInt(4) == 0 ? learning(nAx, ((dev.myelin.isa.model.SparseRows) syn).post().length) : new byte[0];
         return new CoreImage(ids.get(i), types, np, syn, formats, targets(arch, ids, axonCounts, i, nN), learning);
     }
 
@@ -246,7 +246,7 @@ final class RandomImages {
     }
 
     /** A random, valid learning section for a core of {@code axons} axons: every field's range exercised. */
-    private byte[] learning(int axons) {
+    private byte[] learning(int axons, int synapses) {
         List<dev.myelin.isa.learn.Trace> traces = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             int width = 1 + rnd.nextInt(16);
@@ -275,8 +275,18 @@ final class RandomImages {
             plastic[a] = rnd.nextBoolean();
         }
         int wMin = rnd.nextInt(512) - 256;
-        return dev.myelin.isa.codec.LearningCodec.encode(new dev.myelin.isa.learn.LearningConfig(1 + rnd.nextInt(255),
+        var config = new dev.myelin.isa.learn.LearningConfig(1 + rnd.nextInt(255),
                 rnd.nextInt(9), wMin, wMin + rnd.nextInt(256 - wMin), axons == 0 || rnd.nextBoolean() ? -1
-                        : rnd.nextInt(axons), traces, rules, plastic));
+                        : rnd.nextInt(axons), traces, rules, plastic);
+        // per-synapse delays when a rule needs them, and on some cores without
+        if (config.problem(axons) != null || rnd.nextInt(3) == 0) {
+            int max = rnd.nextInt(dev.myelin.isa.learn.Delays.MAX_DELAY + 1);
+            byte[] d = new byte[synapses];
+            for (int k = 0; k < synapses; k++) {
+                d[k] = (byte) rnd.nextInt(max + 1);
+            }
+            config = config.withDelays(new dev.myelin.isa.learn.Delays(max, d));
+        }
+        return dev.myelin.isa.codec.LearningCodec.encode(config);
     }
 }
