@@ -58,6 +58,7 @@ final class Partitioned {
         PartitionRun.check(o);
         if (c.localPartitions != null && c.localPartitions != 1) {
             CompiledNetwork net = NetworkLoader.load(c.network, c.arch);
+            PartitionRun.checkFiles(o, c.network, net);
             // check the plan and window here, so a bad K or D is one usage error, not K of them
             PartitionPlan plan = PartitionPlan.of(net.image(), c.localPartitions);
             PartitionRun.window(net, plan, c.window);
@@ -65,12 +66,17 @@ final class Partitioned {
         }
         CompiledNetwork net = NetworkLoader.load(c.network, c.arch);
         if (c.localPartitions != null) {
+            PartitionRun.checkFiles(o, c.network, net);
             PartitionPlan plan = PartitionPlan.of(net.image(), 1);
             int d = PartitionRun.window(net, plan, c.window);
             return finish(PartitionRun.run(o, net, plan, d, SpikeExchange.single(), err), plan, d, 0, 1, out, err);
         }
         List<dev.myelin.dist.Member> members = dev.myelin.dist.Member.parseList(c.partitions);
         int rank = dev.myelin.dist.Member.rank(c.rank, System.getenv(), members.size());
+        if (rank == 0) {
+            // rank 0 writes the outputs (on a cluster the others' hosts may not even have their directories)
+            PartitionRun.checkFiles(o, c.network, net);
+        }
         PartitionPlan plan = PartitionPlan.of(net.image(), members.size());
         int d = PartitionRun.window(net, plan, c.window);
         String model = modelHash(net, c);

@@ -226,6 +226,24 @@ class PartitionedRunTest {
         assertTrue(err.toString().contains("--window = 4 is out of range [1, 3]"), err.toString());
     }
 
+    /** Checked before any member starts: two outputs on one file, and the cycle timing model. */
+    @Test
+    void twoOutputsOnOneFileAndCycleTimingAreUsageErrors() throws Exception {
+        List<String> a = runArgs(dir.resolve("bad"), 10);
+        a.add("--local-partitions=2");
+        a.add("--per-tick=" + dir.resolve("bad").resolve("spikes.csv"));
+        StringWriter err = new StringWriter();
+        assertEquals(2, myelin(a, new StringWriter(), err));
+        assertTrue(err.toString().contains("--spikes " + dir.resolve("bad").resolve("spikes.csv") + " and --per-tick"),
+                err.toString());
+        List<String> b = runArgs(dir.resolve("bad"), 10);
+        b.add("--local-partitions=2");
+        b.add("--timing=cycle");
+        err = new StringWriter();
+        assertEquals(2, myelin(b, new StringWriter(), err));
+        assertTrue(err.toString().contains("--timing cycle is not available in a partitioned run"), err.toString());
+    }
+
     /** Three members; rank 1 is killed mid-run; ranks 0 and 2 must exit 3 within 15 s, naming it, with partial parts. */
     @Test
     void killingAMemberStopsTheOthersWithCode3() throws Exception {

@@ -126,6 +126,41 @@ public final class PartitionRun {
     }
 
     /**
+     * Checks every output before anything runs, as {@code myelin run} does ({@link dev.myelin.isa.io.OutputPlan}):
+     * writable, none on a file the run reads (the network, its data files, input CSVs, the energy
+     * profile), no two on one file (the stats twins and pictures included).
+     */
+    public static void checkFiles(Options o, Path network, CompiledNetwork net) {
+        dev.myelin.isa.io.OutputPlan plan = new dev.myelin.isa.io.OutputPlan();
+        plan.input("the network " + network, network);
+        for (Path f : net.sources()) {
+            plan.input("the file " + f + " that " + network + " names", f);
+        }
+        o.inputs().forEach((port, f) -> plan.input("--input " + port + "=" + f, f));
+        plan.output("--spikes " + o.spikes(), o.spikes());
+        plan.output("--counters " + o.counters(), o.counters());
+        plan.output("--digests " + o.digests(), o.digests());
+        plan.output("--probe-file " + o.probeFile(), o.probeFile());
+        RunOptions t = o.traces();
+        if (t != null) {
+            plan.inputIfFile("--energy-profile " + t.profile(), t.profile());
+            plan.output("--vcd " + t.vcd(), t.vcd());
+            plan.output("--per-tick " + t.perTick(), t.perTick());
+            if (t.stats() != null) {
+                for (Path f : dev.myelin.chip.trace.StatsFiles.outputs(t.stats())) {
+                    plan.output(f.equals(t.stats()) ? "--stats " + f : "--stats " + t.stats() + "'s twin " + f, f);
+                }
+            }
+            if (t.plots() != null) {
+                for (String png : dev.myelin.chip.plot.RunPlots.FILES) {
+                    plan.output("--plots " + t.plots() + "'s " + png, t.plots().resolve(png));
+                }
+            }
+        }
+        plan.check();
+    }
+
+    /**
      * The exchange window: {@code requested} (0 = the longest exact one), checked against the
      * smallest delay of a route between partitions.
      */
