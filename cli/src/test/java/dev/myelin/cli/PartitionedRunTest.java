@@ -76,7 +76,7 @@ class PartitionedRunTest {
         List<String> a = runArgs(one, TICKS);
         a.add("--local-partitions=1");
         a.add("--probe=" + PROBE);
-        a.addAll(traceArgs(one, false));
+        a.addAll(traceArgs(one));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertEquals(0, myelin(a, out, err), err.toString());
@@ -87,7 +87,7 @@ class PartitionedRunTest {
         Files.createDirectories(plain);
         List<String> p = new ArrayList<>(List.of("run", nbin.toString(), "--ticks=" + TICKS, "--input=in=" + input,
                 "--seed=7", "--quiet", "--spikes=" + plain.resolve("spikes.csv"), "--probe=" + PROBE));
-        p.addAll(traceArgs(plain, true));
+        p.addAll(traceArgs(plain));
         StringWriter plainOut = new StringWriter();
         assertEquals(0, myelin(p, plainOut, err), err.toString());
         // ... and the same probes (probes.csv beside --spikes in both), every probe every tick
@@ -95,7 +95,7 @@ class PartitionedRunTest {
         for (String f : List.of("spikes.csv", "probes.csv")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(plain.resolve(f)), f);
         }
-        sameTraces(plain, one, false, "K = 1");
+        sameTraces(plain, one, "K = 1");
         // the member (rank 0) prints myelin run's summary too: the same but for the wall clock and the file list
         assertEquals(summary(plainOut.toString()), summary(out.toString()), "summary of K = 1");
 
@@ -106,11 +106,10 @@ class PartitionedRunTest {
                 args.add("--local-partitions=" + k);
                 args.add("--window=" + d);
                 args.add("--probe=" + PROBE);
-                // the priced and traced outputs in two of the runs, the pictures in one (drawing takes a while)
+                // the priced and traced outputs in two of the runs (the pictures: chip's PartitionRunTest)
                 boolean traced = k == 2 ? d == BoardNet.CROSS_MIN_DELAY : d == 1;
-                boolean plots = k == 2;
                 if (traced) {
-                    args.addAll(traceArgs(o, plots));
+                    args.addAll(traceArgs(o));
                 }
                 StringWriter e = new StringWriter();
                 assertEquals(0, myelin(args, new StringWriter(), e), "K = " + k + ", D = " + d + ": " + e);
@@ -119,20 +118,16 @@ class PartitionedRunTest {
                             f + " of K = " + k + ", D = " + d);
                 }
                 if (traced) {
-                    sameTraces(plain, o, plots, "K = " + k + ", D = " + d);
+                    sameTraces(plain, o, "K = " + k + ", D = " + d);
                 }
             }
         }
     }
 
-    /** The outputs priced or drawn from the whole board's activity: per-tick CSV, VCD, stats, pictures. */
-    private static List<String> traceArgs(Path out, boolean plots) {
-        List<String> a = new ArrayList<>(List.of("--per-tick=" + out.resolve("per-tick.csv"),
-                "--vcd=" + out.resolve("run.vcd"), "--stats=" + out.resolve("stats.txt")));
-        if (plots) {
-            a.add("--plots=" + out.resolve("plots"));
-        }
-        return a;
+    /** The outputs priced from the whole board's activity: per-tick CSV, VCD, stats. */
+    private static List<String> traceArgs(Path out) {
+        return List.of("--per-tick=" + out.resolve("per-tick.csv"), "--vcd=" + out.resolve("run.vcd"),
+                "--stats=" + out.resolve("stats.txt"));
     }
 
     /**
@@ -140,8 +135,8 @@ class PartitionedRunTest {
      * but for the lines that carry the host's wall clock: the VCD's {@code $date}, and the stats'
      * wall time and real-time factor (model time / wall time).
      */
-    private static void sameTraces(Path plain, Path o, boolean plots, String what) throws Exception {
-        assertTrue(Files.readAllLines(plain.resolve("per-tick.csv")).size() == TICKS + 1);
+    private static void sameTraces(Path plain, Path o, String what) throws Exception {
+        assertEquals(TICKS + 1, Files.readAllLines(plain.resolve("per-tick.csv")).size());
         assertArrayEquals(Files.readAllBytes(plain.resolve("per-tick.csv")), Files.readAllBytes(o.resolve("per-tick.csv")),
                 "per-tick.csv of " + what);
         for (String f : List.of("run.vcd", "stats.txt", "stats.json", "stats.config.ini")) {
@@ -152,16 +147,6 @@ class PartitionedRunTest {
         // the traffic a crossing spike makes is counted as in one JVM: the board has chip-link crossings
         assertTrue(Files.readAllLines(o.resolve("stats.txt")).stream()
                 .anyMatch(l -> l.matches("network\\.chip_link_crossings\\s+[1-9].*")), "chip-link crossings counted");
-        if (plots) {
-            try (var pngs = Files.list(plain.resolve("plots"))) {
-                List<Path> all = pngs.sorted().toList();
-                assertTrue(all.size() >= 3, all.toString());
-                for (Path png : all) {
-                    assertArrayEquals(Files.readAllBytes(png), Files.readAllBytes(o.resolve("plots").resolve(png.getFileName())),
-                            png.getFileName() + " of " + what);
-                }
-            }
-        }
     }
 
     /** The lines of a VCD or stats file without those that carry the wall clock (the line after $date too). */

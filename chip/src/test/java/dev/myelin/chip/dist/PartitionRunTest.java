@@ -188,7 +188,7 @@ class PartitionRunTest {
 
     /**
      * The outputs priced and timed from the whole board's activity: {@code myelin run}'s session
-     * on the plain engine writes the per-tick CSV, the VCD and the stats; every partition count
+     * on the plain engine writes the per-tick CSV, the VCD, the stats and the pictures; every partition count
      * writes the same files (rank 0 replays every member's activity), but for the lines that carry
      * the wall clock in one JVM too (the VCD's date, the stats' wall time and real-time factor),
      * and rank 0's result has the plain run's energy, traffic and tick latencies.
@@ -201,7 +201,7 @@ class PartitionRunTest {
         Files.createDirectories(plain);
         Path nbin = plain.resolve("board.nbin");
         dev.myelin.isa.codec.NbinCodec.write(nbin, net.image());
-        dev.myelin.chip.run.RunResult want = dev.myelin.chip.run.RunSession.run(traces(nbin, plain, probe), net,
+        dev.myelin.chip.run.RunResult want = dev.myelin.chip.run.RunSession.run(traces(nbin, plain, probe, true), net,
                 dev.myelin.chip.run.StopFlag.manual(), new PrintWriter(new StringWriter()));
         // a busy board: every tick has a row, and chip-to-chip links carried messages
         assertEquals(TICKS + 1, Files.readAllLines(plain.resolve("per-tick.csv")).size());
@@ -211,14 +211,27 @@ class PartitionRunTest {
             String what = "K = " + kd[0] + ", D = " + kd[1];
             Path out = dir.resolve("traces-k" + kd[0] + "d" + kd[1]);
             Files.createDirectories(out);
+            boolean plots = kd[0] == 2; // the pictures once: drawing them takes a while
             PartitionRun.Options o = new PartitionRun.Options(TICKS, Map.of(), 7L, 1, out.resolve("spikes.csv"), null,
-                    null, List.of(probe), null, traces(nbin, out, probe));
+                    null, List.of(probe), null, traces(nbin, out, probe, plots));
             List<PartitionRun.Result> rs = runPartitioned(net, kd[0], kd[1], o);
             assertArrayEquals(Files.readAllBytes(plain.resolve("per-tick.csv")), Files.readAllBytes(out.resolve("per-tick.csv")),
                     "per-tick.csv of " + what);
             for (String f : List.of("run.vcd", "stats.txt", "stats.json", "stats.config.ini")) {
                 assertEquals(deterministic(Files.readAllLines(plain.resolve(f))),
                         deterministic(Files.readAllLines(out.resolve(f))), f + " of " + what);
+            }
+            if (plots) {
+                List<Path> pngs;
+                try (var files = Files.list(plain.resolve("plots"))) {
+                    pngs = files.sorted().toList();
+                }
+                // raster, potentials, core activity, link traffic, latency histogram
+                assertTrue(pngs.size() >= 5, pngs.toString());
+                for (Path png : pngs) {
+                    assertArrayEquals(Files.readAllBytes(png), Files.readAllBytes(out.resolve("plots").resolve(png.getFileName())),
+                            png.getFileName() + " of " + what);
+                }
             }
             dev.myelin.chip.run.RunResult got = rs.get(0).traced();
             assertNotNull(got, what);
@@ -235,11 +248,11 @@ class PartitionRunTest {
         }
     }
 
-    /** {@code myelin run}'s options for the spikes, probes, per-tick CSV, VCD and stats in {@code out}. */
-    private static dev.myelin.chip.run.RunOptions traces(Path nbin, Path out, String probe) {
+    /** {@code myelin run}'s options for the spikes, probes, per-tick CSV, VCD, stats (and pictures) in {@code out}. */
+    private static dev.myelin.chip.run.RunOptions traces(Path nbin, Path out, String probe, boolean plots) {
         return new dev.myelin.chip.run.RunOptions(nbin, null, TICKS, Map.of(), 7L, 1, "simple",
                 out.resolve("spikes.csv"), List.of(probe), null, out.resolve("run.vcd"), out.resolve("stats.txt"),
-                out.resolve("per-tick.csv"), null, null, null, 0, true);
+                out.resolve("per-tick.csv"), null, plots ? out.resolve("plots") : null, null, 0, true);
     }
 
     /** The lines of a VCD or stats file but those carrying the wall clock (the VCD's date; wall time, real-time factor). */
