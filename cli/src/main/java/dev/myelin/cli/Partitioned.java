@@ -130,6 +130,10 @@ final class Partitioned {
                     + "links with the contention of every chip's traffic, so a message's arrival tick depends on "
                     + "traffic another member runs (docs/distributed.md); a partitioned run uses --timing simple");
         }
+        if (c.adcBits != null) {
+            throw new MyelinInputException("--adc-bits is not available in a partitioned run: it puts no memristive "
+                    + "devices at the synapses (docs/distributed.md)");
+        }
     }
 
     /** SHA-256 over the image's binary and every --input file, hex (16 digits): the handshake's model hash. */

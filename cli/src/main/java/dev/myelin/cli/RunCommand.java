@@ -109,8 +109,12 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
     Path saveBinary;
 
     @Option(names = "--device", paramLabel = "PRESET", description = "memristive synapses: every learning core's"
-            + " synapses become devices of this preset (ideal, ag-a-si), driven by the rules through pulses")
+            + " synapses become devices of this preset (`myelin device-curves` lists them), driven by the rules through pulses")
     String device;
+
+    @Option(names = "--adc-bits", paramLabel = "N", description = "memristive synapses read as column currents: every"
+            + " learning core with a device integrates its rows' currents through an N-bit ADC (1..16)")
+    Integer adcBits;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress output")
     boolean quiet;
@@ -164,7 +168,7 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
         }
         RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeFile,
                 vcd, stats, perTick, profile, plots, plotTicks == null ? null : TickWindow.parse(plotTicks),
-                sampleTicks, quiet, dumpWeights, saveBinary, device);
+                sampleTicks, quiet, dumpWeights, saveBinary, device, adcBits);
         try (StopFlag stop = StopFlag.onInterrupt()) {
             RunSession.check(o);
             RunResult r = RunSession.run(o, NetworkLoader.load(o.network(), o.arch(), inputDelivery, dt), stop,

@@ -62,7 +62,7 @@ final class Summary {
         for (Component c : Component.all()) {
             EnergyParam p = NOTE_OF.get(c);
             // explain a 0 that comes from the price, not from an idle component
-            String note = e.get(c) == 0 && e.profile().get(p) == 0 ? e.profile().notes().get(p) : null;
+            String note = p != null && e.get(c) == 0 && e.profile().get(p) == 0 ? e.profile().notes().get(p) : null;
             out.printf(Locale.ROOT, "  %-10s %12s%s%n", c.key(), Units.energy(e.get(c)),
                     note == null ? "" : "   (" + note + ")");
         }

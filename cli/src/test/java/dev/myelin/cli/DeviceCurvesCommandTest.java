@@ -34,6 +34,6 @@ class DeviceCurvesCommandTest {
     void unknownPresetIsAUsageError() {
         String[] r = RunCommandTest.run("device-curves", "nope");
         assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("unknown device preset 'nope' (known: ag-a-si, ideal)");
+        assertThat(r[2]).contains("unknown device preset 'nope' (known: ag-a-si, alox-hfo2, epiram, ideal, pcmo, taox-hfox)");
     }
 }

@@ -41,7 +41,14 @@ public enum Counter {
             "synaptic updates: plastic synapses for which a learning rule computed a non-zero change at an epoch's end"),
     TRACE_UPDATES("updates", Aggregate.SUM, "learning traces decayed (non-zero values) or incremented by a spike"),
     DEVICE_PULSES("pulses", Aggregate.SUM,
-            "programming pulses (potentiation and depression) given to memristive synapse devices by the learning rules");
+            "programming pulses (potentiation and depression) given to memristive synapse devices by the learning rules"),
+    DEVICE_READS("reads", Aggregate.SUM, "memristive synapse devices read (one per device and read)"),
+    DEVICE_WRITE_FJ("fJ", Aggregate.SUM,
+            "programming energy of the memristive devices, V^2 G t per pulse: the change of the core's running sum "
+                    + "rounded to whole fJ"),
+    DEVICE_READ_FJ("fJ", Aggregate.SUM,
+            "read energy of the memristive devices, V_read^2 G t_read per read: the change of the core's running sum "
+                    + "rounded to whole fJ");
 
     /** How a counter combines over cores or ticks. */
     public enum Aggregate { SUM, MAX }

@@ -16,7 +16,11 @@ public enum Activity {
             + "counted in the tick the spike causing them was sent (SANA-FE)"),
     MESSAGES_OUT("messagesOut", "messages", "messages sent: one per (firing neuron, destination core), 0-hop included"),
     MESSAGES_IN("messagesIn", "messages", "messages received"),
-    LEARNING("learningUpdates", "updates", "synaptic weights changed by the learning engine");
+    LEARNING("learningUpdates", "updates", "synaptic weights changed by the learning engine"),
+    DEVICE_PULSES("devicePulses", "pulses", "programming pulses given to memristive synapse devices"),
+    DEVICE_READS("deviceReads", "reads", "memristive synapse devices read"),
+    DEVICE_WRITE_FJ("deviceWriteFj", "fJ", "memristive devices' programming energy, V^2 G t per pulse"),
+    DEVICE_READ_FJ("deviceReadFj", "fJ", "memristive devices' read energy, V_read^2 G t_read per read");
 
     /** Number of counters: the stride of flat per-core count arrays. */
     public static final int COUNT = values().length;

@@ -2,12 +2,13 @@ package dev.myelin.chip.energy;
 
 import java.util.List;
 
-/** Where energy goes: the four dynamic components, then static power x time. */
+/** Where energy goes: the five dynamic components, then static power x time. */
 public enum Component {
     SYNAPSE("synapse", "synaptic events"),
     NEURON("neuron", "soma access, update and spike, and dendrite accumulation"),
     NETWORK("network", "messages out and in, and hops"),
     LEARNING("learning", "learning-engine weight updates"),
+    DEVICE("device", "memristive synapse devices' programming and read energy (the devices' own figures)"),
     STATIC("static", "static power of cores, routers and chips x modelled time");
 
     public static final int COUNT = values().length;

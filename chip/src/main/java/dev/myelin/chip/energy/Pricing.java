@@ -117,6 +117,9 @@ public final class Pricing {
         pj[Component.NETWORK.ordinal()] += classSums[Activity.MESSAGES_OUT.ordinal()] * outPj
                 + classSums[Activity.MESSAGES_IN.ordinal()] * inPj;
         pj[Component.LEARNING.ordinal()] += classSums[Activity.LEARNING.ordinal()] * learnPj;
+        // memristive devices: their own energy, counted in whole fJ (V^2 G t per pulse or read), not a profile price
+        pj[Component.DEVICE.ordinal()] += (classSums[Activity.DEVICE_WRITE_FJ.ordinal()]
+                + classSums[Activity.DEVICE_READ_FJ.ordinal()]) / 1000.0;
     }
 
     /** Adds core {@code c}'s dynamic energy (pJ) to {@code pj}, indexed by {@link Component#ordinal()}. */

@@ -109,7 +109,8 @@ public final class Profiles {
                 .event(HOP_EW_PJ, 3.0, HOP_EW_NS, Presets.LOIHI_HOP_EW_NS)
                 .event(HOP_NS_PJ, 4.0, HOP_NS_NS, Presets.LOIHI_HOP_NS_NS)
                 .event(LEARNING_PJ, 120, LEARNING_NS, 6.1)
-                .note(LEARNING_PJ, "synaptic update (pairwise STDP)")
+                .note(LEARNING_PJ, "synaptic update (pairwise STDP); trace updates are counted (trace_updates), not "
+                        + "priced: Table 2 gives no figure for them")
                 .set(STATIC_CORE_MW, 0).set(STATIC_ROUTER_MW, 0).set(STATIC_CHIP_MW, 0)
                 .note(STATIC_CORE_MW, none).note(STATIC_ROUTER_MW, none).note(STATIC_CHIP_MW, none)
                 // mesh-wide barrier 113 ns for 1 tile to 465 ns for 32 tiles: the loihi preset's

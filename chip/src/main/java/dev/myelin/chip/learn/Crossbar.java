@@ -189,6 +189,42 @@ public final class Crossbar {
         }
     }
 
+    /**
+     * A learning core's column read (docs/learning.md, "Column-current integration"): for the axons
+     * set in {@code activeAxons} (ascending, each row's synapses in order, G+ before G-), each
+     * column's current against a reference: a single device adds {@code V G (1 + N(0, readNoise))}
+     * less the current {@code V gMin} of a noiseless reference device at gMin on the same row, a pair
+     * adds {@code I+ - I-}. Column j's ADC, of full scale {@code fullNa[j]}, gives
+     * {@code codes[j]}; {@code devicesRead[j]} counts the synapses read on column j (0: the column was
+     * not reached, its code 0). No allocation.
+     */
+    public void readColumns(long[] activeAxons, double[] fullNa, int[] codes, int[] devicesRead) {
+        java.util.Arrays.fill(column, 0);
+        java.util.Arrays.fill(devicesRead, 0, neurons, 0);
+        double v = device.vRead();
+        double sigma = device.readNoise();
+        double reference = v * device.gMinNs();
+        for (int word = 0; word < activeAxons.length; word++) {
+            long bits = activeAxons[word];
+            while (bits != 0) {
+                int a = (word << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (a >= axons) {
+                    break;
+                }
+                for (int k = rowStart[a]; k < rowStart[a + 1]; k++) {
+                    int j = post[k];
+                    double i = readDevice(gp[k], v, sigma);
+                    column[j] += differential ? i - readDevice(gn[k], v, sigma) : i - reference;
+                    devicesRead[j]++;
+                }
+            }
+        }
+        for (int j = 0; j < neurons; j++) {
+            codes[j] = devicesRead[j] == 0 ? 0 : adc(column[j], fullNa[j]);
+        }
+    }
+
     /** V G (1 + N(0, sigma)) in nA (V in volts, G in nS), counting the read and its energy. */
     private double readDevice(double g, double v, double sigma) {
         reads++;
@@ -199,7 +235,12 @@ public final class Crossbar {
 
     /** The ADC code of column current {@code iNa}. */
     public int adc(double iNa) {
-        double x = iNa / iFullNa * codeMax;
+        return adc(iNa, iFullNa);
+    }
+
+    /** The ADC code of column current {@code iNa} for an ADC of full scale {@code fullNa}. */
+    public int adc(double iNa, double fullNa) {
+        double x = iNa / fullNa * codeMax;
         long c = x >= 0 ? (long) StrictMath.floor(x + 0.5) : -(long) StrictMath.floor(-x + 0.5);
         return (int) Math.max(differential ? -codeMax : 0, Math.min(codeMax, c));
     }
@@ -268,6 +309,11 @@ public final class Crossbar {
         return adcBits;
     }
 
+    /** The ADC's largest code: {@code 2^bits - 1} for single devices, {@code 2^(bits - 1) - 1} for pairs. */
+    public int codeMax() {
+        return codeMax;
+    }
+
     public int synapses() {
         return gp.length;
     }
@@ -307,6 +353,14 @@ public final class Crossbar {
     /** Read energy so far, pJ: per device read V_read^2 G t_read. */
     public double readPj() {
         return readPj;
+    }
+
+    /**
+     * An energy in pJ as whole femtojoules, rounded half up ({@code floor(pj * 1000 + 0.5)}): the unit the
+     * activity record counts device energy in. A long of fJ holds 9.2 kJ, far beyond any run.
+     */
+    public static long femtojoules(double pj) {
+        return (long) StrictMath.floor(pj * 1000 + 0.5);
     }
 
     // ---- the generator ------------------------------------------------------------------------

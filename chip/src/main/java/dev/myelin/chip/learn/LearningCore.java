@@ -6,6 +6,7 @@ import dev.myelin.chip.core.NeuronArray;
 import dev.myelin.chip.neuron.CoreRandom;
 import dev.myelin.chip.neuron.LoihiCubaArray;
 import dev.myelin.isa.learn.Device;
+import dev.myelin.isa.learn.DeviceReadout;
 import dev.myelin.isa.learn.Factor;
 import dev.myelin.isa.learn.LearnVar;
 import dev.myelin.isa.learn.LearningConfig;
@@ -95,8 +96,26 @@ public final class LearningCore implements NeuronArray {
     private long lastTraceUpdates;
     /** The synapses' memristive devices, or null for digital weights. */
     private Crossbar devices;
-    /** Device pulses already reported by {@link #count}. */
+    /** Device pulses, reads and energies (fJ) already reported by {@link #count}. */
     private long countedPulses;
+    /** How the core uses its devices (weight storage unless attached otherwise). */
+    private DeviceReadout readout = DeviceReadout.STORAGE;
+    /** Column-current read only (null otherwise): the plastic axons (a bit set), this tick's digital and device rows. */
+    private long[] plasticBits;
+    private long[] digitalNow;
+    private long[] deviceNow;
+    /** Column-current read only: per column its plastic fan-in, ADC full scale (nA), code and devices read this tick. */
+    private int[] fanIn;
+    private double[] fullNa;
+    private int[] codes;
+    private int[] devicesRead;
+    /** Column-current read only: a plastic axon (its type scales the input), wMin and the weight unit of a full-range device, raw. */
+    private int inputAxon;
+    private int offsetRaw;
+    private long unitRaw;
+    private long countedReads;
+    private long countedWriteFj;
+    private long countedReadFj;
 
     /**
      * @param inner  the core's datapath (its weights are written through {@link LoihiCubaArray#setRawWeight})
@@ -189,7 +208,40 @@ public final class LearningCore implements NeuronArray {
         if (axons % 64 != 0 && m == activeNow.length) {
             activeNow[m - 1] &= (1L << (axons % 64)) - 1;
         }
-        return inner.integrate(activeAxons, words);
+        if (plasticBits == null) {
+            return inner.integrate(activeAxons, words);
+        }
+        for (int i = 0; i < activeNow.length; i++) {
+            long bits = i < m ? activeNow[i] : 0;
+            digitalNow[i] = bits & ~plasticBits[i];
+            deviceNow[i] = bits & plasticBits[i];
+        }
+        return inner.integrate(digitalNow, digitalNow.length) + integrateColumns();
+    }
+
+    /**
+     * The column-current read (docs/learning.md, "Column-current integration"): the active plastic
+     * rows' column currents through the ADC, each column's code scaled back into raw-weight units,
+     * {@code S = m wMin + round(code F (wMax - wMin) / codeMax)} for single devices and
+     * {@code S = round(code F max(|wMin|, |wMax|) / codeMax)} for pairs (F the column's plastic fan-in,
+     * m the devices read on it, rounding half away from zero), added to the neuron's input.
+     * Returns the devices read (the synaptic events).
+     */
+    private long integrateColumns() {
+        devices.readColumns(deviceNow, fullNa, codes, devicesRead);
+        long events = 0;
+        long codeMax = devices.codeMax();
+        for (int j = 0; j < n; j++) {
+            int m = devicesRead[j];
+            if (m == 0) {
+                continue;
+            }
+            events += m;
+            long num = (long) codes[j] * fanIn[j] * unitRaw;
+            long q = (2 * Math.abs(num) + codeMax) / (2 * codeMax);
+            inner.addInput(inputAxon, j, (int) ((long) m * offsetRaw + (num < 0 ? -q : q)));
+        }
+        return events;
     }
 
     @Override
@@ -272,6 +324,17 @@ public final class LearningCore implements NeuronArray {
             long pulses = devices.ltpPulses() + devices.ltdPulses();
             counts.add(core, Counter.DEVICE_PULSES, pulses - countedPulses);
             countedPulses = pulses;
+            long reads = devices.reads();
+            counts.add(core, Counter.DEVICE_READS, reads - countedReads);
+            countedReads = reads;
+            // energies: the crossbar's running sums (pJ, doubles added in the core's fixed order) rounded to whole fJ;
+            // each tick reports the change of the rounded sum, so the ticks add up to the rounded sum exactly
+            long writeFj = Crossbar.femtojoules(devices.writePj());
+            counts.add(core, Counter.DEVICE_WRITE_FJ, writeFj - countedWriteFj);
+            countedWriteFj = writeFj;
+            long readFj = Crossbar.femtojoules(devices.readPj());
+            counts.add(core, Counter.DEVICE_READ_FJ, readFj - countedReadFj);
+            countedReadFj = readFj;
         }
     }
 
@@ -483,23 +546,95 @@ public final class LearningCore implements NeuronArray {
 
     /**
      * Puts a memristive device (docs/learning.md, "Memristive synapses") at every synapse of this
-     * core: single devices, each programmed exactly to its synapse's present weight,
-     * {@code G = gMin + (W - W_min) / (W_max - W_min) (gMax - gMin)}. From then on a rule's change dw
-     * (learning units) becomes {@code round(dw / (W_max - W_min) * levels)} potentiation or
-     * depression pulses, and the weight becomes what the device then holds, read back as
-     * {@code W_min + round((G - gMin) / (gMax - gMin) (W_max - W_min))}: non-linear steps and
-     * variability change what is learned. Synapses of non-plastic axons keep their digital
-     * weights, and {@link #setWeight} writes the digital weight only. Draws come from the crossbar's generator, seeded from
-     * {@code seed} ({@link Crossbar#seedFor}).
+     * core, single devices storing the weights ({@link DeviceReadout#STORAGE}).
      */
     public void attachDevice(Device device, long seed) {
+        attachDevice(device, DeviceReadout.STORAGE, seed);
+    }
+
+    /**
+     * Puts a memristive device (docs/learning.md, "Memristive synapses") at every synapse of this
+     * core: single devices, each programmed exactly to its synapse's present weight,
+     * {@code G = gMin + (W - W_min) / (W_max - W_min) (gMax - gMin)}, or differential pairs with
+     * {@code G+ - G- = W / W_scale (gMax - gMin)}, {@code W_scale = max(|W_min|, |W_max|)} (the
+     * positive part on G+, the negative on G-, the other device at gMin). From then on a rule's
+     * change dw (learning units) becomes {@code round(dw / (W_max - W_min) * levels)} pulses
+     * ({@code round(dw / W_scale * levels)} for a pair, push-pull), and the weight becomes what the
+     * device then holds, read back as {@code W_min + round((G - gMin) / (gMax - gMin) (W_max - W_min))}
+     * ({@code round((G+ - G-) / (gMax - gMin) W_scale)} clipped to the bounds for a pair): non-linear
+     * steps and variability change what is learned. Synapses of non-plastic axons keep their digital
+     * weights, and {@link #setWeight} writes the digital weight only. With the column-current read the
+     * plastic rows reach the neurons as column currents through an ADC of {@code readout.adcBits()}
+     * bits instead of as stored weights ({@link #integrate}); the plastic axons' types must then share
+     * one weight exponent. Draws come from the crossbar's generator, seeded from {@code seed}
+     * ({@link Crossbar#seedFor}).
+     *
+     * @throws IllegalArgumentException when the readout is out of range, or the column-current read
+     *         meets plastic axons whose types have different weight exponents
+     */
+    public void attachDevice(Device device, DeviceReadout readout, long seed) {
+        String problem = readout.problem();
+        if (problem != null) {
+            throw new IllegalArgumentException("device readout: " + problem);
+        }
+        boolean pair = readout.pair();
         double span = wHigh - wLow;
+        double scale = Math.max(Math.abs(wLow), Math.abs(wHigh));
         double[] init = new double[w.length];
         for (int k = 0; k < w.length; k++) {
             // a synapse of a non-plastic axon is never programmed and keeps its digital weight
-            init[k] = span == 0 ? 0 : Math.max(0, Math.min(1, (w[k] - wLow) / span));
+            init[k] = pair ? (scale == 0 ? 0 : Math.max(-1, Math.min(1, w[k] / scale)))
+                    : span == 0 ? 0 : Math.max(0, Math.min(1, (w[k] - wLow) / span));
         }
-        devices = new Crossbar(device, false, 1, 1, rowStart, post, n, init, seed);
+        int first = -1;
+        if (readout.current()) {
+            for (int a = 0; a < axons; a++) {
+                if (!plastic[a]) {
+                    continue;
+                }
+                if (first < 0) {
+                    first = a;
+                } else if (inner.weightExp(a) != inner.weightExp(first)) {
+                    throw new IllegalArgumentException("the column-current read needs the plastic axons' types to"
+                            + " share one weight exponent: axon " + first + " has " + inner.weightExp(first) + ", axon "
+                            + a + " " + inner.weightExp(a));
+                }
+            }
+        }
+        devices = new Crossbar(device, pair, readout.adcBits(), 1, rowStart, post, n, init, seed);
+        countedPulses = countedReads = countedWriteFj = countedReadFj = 0;
+        this.readout = readout;
+        if (!readout.current() || first < 0) {
+            plasticBits = null;
+            return;
+        }
+        inputAxon = first;
+        offsetRaw = pair ? 0 : config.wMin();
+        unitRaw = pair ? Math.max(Math.abs(config.wMin()), Math.abs(config.wMax())) : config.wMax() - config.wMin();
+        plasticBits = new long[activeNow.length];
+        digitalNow = new long[activeNow.length];
+        deviceNow = new long[activeNow.length];
+        fanIn = new int[n];
+        fullNa = new double[n];
+        codes = new int[n];
+        devicesRead = new int[n];
+        for (int a = 0; a < axons; a++) {
+            if (plastic[a]) {
+                plasticBits[a >>> 6] |= 1L << (a & 63);
+                for (int k = rowStart[a]; k < rowStart[a + 1]; k++) {
+                    fanIn[post[k]]++;
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            // the column's full scale: every device of it at gMax (a pair: G+ at gMax, G- at gMin)
+            fullNa[j] = Math.max(1, fanIn[j]) * device.vRead() * device.rangeNs();
+        }
+    }
+
+    /** How the core uses its devices ({@link DeviceReadout#STORAGE} when it has none). */
+    public DeviceReadout readout() {
+        return readout;
     }
 
     /** The devices, or null. */
@@ -509,6 +644,16 @@ public final class LearningCore implements NeuronArray {
 
     /** Programs synapse k's device by the pulses for change dw; returns the weight it then holds. */
     private int programDevice(int k, int dw) {
+        if (readout.pair()) {
+            long scale = Math.max(Math.abs((long) wLow), Math.abs((long) wHigh));
+            if (scale == 0) {
+                return w[k];
+            }
+            devices.pulse(k, devices.pulsesFor(dw, scale));
+            double x = devices.weight(k) * scale;
+            long held = x >= 0 ? (long) StrictMath.floor(x + 0.5) : -(long) StrictMath.floor(-x + 0.5);
+            return (int) Math.max(wLow, Math.min(wHigh, held));
+        }
         long span = (long) wHigh - wLow;
         if (span == 0) {
             return w[k];

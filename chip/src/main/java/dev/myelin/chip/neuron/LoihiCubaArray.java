@@ -579,4 +579,26 @@ public final class LoihiCubaArray implements NeuronArray {
             rowWeight[axon] = rowStart[axon + 1] - rowStart[axon] == 1 ? w : MIXED;
         }
     }
+
+    /** The weight exponent of axon {@code axon}'s type. */
+    public int weightExp(int axon) {
+        return formats.get(axonType[axon]).weightExp();
+    }
+
+    /**
+     * Adds {@code raw} raw-weight units to neuron {@code j}'s input this tick, as a synapse of
+     * axon {@code axon}'s type adds its weight (shifted by a non-negative weightExp, floored with
+     * the type's sum by a negative one), without the format's per-weight clip and truncation: a
+     * learning core's column-current read (docs/learning.md, "Column-current integration").
+     */
+    public void addInput(int axon, int j, int raw) {
+        int w = raw << Math.max(0, formats.get(axonType[axon]).weightExp());
+        int i = axonGroup[axon] * n + j;
+        if (fastPaths) {
+            acc32[i] += w;
+        } else {
+            acc[i] += w;
+        }
+        hasInput[j >>> 6] |= 1L << (j & 63);
+    }
 }

@@ -155,8 +155,10 @@ public final class LearnedWeights {
             // the device the run used (the section's or --device's) stays with the network; its
             // conductances do not: a later run programs each device exactly to the saved weight
             byte[] learning = ci.learning();
-            if (l.devices() != null && !java.util.Objects.equals(l.devices().device(), l.config().device())) {
-                learning = dev.myelin.isa.codec.LearningCodec.encode(l.config().withDevice(l.devices().device()));
+            if (l.devices() != null && (!java.util.Objects.equals(l.devices().device(), l.config().device())
+                    || !l.readout().equals(l.config().readout()))) {
+                learning = dev.myelin.isa.codec.LearningCodec.encode(l.config().withDevice(l.devices().device())
+                        .withReadout(l.readout()));
             }
             cores.set(c, new CoreImage(ci.id(), ci.axonType(), ci.neurons(),
                     new SparseRows(s.axons(), s.rowStart(), s.post(), weight), ci.formats(), ci.targets(), learning));

@@ -41,9 +41,10 @@ import java.util.List;
  * members' engines did that.
  */
 final class PartitionActivity {
-    /** The counters replayed: what {@link ChipActivity} and the simple timing model read. */
+    /** The counters replayed: every one {@link ChipActivity} and the simple timing model read. */
     static final Counter[] COUNTERS = {Counter.NEURON_UPDATES_ACTIVE, Counter.NEURON_UPDATES_INACTIVE,
-            Counter.NEURONS_FIRED, Counter.SYNAPTIC_EVENTS_ROUTED, Counter.SYNAPTIC_EVENTS, Counter.LEARNING_UPDATES};
+            Counter.NEURONS_FIRED, Counter.SYNAPTIC_EVENTS_ROUTED, Counter.SYNAPTIC_EVENTS, Counter.LEARNING_UPDATES,
+            Counter.DEVICE_PULSES, Counter.DEVICE_READS, Counter.DEVICE_WRITE_FJ, Counter.DEVICE_READ_FJ};
     /** Longs per core row: tick, core, then {@link #COUNTERS}. */
     static final int ROW = 2 + COUNTERS.length;
     /** Most longs (rows and packets) a member holds until the end: 128 MiB. */

@@ -21,14 +21,25 @@ import java.util.Map;
  * @param dumpWeights where the learning cores' weights go as CSV after the run, or null
  * @param saveBinary  where the image with the learned weights goes after the run, or null
  * @param device      a memristive device preset every learning core's synapses use (docs/learning.md), or null
+ * @param adcBits     when not null, every learning core with a device reads it as column currents through an
+ *                    ADC of this many bits (docs/learning.md, "Column-current integration")
  */
 public record RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
                   String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats, Path perTick,
                   String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet, Path dumpWeights,
-                  Path saveBinary, String device) {
+                  Path saveBinary, String device, Integer adcBits) {
     public RunOptions {
         inputs = Map.copyOf(inputs);
         probes = List.copyOf(probes);
+    }
+
+    /** Options whose devices (if any) are read as each learning section says. */
+    public RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
+                      String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats,
+                      Path perTick, String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet,
+                      Path dumpWeights, Path saveBinary, String device) {
+        this(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv, vcd, stats, perTick,
+                profile, plots, plotTicks, sampleTicks, quiet, dumpWeights, saveBinary, device, null);
     }
 
     /** Options with digital synapses. */
@@ -37,7 +48,7 @@ public record RunOptions(Path network, String arch, long ticks, Map<String, Path
                       Path perTick, String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet,
                       Path dumpWeights, Path saveBinary) {
         this(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv, vcd, stats, perTick,
-                profile, plots, plotTicks, sampleTicks, quiet, dumpWeights, saveBinary, null);
+                profile, plots, plotTicks, sampleTicks, quiet, dumpWeights, saveBinary, null, null);
     }
 
     /** Options without learned-state outputs. */
@@ -45,7 +56,7 @@ public record RunOptions(Path network, String arch, long ticks, Map<String, Path
                       String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats,
                       Path perTick, String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet) {
         this(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv, vcd, stats, perTick,
-                profile, plots, plotTicks, sampleTicks, quiet, null, null, null);
+                profile, plots, plotTicks, sampleTicks, quiet, null, null, null, null);
     }
 
     /**

@@ -119,7 +119,7 @@ public final class RunSession {
                         + " description's generators)");
             }
             ProbeSet probes = new ProbeSet(chip, o.probes(), net.probes());
-            attachDevices(chip, o.device(), seed);
+            attachDevices(chip, o.device(), o.adcBits(), seed);
             if (o.plots() != null && LearnedWeights.learns(net.image())) {
                 weightsBefore = LearnedWeights.values(chip);
             }
@@ -166,6 +166,10 @@ public final class RunSession {
         if (o.device() != null && Device.preset(o.device()).isEmpty()) {
             throw new MyelinInputException("--device " + o.device() + ": unknown device preset (known: "
                     + String.join(", ", Device.presetNames()) + ")");
+        }
+        if (o.adcBits() != null && (o.adcBits() < 1 || o.adcBits() > dev.myelin.isa.learn.DeviceReadout.MAX_ADC_BITS)) {
+            throw new MyelinInputException("--adc-bits " + o.adcBits() + ": out of range [1, "
+                    + dev.myelin.isa.learn.DeviceReadout.MAX_ADC_BITS + "]");
         }
         plan.output("--dump-weights " + o.dumpWeights(), o.dumpWeights());
         plan.output("--save-binary " + o.saveBinary(), o.saveBinary());
@@ -380,21 +384,37 @@ public final class RunSession {
      * Puts memristive devices at the synapses of the learning cores, each core's generator seeded
      * from the chip seed and its id: devices of preset {@code name} on every learning core when a
      * name is given (the override of {@code --device}), else the device each core's learning
-     * section carries (a core without one keeps digital weights).
+     * section carries (a core without one keeps digital weights), read as the section's readout says
+     * or, when {@code adcBits} is given ({@code --adc-bits}), as column currents through an ADC of
+     * that many bits.
      */
-    static void attachDevices(Chip chip, String name, long seed) {
+    static void attachDevices(Chip chip, String name, Integer adcBits, long seed) {
         Device override = name == null ? null : Device.preset(name).orElseThrow();
         boolean any = false;
+        boolean anyDevice = false;
         for (int c = 0; c < chip.layout().cores(); c++) {
             dev.myelin.chip.learn.LearningCore l = chip.learning(c);
             Device d = l == null ? null : override != null ? override : l.config().device();
             if (d != null) {
-                l.attachDevice(d, Crossbar.seedFor(seed, chip.layout().core(c)));
+                dev.myelin.isa.learn.DeviceReadout r = l.config().readout();
+                if (adcBits != null) {
+                    r = r.withCurrent(adcBits);
+                }
+                try {
+                    l.attachDevice(d, r, Crossbar.seedFor(seed, chip.layout().core(c)));
+                } catch (IllegalArgumentException e) {
+                    throw new MyelinInputException("core " + chip.layout().core(c) + ": " + e.getMessage());
+                }
+                anyDevice = true;
             }
             any |= l != null;
         }
         if (name != null && !any) {
             throw new MyelinInputException("--device " + name + ": the network has no learning core (no plastic projection)");
+        }
+        if (adcBits != null && !anyDevice) {
+            throw new MyelinInputException("--adc-bits " + adcBits + ": no learning core has a device (give --device"
+                    + " or a device in the plasticity)");
         }
     }
 }

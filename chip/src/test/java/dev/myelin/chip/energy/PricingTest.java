@@ -15,11 +15,11 @@ class PricingTest {
             new CoreInfo(new CoreId(0, 0, 0), false, 10, 8),
             new CoreInfo(new CoreId(1, 0, 0), true, 5, 4));
 
-    /** neurons, updated, spikes, synEvents, messagesOut, messagesIn, learning. */
+    /** neurons, updated, spikes, synEvents, messagesOut, messagesIn, learning, device pulses, reads, write fJ, read fJ. */
     private static long[] counts() {
         return new long[] {
-            10, 4, 2, 6, 2, 0, 0,
-            5, 3, 0, 8, 0, 2, 0};
+            10, 4, 2, 6, 2, 0, 0, 0, 0, 0, 0,
+            5, 3, 0, 8, 0, 2, 3, 1, 40, 118_149, 7};
     }
 
     @Test
@@ -35,6 +35,21 @@ class PricingTest {
         // network: 2 messages out x 111 + 2 in x 0 + 2 east-west hops x 3.0 + 1 north-south hop x 4.2
         assertThat(pj[Component.NETWORK.ordinal()]).isCloseTo(232.2, within(1e-9));
         assertThat(pj[Component.LEARNING.ordinal()]).isZero();
+        // device: the devices' own energy, (118149 fJ written + 7 fJ read) / 1000 = 118.156 pJ, whatever the profile
+        assertThat(pj[Component.DEVICE.ordinal()]).isCloseTo(118.156, within(1e-9));
+    }
+
+    /** Learning updates at the profile's price (3 x 120 pJ in davies2018); device energy as counted, 118.156 pJ. */
+    @Test
+    void learningAtTheProfilesPriceAndDevicesAtTheirOwn() {
+        Pricing p = new Pricing(Profiles.loihiDavies2018(), CORES, 2, 2, 1, 0);
+        double[] pj = new double[Component.COUNT];
+        p.addDynamic(counts(), pj);
+        assertThat(pj[Component.LEARNING.ordinal()]).isCloseTo(360, within(1e-9));
+        assertThat(pj[Component.DEVICE.ordinal()]).isCloseTo(118.156, within(1e-9));
+        double[] one = new double[Component.COUNT];
+        p.addDynamic(counts(), 0, one);
+        assertThat(one[Component.DEVICE.ordinal()]).isZero();
     }
 
     @Test

@@ -95,6 +95,18 @@ class CrossbarTest {
         Crossbar x = new Crossbar(Device.IDEAL, false, 8, 1000, ROWS, POST, 2, new double[]{0, 0, 0}, 1);
         x.pulse(0, 1);
         assertThat(x.writePj()).isCloseTo(4 * 138.28125 * 10 * 1e-6, within(1e-15));
+        // in whole fJ, as the activity record counts it: 5.53125 fJ -> 6 (half up)
+        assertThat(Crossbar.femtojoules(x.writePj())).isEqualTo(6);
+    }
+
+    /** pJ to whole fJ, rounded half up: 0.804 pJ -> 804, 0.0004 -> 0, 0.0005 -> 1, 118.14912 -> 118149. */
+    @Test
+    void femtojoulesRoundHalfUp() {
+        assertThat(Crossbar.femtojoules(0.804)).isEqualTo(804);
+        assertThat(Crossbar.femtojoules(0.0004)).isZero();
+        assertThat(Crossbar.femtojoules(0.0005)).isEqualTo(1);
+        assertThat(Crossbar.femtojoules(118.14912)).isEqualTo(118_149);
+        assertThat(Crossbar.femtojoules(0)).isZero();
     }
 
     /** Cycle-to-cycle error: from mid-range, one pulse adds N(0, 0.035 * 35.38 nS); over 4000 devices mean ~ 0 and sigma ~ 1.238 nS. */

@@ -1,5 +1,6 @@
 package dev.myelin.chip.learn;
 
+import dev.myelin.chip.core.Counter;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.isa.learn.Device;
 import dev.myelin.isa.model.CoreId;
@@ -70,6 +71,50 @@ class DeviceLearningTest {
             assertThat(l.devices().ltpPulses()).isEqualTo(1);
             assertThat(chip.counters().total(dev.myelin.chip.core.Counter.DEVICE_PULSES)).isEqualTo(1);
             assertThat(l.devices().writePj()).isGreaterThan(0);
+        }
+    }
+
+    /**
+     * The device counters (pulses, reads, programming and read energy in whole fJ) are counted in the core's own
+     * step, tick by tick: their sums over the ticks are the crossbar's totals (the energy its running sum rounded to
+     * fJ), and they are the same on 1 and 2 threads.
+     */
+    @Test
+    void deviceCountersAddUpToTheCrossbarsSumsOnAnyThreadCount() {
+        long[] one = deviceCounts(1);
+        long[] two = deviceCounts(2);
+        assertThat(two).containsExactly(one);
+        assertThat(one[0]).isGreaterThan(0);
+        assertThat(one[2]).isGreaterThan(0);
+    }
+
+    /** Ag:a-Si under DeviceLearningTest's pairings: {pulses, reads, write fJ, read fJ}, checked against the crossbar. */
+    private static long[] deviceCounts(int threads) {
+        try (Chip chip = LearningCoreTest.load(1, threads)) {
+            LearningCore l = chip.learning(0);
+            l.attachDevice(Device.AG_A_SI, Crossbar.seedFor(1, new CoreId(0, 0, 0)));
+            for (int k = 0; k < 40; k++) {
+                chip.injectRaw(0, 0, 4L * k);
+                chip.injectRaw(0, 1, 4L * k + 1);
+                chip.injectRaw(0, 1, 4L * (k + 40));
+                chip.injectRaw(0, 0, 4L * (k + 40) + 1);
+            }
+            long[] sum = new long[4];
+            for (int t = 0; t < 320; t++) {
+                chip.step();
+                var c = chip.lastTickCounters();
+                sum[0] += c.get(0, Counter.DEVICE_PULSES);
+                sum[1] += c.get(0, Counter.DEVICE_READS);
+                sum[2] += c.get(0, Counter.DEVICE_WRITE_FJ);
+                sum[3] += c.get(0, Counter.DEVICE_READ_FJ);
+            }
+            Crossbar x = l.devices();
+            assertThat(sum[0]).isEqualTo(x.ltpPulses() + x.ltdPulses());
+            assertThat(sum[1]).isEqualTo(x.reads());
+            assertThat(sum[2]).isEqualTo(Crossbar.femtojoules(x.writePj()));
+            assertThat(sum[3]).isEqualTo(Crossbar.femtojoules(x.readPj()));
+            assertThat(chip.counters().total(Counter.DEVICE_WRITE_FJ)).isEqualTo(sum[2]);
+            return sum;
         }
     }
 }

@@ -105,7 +105,7 @@ final class CoreEmitter {
             }
         }
         return LearningCodec.encode(new LearningConfig(p.epoch(), p.weightFrac(), p.wMin(), p.wMax(), reward,
-                p.traces(), p.rules(), plastic, p.device()));
+                p.traces(), p.rules(), plastic, p.device(), p.readout()));
     }
 
     /** Neuron j's targets moved to its soma, compartment k j + k - 1; dendrites have none. */

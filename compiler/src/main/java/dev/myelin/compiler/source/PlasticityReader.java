@@ -4,6 +4,7 @@ import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.ir.Plasticity;
 import dev.myelin.compiler.learn.NamedRules;
 import dev.myelin.isa.learn.Device;
+import dev.myelin.isa.learn.DeviceReadout;
 import dev.myelin.isa.learn.LearningConfig;
 import dev.myelin.isa.learn.Rule;
 import dev.myelin.isa.learn.RuleText;
@@ -24,7 +25,8 @@ final class PlasticityReader {
             "device");
     /** A device mapping's keys: a preset to start from, then any parameter of it replaced. */
     private static final List<String> DEVICE_KEYS = List.of("preset", "g_min", "g_max", "levels_ltp", "levels_ltd",
-            "nl_ltp", "nl_ltd", "c2c", "d2d", "read_noise", "v_read", "t_read", "v_ltp", "t_ltp", "v_ltd", "t_ltd");
+            "nl_ltp", "nl_ltd", "c2c", "d2d", "read_noise", "v_read", "t_read", "v_ltp", "t_ltp", "v_ltd", "t_ltd",
+            "read", "pair", "adc_bits");
     private static final Set<String> STDP = Set.of("a_plus", "a_minus", "tau_plus", "tau_minus", "pairing",
             "trace_bits");
     private static final Set<String> REWARD = Set.of("tau_tag", "learning_rate");
@@ -115,23 +117,37 @@ final class PlasticityReader {
         if (traces == null) {
             return null;
         }
-        Device device = y.has("device") ? device(file, y, d) : null;
-        return new Plasticity(rule, epoch, frac, wMin, wMax, traces, rules, reward, y.where(), device);
+        Device device = null;
+        DeviceReadout readout = DeviceReadout.STORAGE;
+        if (y.has("device")) {
+            Node dn = y.get("device");
+            YMap m = dn instanceof ScalarNode ? null : YMap.open(file, dn, d, "device", Set.copyOf(DEVICE_KEYS));
+            device = dn instanceof ScalarNode || m != null ? device(y, m, d) : null;
+            readout = m != null ? readout(m) : readout;
+        }
+        return new Plasticity(rule, epoch, frac, wMin, wMax, traces, rules, reward, y.where(), device, readout);
     }
 
     /**
-     * {@code device: ag-a-si}, or a mapping: {@code preset} (default ideal) and any of its parameters
-     * replaced (conductances in nS, voltages and times with units). Null, after reporting, when bad.
+     * A device mapping's readout: {@code read} (weight, the default, or current), {@code pair} (false or
+     * true) and {@code adc_bits} (1..16, default 8); weight storage on single devices for a preset name.
      */
-    private static Device device(String file, YMap y, Diagnostics d) {
-        Node n = y.get("device");
-        if (n instanceof ScalarNode) {
+    private static DeviceReadout readout(YMap m) {
+        String read = m.choice("read", List.of("weight", "current"), "weight", false);
+        String pair = m.choice("pair", List.of("false", "true"), "false", false);
+        int bits = (int) m.integer("adc_bits", 1, DeviceReadout.MAX_ADC_BITS, DeviceReadout.DEFAULT_ADC_BITS, false);
+        return new DeviceReadout("current".equals(read), "true".equals(pair), bits);
+    }
+
+    /**
+     * {@code device: ag-a-si} ({@code m} null), or a mapping {@code m}: {@code preset} (default ideal) and any
+     * of its parameters replaced (conductances in nS, voltages and times with units). Null, after reporting,
+     * when bad.
+     */
+    private static Device device(YMap y, YMap m, Diagnostics d) {
+        if (m == null) {
             String name = y.choice("device", Device.presetNames(), null, false);
             return name == null ? null : Device.preset(name).orElseThrow();
-        }
-        YMap m = YMap.open(file, n, d, "device", Set.copyOf(DEVICE_KEYS));
-        if (m == null) {
-            return null;
         }
         Device b = Device.preset(m.choice("preset", Device.presetNames(), "ideal", false)).orElseThrow();
         double big = Double.MAX_VALUE;

@@ -2,6 +2,7 @@ package dev.myelin.compiler.source;
 
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.isa.diag.DidYouMean;
+import dev.myelin.isa.io.TextFiles;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -48,7 +49,7 @@ final class YMap {
                 continue;
             }
             if (!allowed.contains(k.getValue())) {
-                diag.error(where(file, k), "unknown key '" + k.getValue() + "' in " + what
+                diag.error(where(file, k), "unknown key '" + TextFiles.printable(k.getValue()) + "' in " + what
                         + DidYouMean.suggest(k.getValue(), allowed));
                 continue;
             }

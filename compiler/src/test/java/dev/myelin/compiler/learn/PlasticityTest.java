@@ -13,6 +13,7 @@ import dev.myelin.isa.model.CoreImage;
 import org.junit.jupiter.api.Test;
 
 import dev.myelin.isa.learn.Device;
+import dev.myelin.isa.learn.DeviceReadout;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -115,7 +116,7 @@ class PlasticityTest {
         // line 15 is "    plasticity: {...device: hafnia}": the error points at the value
         String line = NET.replace("PLASTICITY", bad).split("\n")[14];
         assertThat(e.errors()).singleElement().asString().startsWith("t.yaml:15:" + (line.indexOf("hafnia") + 1) + ": ")
-                .contains("'device' = hafnia is not one of ag-a-si, ideal");
+                .contains("'device' = hafnia is not one of ag-a-si, alox-hfo2, epiram, ideal, pcmo, taox-hfox");
         Diagnostics f = new Diagnostics();
         String range = stdp + "device: {g_min: 50, g_max: 40}}";
         parse(range, f);
@@ -125,6 +126,34 @@ class PlasticityTest {
         Diagnostics g = new Diagnostics();
         parse(stdp + "device: {levls_ltp: 3}}", g);
         assertThat(g.errors()).singleElement().asString().contains("unknown key 'levls_ltp' in device");
+    }
+
+    /**
+     * The device mapping's readout: read (weight or current), pair, adc_bits (1..16); a preset name or a
+     * mapping without them stores the weights on single devices (the default, written nowhere in the binary).
+     */
+    @Test
+    void theDeviceReadoutIsPartOfThePlasticity() {
+        String stdp = "{rule: stdp, a_plus: 1, a_minus: 1, tau_plus: 20 ms, tau_minus: 20 ms, ";
+        assertThat(compiled(stdp + "device: ag-a-si}").readout()).isEqualTo(DeviceReadout.STORAGE);
+        LearningConfig c = compiled(stdp + "device: {preset: ideal, read: current, pair: true, adc_bits: 6}}");
+        assertThat(c.device()).isSameAs(Device.IDEAL);
+        assertThat(c.readout()).isEqualTo(new DeviceReadout(true, true, 6));
+        assertThat(compiled(stdp + "device: {preset: ideal, read: current}}").readout())
+                .isEqualTo(new DeviceReadout(true, false, 8));
+
+        Diagnostics e = new Diagnostics();
+        String bits = stdp + "device: {preset: ideal, read: current, adc_bits: 17}}";
+        parse(bits, e);
+        String line = NET.replace("PLASTICITY", bits).split("\n")[14];
+        assertThat(e.errors()).singleElement().asString().startsWith("t.yaml:15:" + (line.indexOf("17") + 1) + ": ")
+                .contains("adc_bits");
+        Diagnostics f = new Diagnostics();
+        String read = stdp + "device: {read: voltage}}";
+        parse(read, f);
+        String l2 = NET.replace("PLASTICITY", read).split("\n")[14];
+        assertThat(f.errors()).singleElement().asString().startsWith("t.yaml:15:" + (l2.indexOf("voltage") + 1) + ": ")
+                .contains("voltage is not one of weight, current");
     }
 
     @Test

@@ -68,4 +68,13 @@ class NetworkReaderTest {
                 "t.yaml:8:" + (line8.indexOf("rat:") + 1) + ": unknown key 'rat' in an input (did you mean 'rate'?)",
                 "t.yaml:8:5: missing key 'rate'");
     }
+
+    @Test
+    void aTopLevelKeyGivenTwiceIsALocatedError() {
+        // a second "dt:" appended as line 17 (GOOD is 16 lines, each ending in a newline)
+        String twice = GOOD + "dt: 1 ms\n";
+        Diagnostics d = new Diagnostics();
+        NetworkReader.parse("t.yaml", twice, Path.of("."), d);
+        assertThat(d.errors()).containsExactly("t.yaml:17:1: key 'dt' is given twice in one mapping (first at t.yaml:3:1)");
+    }
 }

@@ -63,6 +63,7 @@ final class CoreAssembler {
     private final List<dev.myelin.isa.learn.Rule> rules = new ArrayList<>();
     private final java.util.BitSet plastic = new java.util.BitSet();
     private dev.myelin.isa.learn.Device device;
+    private dev.myelin.isa.learn.DeviceReadout readout = dev.myelin.isa.learn.DeviceReadout.STORAGE;
 
     CoreAssembler(Architecture arch, CoreId id, int line) {
         this.arch = arch;
@@ -315,7 +316,8 @@ final class CoreAssembler {
     /**
      * {@code .device PRESET} or {@code .device custom g_min=.. g_max=.. levels_ltp=.. levels_ltd=.. nl_ltp=..
      * nl_ltd=.. c2c=.. d2d=.. read_noise=.. v_read=.. t_read=.. v_ltp=.. t_ltp=.. v_ltd=.. t_ltd=..}: the
-     * memristive device of the core's plastic synapses (docs/learning.md), every parameter given, in this order.
+     * memristive device of the core's plastic synapses (docs/learning.md), every parameter given, in this order;
+     * then optionally the readout, {@code read=weight|current pair=false|true adc_bits=1..16}, in any order.
      */
     void device(Line l, Token directive) {
         requireLearning(l, directive);
@@ -328,6 +330,7 @@ final class CoreAssembler {
             device = dev.myelin.isa.learn.Device.preset(name.text()).orElseThrow(() -> l.error(name, "unknown device "
                     + name.describe() + " (known: " + String.join(", ", dev.myelin.isa.learn.Device.presetNames())
                     + ", custom)"));
+            readout(l);
             return;
         }
         String[] keys = {"g_min", "g_max", "levels_ltp", "levels_ltd", "nl_ltp", "nl_ltd", "c2c", "d2d", "read_noise",
@@ -352,6 +355,45 @@ final class CoreAssembler {
             throw l.error(name, "device: " + p);
         }
         device = d;
+        readout(l);
+    }
+
+    /** The optional {@code read=.. pair=.. adc_bits=..} after a {@code .device}'s device, each at most once. */
+    private void readout(Line l) {
+        boolean current = false;
+        boolean pair = false;
+        int bits = dev.myelin.isa.learn.DeviceReadout.DEFAULT_ADC_BITS;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!l.atEnd()) {
+            Token k = l.expectAtom("read, pair or adc_bits");
+            if (!seen.add(k.text())) {
+                throw l.error(k, k.text() + " given twice");
+            }
+            switch (k.text()) {
+                case "read" -> {
+                    l.accept("=");
+                    Token v = l.expectAtom("weight or current");
+                    if (!v.text().equals("weight") && !v.text().equals("current")) {
+                        throw l.error(v, "read: expected weight or current, found " + v.describe());
+                    }
+                    current = v.text().equals("current");
+                }
+                case "pair" -> {
+                    l.accept("=");
+                    Token v = l.expectAtom("true or false");
+                    if (!v.text().equals("true") && !v.text().equals("false")) {
+                        throw l.error(v, "pair: expected true or false, found " + v.describe());
+                    }
+                    pair = v.text().equals("true");
+                }
+                case "adc_bits" -> {
+                    l.accept("=");
+                    bits = l.expectInt("adc_bits", 1, dev.myelin.isa.learn.DeviceReadout.MAX_ADC_BITS);
+                }
+                default -> throw l.error(k, "expected read, pair or adc_bits, found " + k.describe());
+            }
+        }
+        readout = new dev.myelin.isa.learn.DeviceReadout(current, pair, bits);
     }
 
     private int axonLimit() {
@@ -373,7 +415,7 @@ final class CoreAssembler {
             flags[a] = true;
         }
         var c = new dev.myelin.isa.learn.LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon,
-                java.util.Arrays.asList(traces), rules, flags, device);
+                java.util.Arrays.asList(traces), rules, flags, device, readout);
         String p = c.problem(nAx);
         if (p != null) {
             throw learningLine.error(1, "core " + id + ": learning: " + p);

@@ -246,6 +246,12 @@ final class ListingPrinter {
                     .append(" t_ltp=").append(d.tLtpNs()).append(" v_ltd=").append(d.vLtd())
                     .append(" t_ltd=").append(d.tLtdNs()).append('\n');
         }
+        var r = l.readout();
+        if (d != null && !r.equals(dev.myelin.isa.learn.DeviceReadout.STORAGE)) {
+            sb.setLength(sb.length() - 1);
+            sb.append(" read=").append(r.readName()).append(" pair=").append(r.pair()).append(" adc_bits=")
+                    .append(r.adcBits()).append('\n');
+        }
     }
 
     /** Input ports that map description lines print {@code lines=N} and each line's {@code line L lead D}. */

@@ -2,6 +2,7 @@ package dev.myelin.isa.codec;
 
 import dev.myelin.isa.format.Field;
 import dev.myelin.isa.learn.Device;
+import dev.myelin.isa.learn.DeviceReadout;
 import dev.myelin.isa.learn.Factor;
 import dev.myelin.isa.learn.LearnVar;
 import dev.myelin.isa.learn.LearningConfig;
@@ -110,6 +111,14 @@ public final class LearningCodec {
                 real(out, DEVICE_T_LTD, d.tLtdNs());
             }
             out.path.pop();
+            DeviceReadout r = c.readout();
+            if (!r.equals(DeviceReadout.STORAGE)) {
+                out.path.push("readout");
+                out.put(READOUT_READ, r.current() ? 1 : 0);
+                out.put(READOUT_PAIR, r.pair() ? 1 : 0);
+                out.put(READOUT_ADC_BITS, r.adcBits());
+                out.path.pop();
+            }
         }
     }
 
@@ -130,7 +139,7 @@ public final class LearningCodec {
             in.path.push("learning");
             LearningConfig c = read(in, axons);
             if (in.remaining() != 0) {
-                throw in.error(in.position(), "device", in.remaining() + " bytes after the device parameters");
+                throw in.error(in.position(), "readout", in.remaining() + " bytes after the device readout");
             }
             return c;
         } finally {
@@ -240,14 +249,31 @@ public final class LearningCodec {
             }
         }
         Device device = in.remaining() == 0 ? null : readDevice(in);
+        DeviceReadout readout = in.remaining() == 0 ? DeviceReadout.STORAGE : readReadout(in);
+        if (in.remaining() != 0) {
+            throw in.error(in.position(), "readout", in.remaining() + " bytes after the device readout");
+        }
         return new LearningConfig(epoch, frac, wMin, wMax, reward == NO_REWARD ? -1 : (int) reward, traces, list,
-                plastic, device);
+                plastic, device, readout);
+    }
+
+    /** Reads the readout group after the device group (docs/isa.md). */
+    private static DeviceReadout readReadout(NbinIn in) {
+        in.path.push("readout");
+        int read = in.getAtMost(READOUT_READ, 1, "the last read mode (0 weight, 1 current)");
+        int pair = in.getAtMost(READOUT_PAIR, 1, "the last device arrangement (0 single, 1 pair)");
+        int bits = (int) in.get(READOUT_ADC_BITS);
+        if (bits < 1 || bits > DeviceReadout.MAX_ADC_BITS) {
+            throw in.fail(READOUT_ADC_BITS, bits + " is out of range [1, " + DeviceReadout.MAX_ADC_BITS + "]");
+        }
+        in.path.pop();
+        return new DeviceReadout(read == 1, pair == 1, bits);
     }
 
     /** Reads the device group after the bitmap (docs/isa.md), each parameter checked as it is read. */
     private static Device readDevice(NbinIn in) {
         in.path.push("device");
-        int id = in.getAtMost(DEVICE_PRESET, Device.PRESET_IDS.size() - 1, "the last preset id (0 custom, 1 ideal, 2 ag-a-si)");
+        int id = in.getAtMost(DEVICE_PRESET, Device.PRESET_IDS.size() - 1, "the last preset id (0 custom, 1 ideal, 2 ag-a-si, 3 taox-hfox, 4 pcmo, 5 alox-hfo2, 6 epiram)");
         if (id != 0) {
             in.path.pop();
             return Device.PRESET_IDS.get(id);

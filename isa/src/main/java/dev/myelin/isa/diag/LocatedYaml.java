@@ -6,8 +6,11 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -45,7 +48,9 @@ public final class LocatedYaml {
             if (!c.hasNext()) {
                 throw new SyntaxError(file + ":1:1", "empty " + what);
             }
-            return c.next();
+            Node root = c.next();
+            rejectDuplicateKeys(file, root);
+            return root;
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             String loc = m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
@@ -55,6 +60,46 @@ public final class LocatedYaml {
             String loc = reader == null ? file : file + ":" + (reader.getLine() + 1) + ":" + (reader.getColumn() + 1);
             throw new SyntaxError(loc, "YAML error: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * Fails at the second occurrence of a key in any mapping of the tree: the composer keeps both
+     * entries, and a reader taking the last one would silently ignore the first. Iterative, so a
+     * tree of many nodes costs one pass and no stack; aliased collections are visited once.
+     */
+    private static void rejectDuplicateKeys(String file, Node root) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+                continue;
+            }
+            if (n instanceof MappingNode m) {
+                java.util.Map<String, Node> keys = new java.util.HashMap<>();
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k) {
+                        Node first = keys.putIfAbsent(k.getValue(), k);
+                        if (first != null) {
+                            throw new SyntaxError(at(file, k), "key '" + dev.myelin.isa.io.TextFiles.printable(k.getValue())
+                                    + "' is given twice in one mapping (first at " + at(file, first) + ")");
+                        }
+                    } else {
+                        todo.push(t.getKeyNode());
+                    }
+                    todo.push(t.getValueNode());
+                }
+            } else if (n instanceof SequenceNode s) {
+                for (Node x : s.getValue()) {
+                    todo.push(x);
+                }
+            }
+        }
+    }
+
+    private static String at(String file, Node n) {
+        return n.getStartMark().map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1)).orElse(file);
     }
 
     /** Passes the parser's events through, failing at the first collection nested deeper than {@link #MAX_DEPTH}. */

@@ -26,6 +26,9 @@ package dev.myelin.isa.format;
  *                   gMin gMax (f64, nS) | levelsLtp levelsLtd (u16) 1..65535 |
  *                   nlLtp nlLtd (f64) -9..9 | c2c (f64) 0..1 | d2d (f64) 0..9 | readNoise (f64) 0..1 |
  *                   vRead tRead vLtp tLtp vLtd tLtd (f64, V and ns)
+ *        readout     optional (present when bytes follow the device group; absent: 0 0 8):
+ *                   read (u8) 0 weight storage, 1 column current | pair (u8) 0 single, 1 differential |
+ *                   adcBits (u8) 1..16
  * </pre>
  * f64 is an IEEE-754 binary64 held as its u64 bits (little-endian; zero is +0.0).
  * The section's length must be exactly what these counts need.
@@ -85,6 +88,12 @@ public final class LearningDescriptor {
     public static final Field DEVICE_V_LTD = P.i64("vLtd");
     public static final Field DEVICE_T_LTD = P.i64("tLtd");
     public static final int DEVICE_PARAMS_SIZE = P.size();
+
+    private static final Layout O = new Layout();
+    public static final Field READOUT_READ = O.u8("read");
+    public static final Field READOUT_PAIR = O.u8("pair");
+    public static final Field READOUT_ADC_BITS = O.u8("adcBits");
+    public static final int READOUT_SIZE = O.size();
 
     /** The rewardAxon value of a core without a reward channel. */
     public static final long NO_REWARD = 0xFFFF_FFFFL;

@@ -62,10 +62,57 @@ public record Device(String name, double gMinNs, double gMaxNs, int levelsLtp, i
     public static final Device AG_A_SI = new Device("ag-a-si", 3.08, 38.46, 97, 100, 2.4, -4.88, 0.035, 0, 0, 0.5, 5,
             3.2, 300_000, 2.8, 300_000);
 
-    public static final Map<String, Device> PRESETS = Map.of(IDEAL.name, IDEAL, AG_A_SI.name, AG_A_SI);
+    /*
+     * The presets below take their figures from the benchmark table of analog synaptic devices in
+     * NeuroSim V3.0 (Table II of its user manual; P.-Y. Chen, S. Yu, "Technological benchmark of
+     * analog synaptic devices for neuro-inspired architectures", IEEE Design & Test 36(3), 2019):
+     * conductance states, nonlinearity (weight increase / decrease), R_on, on/off ratio, write
+     * pulses, cycle-to-cycle sigma. G_max = 1 / R_on and G_min = G_max / (on/off ratio); both curves
+     * have the table's number of states. Read at 0.5 V for 5 ns (NeuroSim's on-chip read); the table
+     * gives no device-to-device or read-noise figure, so both are 0.
+     */
 
-    /** The presets by their id in the binary's learning section (index 0, custom, is null). */
-    public static final List<Device> PRESET_IDS = java.util.Arrays.asList(null, IDEAL, AG_A_SI);
+    /**
+     * TaOx/HfOx (W. Wu et al., "A methodology to improve linearity of analog RRAM for neuromorphic
+     * computing", IEEE Symposium on VLSI Technology, 2018): R_on 100 kOhm, on/off 10 (1..10 uS), 128
+     * states, nonlinearity 0.04 / -0.63, 3.7 % cycle-to-cycle, 1.6 V 50 ns pulses both ways.
+     */
+    public static final Device TAOX_HFOX = new Device("taox-hfox", 1e9 / 100e3 / 10, 1e9 / 100e3, 128, 128, 0.04,
+            -0.63, 0.037, 0, 0, 0.5, 5, 1.6, 50, 1.6, 50);
+
+    /**
+     * PCMO (S. Park et al., "Neuromorphic speech systems using advanced ReRAM-based synapse", IEEE
+     * IEDM 2013): R_on 23 MOhm, on/off 6.84 (6.36..43.48 nS), 50 states, nonlinearity 3.68 / -6.76,
+     * -2 V / +2 V pulses of 1 ms. The table gives the cycle-to-cycle sigma as "&lt; 1 %": the preset
+     * takes the bound, 1 %.
+     */
+    public static final Device PCMO = new Device("pcmo", 1e9 / 23e6 / 6.84, 1e9 / 23e6, 50, 50, 3.68, -6.76, 0.01, 0,
+            0, 0.5, 5, 2, 1_000_000, 2, 1_000_000);
+
+    /**
+     * AlOx/HfO2 (J. Woo et al., "Improved synaptic behavior under identical pulses using AlOx/HfO2
+     * bilayer RRAM array for neuromorphic systems", IEEE Electron Device Letters 37(8), 2016): R_on
+     * 16.9 kOhm, on/off 4.43 (13.36..59.17 uS), 40 states, nonlinearity 1.94 / -0.61, 5 %
+     * cycle-to-cycle, +0.9 V / -1 V pulses of 100 us.
+     */
+    public static final Device ALOX_HFO2 = new Device("alox-hfo2", 1e9 / 16.9e3 / 4.43, 1e9 / 16.9e3, 40, 40, 1.94,
+            -0.61, 0.05, 0, 0, 0.5, 5, 0.9, 100_000, 1, 100_000);
+
+    /**
+     * EpiRAM, epitaxial Ag:SiGe (S. Choi et al., "SiGe epitaxial memory for neuromorphic computing
+     * with reproducible high performance based on engineered dislocations", Nature Materials 17(4),
+     * 2018): R_on 81 kOhm, on/off 50.2 (0.246..12.35 uS), 64 states, nonlinearity 0.5 / -0.5, 2 %
+     * cycle-to-cycle, +5 V / -3 V pulses of 5 us.
+     */
+    public static final Device EPIRAM = new Device("epiram", 1e9 / 81e3 / 50.2, 1e9 / 81e3, 64, 64, 0.5, -0.5, 0.02, 0,
+            0, 0.5, 5, 5, 5_000, 3, 5_000);
+
+    /** The presets by their id in the binary's learning section (index 0, custom, is null; new presets are appended). */
+    public static final List<Device> PRESET_IDS = java.util.Arrays.asList(null, IDEAL, AG_A_SI, TAOX_HFOX, PCMO,
+            ALOX_HFO2, EPIRAM);
+
+    public static final Map<String, Device> PRESETS = Map.of(IDEAL.name, IDEAL, AG_A_SI.name, AG_A_SI, TAOX_HFOX.name,
+            TAOX_HFOX, PCMO.name, PCMO, ALOX_HFO2.name, ALOX_HFO2, EPIRAM.name, EPIRAM);
 
     /** This device's preset id in the binary (0: custom, its parameters written out): a preset only when every parameter is the preset's. */
     public int presetId() {

@@ -19,9 +19,12 @@ import java.util.List;
  * @param plastic    per axon, whether its synapses learn
  * @param device     the memristive device at the synapses of the plastic axons (docs/learning.md,
  *                   "Memristive synapses"), or null for digital weights
+ * @param readout    how the core uses its device: weight storage or column-current integration,
+ *                   single devices or differential pairs, the ADC's bits ({@link DeviceReadout#STORAGE}
+ *                   without a device)
  */
 public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int rewardAxon, List<Trace> traces,
-                             List<Rule> rules, boolean[] plastic, Device device) {
+                             List<Rule> rules, boolean[] plastic, Device device, DeviceReadout readout) {
     public static final int MAX_EPOCH = 255;
     public static final int MAX_WEIGHT_FRAC = 8;
     /** Trace indices in {@link #traces}. */
@@ -32,17 +35,29 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
         traces = List.copyOf(traces);
         rules = List.copyOf(rules);
         plastic = plastic.clone();
+        readout = readout == null ? DeviceReadout.STORAGE : readout;
+    }
+
+    /** A configuration whose device (if any) stores the weights on single devices. */
+    public LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int rewardAxon, List<Trace> traces,
+                          List<Rule> rules, boolean[] plastic, Device device) {
+        this(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, device, DeviceReadout.STORAGE);
     }
 
     /** A configuration with digital weights (no device). */
     public LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int rewardAxon, List<Trace> traces,
                           List<Rule> rules, boolean[] plastic) {
-        this(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, null);
+        this(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, null, DeviceReadout.STORAGE);
     }
 
     /** This configuration with {@code d} (null: none) as its device. */
     public LearningConfig withDevice(Device d) {
-        return new LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, d);
+        return new LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, d, readout);
+    }
+
+    /** This configuration with {@code r} as its device readout. */
+    public LearningConfig withReadout(DeviceReadout r) {
+        return new LearningConfig(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, plastic, device, r);
     }
 
     /** Null when every field is in range for a core of {@code axons} axons, else the problem (naming the field). */
@@ -91,6 +106,12 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
         if (device != null && device.problem() != null) {
             return "device " + device.name() + ": " + device.problem();
         }
+        if (readout.problem() != null) {
+            return "device readout: " + readout.problem();
+        }
+        if (device == null && !readout.equals(DeviceReadout.STORAGE)) {
+            return "device readout " + readout.readName() + (readout.pair() ? " pair" : "") + " without a device";
+        }
         return null;
     }
 
@@ -113,12 +134,13 @@ public record LearningConfig(int epoch, int weightFrac, int wMin, int wMax, int 
     public boolean equals(Object o) {
         return o instanceof LearningConfig c && epoch == c.epoch && weightFrac == c.weightFrac && wMin == c.wMin
                 && wMax == c.wMax && rewardAxon == c.rewardAxon && traces.equals(c.traces) && rules.equals(c.rules)
-                && java.util.Arrays.equals(plastic, c.plastic) && java.util.Objects.equals(device, c.device);
+                && java.util.Arrays.equals(plastic, c.plastic) && java.util.Objects.equals(device, c.device)
+                && readout.equals(c.readout);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, device)
+        return java.util.Objects.hash(epoch, weightFrac, wMin, wMax, rewardAxon, traces, rules, device, readout)
                 * 31 + java.util.Arrays.hashCode(plastic);
     }
 }

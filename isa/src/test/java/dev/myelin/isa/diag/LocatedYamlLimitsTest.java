@@ -41,4 +41,28 @@ class LocatedYamlLimitsTest {
                 .isInstanceOf(MyelinInputException.class)
                 .message().matches("f\\.yaml:\\d+:\\d+: YAML error: special characters are not allowed.*");
     }
+
+    @Test
+    void aKeyGivenTwiceNamesBothPlaces() {
+        // the second "tau" is line 3, column 3 (two spaces of indentation); the first is line 2, column 3
+        String text = "lif:\n  tau: 20\n  tau: 10\n";
+        assertThatThrownBy(() -> LocatedYaml.compose("f.yaml", text, "test", 1 << 20, 2))
+                .isInstanceOf(LocatedYaml.SyntaxError.class)
+                .hasMessage("f.yaml:3:3: key 'tau' is given twice in one mapping (first at f.yaml:2:3)");
+    }
+
+    @Test
+    void theSameKeyInDifferentMappingsIsFine() {
+        String text = "a: {x: 1}\nb: {x: 2}\nc: [{x: 1}, {x: 2}]\n";
+        assertThat(LocatedYaml.compose("f.yaml", text, "test", 1 << 20, 2)).isNotNull();
+    }
+
+    @Test
+    void aHugeDuplicatedKeyIsShownShortened() {
+        String key = "k".repeat(1_000); // plain keys are limited to 1,024 characters by YAML itself
+        String text = key + ": 1\n" + key + ": 2\n";
+        assertThatThrownBy(() -> LocatedYaml.compose("f.yaml", text, "test", 1 << 20, 2))
+                .isInstanceOf(LocatedYaml.SyntaxError.class)
+                .message().startsWith("f.yaml:2:1: key 'kkkk").hasSizeLessThan(200);
+    }
 }

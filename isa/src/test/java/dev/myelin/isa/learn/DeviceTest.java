@@ -101,6 +101,80 @@ class DeviceTest {
         assertThat(nl.problem()).startsWith("nl_ltp = 12.0");
         Device lv = new Device("x", 1, 5, 0, 64, 0, 0, 0, 0, 0, 0.5, 5, 2, 10, 2, 10);
         assertThat(lv.problem()).startsWith("levels_ltp = 0");
-        assertThat(Device.presetNames()).containsExactly("ag-a-si", "ideal");
+        assertThat(Device.presetNames()).containsExactly("ag-a-si", "alox-hfo2", "epiram", "ideal", "pcmo", "taox-hfox");
+        for (Device p : Device.PRESETS.values()) {
+            assertThat(p.problem()).as(p.name()).isNull();
+        }
+    }
+
+    /**
+     * The benchmark-table presets, from R_on and the on/off ratio (G_max = 1 / R_on, G_min = G_max / ratio), by hand:
+     * TaOx/HfOx 100 kOhm, 10 -> 10000, 1000 nS; PCMO 23 MOhm, 6.84 -> 43.4783, 6.3565 nS; AlOx/HfO2 16.9 kOhm,
+     * 4.43 -> 59171.6, 13357.0 nS; EpiRAM 81 kOhm, 50.2 -> 12345.68, 245.93 nS. Each has its table's number of states on
+     * both curves, and its preset id round-trips.
+     */
+    @Test
+    void benchmarkPresetsFromTheTable() {
+        record Want(Device d, double gMin, double gMax, int levels, double nlLtp, double nlLtd, double c2c) {
+        }
+        for (Want w : new Want[]{
+                new Want(Device.TAOX_HFOX, 1000, 10000, 128, 0.04, -0.63, 0.037),
+                new Want(Device.PCMO, 6.3565, 43.4783, 50, 3.68, -6.76, 0.01),
+                new Want(Device.ALOX_HFO2, 13357.0, 59171.6, 40, 1.94, -0.61, 0.05),
+                new Want(Device.EPIRAM, 245.93, 12345.68, 64, 0.5, -0.5, 0.02)}) {
+            Device d = w.d();
+            assertThat(d.gMinNs()).as(d.name()).isCloseTo(w.gMin(), within(1e-4 * w.gMin()));
+            assertThat(d.gMaxNs()).as(d.name()).isCloseTo(w.gMax(), within(1e-4 * w.gMax()));
+            assertThat(d.levelsLtp()).isEqualTo(w.levels());
+            assertThat(d.levelsLtd()).isEqualTo(w.levels());
+            assertThat(d.nlLtp()).isEqualTo(w.nlLtp());
+            assertThat(d.nlLtd()).isEqualTo(w.nlLtd());
+            assertThat(d.cycleToCycle()).isEqualTo(w.c2c());
+            assertThat(Device.PRESET_IDS.get(d.presetId())).isSameAs(d);
+            assertThat(Device.preset(d.name())).containsSame(d);
+        }
+    }
+
+    /**
+     * Every preset's curves without variability: the potentiation curve starts at G_min, rises strictly with each of
+     * its P_ltp pulses and ends at G_max; the depression curve from G_max falls strictly with each of its P_ltd pulses
+     * and ends at G_min; one pulse more changes nothing (hard bounds).
+     */
+    @Test
+    void everyPresetsCurvesAreMonotoneBetweenTheBounds() {
+        for (Device d : Device.PRESETS.values()) {
+            double aUp = Device.shape(d.nlLtp());
+            double aDown = Device.shape(d.nlLtd());
+            double tol = 1e-9 * d.gMaxNs();
+            double g = d.gMinNs();
+            for (int p = 1; p <= d.levelsLtp(); p++) {
+                double next = d.pulse(g, 1, aUp, aDown);
+                assertThat(next).as(d.name() + " LTP pulse " + p).isGreaterThan(g);
+                g = next;
+            }
+            assertThat(g).as(d.name() + " top").isCloseTo(d.gMaxNs(), within(tol));
+            assertThat(d.pulse(d.gMaxNs(), 1, aUp, aDown)).isCloseTo(d.gMaxNs(), within(tol));
+            g = d.gMaxNs();
+            for (int p = 1; p <= d.levelsLtd(); p++) {
+                double next = d.pulse(g, -1, aUp, aDown);
+                assertThat(next).as(d.name() + " LTD pulse " + p).isLessThan(g);
+                g = next;
+            }
+            assertThat(g).as(d.name() + " bottom").isCloseTo(d.gMinNs(), within(tol));
+            assertThat(d.pulse(d.gMinNs(), -1, aUp, aDown)).isCloseTo(d.gMinNs(), within(tol));
+        }
+    }
+
+    /**
+     * PCMO, hand energies: a potentiation pulse through G_max, V^2 G t = 2^2 x 43.478 nS x 1 ms = 173.913 pJ (4 x 43.478e-9
+     * x 1e-3 J); EpiRAM's through G_max, 5^2 x 12345.68 nS x 5 us = 1543.21 pJ; TaOx/HfOx's read of G_max, 0.5^2 x 10 uS x
+     * 5 ns = 0.0125 pJ.
+     */
+    @Test
+    void benchmarkPresetEnergies() {
+        assertThat(Device.PCMO.ltpPulsePj(Device.PCMO.gMaxNs())).isCloseTo(173.913, within(1e-3));
+        assertThat(Device.EPIRAM.ltpPulsePj(Device.EPIRAM.gMaxNs())).isCloseTo(1543.21, within(1e-2));
+        assertThat(Device.EPIRAM.ltdPulsePj(Device.EPIRAM.gMaxNs())).isCloseTo(9 * 12345.679 * 5e-3, within(1e-2));
+        assertThat(Device.TAOX_HFOX.readPj(10000)).isCloseTo(0.0125, within(1e-12));
     }
 }

@@ -168,9 +168,9 @@ class LearningCodecTest {
         byte[] b = LearningCodec.encode(stdp().withDevice(custom()));
         int at = LearningCodec.encode(stdp()).length;   // 78: the preset byte
         byte[] id = b.clone();
-        id[at] = 3;
+        id[at] = 7;                                      // one past the last preset id (6, epiram)
         assertThatThrownBy(() -> LearningCodec.decode(id, 3)).isInstanceOf(MyelinInputException.class)
-                .hasMessageStartingWith("byte offset 78, section learning, field learning.device.preset: 3");
+                .hasMessageStartingWith("byte offset 78, section learning, field learning.device.preset: 7");
         byte[] gMax = b.clone();
         gMax[at + 1 + 8 + 7] = 0x3f;                     // gMax 2.0 -> 0x3f00... = 0.0078125, below gMin 1.0
         assertThatThrownBy(() -> LearningCodec.decode(gMax, 3))
@@ -184,13 +184,61 @@ class LearningCodecTest {
         noise[at + 1 + 8 + 8 + 4 + 8 * 4 + 7] = 0x40;    // readNoise 0.5 -> 0x40e0... = 32768, above 1
         assertThatThrownBy(() -> LearningCodec.decode(noise, 3))
                 .hasMessage("byte offset 131, section learning, field learning.device.readNoise: 32768.0 is out of range [0, 1]");
+        // a byte after the device group starts a readout group (read 0), which then lacks its pair byte
         byte[] extra = java.util.Arrays.copyOf(b, b.length + 1);
-        assertThatThrownBy(() -> LearningCodec.decode(extra, 3))
-                .hasMessage("byte offset " + b.length + ", section learning, field learning.device: 1 bytes after the"
-                        + " device parameters");
+        assertThatThrownBy(() -> LearningCodec.decode(extra, 3)).isInstanceOf(MyelinInputException.class)
+                .hasMessageContaining("learning.readout.pair");
+        byte[] extra4 = java.util.Arrays.copyOf(b, b.length + 4);
+        extra4[b.length + 2] = 8;
+        assertThatThrownBy(() -> LearningCodec.decode(extra4, 3))
+                .hasMessage("byte offset " + (b.length + 3) + ", section learning, field learning.readout: 1 bytes after"
+                        + " the device readout");
         byte[] cut = java.util.Arrays.copyOf(b, b.length - 1);
         assertThatThrownBy(() -> LearningCodec.decode(cut, 3)).isInstanceOf(MyelinInputException.class)
                 .hasMessageContaining("learning.device.tLtd");
+    }
+
+    /**
+     * The readout group after the device group (docs/isa.md): read (u8) 1 current, pair (u8) 1, adcBits (u8) 10
+     * = 01 01 0a; written only when the readout is not weight storage on single devices with 8 bits, so a
+     * section without it (every binary from before the group) reads as that default.
+     */
+    @Test
+    void encodesTheReadoutGroup() {
+        String base = HexFormat.of().formatHex(LearningCodec.encode(stdp().withDevice(Device.AG_A_SI)));
+        assertThat(base).endsWith("02");
+        assertThat(LearningCodec.decode(LearningCodec.encode(stdp().withDevice(Device.AG_A_SI)), 3).readout())
+                .isEqualTo(DeviceReadout.STORAGE);
+        LearningConfig c = stdp().withDevice(Device.AG_A_SI).withReadout(new DeviceReadout(true, true, 10));
+        byte[] bytes = LearningCodec.encode(c);
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(base + "01" + "01" + "0a");
+        assertThat(LearningCodec.decode(bytes, 3)).isEqualTo(c);
+        byte[] weightPair = LearningCodec.encode(stdp().withDevice(Device.AG_A_SI)
+                .withReadout(new DeviceReadout(false, true, 8)));
+        assertThat(HexFormat.of().formatHex(weightPair)).isEqualTo(base + "00" + "01" + "08");
+    }
+
+    @Test
+    void readoutErrorsNameOffsetAndField() {
+        byte[] b = LearningCodec.encode(stdp().withDevice(Device.AG_A_SI).withReadout(new DeviceReadout(true, false, 10)));
+        int at = b.length - 3;
+        byte[] read = b.clone();
+        read[at] = 2;
+        assertThatThrownBy(() -> LearningCodec.decode(read, 3)).hasMessage("byte offset " + at
+                + ", section learning, field learning.readout.read: 2 exceeds the last read mode (0 weight, 1 current)=1");
+        byte[] pair = b.clone();
+        pair[at + 1] = 7;
+        assertThatThrownBy(() -> LearningCodec.decode(pair, 3)).hasMessageStartingWith("byte offset " + (at + 1)
+                + ", section learning, field learning.readout.pair: 7 exceeds");
+        for (int bits : new int[]{0, 17}) {
+            byte[] adc = b.clone();
+            adc[at + 2] = (byte) bits;
+            assertThatThrownBy(() -> LearningCodec.decode(adc, 3)).hasMessage("byte offset " + (at + 2)
+                    + ", section learning, field learning.readout.adcBits: " + bits + " is out of range [1, 16]");
+        }
+        // a readout needs a device
+        assertThat(stdp().withReadout(new DeviceReadout(true, false, 8)).problem(3))
+                .isEqualTo("device readout current without a device");
     }
 
     @Test
@@ -206,7 +254,8 @@ class LearningCodecTest {
                 """;
         for (String device : List.of(".device ag-a-si", ".device custom g_min=1.0 g_max=2.0 levels_ltp=4 levels_ltd=4"
                 + " nl_ltp=0.0 nl_ltd=0.0 c2c=0.0 d2d=0.0 read_noise=0.5 v_read=1.0 t_read=0.0 v_ltp=2.0 t_ltp=1.0"
-                + " v_ltd=2.0 t_ltd=1.0")) {
+                + " v_ltd=2.0 t_ltd=1.0", ".device ideal read=current pair=true adc_bits=12",
+                ".device ag-a-si read=weight pair=true adc_bits=8")) {
             byte[] bytes = NbinCodec.encode(Assembler.assemble("d.nasm", head + device + "\n"));
             String listing = Assembler.disassemble(NbinCodec.decode(bytes));
             assertThat(listing).contains(device + "\n");
@@ -214,9 +263,15 @@ class LearningCodecTest {
         }
         assertThatThrownBy(() -> Assembler.assemble("d.nasm", head + ".device hafnia\n"))
                 .isInstanceOf(MyelinInputException.class).hasMessageContaining("d.nasm:8:9")
-                .hasMessageContaining("unknown device 'hafnia' (known: ag-a-si, ideal, custom)");
+                .hasMessageContaining("unknown device 'hafnia' (known: ag-a-si, alox-hfo2, epiram, ideal, pcmo, taox-hfox, custom)");
         assertThatThrownBy(() -> Assembler.assemble("d.nasm", head + ".device custom g_min=2 g_max=1 levels_ltp=4"
                 + " levels_ltd=4 nl_ltp=0 nl_ltd=0 c2c=0 d2d=0 read_noise=0 v_read=1 t_read=0 v_ltp=2 t_ltp=1 v_ltd=2"
                 + " t_ltd=1\n")).hasMessageContaining("d.nasm:8:9").hasMessageContaining("g_max = 1.0 nS must be above g_min");
+        assertThatThrownBy(() -> Assembler.assemble("d.nasm", head + ".device ideal read=current adc_bits=17\n"))
+                .hasMessageContaining("d.nasm:8:37").hasMessageContaining("adc_bits");
+        assertThatThrownBy(() -> Assembler.assemble("d.nasm", head + ".device ideal read=voltage\n"))
+                .hasMessageContaining("d.nasm:8:20").hasMessageContaining("read: expected weight or current, found 'voltage'");
+        assertThatThrownBy(() -> Assembler.assemble("d.nasm", head + ".device ideal pair=true pair=true\n"))
+                .hasMessageContaining("d.nasm:8:25").hasMessageContaining("pair given twice");
     }
 }

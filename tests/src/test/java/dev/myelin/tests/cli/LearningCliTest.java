@@ -83,11 +83,37 @@ class LearningCliTest {
 
         String[] bad = Cli.run("run", sample().toString(), "--ticks", "10", "-q", "--device", "nope");
         assertThat(bad[0]).isEqualTo("2");
-        assertThat(bad[2]).contains("--device nope: unknown device preset (known: ag-a-si, ideal)");
+        assertThat(bad[2]).contains("--device nope: unknown device preset (known: ag-a-si, alox-hfo2, epiram, ideal, pcmo, taox-hfox)");
         Path demo = sample().getParent().resolveSibling("demo").resolve("net.yaml");
         String[] none = Cli.run("run", demo.toString(), "--ticks", "10", "-q", "--device", "ideal");
         assertThat(none[0]).isEqualTo("2");
         assertThat(none[2]).contains("--device ideal: the network has no learning core");
+    }
+
+    /**
+     * --adc-bits: the devices read as column currents. The stdp-pair sample's plastic column has one
+     * plastic synapse per neuron, so a 16-bit ADC (step 255 / 65535 raw units) recovers every weight and
+     * the run learns what the stored-weight run learns; 1 bit (step 255) rounds the input to 0 or 255.
+     * The saved binary keeps the readout (`read=current pair=false adc_bits=16`). Out of range and no
+     * device are usage errors.
+     */
+    @Test
+    void readsTheDevicesAsColumnCurrents() throws Exception {
+        Path stored = tmp.resolve("stored.csv");
+        Path current = tmp.resolve("current.csv");
+        Path saved = tmp.resolve("current.nbin");
+        Cli.ok("run", sample().toString(), "--ticks", "3000", "-q", "--device", "ideal", "--dump-weights", stored.toString());
+        Cli.ok("run", sample().toString(), "--ticks", "3000", "-q", "--device", "ideal", "--adc-bits", "16",
+                "--dump-weights", current.toString(), "--save-binary", saved.toString());
+        assertThat(Files.readAllLines(current)).isEqualTo(Files.readAllLines(stored));
+        assertThat(dev.myelin.isa.asm.Assembler.disassemble(dev.myelin.isa.codec.NbinCodec.read(saved)))
+                .contains("\n.device ideal read=current pair=false adc_bits=16\n");
+        String[] range = Cli.run("run", sample().toString(), "--ticks", "10", "-q", "--device", "ideal", "--adc-bits", "17");
+        assertThat(range[0]).isEqualTo("2");
+        assertThat(range[2]).contains("--adc-bits 17: out of range [1, 16]");
+        String[] none = Cli.run("run", sample().toString(), "--ticks", "10", "-q", "--adc-bits", "8");
+        assertThat(none[0]).isEqualTo("2");
+        assertThat(none[2]).contains("--adc-bits 8: no learning core has a device");
     }
 
     /**

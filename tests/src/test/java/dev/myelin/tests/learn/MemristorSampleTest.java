@@ -7,6 +7,7 @@ import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.compiler.YamlFrontend;
 import dev.myelin.isa.learn.Device;
+import dev.myelin.isa.learn.DeviceReadout;
 import dev.myelin.isa.model.Port;
 import dev.myelin.isa.model.PortEntry;
 import dev.myelin.isa.spi.CompiledNetwork;
@@ -62,8 +63,23 @@ class MemristorSampleTest {
         }
     }
 
-    /** A preset, or {@code NAME-without-variation}: the preset with its cycle-to-cycle, device-to-device and read noise set to 0. */
+    /**
+     * {@code NAME-adc-B}: the device NAME read as column currents through a B-bit ADC (docs/learning.md,
+     * "Column-current integration"); else the devices store the weights.
+     */
+    static DeviceReadout readout(String name) {
+        int at = name.lastIndexOf("-adc-");
+        return at < 0 ? DeviceReadout.STORAGE : new DeviceReadout(true, false, Integer.parseInt(name.substring(at + 5)));
+    }
+
+    /**
+     * A preset, or {@code NAME-without-variation}: the preset with its cycle-to-cycle, device-to-device and read
+     * noise set to 0; a trailing {@code -adc-B} names the readout ({@link #readout}).
+     */
     static Device device(String name) {
+        if (name.contains("-adc-")) {
+            name = name.substring(0, name.lastIndexOf("-adc-"));
+        }
         String suffix = "-without-variation";
         if (!name.endsWith(suffix)) {
             return Device.preset(name).orElseThrow();
@@ -88,7 +104,7 @@ class MemristorSampleTest {
             for (int c = 0; c < chip.layout().cores(); c++) {
                 LearningCore l = chip.learning(c);
                 if (l != null) {
-                    l.attachDevice(device(device), Crossbar.seedFor(0, chip.layout().core(c)));
+                    l.attachDevice(device(device), readout(device), Crossbar.seedFor(0, chip.layout().core(c)));
                 }
             }
             StdpPairSampleTest.inject(chip, cn, ticks);
