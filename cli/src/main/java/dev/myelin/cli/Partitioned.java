@@ -2,7 +2,10 @@ package dev.myelin.cli;
 
 import dev.myelin.chip.dist.PartitionPlan;
 import dev.myelin.chip.dist.SpikeExchange;
+import dev.myelin.chip.plot.TickWindow;
 import dev.myelin.chip.run.PartitionRun;
+import dev.myelin.chip.run.RunOptions;
+import dev.myelin.chip.run.RunSession;
 import dev.myelin.isa.codec.NbinCodec;
 import dev.myelin.isa.diag.MyelinFailureException;
 import dev.myelin.isa.diag.MyelinInputException;
@@ -44,11 +47,18 @@ final class Partitioned {
         if (!(c.hangTimeout > 0 && c.hangTimeout <= 3600) || !(c.startTimeout > 0 && c.startTimeout <= 3600)) {
             throw new MyelinInputException("--hang-timeout and --start-timeout must be in (0, 3600] seconds");
         }
+        // what myelin run would be asked for the outputs rank 0 writes from every member's activity
+        RunOptions traces = new RunOptions(c.network, c.arch, c.ticks, c.inputs, c.seed, c.threads, c.timing, c.spikes,
+                c.probes, c.probeFile, c.vcd, c.stats, c.perTick, c.profile, c.plots,
+                c.plotTicks == null ? null : TickWindow.parse(c.plotTicks), c.sampleTicks, c.quiet);
+        RunSession.check(traces);
+        boolean traced = c.stats != null || c.perTick != null || c.vcd != null || c.plots != null;
         PartitionRun.Options o = new PartitionRun.Options(c.ticks, c.inputs, c.seed, c.threads, c.spikes, c.counters,
-                c.digests, c.probes, c.probeFile);
+                c.digests, c.probes, c.probeFile, traced ? traces : null);
         PartitionRun.check(o);
         if (c.localPartitions != null && c.localPartitions != 1) {
             CompiledNetwork net = NetworkLoader.load(c.network, c.arch);
+            PartitionRun.checkFiles(o, c.network, net);
             // check the plan and window here, so a bad K or D is one usage error, not K of them
             PartitionPlan plan = PartitionPlan.of(net.image(), c.localPartitions);
             PartitionRun.window(net, plan, c.window);
@@ -56,19 +66,26 @@ final class Partitioned {
         }
         CompiledNetwork net = NetworkLoader.load(c.network, c.arch);
         if (c.localPartitions != null) {
+            PartitionRun.checkFiles(o, c.network, net);
             PartitionPlan plan = PartitionPlan.of(net.image(), 1);
             int d = PartitionRun.window(net, plan, c.window);
             return finish(PartitionRun.run(o, net, plan, d, SpikeExchange.single(), err), plan, d, 0, 1, out, err);
         }
         List<dev.myelin.dist.Member> members = dev.myelin.dist.Member.parseList(c.partitions);
         int rank = dev.myelin.dist.Member.rank(c.rank, System.getenv(), members.size());
+        if (rank == 0) {
+            // rank 0 writes the outputs (on a cluster the others' hosts may not even have their directories)
+            PartitionRun.checkFiles(o, c.network, net);
+        }
         PartitionPlan plan = PartitionPlan.of(net.image(), members.size());
         int d = PartitionRun.window(net, plan, c.window);
         String model = modelHash(net, c);
         String handshake = "version=" + Main.Version.version() + ";model=" + model + ";window=" + d
                 + ";partitions=" + members.size() + ";map=" + plan.describe() + ";ticks=" + c.ticks + ";seed=" + c.seed
                 + ";outputs=" + (c.spikes != null) + "," + (c.counters != null) + "," + (c.digests != null)
-                + ";probes=" + c.probes + "," + (c.probeFile != null);
+                + ";probes=" + c.probes + "," + (c.probeFile != null)
+                + ";traces=" + (c.stats != null) + "," + (c.perTick != null) + "," + (c.vcd != null) + ","
+                + (c.plots != null) + "," + c.profile + "," + c.sampleTicks + "," + c.plotTicks;
         try (dev.myelin.dist.JGroupsExchange ex = dev.myelin.dist.JGroupsExchange.join(members, rank,
                 // one group per member list, whatever the model: a member of another model must meet the handshake
                 "myelin " + members, handshake, (long) (c.startTimeout * 1000), (long) (c.hangTimeout * 1000))) {
@@ -89,46 +106,33 @@ final class Partitioned {
         }
         double perWindow = r.windows() == 0 ? 0 : r.exchangeSeconds() * 1000 / r.windows();
         out.printf(java.util.Locale.ROOT, "partition %d of %d (%s): %d ticks in %.3f s (%.1f ticks/s), window %d, "
-                        + "%d windows, %d link records out, %d in, exchange %.3f s (%.3f ms per window)%n",
+                        + "%d windows, %d link records out, %d in, exchange %.3f s (%.3f ms per window), "
+                        + "outputs %.3f s%n",
                 rank, k, plan.chipsText(rank), r.ticksRun(), r.wallSeconds(),
                 r.wallSeconds() > 0 ? r.ticksRun() / r.wallSeconds() : 0.0, d, r.windows(), r.recordsSent(),
-                r.recordsReceived(), r.exchangeSeconds(), perWindow);
-        for (Path f : r.written()) {
-            out.println("wrote " + f);
+                r.recordsReceived(), r.exchangeSeconds(), perWindow, r.gatherSeconds());
+        if (r.traced() != null) {
+            // rank 0 of a run with --stats, --per-tick, --vcd or --plots: the summary of myelin run
+            Summary.print(r.traced(), out);
+        } else {
+            for (Path f : r.written()) {
+                out.println("wrote " + f);
+            }
         }
         out.flush();
         return 0;
     }
 
     private static void refuseUnsupported(RunCommand c) {
-        List<String> no = new ArrayList<>();
         if (!"simple".equals(c.timing)) {
-            no.add("--timing " + c.timing);
-        }
-        if (c.vcd != null) {
-            no.add("--vcd");
-        }
-        if (c.stats != null) {
-            no.add("--stats");
-        }
-        if (c.perTick != null) {
-            no.add("--per-tick");
-        }
-        if (c.plots != null) {
-            no.add("--plots");
-        }
-        if (c.profile != null) {
-            no.add("--energy-profile");
-        }
-        if (c.sampleTicks != 0) {
-            no.add("--sample-ticks");
+            throw new MyelinInputException("--timing " + c.timing + " is not available in a partitioned run: the "
+                    + "cycle-level mesh routes a chip's messages to other chips through the board's routers and "
+                    + "links with the contention of every chip's traffic, so a message's arrival tick depends on "
+                    + "traffic another member runs (docs/distributed.md); a partitioned run uses --timing simple");
         }
         if (c.adcBits != null) {
-            no.add("--adc-bits");
-        }
-        if (!no.isEmpty()) {
-            throw new MyelinInputException(String.join(", ", no) + (no.size() == 1 ? " is" : " are")
-                    + " not available in a partitioned run (it writes --spikes, --counters, --digests and probes)");
+            throw new MyelinInputException("--adc-bits is not available in a partitioned run: it puts no memristive "
+                    + "devices at the synapses (docs/distributed.md)");
         }
     }
 
@@ -234,6 +238,15 @@ final class Partitioned {
         for (String probe : c.probes) {
             cmd.add("--probe=" + probe);
         }
+        addIf(cmd, "--vcd=", c.vcd);
+        addIf(cmd, "--stats=", c.stats);
+        addIf(cmd, "--per-tick=", c.perTick);
+        addIf(cmd, "--plots=", c.plots);
+        addIf(cmd, "--plot-ticks=", c.plotTicks);
+        addIf(cmd, "--energy-profile=", c.profile);
+        if (c.sampleTicks != 0) {
+            cmd.add("--sample-ticks=" + c.sampleTicks);
+        }
         if (c.probeFile != null) {
             cmd.add("--probe-file=" + c.probeFile);
         }
@@ -246,6 +259,12 @@ final class Partitioned {
         cmd.add("--partitions=" + list);
         cmd.add("--rank=" + rank);
         return cmd;
+    }
+
+    private static void addIf(List<String> cmd, String option, Object value) {
+        if (value != null) {
+            cmd.add(option + value);
+        }
     }
 
     /** This JVM's own options (the launcher's module flags, heap, class-data archive) for the members, less a debugger's. */

@@ -76,6 +76,7 @@ class PartitionedRunTest {
         List<String> a = runArgs(one, TICKS);
         a.add("--local-partitions=1");
         a.add("--probe=" + PROBE);
+        a.addAll(traceArgs(one));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertEquals(0, myelin(a, out, err), err.toString());
@@ -84,14 +85,19 @@ class PartitionedRunTest {
         // the plain single-JVM run (mesh network, simple timing) writes the same spike list
         Path plain = dir.resolve("plain");
         Files.createDirectories(plain);
-        assertEquals(0, myelin(List.of("run", nbin.toString(), "--ticks=" + TICKS, "--input=in=" + input, "--seed=7",
-                "--quiet", "--spikes=" + plain.resolve("spikes.csv"), "--probe=" + PROBE), new StringWriter(), err),
-                err.toString());
+        List<String> p = new ArrayList<>(List.of("run", nbin.toString(), "--ticks=" + TICKS, "--input=in=" + input,
+                "--seed=7", "--quiet", "--spikes=" + plain.resolve("spikes.csv"), "--probe=" + PROBE));
+        p.addAll(traceArgs(plain));
+        StringWriter plainOut = new StringWriter();
+        assertEquals(0, myelin(p, plainOut, err), err.toString());
         // ... and the same probes (probes.csv beside --spikes in both), every probe every tick
         assertEquals(1 + 6 * TICKS, Files.readAllLines(plain.resolve("probes.csv")).size());
         for (String f : List.of("spikes.csv", "probes.csv")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(plain.resolve(f)), f);
         }
+        sameTraces(plain, one, "K = 1");
+        // the member (rank 0) prints myelin run's summary too: the same but for the wall clock and the file list
+        assertEquals(summary(plainOut.toString()), summary(out.toString()), "summary of K = 1");
 
         for (int k : new int[] {2, 3}) {
             for (int d : new int[] {1, BoardNet.CROSS_MIN_DELAY}) {
@@ -100,14 +106,80 @@ class PartitionedRunTest {
                 args.add("--local-partitions=" + k);
                 args.add("--window=" + d);
                 args.add("--probe=" + PROBE);
+                // the priced and traced outputs in two of the runs (the pictures: chip's PartitionRunTest)
+                boolean traced = k == 2 ? d == BoardNet.CROSS_MIN_DELAY : d == 1;
+                if (traced) {
+                    args.addAll(traceArgs(o));
+                }
                 StringWriter e = new StringWriter();
                 assertEquals(0, myelin(args, new StringWriter(), e), "K = " + k + ", D = " + d + ": " + e);
                 for (String f : List.of("spikes.csv", "digests.csv", "counters.csv", "probes.csv")) {
                     assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(o.resolve(f)),
                             f + " of K = " + k + ", D = " + d);
                 }
+                if (traced) {
+                    sameTraces(plain, o, "K = " + k + ", D = " + d);
+                }
             }
         }
+    }
+
+    /** The outputs priced from the whole board's activity: per-tick CSV, VCD, stats. */
+    private static List<String> traceArgs(Path out) {
+        return List.of("--per-tick=" + out.resolve("per-tick.csv"), "--vcd=" + out.resolve("run.vcd"),
+                "--stats=" + out.resolve("stats.txt"));
+    }
+
+    /**
+     * The traced outputs of {@code o} are those of the single-JVM run {@code plain} byte for byte,
+     * but for the lines that carry the host's wall clock: the VCD's {@code $date}, and the stats'
+     * wall time and real-time factor (model time / wall time).
+     */
+    private static void sameTraces(Path plain, Path o, String what) throws Exception {
+        assertEquals(TICKS + 1, Files.readAllLines(plain.resolve("per-tick.csv")).size());
+        assertArrayEquals(Files.readAllBytes(plain.resolve("per-tick.csv")), Files.readAllBytes(o.resolve("per-tick.csv")),
+                "per-tick.csv of " + what);
+        for (String f : List.of("run.vcd", "stats.txt", "stats.json", "stats.config.ini")) {
+            List<String> a = deterministic(Files.readAllLines(plain.resolve(f)));
+            List<String> b = deterministic(Files.readAllLines(o.resolve(f)));
+            assertEquals(a, b, f + " of " + what);
+        }
+        // the traffic a crossing spike makes is counted as in one JVM: the board has chip-link crossings
+        assertTrue(Files.readAllLines(o.resolve("stats.txt")).stream()
+                .anyMatch(l -> l.matches("network\\.chip_link_crossings\\s+[1-9].*")), "chip-link crossings counted");
+    }
+
+    /** The lines of a VCD or stats file without those that carry the wall clock (the line after $date too). */
+    private static List<String> deterministic(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.startsWith("$date")) {
+                i++; // the date itself
+                continue;
+            }
+            if (l.matches(".*\\bsim\\.(wall_seconds|real_time_factor)\\b.*")) {
+                continue;
+            }
+            out.add(l);
+        }
+        assertTrue(out.size() > 20, "a VCD or stats file of some length: " + out.size());
+        return out;
+    }
+
+    /** myelin run's summary without the lines that carry the wall clock or name the files written. */
+    private static List<String> summary(String text) {
+        List<String> out = new ArrayList<>();
+        boolean started = false;
+        for (String l : text.split("\n")) {
+            started |= l.startsWith("Spikes per population:");
+            if (started && !l.startsWith("Clocks:") && !l.startsWith("Speed:") && !l.startsWith("Written:")
+                    && !l.startsWith("  /")) {
+                out.add(l);
+            }
+        }
+        assertTrue(out.size() > 10, text);
+        return out;
     }
 
     /** A plain run in a JVM of its own, logging every class it loads: none of JGroups or of dev.myelin.dist. */
@@ -137,6 +209,24 @@ class PartitionedRunTest {
         StringWriter err = new StringWriter();
         assertEquals(2, myelin(a, new StringWriter(), err));
         assertTrue(err.toString().contains("--window = 4 is out of range [1, 3]"), err.toString());
+    }
+
+    /** Checked before any member starts: two outputs on one file, and the cycle timing model. */
+    @Test
+    void twoOutputsOnOneFileAndCycleTimingAreUsageErrors() throws Exception {
+        List<String> a = runArgs(dir.resolve("bad"), 10);
+        a.add("--local-partitions=2");
+        a.add("--per-tick=" + dir.resolve("bad").resolve("spikes.csv"));
+        StringWriter err = new StringWriter();
+        assertEquals(2, myelin(a, new StringWriter(), err));
+        assertTrue(err.toString().contains("--spikes " + dir.resolve("bad").resolve("spikes.csv") + " and --per-tick"),
+                err.toString());
+        List<String> b = runArgs(dir.resolve("bad"), 10);
+        b.add("--local-partitions=2");
+        b.add("--timing=cycle");
+        err = new StringWriter();
+        assertEquals(2, myelin(b, new StringWriter(), err));
+        assertTrue(err.toString().contains("--timing cycle is not available in a partitioned run"), err.toString());
     }
 
     /** Three members; rank 1 is killed mid-run; ranks 0 and 2 must exit 3 within 15 s, naming it, with partial parts. */

@@ -23,12 +23,47 @@ import java.util.List;
  * the record keeps without visiting it.
  */
 final class ChipActivity {
-    private final Chip chip;
+    /** What a tick did on the cores: those it involved (the others repeat their counts) and every core's counts. */
+    interface Tick {
+        /** How many cores the tick involved. */
+        int involvedCores();
+
+        /** The {@code i}-th core the tick involved. */
+        int involvedCore(int i);
+
+        CounterSet counters();
+
+        static Tick of(Chip chip) {
+            return new Tick() {
+                @Override
+                public int involvedCores() {
+                    return chip.lastTickCores();
+                }
+
+                @Override
+                public int involvedCore(int i) {
+                    return chip.lastTickCore(i);
+                }
+
+                @Override
+                public CounterSet counters() {
+                    return chip.lastTickCounters();
+                }
+            };
+        }
+    }
+
+    private final Tick chip;
     private final ActivityRecord record;
     private final MeshNetwork network;
 
     ChipActivity(Chip chip, ActivityRecord record, MeshNetwork network) {
-        this.chip = chip;
+        this(Tick.of(chip), record, network);
+    }
+
+    /** Over a tick replayed from elsewhere (a partitioned run's members). */
+    ChipActivity(Tick tick, ActivityRecord record, MeshNetwork network) {
+        this.chip = tick;
         this.record = record;
         this.network = network;
     }
@@ -49,9 +84,9 @@ final class ChipActivity {
     /** Records the tick that just ran. */
     void countLastTick() {
         record.begin();
-        int n = chip.lastTickCores();
+        int n = chip.involvedCores();
         for (int i = 0; i < n; i++) {
-            open(chip.lastTickCore(i));
+            open(chip.involvedCore(i));
         }
         // every core sending or receiving a message was involved; opening one again leaves its row
         long[] rows = record.rows();
@@ -73,7 +108,7 @@ final class ChipActivity {
             return;
         }
         long[] rows = record.rows();
-        CounterSet t = chip.lastTickCounters();
+        CounterSet t = chip.counters();
         long active = t.get(c, Counter.NEURON_UPDATES_ACTIVE);
         rows[Activity.NEURONS.at(c)] = active + t.get(c, Counter.NEURON_UPDATES_INACTIVE);
         rows[Activity.UPDATED.at(c)] = active;

@@ -53,13 +53,23 @@ public final class PartitionRun {
      * @param digests  per-tick state digest, CSV {@code tick,digest}, or null
      * @param probes   {@code --probe} specs ({@code POP[:i,j,...]}); the description's probe requests are added
      * @param probeFile where probe values go ({@code tick,population,index,v[,u]}, as {@code myelin run}), or
-     *                 null: {@code probes.csv} beside the first of spikes, counters, digests when anything is probed
+     *                 null: {@code probes.csv} beside the first of spikes, the traces' VCD, stats and per-tick
+     *                 files, counters, digests, else in the traces' plots directory, when anything is probed
+     * @param traces   the outputs rank 0 writes from every member's activity, as {@code myelin run} with these
+     *                 options would ({@code --per-tick}, {@code --vcd}, {@code --stats}, {@code --plots}, with
+     *                 {@code --energy-profile}, {@code --sample-ticks}, {@code --plot-ticks}), or null for none
      */
     public record Options(long ticks, Map<String, Path> inputs, Long seed, int threads, Path spikes, Path counters,
-                          Path digests, List<String> probes, Path probeFile) {
+                          Path digests, List<String> probes, Path probeFile, RunOptions traces) {
         public Options {
             inputs = Map.copyOf(inputs);
             probes = List.copyOf(probes);
+        }
+
+        /** Options without the activity outputs. */
+        public Options(long ticks, Map<String, Path> inputs, Long seed, int threads, Path spikes, Path counters,
+                       Path digests, List<String> probes, Path probeFile) {
+            this(ticks, inputs, seed, threads, spikes, counters, digests, probes, probeFile, null);
         }
 
         /** Options without probes. */
@@ -70,22 +80,31 @@ public final class PartitionRun {
 
         /** The probes file: {@code probeFile}, else {@code probes.csv} beside the first file output, else in the current directory. */
         Path defaultProbeCsv() {
-            for (Path f : java.util.Arrays.asList(spikes, counters, digests)) {
+            for (Path f : java.util.Arrays.asList(spikes, traces == null ? null : traces.vcd(),
+                    traces == null ? null : traces.stats(), traces == null ? null : traces.perTick(), counters, digests)) {
                 if (f != null && !dev.myelin.isa.io.OutputFile.writesThrough(f)) {
                     return f.resolveSibling("probes.csv");
                 }
             }
-            return Path.of("probes.csv");
+            return traces != null && traces.plots() != null ? traces.plots().resolve("probes.csv") : Path.of("probes.csv");
+        }
+
+        /** Whether rank 0 needs every member's spikes: for --spikes, or the traces' VCD, stats or pictures. */
+        boolean gathersSpikes() {
+            return spikes != null || traces != null && (traces.vcd() != null || traces.stats() != null
+                    || traces.plots() != null);
         }
     }
 
     /**
      * @param ticksRun ticks this member completed
      * @param lost     why the run stopped early, or null
+     * @param traced   rank 0 with traces: the run as {@code myelin run} reports it (spikes, energy, traffic), else null
+     * @param gatherSeconds time from the end of the tick loop until the outputs were written
      */
     public record Result(long ticksRun, boolean partial, PartitionLostException lost, double wallSeconds,
                          long windows, long recordsSent, long recordsReceived, double exchangeSeconds,
-                         List<Path> written) {
+                         List<Path> written, RunResult traced, double gatherSeconds) {
     }
 
     private PartitionRun() {
@@ -104,6 +123,41 @@ public final class PartitionRun {
             throw new MyelinInputException("--threads = " + o.threads() + " is out of range [1, "
                     + ChipOptions.MAX_THREADS + "]");
         }
+    }
+
+    /**
+     * Checks every output before anything runs, as {@code myelin run} does ({@link dev.myelin.isa.io.OutputPlan}):
+     * writable, none on a file the run reads (the network, its data files, input CSVs, the energy
+     * profile), no two on one file (the stats twins and pictures included).
+     */
+    public static void checkFiles(Options o, Path network, CompiledNetwork net) {
+        dev.myelin.isa.io.OutputPlan plan = new dev.myelin.isa.io.OutputPlan();
+        plan.input("the network " + network, network);
+        for (Path f : net.sources()) {
+            plan.input("the file " + f + " that " + network + " names", f);
+        }
+        o.inputs().forEach((port, f) -> plan.input("--input " + port + "=" + f, f));
+        plan.output("--spikes " + o.spikes(), o.spikes());
+        plan.output("--counters " + o.counters(), o.counters());
+        plan.output("--digests " + o.digests(), o.digests());
+        plan.output("--probe-file " + o.probeFile(), o.probeFile());
+        RunOptions t = o.traces();
+        if (t != null) {
+            plan.inputIfFile("--energy-profile " + t.profile(), t.profile());
+            plan.output("--vcd " + t.vcd(), t.vcd());
+            plan.output("--per-tick " + t.perTick(), t.perTick());
+            if (t.stats() != null) {
+                for (Path f : dev.myelin.chip.trace.StatsFiles.outputs(t.stats())) {
+                    plan.output(f.equals(t.stats()) ? "--stats " + f : "--stats " + t.stats() + "'s twin " + f, f);
+                }
+            }
+            if (t.plots() != null) {
+                for (String png : dev.myelin.chip.plot.RunPlots.FILES) {
+                    plan.output("--plots " + t.plots() + "'s " + png, t.plots().resolve(png));
+                }
+            }
+        }
+        plan.check();
     }
 
     /**
@@ -129,8 +183,10 @@ public final class PartitionRun {
         boolean[] owned = plan.owned(rank);
         BoardLinks links = new BoardLinks(plan, ex, window);
         long seed = o.seed() == null ? 0 : o.seed();
+        PartitionActivity.Recorder activity = o.traces() == null ? null : new PartitionActivity.Recorder(owned);
         try (Chip chip = Chip.load(MemberImage.restrict(net.image(), owned),
-                ChipOptions.defaults().withThreads(o.threads()).withSeed(seed).withNetwork(links.factory()))) {
+                ChipOptions.defaults().withThreads(o.threads()).withSeed(seed)
+                        .withNetwork(activity == null ? links.factory() : activity.wrap(links.factory())))) {
             chip.collectOutputs(false);
             Inputs inputs = new Inputs(chip, net, o.inputs(), o.seed());
             inputs.restrictTo(owned);
@@ -140,7 +196,7 @@ public final class PartitionRun {
             Path probeCsv = o.probeFile() != null ? o.probeFile() : probed ? o.defaultProbeCsv() : null;
             boolean withU = chip.image().arch().datapath() == dev.myelin.isa.arch.Datapath.LOIHI_CUBA;
             ProbeTraces traces = probeCsv == null ? null : new ProbeTraces(probeSet, owned, withU, o.ticks());
-            LinkRecords spikes = o.spikes() == null ? null : new LinkRecords(1024);
+            LinkRecords spikes = o.gathersSpikes() ? new LinkRecords(1024) : null;
             long[] digests = o.digests() == null ? null : new long[(int) Math.min(o.ticks(), 1 << 20)];
             long start = System.nanoTime();
             long t = 0;
@@ -151,6 +207,9 @@ public final class PartitionRun {
                     chip.step();
                     if (traces != null) {
                         traces.tick();
+                    }
+                    if (activity != null) {
+                        activity.tick(chip, t);
                     }
                     if (spikes != null) {
                         recordSpikes(chip, owned, t, spikes);
@@ -167,10 +226,13 @@ public final class PartitionRun {
                 lost = e;
                 err.println("myelin run: partition " + rank + ": " + e.getMessage());
             }
-            double wall = (System.nanoTime() - start) / 1e9;
+            long end = System.nanoTime();
+            double wall = (end - start) / 1e9;
             Part mine = new Part(t, spikes, digests, counterRows(chip, owned), traces == null ? null : traces.v,
-                    traces == null ? null : traces.u);
+                    traces == null ? null : traces.u, activity == null ? null : activity.rows(),
+                    activity == null ? null : activity.packets());
             List<Path> written = new ArrayList<>();
+            RunResult traced = null;
             if (lost == null) {
                 try {
                     byte[][] all = ex.gather(t, mine.encode());
@@ -180,6 +242,9 @@ public final class PartitionRun {
                             parts.add(Part.decode(b));
                         }
                         write(o, chip, parts, false, "", written, probeSet, probeCsv, withU);
+                        if (o.traces() != null) {
+                            traced = replay(o, chip, net, parts, t, probeSet, wall, seed, err, written);
+                        }
                     }
                 } catch (PartitionLostException e) {
                     lost = e;
@@ -190,8 +255,33 @@ public final class PartitionRun {
                 write(o, chip, List.of(mine), true, ".part-" + rank, written, probeSet, probeCsv, withU);
             }
             return new Result(t, lost != null, lost, wall, links.windows(), links.recordsSent(),
-                    links.recordsReceived(), links.exchangeNanos() / 1e9, written);
+                    links.recordsReceived(), links.exchangeNanos() / 1e9, written, traced,
+                    (System.nanoTime() - end) / 1e9);
         }
+    }
+
+    /** Rank 0: the outputs that need every member's activity, from the gathered parts ({@link PartitionActivity}). */
+    private static RunResult replay(Options o, Chip chip, CompiledNetwork net, List<Part> parts, long ticks,
+                                    ProbeSet probeSet, double wall, long seed, PrintWriter err, List<Path> written) {
+        List<long[]> rows = new ArrayList<>();
+        List<long[]> packets = new ArrayList<>();
+        List<LinkRecords> spikes = new ArrayList<>();
+        for (Part p : parts) {
+            rows.add(p.activityRows);
+            packets.add(p.packets);
+            spikes.add(p.spikes);
+        }
+        int n = probeSet.probes().size();
+        int[][] v = new int[n][];
+        for (Part p : parts) {
+            for (int k = 0; k < n && p.probeV != null && k < p.probeV.length; k++) {
+                if (p.probeV[k] != null) {
+                    v[k] = p.probeV[k];
+                }
+            }
+        }
+        return PartitionActivity.replay(o.traces(), chip, net.image(), ticks, rows, packets, spikes, probeSet, v, wall,
+                seed, err, written).result();
     }
 
     /** The tick's spikes of this member's cores: (tick, core << 16 | neuron), in core then neuron order. */
@@ -363,7 +453,7 @@ public final class PartitionRun {
 
     /** One member's share of the outputs, as it travels to rank 0. */
     private record Part(long ticks, LinkRecords spikes, long[] digests, long[][] counters, int[][] probeV,
-                        int[][] probeU) {
+                        int[][] probeU, long[] activityRows, long[] packets) {
         byte[] encode() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream d = new DataOutputStream(bytes)) {
@@ -392,6 +482,8 @@ public final class PartitionRun {
                     writeInts(d, probeV[k], ticks);
                     writeInts(d, probeU[k], ticks);
                 }
+                writeLongs(d, activityRows);
+                writeLongs(d, packets);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -426,7 +518,7 @@ public final class PartitionRun {
                     pv[k] = readInts(d);
                     pu[k] = readInts(d);
                 }
-                return new Part(ticks, s, dg, c, pv, pu);
+                return new Part(ticks, s, dg, c, pv, pu, readLongs(d), readLongs(d));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -442,6 +534,34 @@ public final class PartitionRun {
             for (int i = 0; i < ticks; i++) {
                 d.writeInt(a[i]);
             }
+        }
+
+        private static void writeLongs(DataOutputStream d, long[] a) throws IOException {
+            d.writeInt(a == null ? -1 : a.length);
+            if (a != null) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * Math.min(a.length, 4096));
+                for (int i = 0; i < a.length; i += 4096) {
+                    b.clear();
+                    int n = Math.min(4096, a.length - i);
+                    b.asLongBuffer().put(a, i, n);
+                    d.write(b.array(), 0, 8 * n);
+                }
+            }
+        }
+
+        private static long[] readLongs(DataInputStream d) throws IOException {
+            int n = d.readInt();
+            if (n < 0) {
+                return null;
+            }
+            long[] a = new long[n];
+            byte[] buf = new byte[8 * Math.min(Math.max(n, 1), 4096)];
+            for (int i = 0; i < n; i += 4096) {
+                int m = Math.min(4096, n - i);
+                d.readFully(buf, 0, 8 * m);
+                java.nio.ByteBuffer.wrap(buf, 0, 8 * m).asLongBuffer().get(a, i, m);
+            }
+            return a;
         }
 
         private static int[] readInts(DataInputStream d) throws IOException {

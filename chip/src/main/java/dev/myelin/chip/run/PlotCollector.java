@@ -56,6 +56,12 @@ final class PlotCollector {
      * @param ticks  the ticks the run was asked to run
      */
     PlotCollector(Chip chip, PopulationMap names, ProbeSet probes, TickWindow window, long ticks) {
+        this(chip.image(), chip.layout(), names, probes, window, ticks);
+    }
+
+    /** @param image the network as run (its symbols, and the probed neurons' thresholds) */
+    PlotCollector(dev.myelin.isa.model.NetworkImage image, dev.myelin.chip.sim.ChipLayout layout, PopulationMap names,
+                  ProbeSet probes, TickWindow window, long ticks) {
         this.names = names;
         this.window = window;
         this.rasterTicks = PlotData.rasterTicks(window, ticks);
@@ -65,7 +71,7 @@ final class PlotCollector {
         rowBase = new int[pops.size() + 1];
         for (int p = 0; p < pops.size(); p++) {
             String name = pops.get(p);
-            int size = chip.image().symbols().stream().filter(s -> s.population().equals(name))
+            int size = image.symbols().stream().filter(s -> s.population().equals(name))
                     .mapToInt(s -> s.size()).findFirst().orElse(0);
             rowBase[p] = next;
             groups.add(new PlotData.Group(name, next, size));
@@ -84,19 +90,19 @@ final class PlotCollector {
         traceV = new int[k][length];
         spikes = new long[k][4];
         spikeCount = new int[k];
-        traceOf = new int[chip.layout().cores()][];
+        traceOf = new int[layout.cores()][];
         for (int i = 0; i < k; i++) {
             Probe p = traced.get(i);
             String pop = probes.population(i);
             labels[i] = pop + "[" + probes.index(i) + "]";
-            scales[i] = chip.image().symbols().stream().filter(s -> s.population().equals(pop)).findFirst()
+            scales[i] = image.symbols().stream().filter(s -> s.population().equals(pop)).findFirst()
                     .map(Symbol::scale).orElse(null);
-            CoreImage core = chip.image().cores().stream().filter(c -> c.id().equals(p.coreId())).findFirst()
+            CoreImage core = image.cores().stream().filter(c -> c.id().equals(p.coreId())).findFirst()
                     .orElseThrow();
             thresholds[i] = threshold(core, p.neuron());
             spreads[i] = thresholdSpread(core, p.neuron());
             if (traceOf[p.core()] == null) {
-                traceOf[p.core()] = new int[chip.layout().neurons(p.core())];
+                traceOf[p.core()] = new int[layout.neurons(p.core())];
                 Arrays.fill(traceOf[p.core()], -1);
             }
             traceOf[p.core()][p.neuron()] = i;
@@ -121,12 +127,16 @@ final class PlotCollector {
 
     /** Copies tick {@code t}'s values of the traced probes (before the probe set streams them out). */
     void probeTick(long t) {
+        probeTick(t, k -> traced.get(k).v(traced.get(k).ticks() - 1));
+    }
+
+    /** Tick {@code t}'s values of the traced probes, {@code v.applyAsInt(k)} for the k-th of them. */
+    void probeTick(long t, java.util.function.IntUnaryOperator v) {
         if (traceTicks == null || !traceTicks.contains(t)) {
             return;
         }
         for (int k = 0; k < traced.size(); k++) {
-            Probe p = traced.get(k);
-            traceV[k][(int) (t - traceTicks.first())] = p.v(p.ticks() - 1);
+            traceV[k][(int) (t - traceTicks.first())] = v.applyAsInt(k);
         }
         traceTicksKept = (int) (t - traceTicks.first()) + 1;
     }

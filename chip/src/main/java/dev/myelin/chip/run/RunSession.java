@@ -309,16 +309,10 @@ public final class RunSession {
                              EnergyProfile profile, long seed) {
         boolean partial = rec.ticks() < o.ticks();
         RunCounts counts = rec.counts();
-        EnergyReport energy = EnergyReport.price(counts, rec.pricing());
-        // packets per link over the run, as the mesh counted them on the image's modelled region
         long[] links = loop.timing.traffic().linkPackets();
         MeshConfig region = loop.timing.mesh().config();
-        int busiest = loop.timing.traffic().busiestLink();
-        RunResult r = new RunResult(o.network().toString(), o.ticks(), rec.ticks(), partial, loop.wallSeconds,
-                rec.modelNs(), rec.chipNs(), chip.image().arch().tickPacing(), out.names.names(), loop.popSpikes, loop.otherSpikes, energy, counts.samples(),
-                rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(), busiest < 0 ? null : region.linkName(busiest), busiest < 0 ? 0 : links[busiest],
-                rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,
-                RunStats.meshLine(loop.timing), counts);
+        RunResult r = result(o, rec, counts, loop.wallSeconds, chip.image().arch(), out.names.names(), loop.popSpikes,
+                loop.otherSpikes, loop.timing, written);
         if (out.spikes != null) {
             out.spikes.commit(partial, rec.ticks());
             written.add(o.spikes());
@@ -344,11 +338,7 @@ public final class RunSession {
             written.add(o.saveBinary());
         }
         if (o.stats() != null) {
-            Stats stats = RunStats.build(r, counts);
-            RunStats.mesh(stats, loop.timing, chip.layout());
-            StatsFiles.write(o.stats(), stats, counts,
-                    RunStats.config(o, chip.image().arch(), profile, seed));
-            written.addAll(StatsFiles.outputs(o.stats()));
+            writeStats(o, r, counts, loop.timing, chip.layout(), profile, seed, written);
         }
         if (weightsBefore != null && !stop.hurried()) {
             written.add(dev.myelin.chip.plot.LearningPlots.weights(o.plots().resolve(WEIGHTS_PNG),
@@ -362,6 +352,32 @@ public final class RunSession {
                             region), links, region, rec.tickTimes()), stop::hurried));
         }
         return r;
+    }
+
+    /** What a run produced, from its recorder and its mesh model (a partitioned run's rank 0 uses it too). */
+    static RunResult result(RunOptions o, RunRecorder rec, RunCounts counts, double wallSeconds, Architecture arch,
+                            List<String> populations, long[] popSpikes, long otherSpikes, MeshNetwork timing,
+                            List<Path> written) {
+        EnergyReport energy = EnergyReport.price(counts, rec.pricing());
+        // packets per link over the run, as the mesh counted them on the image's modelled region
+        long[] links = timing.traffic().linkPackets();
+        MeshConfig region = timing.mesh().config();
+        int busiest = timing.traffic().busiestLink();
+        return new RunResult(o.network().toString(), o.ticks(), rec.ticks(), rec.ticks() < o.ticks(), wallSeconds,
+                rec.modelNs(), rec.chipNs(), arch.tickPacing(), populations, popSpikes, otherSpikes, energy,
+                counts.samples(), rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(),
+                busiest < 0 ? null : region.linkName(busiest), busiest < 0 ? 0 : links[busiest],
+                rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,
+                RunStats.meshLine(timing), counts);
+    }
+
+    /** Writes {@code --stats} (the text, its JSON twin and the config dump) and names them in {@code written}. */
+    static void writeStats(RunOptions o, RunResult r, RunCounts counts, MeshNetwork timing,
+                           dev.myelin.chip.sim.ChipLayout layout, EnergyProfile profile, long seed, List<Path> written) {
+        Stats stats = RunStats.build(r, counts);
+        RunStats.mesh(stats, timing, layout);
+        StatsFiles.write(o.stats(), stats, counts, RunStats.config(o, layout.arch(), profile, seed));
+        written.addAll(StatsFiles.outputs(o.stats()));
     }
 
     /**

@@ -25,8 +25,18 @@ final class VcdTrace {
     /** Most spike wires declared; neurons beyond it are left out of the VCD (stated in its header). */
     static final int MAX_WIRES = 1 << 16;
 
+    /** The tick's spikes and probed potentials: the chip's, or a partitioned run's gathered from its members. */
+    interface View {
+        int firedCount(int core);
+
+        int fired(int core, int k);
+
+        /** V of probe {@code i} after the tick. */
+        int probeV(int i);
+    }
+
     private final VcdWriter w;
-    private final Chip chip;
+    private final View chip;
     private final int[] wireBase;
     private final int[] coreWires;
     private final List<Probe> probes;
@@ -40,7 +50,27 @@ final class VcdTrace {
     private final int chipTickVar;
 
     VcdTrace(Path file, Chip chip, PopulationMap names, List<Probe> probes, MeshNetwork mesh) {
-        this.chip = chip;
+        this(file, chip, new View() {
+            @Override
+            public int firedCount(int core) {
+                return chip.firedCount(core);
+            }
+
+            @Override
+            public int fired(int core, int k) {
+                return chip.fired(core, k);
+            }
+
+            @Override
+            public int probeV(int i) {
+                return chip.v(probes.get(i).core(), probes.get(i).neuron());
+            }
+        }, names, probes, mesh);
+    }
+
+    /** @param view the tick's spikes and probe values ({@code chip} gives the layout and the image only) */
+    VcdTrace(Path file, Chip chip, View view, PopulationMap names, List<Probe> probes, MeshNetwork mesh) {
+        this.chip = view;
         this.mesh = mesh;
         this.probes = probes;
         ChipLayout l = chip.layout();
@@ -122,8 +152,7 @@ final class VcdTrace {
             routerMsgs[routerOfCore[c]] += counts[Activity.MESSAGES_OUT.at(c)];
         }
         for (int i = 0; i < probeVar.length; i++) {
-            Probe p = probes.get(i);
-            w.set(t, probeVar[i], chip.v(p.core(), p.neuron()));
+            w.set(t, probeVar[i], chip.probeV(i));
         }
         w.setReal(t, chipTickVar, chipTickNs);
         var traffic = mesh.lastTickTraffic();

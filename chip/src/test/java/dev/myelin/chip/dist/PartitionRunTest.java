@@ -186,6 +186,92 @@ class PartitionRunTest {
         }
     }
 
+    /**
+     * The outputs priced and timed from the whole board's activity: {@code myelin run}'s session
+     * on the plain engine writes the per-tick CSV, the VCD, the stats and the pictures; every partition count
+     * writes the same files (rank 0 replays every member's activity), but for the lines that carry
+     * the wall clock in one JVM too (the VCD's date, the stats' wall time and real-time factor),
+     * and rank 0's result has the plain run's energy, traffic and tick latencies.
+     */
+    @Test
+    void statsPerTickAndVcdAreThoseOfAPlainRun() throws Exception {
+        CompiledNetwork net = BoardNet.network(SEED, TICKS);
+        String probe = "all:3,77,130,250"; // a neuron on each chip
+        Path plain = dir.resolve("plain-traces");
+        Files.createDirectories(plain);
+        Path nbin = plain.resolve("board.nbin");
+        dev.myelin.isa.codec.NbinCodec.write(nbin, net.image());
+        dev.myelin.chip.run.RunResult want = dev.myelin.chip.run.RunSession.run(traces(nbin, plain, probe, true), net,
+                dev.myelin.chip.run.StopFlag.manual(), new PrintWriter(new StringWriter()));
+        // a busy board: every tick has a row, and chip-to-chip links carried messages
+        assertEquals(TICKS + 1, Files.readAllLines(plain.resolve("per-tick.csv")).size());
+        assertTrue(want.counts().chipLinkCrossings() > 1000, "chip-link crossings " + want.counts().chipLinkCrossings());
+        int[][] runs = {{2, BoardNet.CROSS_MIN_DELAY}, {3, 1}, {4, BoardNet.CROSS_MIN_DELAY}};
+        for (int[] kd : runs) {
+            String what = "K = " + kd[0] + ", D = " + kd[1];
+            Path out = dir.resolve("traces-k" + kd[0] + "d" + kd[1]);
+            Files.createDirectories(out);
+            boolean plots = kd[0] == 2; // the pictures once: drawing them takes a while
+            PartitionRun.Options o = new PartitionRun.Options(TICKS, Map.of(), 7L, 1, out.resolve("spikes.csv"), null,
+                    null, List.of(probe), null, traces(nbin, out, probe, plots));
+            List<PartitionRun.Result> rs = runPartitioned(net, kd[0], kd[1], o);
+            assertArrayEquals(Files.readAllBytes(plain.resolve("per-tick.csv")), Files.readAllBytes(out.resolve("per-tick.csv")),
+                    "per-tick.csv of " + what);
+            for (String f : List.of("run.vcd", "stats.txt", "stats.json", "stats.config.ini")) {
+                assertEquals(deterministic(Files.readAllLines(plain.resolve(f))),
+                        deterministic(Files.readAllLines(out.resolve(f))), f + " of " + what);
+            }
+            if (plots) {
+                List<Path> pngs;
+                try (var files = Files.list(plain.resolve("plots"))) {
+                    pngs = files.sorted().toList();
+                }
+                // raster, potentials, core activity, link traffic, latency histogram
+                assertTrue(pngs.size() >= 5, pngs.toString());
+                for (Path png : pngs) {
+                    assertArrayEquals(Files.readAllBytes(png), Files.readAllBytes(out.resolve("plots").resolve(png.getFileName())),
+                            png.getFileName() + " of " + what);
+                }
+            }
+            dev.myelin.chip.run.RunResult got = rs.get(0).traced();
+            assertNotNull(got, what);
+            assertEquals(want.energy().totalPj(), got.energy().totalPj(), what);
+            assertEquals(want.messages(), got.messages(), what);
+            assertEquals(want.hops(), got.hops(), what);
+            assertEquals(want.counts().chipLinkCrossings(), got.counts().chipLinkCrossings(), what);
+            assertEquals(want.meanTickNs(), got.meanTickNs(), what);
+            assertEquals(want.maxTickNs(), got.maxTickNs(), what);
+            assertArrayEquals(want.populationSpikes(), got.populationSpikes(), what);
+            for (int r = 1; r < rs.size(); r++) {
+                assertEquals(null, rs.get(r).traced(), "rank " + r + " writes nothing of its own");
+            }
+        }
+    }
+
+    /** {@code myelin run}'s options for the spikes, probes, per-tick CSV, VCD, stats (and pictures) in {@code out}. */
+    private static dev.myelin.chip.run.RunOptions traces(Path nbin, Path out, String probe, boolean plots) {
+        return new dev.myelin.chip.run.RunOptions(nbin, null, TICKS, Map.of(), 7L, 1, "simple",
+                out.resolve("spikes.csv"), List.of(probe), null, out.resolve("run.vcd"), out.resolve("stats.txt"),
+                out.resolve("per-tick.csv"), null, plots ? out.resolve("plots") : null, null, 0, true);
+    }
+
+    /** The lines of a VCD or stats file but those carrying the wall clock (the VCD's date; wall time, real-time factor). */
+    private static List<String> deterministic(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.startsWith("$date")) {
+                i++; // the date itself, on the next line
+                continue;
+            }
+            if (!l.matches(".*\\bsim\\.(wall_seconds|real_time_factor)\\b.*")) {
+                out.add(l);
+            }
+        }
+        assertTrue(out.size() > 20, "a VCD or stats file of some length: " + out.size());
+        return out;
+    }
+
     @Test
     void aWindowLongerThanTheSmallestCrossDelayIsRefused() {
         CompiledNetwork net = BoardNet.network(SEED, 10);
