@@ -39,6 +39,10 @@ public final class JGroupsExchange implements SpikeExchange, Receiver {
     private static final byte WINDOW = 2;
     private static final byte PART = 3;
     private static final byte DONE = 4;
+    /** "partition P left at tick T": sent by a member that saw a peer go, to every other member, before it stops. */
+    private static final byte LOST = 5;
+    /** How long a member that reports a lost peer stays in the group, so its report arrives before its own leave. */
+    static final int LOST_LINGER_MS = 300;
     private static final byte[] NONE = new byte[0];
 
     private final List<Member> members;
@@ -52,6 +56,8 @@ public final class JGroupsExchange implements SpikeExchange, Receiver {
     private final LinkedBlockingQueue<Message> hellos = new LinkedBlockingQueue<>();
     private volatile View view;
     private volatile boolean[] gone;
+    /** The first loss another member reported ({rank, tick} in a long[2]), or null. */
+    private volatile long[] reported;
 
     @SuppressWarnings("unchecked")
     private JGroupsExchange(List<Member> members, int rank, long hangMs) throws Exception {
@@ -292,14 +298,49 @@ public final class JGroupsExchange implements SpikeExchange, Receiver {
                 }
                 return b;
             }
+            long[] r = reported;
+            if (r != null) {
+                // a member that saw the loss first stops and leaves: name the partition it lost, not it
+                throw new PartitionLostException((int) r[0], address((int) r[0]), r[1], "left the group; reported by a peer");
+            }
             View v = view;
             if (gone[peer] || address[peer] != null && v != null && !v.containsMember(address[peer])) {
-                throw new PartitionLostException(peer, address(peer), tick, "left the group");
+                throw lost(peer, tick, "left the group");
             }
             if (System.nanoTime() > deadline) {
-                throw new PartitionLostException(peer, address(peer), tick, "sent nothing for " + hangMs / 1000.0 + " s");
+                throw lost(peer, tick, "sent nothing for " + hangMs / 1000.0 + " s");
             }
         }
+    }
+
+    /**
+     * The loss of {@code peer}, first told to every other member still in the group (best effort),
+     * then a short linger: without it a member whose own leave reached a third member before the
+     * loss did would be named as the one that left.
+     */
+    private PartitionLostException lost(int peer, long tick, String how) {
+        boolean told = false;
+        View v = view;
+        ByteBuffer body = ByteBuffer.allocate(12).putInt(peer).putLong(tick);
+        for (int p = 0; p < k; p++) {
+            if (p == rank || p == peer || gone[p] || address[p] == null || v == null || !v.containsMember(address[p])) {
+                continue;
+            }
+            try {
+                send(address[p], LOST, tick, body.array(), -1, tick);
+                told = true;
+            } catch (RuntimeException e) {
+                // that member is going too; the others still hear of the loss
+            }
+        }
+        if (told) {
+            try {
+                Thread.sleep(LOST_LINGER_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return new PartitionLostException(peer, address(peer), tick, how);
     }
 
     @Override
@@ -317,6 +358,17 @@ public final class JGroupsExchange implements SpikeExchange, Receiver {
             return;
         }
         if (from < 0 || from >= k) {
+            return;
+        }
+        if (type == LOST) {
+            if (len >= 25 && reported == null) {
+                ByteBuffer b = ByteBuffer.wrap(a, off + 13, 12);
+                int who = b.getInt();
+                long at = b.getLong();
+                if (who >= 0 && who < k && who != rank) {
+                    reported = new long[] {who, at};
+                }
+            }
             return;
         }
         byte[] copy = java.util.Arrays.copyOfRange(a, off, off + len);
