@@ -25,7 +25,8 @@ public final class ExactHistogram {
         record(value, 1);
     }
 
-    private void record(int value, long n) {
+    /** Records {@code value} {@code n} times (the same counts as {@code n} calls of {@link #record(int)}). */
+    public void record(int value, long n) {
         if (value < 0) {
             throw new IllegalStateException("histogram value " + value + " is negative");
         }

@@ -105,6 +105,13 @@ public final class MeshNetwork implements SpikeNetwork {
     private int[] messageTarget = new int[64];
     private int[] messageArrival = new int[64];
     private int[] packetMessage = new int[64];
+    /**
+     * Simple timing: the current source core's messages per target core (layout indices), and
+     * the targets it has so far, recorded with the mesh once per (source, target) pair.
+     */
+    private final int[] pairCount;
+    private final int[] pairTargets;
+    private int pairTargetCount;
     private final TrafficStats totals;
     private final TimingSummary summary;
     private final TickClock clock = new TickClock();
@@ -154,6 +161,8 @@ public final class MeshNetwork implements SpikeNetwork {
         previousSenders = new int[cores];
         stamp = new int[cores];
         messageOfStamp = new int[cores];
+        pairCount = new int[cores];
+        pairTargets = new int[cores];
         path = new int[cfg.width() + cfg.height()];
         totals = new TrafficStats(cfg.routers(), cfg.cores());
         summary = new TimingSummary(periodNs);
@@ -255,8 +264,29 @@ public final class MeshNetwork implements SpikeNetwork {
                 ensurePackets(p + 1);
                 packetMessage[p] = messageOfStamp[target];
             }
+            if (mode == TimingMode.SIMPLE) {
+                recordPairs(c);
+            }
         }
         return messages;
+    }
+
+    /**
+     * Hands the mesh source core {@code c}'s messages of this tick, one call per target core
+     * with its count: the counters, hops and histograms are sums, so they end as they would
+     * after one call per message.
+     */
+    private void recordPairs(int c) {
+        int from = meshCore[c];
+        for (int i = 0; i < pairTargetCount; i++) {
+            int t = pairTargets[i];
+            int count = pairCount[t];
+            pairCount[t] = 0;
+            hopsSentEW[c] += (long) count * Math.abs(coreX[t] - coreX[c]);
+            hopsSentNS[c] += (long) count * Math.abs(coreY[t] - coreY[c]);
+            mesh.recordUncontended(from, meshCore[t], count);
+        }
+        pairTargetCount = 0;
     }
 
     private void newMessage(int m, int source, int target, double startNs) {
@@ -270,17 +300,17 @@ public final class MeshNetwork implements SpikeNetwork {
             countedCores[counted++] = source;
         }
         sent[source]++;
-        hopsSentEW[source] += Math.abs(coreX[target] - coreX[source]);
-        hopsSentNS[source] += Math.abs(coreY[target] - coreY[source]);
         if (sent[target] == 0 && received[target] == 0) {
             countedCores[counted++] = target;
         }
         received[target]++;
         if (mode == TimingMode.CYCLE) {
+            hopsSentEW[source] += Math.abs(coreX[target] - coreX[source]);
+            hopsSentNS[source] += Math.abs(coreY[target] - coreY[source]);
             double createdNs = startNs + sent[source] * times.spikeOutNs;
             mesh.send(meshCore[source], meshCore[target], m, wholeCycles(createdNs));
-        } else {
-            mesh.recordUncontended(meshCore[source], meshCore[target]);
+        } else if (pairCount[target]++ == 0) {
+            pairTargets[pairTargetCount++] = target;  // counted with the mesh in recordPairs
         }
     }
 

@@ -160,10 +160,14 @@ class MeshTest {
             long latencySum = 0;
             int[] path = new int[w + h];
             int messages = rnd.nextInt(200);
+            // the same messages again, recorded once per (source, target) pair with its count
+            Mesh grouped = new Mesh(cfg);
+            int[] pairCount = new int[cfg.cores() * cfg.cores()];
             for (int m = 0; m < messages; m++) {
                 int src = rnd.nextInt(cfg.cores());
                 int dst = rnd.nextInt(cfg.cores());
                 mesh.recordUncontended(src, dst);
+                pairCount[src * cfg.cores() + dst]++;
                 cycled.send(src, dst, m, 0);
                 int n = mesh.pathLinks(src, dst, path);
                 for (int i = 0; i < n; i++) {
@@ -179,7 +183,27 @@ class MeshTest {
                 hops += n;
                 latencySum += cfg.zeroLoadCycles(src / perRouter, dst / perRouter);
             }
+            for (int pair = 0; pair < pairCount.length; pair++) {
+                if (pairCount[pair] > 0) {
+                    grouped.recordUncontended(pair / cfg.cores(), pair % cfg.cores(), pairCount[pair]);
+                }
+            }
             TrafficStats s = mesh.stats();
+            TrafficStats g = grouped.stats();
+            assertThat(g.linkPackets()).as("trial %d grouped links", trial).isEqualTo(s.linkPackets());
+            assertThat(List.of(g.messages(), g.injected(), g.ejected(), g.hopTotal(), g.hopsEastWest(),
+                    g.hopsNorthSouth(), g.chipLinkCrossings()))
+                    .as("trial %d grouped counters", trial)
+                    .isEqualTo(List.of(s.messages(), s.injected(), s.ejected(), s.hopTotal(), s.hopsEastWest(),
+                            s.hopsNorthSouth(), s.chipLinkCrossings()));
+            for (ExactHistogram[] pairOf : new ExactHistogram[][] {{g.hops(), s.hops()},
+                    {g.packetLatency(), s.packetLatency()}, {g.networkLatency(), s.networkLatency()}}) {
+                assertThat(pairOf[0].summary()).isEqualTo(pairOf[1].summary());
+                assertThat(pairOf[0].sum()).isEqualTo(pairOf[1].sum());
+                for (int v = 0; v <= Math.max(0, pairOf[1].max()); v++) {
+                    assertThat(pairOf[0].countOf(v)).isEqualTo(pairOf[1].countOf(v));
+                }
+            }
             cycled.runUntilDrained(1 << 20);
             TrafficStats c = cycled.stats();
             for (int l = 0; l < links; l++) {
