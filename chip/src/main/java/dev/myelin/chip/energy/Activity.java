@@ -17,6 +17,8 @@ public enum Activity {
     MESSAGES_OUT("messagesOut", "messages", "messages sent: one per (firing neuron, destination core), 0-hop included"),
     MESSAGES_IN("messagesIn", "messages", "messages received"),
     LEARNING("learningUpdates", "updates", "synaptic weights changed by the learning engine"),
+    TRACE_UPDATES("traceUpdates", "updates", "learning traces decayed (non-zero ones) or incremented by a spike; "
+            + "counted, not priced: no published per-update figure"),
     DEVICE_PULSES("devicePulses", "pulses", "programming pulses given to memristive synapse devices"),
     DEVICE_READS("deviceReads", "reads", "memristive synapse devices read"),
     DEVICE_WRITE_FJ("deviceWriteFj", "fJ", "memristive devices' programming energy, V^2 G t per pulse"),

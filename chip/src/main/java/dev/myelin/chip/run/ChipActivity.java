@@ -116,6 +116,7 @@ final class ChipActivity {
         // SANA-FE attributes a message's synapse lookups to the tick it is sent, with its messages
         rows[Activity.SYN_EVENTS.at(c)] = t.get(c, Counter.SYNAPTIC_EVENTS_ROUTED);
         rows[Activity.LEARNING.at(c)] = t.get(c, Counter.LEARNING_UPDATES);
+        rows[Activity.TRACE_UPDATES.at(c)] = t.get(c, Counter.TRACE_UPDATES);
         rows[Activity.DEVICE_PULSES.at(c)] = t.get(c, Counter.DEVICE_PULSES);
         rows[Activity.DEVICE_READS.at(c)] = t.get(c, Counter.DEVICE_READS);
         rows[Activity.DEVICE_WRITE_FJ.at(c)] = t.get(c, Counter.DEVICE_WRITE_FJ);

@@ -44,6 +44,7 @@ final class PartitionActivity {
     /** The counters replayed: every one {@link ChipActivity} and the simple timing model read. */
     static final Counter[] COUNTERS = {Counter.NEURON_UPDATES_ACTIVE, Counter.NEURON_UPDATES_INACTIVE,
             Counter.NEURONS_FIRED, Counter.SYNAPTIC_EVENTS_ROUTED, Counter.SYNAPTIC_EVENTS, Counter.LEARNING_UPDATES,
+            Counter.TRACE_UPDATES,
             Counter.DEVICE_PULSES, Counter.DEVICE_READS, Counter.DEVICE_WRITE_FJ, Counter.DEVICE_READ_FJ};
     /** Longs per core row: tick, core, then {@link #COUNTERS}. */
     static final int ROW = 2 + COUNTERS.length;

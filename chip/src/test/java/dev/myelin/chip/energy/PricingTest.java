@@ -15,11 +15,14 @@ class PricingTest {
             new CoreInfo(new CoreId(0, 0, 0), false, 10, 8),
             new CoreInfo(new CoreId(1, 0, 0), true, 5, 4));
 
-    /** neurons, updated, spikes, synEvents, messagesOut, messagesIn, learning, device pulses, reads, write fJ, read fJ. */
+    /**
+     * neurons, updated, spikes, synEvents, messagesOut, messagesIn, learning, trace updates, device pulses, reads,
+     * write fJ, read fJ. Core 1's 9 trace updates are counted, not priced: no expected figure below includes them.
+     */
     private static long[] counts() {
         return new long[] {
-            10, 4, 2, 6, 2, 0, 0, 0, 0, 0, 0,
-            5, 3, 0, 8, 0, 2, 3, 1, 40, 118_149, 7};
+            10, 4, 2, 6, 2, 0, 0, 0, 0, 0, 0, 0,
+            5, 3, 0, 8, 0, 2, 3, 9, 1, 40, 118_149, 7};
     }
 
     @Test

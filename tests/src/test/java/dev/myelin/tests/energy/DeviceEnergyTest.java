@@ -61,6 +61,9 @@ class DeviceEnergyTest {
         Path nbin = assemble("dev", LISTING.replace("DEVICE", DEVICE));
         Run r = run(nbin, "1");
         assertThat(stat(r.stats, "chip.learningUpdates")).isEqualTo(2);
+        // trace updates in the record, as the chip's LearningCoreTest derives them tick by tick for this pair:
+        // 0, 0, 1, 1, 1, 3, 3, 4 in ticks 0..7 (impulses, and decays of non-zero values) = 13; counted, not priced
+        assertThat(stat(r.stats, "chip.traceUpdates")).isEqualTo(13);
         assertThat(stat(r.stats, "chip.devicePulses")).isEqualTo(2);
         assertThat(stat(r.stats, "chip.deviceReads")).isZero();
         assertThat(stat(r.stats, "chip.deviceWriteFj")).isEqualTo(804 + 3618);
