@@ -42,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (device pulses, reads and energy among them) those of one member, for K = 1, 2 and 3.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class PartitionLearningTest {
-    static final int TICKS = 600;
+public class PartitionLearningTest {
+    public static final int TICKS = 600;
     static final int N = 8;
 
     @TempDir
@@ -55,7 +55,7 @@ class PartitionLearningTest {
      * chips) and axon (j + 3) mod 8 of its own core; port {@code in} drives the 8 axons of core
      * (0,0). {@code device} is the learning section's device line.
      */
-    static NetworkImage image(String device) {
+    public static NetworkImage image(String device) {
         SplittableRandom r = new SplittableRandom(41);
         StringBuilder b = new StringBuilder("""
                 .arch loihi
@@ -108,7 +108,7 @@ class PartitionLearningTest {
     }
 
     /** Every line of {@code in} active with probability 1/3 in each tick. */
-    static CompiledNetwork network(String device) {
+    public static CompiledNetwork network(String device) {
         SplittableRandom r = new SplittableRandom(7);
         List<int[]> s = new ArrayList<>();
         for (int t = 0; t < TICKS; t++) {
