@@ -160,6 +160,11 @@ public final class PartitionRun {
         plan.output("--counters " + o.counters(), o.counters());
         plan.output("--digests " + o.digests(), o.digests());
         plan.output("--probe-file " + o.probeFile(), o.probeFile());
+        if (o.learned().device() != null && !LearnedWeights.learns(net.image())) {
+            // as each member's attachDevices would say, but once, before any member starts
+            throw new MyelinInputException("--device " + o.learned().device()
+                    + ": the network has no learning core (no plastic projection)");
+        }
         plan.output("--dump-weights " + o.learned().dumpWeights(), o.learned().dumpWeights());
         plan.output("--save-binary " + o.learned().saveBinary(), o.learned().saveBinary());
         RunOptions t = o.traces();
