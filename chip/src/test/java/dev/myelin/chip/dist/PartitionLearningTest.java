@@ -166,7 +166,10 @@ public class PartitionLearningTest {
         }
         for (Case cs : List.of(new Case("ag-a-si", ".device ag-a-si", null, null),
                 new Case("ideal-current", ".device ideal read=current adc_bits=6", null, null),
-                new Case("override", "", "ag-a-si", 5))) {
+                new Case("override", "", "ag-a-si", 5),
+                // learned per-synapse delays too: the delay column and the re-encoded learning section
+                new Case("delays", ".device ideal\n.rule \"dd = 2^-7 * y1 * x0\"\n.delays max=4",
+                        null, null))) {
             CompiledNetwork net = network(cs.section());
             Path plainDir = dir.resolve(cs.name() + "-plain");
             Files.createDirectories(plainDir);
@@ -179,7 +182,14 @@ public class PartitionLearningTest {
             long spikes = Files.readAllLines(plainDir.resolve("spikes.csv")).size() - 1;
             assertTrue(spikes > 500, cs.name() + ": spikes " + spikes);
             List<String> weights = Files.readAllLines(plainDir.resolve("weights.csv"));
-            assertTrue(weights.get(0).endsWith(",g_ns"), weights.get(0));
+            assertTrue(weights.get(0).endsWith(cs.name().equals("delays") ? ",delay,g_ns" : ",g_ns"), weights.get(0));
+            if (cs.name().equals("delays")) {
+                // some delays were learned (the column is not all 0)
+                assertTrue(weights.stream().skip(1).anyMatch(l -> {
+                    String[] f = l.split(",");
+                    return !f[f.length - 2].equals("0"); // delay, the column before g_ns
+                }), weights.get(1));
+            }
             assertNotEquals(Files.readAllBytes(nbin).length, 0);
             byte[] counters1 = null;
             for (int k = 1; k <= 3; k++) {
