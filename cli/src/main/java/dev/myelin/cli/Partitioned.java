@@ -50,21 +50,23 @@ final class Partitioned {
         // what myelin run would be asked for the outputs rank 0 writes from every member's activity
         RunOptions traces = new RunOptions(c.network, c.arch, c.ticks, c.inputs, c.seed, c.threads, c.timing, c.spikes,
                 c.probes, c.probeFile, c.vcd, c.stats, c.perTick, c.profile, c.plots,
-                c.plotTicks == null ? null : TickWindow.parse(c.plotTicks), c.sampleTicks, c.quiet);
+                c.plotTicks == null ? null : TickWindow.parse(c.plotTicks), c.sampleTicks, c.quiet, null, null,
+                c.device, c.adcBits);
         RunSession.check(traces);
         boolean traced = c.stats != null || c.perTick != null || c.vcd != null || c.plots != null;
         PartitionRun.Options o = new PartitionRun.Options(c.ticks, c.inputs, c.seed, c.threads, c.spikes, c.counters,
-                c.digests, c.probes, c.probeFile, traced ? traces : null);
+                c.digests, c.probes, c.probeFile, traced ? traces : null,
+                new PartitionRun.Learned(c.device, c.adcBits, c.dumpWeights, c.saveBinary));
         PartitionRun.check(o);
         if (c.localPartitions != null && c.localPartitions != 1) {
-            CompiledNetwork net = NetworkLoader.load(c.network, c.arch);
+            CompiledNetwork net = NetworkLoader.load(c.network, c.arch, c.inputDelivery, c.dt);
             PartitionRun.checkFiles(o, c.network, net);
             // check the plan and window here, so a bad K or D is one usage error, not K of them
             PartitionPlan plan = PartitionPlan.of(net.image(), c.localPartitions);
             PartitionRun.window(net, plan, c.window);
             return launchLocal(c, c.localPartitions, err);
         }
-        CompiledNetwork net = NetworkLoader.load(c.network, c.arch);
+        CompiledNetwork net = NetworkLoader.load(c.network, c.arch, c.inputDelivery, c.dt);
         if (c.localPartitions != null) {
             PartitionRun.checkFiles(o, c.network, net);
             PartitionPlan plan = PartitionPlan.of(net.image(), 1);
@@ -85,7 +87,9 @@ final class Partitioned {
                 + ";outputs=" + (c.spikes != null) + "," + (c.counters != null) + "," + (c.digests != null)
                 + ";probes=" + c.probes + "," + (c.probeFile != null)
                 + ";traces=" + (c.stats != null) + "," + (c.perTick != null) + "," + (c.vcd != null) + ","
-                + (c.plots != null) + "," + c.profile + "," + c.sampleTicks + "," + c.plotTicks;
+                + (c.plots != null) + "," + c.profile + "," + c.sampleTicks + "," + c.plotTicks
+                + ";devices=" + c.device + "," + c.adcBits
+                + ";learned=" + (c.dumpWeights != null) + "," + (c.saveBinary != null);
         try (dev.myelin.dist.JGroupsExchange ex = dev.myelin.dist.JGroupsExchange.join(members, rank,
                 // one group per member list, whatever the model: a member of another model must meet the handshake
                 "myelin " + members, handshake, (long) (c.startTimeout * 1000), (long) (c.hangTimeout * 1000))) {
@@ -129,10 +133,6 @@ final class Partitioned {
                     + "cycle-level mesh routes a chip's messages to other chips through the board's routers and "
                     + "links with the contention of every chip's traffic, so a message's arrival tick depends on "
                     + "traffic another member runs (docs/distributed.md); a partitioned run uses --timing simple");
-        }
-        if (c.adcBits != null) {
-            throw new MyelinInputException("--adc-bits is not available in a partitioned run: it puts no memristive "
-                    + "devices at the synapses (docs/distributed.md)");
         }
     }
 
@@ -219,6 +219,12 @@ final class Partitioned {
         if (c.arch != null) {
             cmd.add("--arch=" + c.arch);
         }
+        addIf(cmd, "--dt=", c.dt);
+        addIf(cmd, "--input-delivery=", c.inputDelivery);
+        addIf(cmd, "--device=", c.device);
+        addIf(cmd, "--adc-bits=", c.adcBits);
+        addIf(cmd, "--dump-weights=", c.dumpWeights);
+        addIf(cmd, "--save-binary=", c.saveBinary);
         for (Map.Entry<String, Path> e : c.inputs.entrySet()) {
             cmd.add("--input=" + e.getKey() + "=" + e.getValue());
         }

@@ -40,12 +40,24 @@ public final class LearnedWeights {
      * Written atomically.
      */
     public static void writeCsv(Path target, Chip chip) {
-        PopulationMap names = new PopulationMap(chip.image(), chip.layout());
-        String[][] preLabel = preLabels(chip);
         boolean devices = false;
-        boolean delays = false;
         for (int c = 0; c < chip.layout().cores(); c++) {
             devices |= chip.learning(c) != null && chip.learning(c).devices() != null;
+        }
+        writeCsv(target, chip, state(chip), devices);
+    }
+
+    /**
+     * {@link #writeCsv(Path, Chip)} with every learning core's learned state from {@code state}
+     * (indexed by core; the chip gives the synapses' structure and names only): a partitioned
+     * run's rank 0 writes it from every member's cores. {@code devices}: whether any core of the
+     * whole run has devices (the column {@code g_ns}).
+     */
+    static void writeCsv(Path target, Chip chip, CoreState[] state, boolean devices) {
+        PopulationMap names = new PopulationMap(chip.image(), chip.layout());
+        String[][] preLabel = preLabels(chip);
+        boolean delays = false;
+        for (int c = 0; c < chip.layout().cores(); c++) {
             delays |= chip.learning(c) != null && chip.learning(c).config().delays() != null;
         }
         boolean withG = devices;
@@ -60,6 +72,7 @@ public final class LearnedWeights {
                 if (l == null) {
                     continue;
                 }
+                CoreState s = state[c];
                 int frac = l.config().weightFrac();
                 String core = "\"" + layout.core(c) + "\"";
                 for (int a = 0; a < l.axons(); a++) {
@@ -69,15 +82,133 @@ public final class LearnedWeights {
                         String post = names.label(c, j);
                         w.write(pre + "," + (post.indexOf(',') >= 0 ? "\"" + post + "\"" : post) + ","
                                 + names.labelIndex(c, j) + "," + core + "," + a + "," + (l.plastic(a) ? 1 : 0) + ","
-                                + new BigDecimal(l.weight(k)).divide(BigDecimal.valueOf(1L << frac)).toPlainString()
-                                + "," + l.rawWeight(k) + "," + l.tag(k) + (withD ? "," + l.delay(k) : "")
-                                + (withG ? "," + (l.devices() == null ? "" : Double.toString(l.devices().conductance(k))) : "")
+                                + new BigDecimal(s.weight[k]).divide(BigDecimal.valueOf(1L << frac)).toPlainString()
+                                + "," + (s.weight[k] >> frac) + "," + s.tag[k] + (withD ? "," + s.delay(k) : "")
+                                + (withG ? "," + (s.conductance == null ? "" : Double.toString(s.conductance[k])) : "")
                                 + "\n");
                     }
                 }
             }
             w.flush();
         });
+    }
+
+    /**
+     * The learned state of one learning core, as a partitioned run's member sends it to rank 0:
+     * the weights (learning units), tags, per-synapse delays (null without them), device
+     * conductances in nS (null without devices) and the learning section the saved image carries.
+     */
+    record CoreState(int core, int[] weight, int[] tag, int[] delays, double[] conductance, byte[] learning) {
+        int delay(int k) {
+            return delays == null ? 0 : delays[k];
+        }
+
+        /** Core {@code c}'s state now; {@code ci} is its image (the section it started from). */
+        static CoreState of(LearningCore l, int c, CoreImage ci) {
+            int n = l.synapses();
+            int[] w = new int[n];
+            int[] tag = new int[n];
+            int[] d = l.config().delays() == null && l.delays() == null ? null : new int[n];
+            double[] g = l.devices() == null ? null : new double[n];
+            for (int k = 0; k < n; k++) {
+                w[k] = l.weight(k);
+                tag[k] = l.tag(k);
+                if (d != null) {
+                    d[k] = l.delay(k);
+                }
+                if (g != null) {
+                    g[k] = l.devices().conductance(k);
+                }
+            }
+            // the device the run used (the section's or --device's) stays with the network; its
+            // conductances do not: a later run programs each device exactly to the saved weight
+            byte[] learning = ci.learning();
+            boolean newDevice = l.devices() != null && (!java.util.Objects.equals(l.devices().device(),
+                    l.config().device()) || !l.readout().equals(l.config().readout()));
+            boolean newDelays = !java.util.Objects.equals(l.delays(), l.config().delays());
+            if (newDevice || newDelays) {
+                var config = newDevice ? l.config().withDevice(l.devices().device()).withReadout(l.readout())
+                        : l.config();
+                learning = dev.myelin.isa.codec.LearningCodec.encode(config.withDelays(l.delays()));
+            }
+            return new CoreState(c, w, tag, d, g, learning);
+        }
+
+        void write(java.io.DataOutputStream out) throws java.io.IOException {
+            out.writeInt(core);
+            out.writeInt(weight.length);
+            for (int k = 0; k < weight.length; k++) {
+                out.writeInt(weight[k]);
+                out.writeInt(tag[k]);
+            }
+            out.writeBoolean(delays != null);
+            if (delays != null) {
+                for (int v : delays) {
+                    out.writeInt(v);
+                }
+            }
+            out.writeBoolean(conductance != null);
+            if (conductance != null) {
+                for (double v : conductance) {
+                    out.writeLong(Double.doubleToRawLongBits(v));
+                }
+            }
+            out.writeInt(learning.length);
+            out.write(learning);
+        }
+
+        /** Reads what {@link #write} wrote; {@code synapses} bounds the sizes (the core's synapses in the image). */
+        static CoreState read(java.io.DataInputStream in, int cores, java.util.function.IntUnaryOperator synapses)
+                throws java.io.IOException {
+            int core = in.readInt();
+            int n = in.readInt();
+            if (core < 0 || core >= cores || n != synapses.applyAsInt(core)) {
+                throw new java.io.IOException("learned state of core " + core + " with " + n + " synapses");
+            }
+            int[] w = new int[n];
+            int[] tag = new int[n];
+            for (int k = 0; k < n; k++) {
+                w[k] = in.readInt();
+                tag[k] = in.readInt();
+            }
+            int[] d = null;
+            if (in.readBoolean()) {
+                d = new int[n];
+                for (int k = 0; k < n; k++) {
+                    d[k] = in.readInt();
+                }
+            }
+            double[] g = null;
+            if (in.readBoolean()) {
+                g = new double[n];
+                for (int k = 0; k < n; k++) {
+                    g[k] = Double.longBitsToDouble(in.readLong());
+                }
+            }
+            int len = in.readInt();
+            if (len < 0 || len > in.available()) {
+                throw new java.io.IOException("learning section of " + len + " bytes");
+            }
+            byte[] learning = in.readNBytes(len);
+            return new CoreState(core, w, tag, d, g, learning);
+        }
+    }
+
+    /** Every learning core's state now, indexed by core (null for the others). */
+    static CoreState[] state(Chip chip) {
+        return state(chip, null);
+    }
+
+    /** The state of every learning core (of {@code owned} ones only, when given), indexed by core. */
+    static CoreState[] state(Chip chip, boolean[] owned) {
+        CoreState[] out = new CoreState[chip.layout().cores()];
+        for (int c = 0; c < out.length; c++) {
+            LearningCore l = chip.learning(c);
+            if (l != null && (owned == null || owned[c])) {
+                out[c] = CoreState.of(l, c, chip.image().cores().get(c));
+            }
+        }
+        return out;
     }
 
     /** Whether any core of the image learns. */
@@ -87,12 +218,17 @@ public final class LearnedWeights {
 
     /** Every learning core's weights (raw units, with their fraction bits), in {@link #writeCsv}'s row order. */
     public static double[] values(Chip chip) {
+        return values(chip, state(chip));
+    }
+
+    /** {@link #values(Chip)} with the learned state from {@code state} (indexed by core). */
+    static double[] values(Chip chip, CoreState[] state) {
         List<Double> out = new ArrayList<>();
         for (int c = 0; c < chip.layout().cores(); c++) {
             LearningCore l = chip.learning(c);
             if (l != null) {
                 for (int k = 0; k < l.synapses(); k++) {
-                    out.add(l.weight(k) / (double) (1 << l.config().weightFrac()));
+                    out.add(state[c].weight[k] / (double) (1 << l.config().weightFrac()));
                 }
             }
         }
@@ -145,7 +281,14 @@ public final class LearnedWeights {
      * next run programs every device exactly to its saved weight.
      */
     public static NetworkImage learnedImage(Chip chip) {
-        NetworkImage img = chip.image();
+        return learnedImage(chip.image(), chip, state(chip));
+    }
+
+    /**
+     * {@link #learnedImage(Chip)} of {@code img} (the image the run loaded) with the learned state
+     * from {@code state} (indexed by core): a partitioned run's rank 0 saves it from every member's cores.
+     */
+    static NetworkImage learnedImage(NetworkImage img, Chip chip, CoreState[] state) {
         List<CoreImage> cores = new ArrayList<>(img.cores());
         for (int c = 0; c < cores.size(); c++) {
             LearningCore l = chip.learning(c);
@@ -154,23 +297,14 @@ public final class LearnedWeights {
             }
             CoreImage ci = cores.get(c);
             SparseRows s = (SparseRows) ci.synapses();
+            int frac = l.config().weightFrac();
             int[] weight = new int[s.weight().length];
             for (int k = 0; k < weight.length; k++) {
-                weight[k] = l.rawWeight(k);
-            }
-            // the device the run used (the section's or --device's) stays with the network; its
-            // conductances do not: a later run programs each device exactly to the saved weight
-            byte[] learning = ci.learning();
-            boolean newDevice = l.devices() != null && (!java.util.Objects.equals(l.devices().device(),
-                    l.config().device()) || !l.readout().equals(l.config().readout()));
-            boolean newDelays = !java.util.Objects.equals(l.delays(), l.config().delays());
-            if (newDevice || newDelays) {
-                var config = newDevice ? l.config().withDevice(l.devices().device()).withReadout(l.readout())
-                        : l.config();
-                learning = dev.myelin.isa.codec.LearningCodec.encode(config.withDelays(l.delays()));
+                weight[k] = state[c].weight[k] >> frac;
             }
             cores.set(c, new CoreImage(ci.id(), ci.axonType(), ci.neurons(),
-                    new SparseRows(s.axons(), s.rowStart(), s.post(), weight), ci.formats(), ci.targets(), learning));
+                    new SparseRows(s.axons(), s.rowStart(), s.post(), weight), ci.formats(), ci.targets(),
+                    state[c].learning));
         }
         return new NetworkImage(img.arch(), img.flags(), cores, img.inputs(), img.outputs(), img.symbols(), img.dtMs());
     }

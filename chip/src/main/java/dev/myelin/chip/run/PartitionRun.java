@@ -60,10 +60,17 @@ public final class PartitionRun {
      *                 {@code --energy-profile}, {@code --sample-ticks}, {@code --plot-ticks}), or null for none
      */
     public record Options(long ticks, Map<String, Path> inputs, Long seed, int threads, Path spikes, Path counters,
-                          Path digests, List<String> probes, Path probeFile, RunOptions traces) {
+                          Path digests, List<String> probes, Path probeFile, RunOptions traces, Learned learned) {
         public Options {
             inputs = Map.copyOf(inputs);
             probes = List.copyOf(probes);
+            learned = learned == null ? Learned.NONE : learned;
+        }
+
+        /** Options with digital synapses and without the learned-state outputs. */
+        public Options(long ticks, Map<String, Path> inputs, Long seed, int threads, Path spikes, Path counters,
+                       Path digests, List<String> probes, Path probeFile, RunOptions traces) {
+            this(ticks, inputs, seed, threads, spikes, counters, digests, probes, probeFile, traces, Learned.NONE);
         }
 
         /** Options without the activity outputs. */
@@ -97,6 +104,17 @@ public final class PartitionRun {
     }
 
     /**
+     * The memristive devices and the learned-state outputs of a partitioned run, as {@code myelin run}
+     * takes them: every member attaches the devices of its own learning cores ({@code --device},
+     * {@code --adc-bits}, else each learning section's device and readout), and rank 0 writes the
+     * learned weights ({@code --dump-weights}) and the learned binary ({@code --save-binary}) from
+     * every member's learning cores.
+     */
+    public record Learned(String device, Integer adcBits, Path dumpWeights, Path saveBinary) {
+        public static final Learned NONE = new Learned(null, null, null, null);
+    }
+
+    /**
      * @param ticksRun ticks this member completed
      * @param lost     why the run stopped early, or null
      * @param traced   rank 0 with traces: the run as {@code myelin run} reports it (spikes, energy, traffic), else null
@@ -123,6 +141,7 @@ public final class PartitionRun {
             throw new MyelinInputException("--threads = " + o.threads() + " is out of range [1, "
                     + ChipOptions.MAX_THREADS + "]");
         }
+        RunSession.checkDevice(o.learned().device(), o.learned().adcBits());
     }
 
     /**
@@ -141,6 +160,13 @@ public final class PartitionRun {
         plan.output("--counters " + o.counters(), o.counters());
         plan.output("--digests " + o.digests(), o.digests());
         plan.output("--probe-file " + o.probeFile(), o.probeFile());
+        if (o.learned().device() != null && !LearnedWeights.learns(net.image())) {
+            // as each member's attachDevices would say, but once, before any member starts
+            throw new MyelinInputException("--device " + o.learned().device()
+                    + ": the network has no learning core (no plastic projection)");
+        }
+        plan.output("--dump-weights " + o.learned().dumpWeights(), o.learned().dumpWeights());
+        plan.output("--save-binary " + o.learned().saveBinary(), o.learned().saveBinary());
         RunOptions t = o.traces();
         if (t != null) {
             plan.inputIfFile("--energy-profile " + t.profile(), t.profile());
@@ -154,6 +180,10 @@ public final class PartitionRun {
             if (t.plots() != null) {
                 for (String png : dev.myelin.chip.plot.RunPlots.FILES) {
                     plan.output("--plots " + t.plots() + "'s " + png, t.plots().resolve(png));
+                }
+                if (LearnedWeights.learns(net.image())) {
+                    plan.output("--plots " + t.plots() + "'s " + RunSession.WEIGHTS_PNG,
+                            t.plots().resolve(RunSession.WEIGHTS_PNG));
                 }
             }
         }
@@ -192,6 +222,14 @@ public final class PartitionRun {
             inputs.restrictTo(owned);
             // every member probes every neuron asked for (same order as myelin run); only its own cores' values count
             ProbeSet probeSet = new ProbeSet(chip, o.probes(), net.probes());
+            // this member's learning cores get the devices (and seeds) of the single-JVM run
+            boolean devices = RunSession.attachDevices(chip, o.learned().device(), o.learned().adcBits(), seed, owned);
+            boolean plotsWeights = o.traces() != null && o.traces().plots() != null
+                    && LearnedWeights.learns(net.image());
+            boolean gathersLearned = o.learned().dumpWeights() != null || o.learned().saveBinary() != null
+                    || plotsWeights;
+            // every member holds every core's starting weights (the inert cores keep their synapses)
+            double[] weightsBefore = plotsWeights && rank == 0 ? LearnedWeights.values(chip) : null;
             boolean probed = !o.probes().isEmpty() || net.probes().stream().anyMatch(q -> q.v() || q.u());
             Path probeCsv = o.probeFile() != null ? o.probeFile() : probed ? o.defaultProbeCsv() : null;
             boolean withU = chip.image().arch().datapath() == dev.myelin.isa.arch.Datapath.LOIHI_CUBA;
@@ -230,7 +268,8 @@ public final class PartitionRun {
             double wall = (end - start) / 1e9;
             Part mine = new Part(t, spikes, digests, counterRows(chip, owned), traces == null ? null : traces.v,
                     traces == null ? null : traces.u, activity == null ? null : activity.rows(),
-                    activity == null ? null : activity.packets());
+                    activity == null ? null : activity.packets(),
+                    gathersLearned ? ownedLearned(chip, owned) : List.of());
             List<Path> written = new ArrayList<>();
             RunResult traced = null;
             if (lost == null) {
@@ -239,9 +278,12 @@ public final class PartitionRun {
                     if (all != null) {
                         List<Part> parts = new ArrayList<>();
                         for (byte[] b : all) {
-                            parts.add(Part.decode(b));
+                            parts.add(Part.decode(b, chip));
                         }
                         write(o, chip, parts, false, "", written, probeSet, probeCsv, withU);
+                        if (gathersLearned) {
+                            writeLearned(o, chip, net, parts, devices, t, weightsBefore, written);
+                        }
                         if (o.traces() != null) {
                             traced = replay(o, chip, net, parts, t, probeSet, wall, seed, err, written);
                         }
@@ -282,6 +324,51 @@ public final class PartitionRun {
         }
         return PartitionActivity.replay(o.traces(), chip, net.image(), ticks, rows, packets, spikes, probeSet, v, wall,
                 seed, err, written).result();
+    }
+
+    /** This member's learning cores' state at the end of the run. */
+    private static List<LearnedWeights.CoreState> ownedLearned(Chip chip, boolean[] owned) {
+        List<LearnedWeights.CoreState> out = new ArrayList<>();
+        for (LearnedWeights.CoreState s : LearnedWeights.state(chip, owned)) {
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rank 0: {@code --dump-weights}, {@code --save-binary} and the weights picture of
+     * {@code --plots}, from every member's learning cores, as {@code myelin run} writes them.
+     */
+    private static void writeLearned(Options o, Chip chip, CompiledNetwork net, List<Part> parts, boolean devices,
+                                     long ticks, double[] weightsBefore, List<Path> written) {
+        LearnedWeights.CoreState[] state = new LearnedWeights.CoreState[chip.layout().cores()];
+        for (Part p : parts) {
+            for (LearnedWeights.CoreState s : p.learned) {
+                state[s.core()] = s;
+            }
+        }
+        for (int c = 0; c < state.length; c++) {
+            if (chip.learning(c) != null && state[c] == null) {
+                throw new IllegalStateException("no member sent the learned state of core " + chip.layout().core(c));
+            }
+        }
+        Learned l = o.learned();
+        if (l.dumpWeights() != null) {
+            LearnedWeights.writeCsv(l.dumpWeights(), chip, state, devices);
+            written.add(l.dumpWeights());
+        }
+        if (l.saveBinary() != null) {
+            dev.myelin.isa.codec.NbinCodec.write(l.saveBinary(), LearnedWeights.learnedImage(net.image(), chip, state));
+            written.add(l.saveBinary());
+        }
+        if (weightsBefore != null) {
+            RunOptions t = o.traces();
+            written.add(dev.myelin.chip.plot.LearningPlots.weights(t.plots().resolve(RunSession.WEIGHTS_PNG),
+                    t.network().getFileName() + ", " + ticks + " ticks", weightsBefore,
+                    LearnedWeights.values(chip, state), "raw weight"));
+        }
     }
 
     /** The tick's spikes of this member's cores: (tick, core << 16 | neuron), in core then neuron order. */
@@ -453,7 +540,7 @@ public final class PartitionRun {
 
     /** One member's share of the outputs, as it travels to rank 0. */
     private record Part(long ticks, LinkRecords spikes, long[] digests, long[][] counters, int[][] probeV,
-                        int[][] probeU, long[] activityRows, long[] packets) {
+                        int[][] probeU, long[] activityRows, long[] packets, List<LearnedWeights.CoreState> learned) {
         byte[] encode() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream d = new DataOutputStream(bytes)) {
@@ -484,13 +571,17 @@ public final class PartitionRun {
                 }
                 writeLongs(d, activityRows);
                 writeLongs(d, packets);
+                d.writeInt(learned.size());
+                for (LearnedWeights.CoreState l : learned) {
+                    l.write(d);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return bytes.toByteArray();
         }
 
-        static Part decode(byte[] b) {
+        static Part decode(byte[] b, Chip chip) {
             try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(b))) {
                 long ticks = d.readLong();
                 int n = d.readInt();
@@ -518,7 +609,18 @@ public final class PartitionRun {
                     pv[k] = readInts(d);
                     pu[k] = readInts(d);
                 }
-                return new Part(ticks, s, dg, c, pv, pu, readLongs(d), readLongs(d));
+                long[] rowsOfActivity = readLongs(d);
+                long[] packetsOut = readLongs(d);
+                int learning = d.readInt();
+                if (learning < 0 || learning > chip.layout().cores()) {
+                    throw new IOException("learned state of " + learning + " cores");
+                }
+                List<LearnedWeights.CoreState> learned = new ArrayList<>();
+                for (int i = 0; i < learning; i++) {
+                    learned.add(LearnedWeights.CoreState.read(d, chip.layout().cores(),
+                            core -> chip.learning(core) == null ? -1 : chip.learning(core).synapses()));
+                }
+                return new Part(ticks, s, dg, c, pv, pu, rowsOfActivity, packetsOut, learned);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

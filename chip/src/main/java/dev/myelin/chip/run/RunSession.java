@@ -68,6 +68,18 @@ public final class RunSession {
         return new RunSession(o, stop, err).run(net);
     }
 
+    /** {@code --device} names a preset and {@code --adc-bits} is in range (either may be null). */
+    public static void checkDevice(String device, Integer adcBits) {
+        if (device != null && Device.preset(device).isEmpty()) {
+            throw new MyelinInputException("--device " + device + ": unknown device preset (known: "
+                    + String.join(", ", Device.presetNames()) + ")");
+        }
+        if (adcBits != null && (adcBits < 1 || adcBits > dev.myelin.isa.learn.DeviceReadout.MAX_ADC_BITS)) {
+            throw new MyelinInputException("--adc-bits " + adcBits + ": out of range [1, "
+                    + dev.myelin.isa.learn.DeviceReadout.MAX_ADC_BITS + "]");
+        }
+    }
+
     /** The numeric options are user input: out-of-range values are usage errors (exit 2), not failures. */
     public static void check(RunOptions o) {
         if (o.ticks() < 0) {
@@ -163,14 +175,7 @@ public final class RunSession {
             }
         }
         plan.output("--per-tick " + o.perTick(), o.perTick());
-        if (o.device() != null && Device.preset(o.device()).isEmpty()) {
-            throw new MyelinInputException("--device " + o.device() + ": unknown device preset (known: "
-                    + String.join(", ", Device.presetNames()) + ")");
-        }
-        if (o.adcBits() != null && (o.adcBits() < 1 || o.adcBits() > dev.myelin.isa.learn.DeviceReadout.MAX_ADC_BITS)) {
-            throw new MyelinInputException("--adc-bits " + o.adcBits() + ": out of range [1, "
-                    + dev.myelin.isa.learn.DeviceReadout.MAX_ADC_BITS + "]");
-        }
+        checkDevice(o.device(), o.adcBits());
         plan.output("--dump-weights " + o.dumpWeights(), o.dumpWeights());
         plan.output("--save-binary " + o.saveBinary(), o.saveBinary());
         if (o.plots() != null) {
@@ -389,16 +394,32 @@ public final class RunSession {
      * that many bits.
      */
     static void attachDevices(Chip chip, String name, Integer adcBits, long seed) {
+        attachDevices(chip, name, adcBits, seed, null);
+    }
+
+    /**
+     * {@link #attachDevices(Chip, String, Integer, long)} on the cores {@code owned} marks only
+     * (every core when null): a partitioned run's member attaches its own learning cores' devices,
+     * with the seeds of the single-JVM run, and checks the options against the whole network.
+     *
+     * @return whether any learning core of the network has a device (owned or not)
+     */
+    static boolean attachDevices(Chip chip, String name, Integer adcBits, long seed, boolean[] owned) {
         Device override = name == null ? null : Device.preset(name).orElseThrow();
         boolean any = false;
         boolean anyDevice = false;
         for (int c = 0; c < chip.layout().cores(); c++) {
             dev.myelin.chip.learn.LearningCore l = chip.learning(c);
             Device d = l == null ? null : override != null ? override : l.config().device();
+            any |= l != null;
             if (d != null) {
                 dev.myelin.isa.learn.DeviceReadout r = l.config().readout();
                 if (adcBits != null) {
                     r = r.withCurrent(adcBits);
+                }
+                if (owned != null && !owned[c]) {
+                    anyDevice = true;
+                    continue;
                 }
                 try {
                     l.attachDevice(d, r, Crossbar.seedFor(seed, chip.layout().core(c)));
@@ -407,7 +428,6 @@ public final class RunSession {
                 }
                 anyDevice = true;
             }
-            any |= l != null;
         }
         if (name != null && !any) {
             throw new MyelinInputException("--device " + name + ": the network has no learning core (no plastic projection)");
@@ -416,5 +436,6 @@ public final class RunSession {
             throw new MyelinInputException("--adc-bits " + adcBits + ": no learning core has a device (give --device"
                     + " or a device in the plasticity)");
         }
+        return anyDevice;
     }
 }
