@@ -176,5 +176,13 @@ class PartitionedLearningRunTest {
         assertEquals(2, myelin(List.of("run", digital.toString(), "--ticks=10", "--device=ideal", "--local-partitions=2"),
                 err));
         assertTrue(err.toString().contains("--device ideal: the network has no learning core"), err.toString());
+        // --adc-bits without any device to read: the launcher says so once, not once per member
+        err = new StringWriter();
+        assertEquals(2, myelin(List.of("run", digital.toString(), "--ticks=10", "--adc-bits=6", "--local-partitions=2"),
+                err));
+        String text = err.toString();
+        String said = "--adc-bits 6: no learning core has a device";
+        assertTrue(text.contains(said), text);
+        assertEquals(text.indexOf(said), text.lastIndexOf(said), text);
     }
 }

@@ -216,6 +216,12 @@ public final class LearnedWeights {
         return img.cores().stream().anyMatch(c -> c.learning().length > 0);
     }
 
+    /** Whether a learning section of {@code img} carries a memristive device. */
+    public static boolean hasDevice(NetworkImage img) {
+        return img.cores().stream().anyMatch(c -> c.learning().length > 0
+                && dev.myelin.isa.codec.LearningCodec.decode(c.learning(), c.axonCount()).device() != null);
+    }
+
     /** Every learning core's weights (raw units, with their fraction bits), in {@link #writeCsv}'s row order. */
     public static double[] values(Chip chip) {
         return values(chip, state(chip));

@@ -165,6 +165,11 @@ public final class PartitionRun {
             throw new MyelinInputException("--device " + o.learned().device()
                     + ": the network has no learning core (no plastic projection)");
         }
+        Integer adcBits = o.learned().adcBits();
+        if (adcBits != null && o.learned().device() == null && !LearnedWeights.hasDevice(net.image())) {
+            throw new MyelinInputException("--adc-bits " + adcBits + ": no learning core has a device (give --device"
+                    + " or a device in the plasticity)");
+        }
         plan.output("--dump-weights " + o.learned().dumpWeights(), o.learned().dumpWeights());
         plan.output("--save-binary " + o.learned().saveBinary(), o.learned().saveBinary());
         RunOptions t = o.traces();
