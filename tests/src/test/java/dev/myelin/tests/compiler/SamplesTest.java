@@ -47,6 +47,20 @@ class SamplesTest {
         }
     }
 
+    /** Every sample folder (a README of its own) has its row in firmware-samples/README.md's table. */
+    @org.junit.jupiter.api.Test
+    void everySampleIsListedInTheSamplesReadme() throws Exception {
+        String table = Files.readString(samples().getParent().resolve("README.md"));
+        try (Stream<Path> s = Files.list(samples())) {
+            List<String> folders = s.filter(d -> Files.exists(d.resolve("README.md")))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+            assertThat(folders).isNotEmpty();
+            for (String name : folders) {
+                assertThat(table).as("firmware-samples/README.md lists " + name).contains("| `" + name + "` |");
+            }
+        }
+    }
+
     static Stream<String> listingNames() throws Exception {
         try (Stream<Path> s = Files.list(samples())) {
             return s.filter(d -> Files.exists(d.resolve("expect.yaml")) && expect(d).containsKey("listing"))
