@@ -155,41 +155,19 @@ public final class TrueNorthArray implements NeuronArray {
         this.crossbar = xb.bits();
         this.random = random;
         this.weight = p.weights();
-        this.stochasticMask = new long[4 * wordsPerRow];
-        int[] synapse = p.stochasticSynapse();
-        for (int j = 0; j < n; j++) {
-            int bits = synapse[j];
-            for (int g = 0; g < 4; g++) {
-                if ((bits >>> g & 1) != 0) {
-                    stochasticMask[g * wordsPerRow + (j >>> 6)] |= 1L << (j & 63);
-                }
-            }
-        }
+        this.stochasticMask = stochasticMask(p.stochasticSynapse(), n, wordsPerRow);
         this.type = new char[n];
-        int types = neuronTypes(p, type);
-        this.leak = new int[types];
-        this.stochasticLeak = new int[types];
-        this.leakReversal = new int[types];
-        this.alpha = new int[types];
-        this.beta = new int[types];
-        this.thresholdMaskBits = new int[types];
-        this.resetMode = new int[types];
-        this.kappa = new int[types];
-        this.resetV = new int[types];
-        for (int j = 0, next = 0; j < n && next < types; j++) {
-            if (type[j] == next) { // a type's first neuron: types are numbered in neuron order
-                leak[next] = p.leak()[j];
-                stochasticLeak[next] = p.stochasticLeak()[j];
-                leakReversal[next] = p.leakReversal()[j];
-                alpha[next] = p.alpha()[j];
-                beta[next] = p.beta()[j];
-                thresholdMaskBits[next] = p.thresholdMaskBits()[j];
-                resetMode[next] = p.resetMode()[j];
-                kappa[next] = p.kappa()[j];
-                resetV[next] = p.resetV()[j];
-                next++;
-            }
-        }
+        int[] first = firstNeurons(type, neuronTypes(p, type));
+        this.leak = gather(p.leak(), first);
+        this.stochasticLeak = gather(p.stochasticLeak(), first);
+        this.leakReversal = gather(p.leakReversal(), first);
+        this.alpha = gather(p.alpha(), first);
+        this.beta = gather(p.beta(), first);
+        this.thresholdMaskBits = gather(p.thresholdMaskBits(), first);
+        this.resetMode = gather(p.resetMode(), first);
+        this.kappa = gather(p.kappa(), first);
+        this.resetV = gather(p.resetV(), first);
+        int types = first.length;
         int inclusive = p.negativeThreshold() == NegativeThreshold.INCLUSIVE ? 1 : 0;
         this.negativeLimit = new int[types];
         this.v = p.v0().clone();
@@ -198,8 +176,39 @@ public final class TrueNorthArray implements NeuronArray {
         this.posAdd = new int[types];
         this.negMul = new int[types];
         this.negAdd = new int[types];
+        boolean drawsNothing = deriveTypes(inclusive);
+        this.typeWeight = sharedTypeWeights();
+        int[] tw = typeWeight == null ? new int[4] : typeWeight;
+        this.tw0 = tw[0];
+        this.tw1 = tw[1];
+        this.tw2 = tw[2];
+        this.tw3 = tw[3];
+        this.axonWords = (axonType.length + 63) >>> 6;
+        this.typeAxons = typeWeight == null ? null : typeAxons(axonType, axonWords);
+        // |input| <= axons x 256 (9-bit weights): with at most 2^20 axons, input + V fits an int
+        // (the architecture allows at most 65,536 axons per core; the guard stays as a backstop)
+        this.deterministic = drawsNothing && axonType.length <= 1 << 20;
+        this.uniform = deterministic && n > 0 && leak[0] != 0 && sameUpdateParameters();
+        this.uLambda = n == 0 ? 0 : leak[0];
+        this.uReversal = n == 0 ? 0 : leakReversal[0];
+        this.uAlpha = n == 0 ? 0 : alpha[0];
+        this.uLimit = n == 0 ? 0 : negativeLimit[0];
+        this.uPosMul = n == 0 ? 0 : posMul[0];
+        this.uPosAdd = n == 0 ? 0 : posAdd[0];
+        this.uNegMul = n == 0 ? 0 : negMul[0];
+        this.uNegAdd = n == 0 ? 0 : negAdd[0];
+        countStates();
+    }
+
+    /**
+     * Fills the per-type negative limit and threshold maps from the raw parameters; returns
+     * whether no type draws in the update (no threshold mask, no stochastic leak with lambda != 0).
+     * The constructor's loops are methods of their own: a full chip builds thousands of cores, and
+     * small methods are compiled sooner and far more cheaply than the whole constructor.
+     */
+    private boolean deriveTypes(int inclusive) {
         boolean drawsNothing = true;
-        for (int j = 0; j < types; j++) {
+        for (int j = 0; j < leak.length; j++) {
             negativeLimit[j] = -beta[j] + inclusive;
             switch (resetMode[j]) {
                 case 0 -> { posMul[j] = 0; posAdd[j] = resetV[j]; }
@@ -220,34 +229,45 @@ public final class TrueNorthArray implements NeuronArray {
                 drawsNothing = false;
             }
         }
-        this.typeWeight = sharedTypeWeights();
-        int[] tw = typeWeight == null ? new int[4] : typeWeight;
-        this.tw0 = tw[0];
-        this.tw1 = tw[1];
-        this.tw2 = tw[2];
-        this.tw3 = tw[3];
-        this.axonWords = (axonType.length + 63) >>> 6;
-        if (typeWeight != null) {
-            this.typeAxons = new long[4 * axonWords];
-            for (int a = 0; a < axonType.length; a++) {
-                typeAxons[axonType[a] * axonWords + (a >>> 6)] |= 1L << (a & 63);
-            }
-        } else {
-            this.typeAxons = null;
-        }
-        // |input| <= axons x 256 (9-bit weights): with at most 2^20 axons, input + V fits an int
-        // (the architecture allows at most 65,536 axons per core; the guard stays as a backstop)
-        this.deterministic = drawsNothing && axonType.length <= 1 << 20;
-        this.uniform = deterministic && n > 0 && leak[0] != 0 && sameUpdateParameters();
-        this.uLambda = n == 0 ? 0 : leak[0];
-        this.uReversal = n == 0 ? 0 : leakReversal[0];
-        this.uAlpha = n == 0 ? 0 : alpha[0];
-        this.uLimit = n == 0 ? 0 : negativeLimit[0];
-        this.uPosMul = n == 0 ? 0 : posMul[0];
-        this.uPosAdd = n == 0 ? 0 : posAdd[0];
-        this.uNegMul = n == 0 ? 0 : negMul[0];
-        this.uNegAdd = n == 0 ? 0 : negAdd[0];
+        return drawsNothing;
+    }
 
+    /** Per synapse type g, the bit set of the neurons whose synapse of type g is stochastic. */
+    private static long[] stochasticMask(int[] synapse, int n, int wordsPerRow) {
+        long[] mask = new long[4 * wordsPerRow];
+        for (int j = 0; j < n; j++) {
+            int bits = synapse[j];
+            for (int g = 0; g < 4; g++) {
+                if ((bits >>> g & 1) != 0) {
+                    mask[g * wordsPerRow + (j >>> 6)] |= 1L << (j & 63);
+                }
+            }
+        }
+        return mask;
+    }
+
+    /** The first neuron of each of the {@code types} types (numbered in the order of their first neuron). */
+    private static int[] firstNeurons(char[] type, int types) {
+        int[] first = new int[types];
+        for (int j = 0, next = 0; next < types; j++) {
+            if (type[j] == next) {
+                first[next++] = j;
+            }
+        }
+        return first;
+    }
+
+    /** A per-neuron parameter array as a per-type one: the value of each type's first neuron. */
+    private static int[] gather(int[] perNeuron, int[] first) {
+        int[] perType = new int[first.length];
+        for (int t = 0; t < first.length; t++) {
+            perType[t] = perNeuron[first[t]];
+        }
+        return perType;
+    }
+
+    /** Sets {@link #unstable} and {@link #resting} from the initial V. */
+    private void countStates() {
         for (int j = 0; j < n; j++) {
             int t = type[j];
             if (!stable(t, v[j])) {
@@ -258,6 +278,16 @@ public final class TrueNorthArray implements NeuronArray {
             }
         }
     }
+
+    /** Per axon type g, the bit set of the axons of type g ({@code [g * words + w]}). */
+    private static long[] typeAxons(int[] axonType, int words) {
+        long[] sets = new long[4 * words];
+        for (int a = 0; a < axonType.length; a++) {
+            sets[axonType[a] * words + (a >>> 6)] |= 1L << (a & 63);
+        }
+        return sets;
+    }
+
 
     @Override
     public int neurons() {
