@@ -175,8 +175,8 @@ final class CoreSectionReader {
     }
 
     /**
-     * Field {@code f} (at most 3 bytes: every TrueNorth neuron field) of the record starting at
-     * {@code b[at]}: little-endian, sign-extended when signed, as {@link NbinIn#get} reads it.
+     * Field {@code f} (at most 4 bytes) of the record starting at {@code b[at]}: little-endian,
+     * sign-extended when signed, the int {@code (int) NbinIn.get(f)} gives.
      */
     private static int field(byte[] b, int at, dev.myelin.isa.format.Field f) {
         int o = at + f.offset();
@@ -371,6 +371,20 @@ final class CoreSectionReader {
         int[] slot = new int[targets];
         int[] axon = new int[targets];
         int[] delay = new int[targets];
+        if ((long) targets * TargetDescriptor.SIZE <= in.remaining()) {
+            // all the targets present: one bulk read, decoded from the array (nothing in a target
+            // record is checked here); a short section takes the read below, which names the field
+            byte[] b = in.getBytes(targets * TargetDescriptor.SIZE, "target");
+            for (int k = 0, at = 0; k < targets; k++, at += TargetDescriptor.SIZE) {
+                dx[k] = field(b, at, TargetDescriptor.DX);
+                dy[k] = field(b, at, TargetDescriptor.DY);
+                slot[k] = field(b, at, TargetDescriptor.SLOT);
+                axon[k] = field(b, at, TargetDescriptor.AXON);
+                delay[k] = field(b, at, TargetDescriptor.DELAY);
+            }
+            in.path.pop();
+            return new Targets(start, dx, dy, slot, axon, delay);
+        }
         for (int j = 0; j < neurons; j++) {
             in.path.index(j);
             in.path.push("target", 0);
