@@ -22,7 +22,7 @@ import static dev.myelin.chip.neuron.TrueNorthMath.thresholdMask;
  * <p>Negative threshold: V crosses it when {@code V < -bound} (strict, TrueNorth's rule, the
  * default) or, on a core whose image says {@link NegativeThreshold#INCLUSIVE}, when
  * {@code V <= -bound} (the RANC simulator's rule); bound = beta with kappa = 1, beta + eta with
- * kappa = 0. The rule is folded into one per-neuron limit at load,
+ * kappa = 0. The rule is folded into one limit per neuron type at load,
  * {@code negativeLimit = -beta} or {@code -beta + 1}, and every test reads
  * {@code V < negativeLimit - eta}: the update does the same work under either rule.
  *
