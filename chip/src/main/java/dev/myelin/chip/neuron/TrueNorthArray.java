@@ -22,14 +22,18 @@ import static dev.myelin.chip.neuron.TrueNorthMath.thresholdMask;
  * <p>Negative threshold: V crosses it when {@code V < -bound} (strict, TrueNorth's rule, the
  * default) or, on a core whose image says {@link NegativeThreshold#INCLUSIVE}, when
  * {@code V <= -bound} (the RANC simulator's rule); bound = beta with kappa = 1, beta + eta with
- * kappa = 0. The rule is folded into one per-neuron limit at load,
+ * kappa = 0. The rule is folded into one limit per neuron type at load,
  * {@code negativeLimit = -beta} or {@code -beta + 1}, and every test reads
  * {@code V < negativeLimit - eta}: the update does the same work under either rule.
  *
- * <p>Memory: the crossbar as the image's bit-packed rows; weights by type
- * ({@code weight[G * n + j]}); per type a bit-packed mask of the neurons whose synapse of that
- * type is stochastic; every neuron parameter and V in flat {@code int} arrays; a bit-packed set
- * of the neurons that received synaptic input this tick. Nothing is allocated after construction.
+ * <p>Memory: the crossbar as the image's bit-packed rows and the weights as the image's array
+ * ({@code weight[4 * j + G]}), both shared with the image, not copied; per type a bit-packed mask
+ * of the neurons whose synapse of that type is stochastic; a neuron-type table: the core's
+ * distinct parameter sets in flat {@code int} arrays indexed by type, and one 16-bit type per
+ * neuron (most cores have one or a few types, so the update reads a few cached values instead of
+ * ten per-neuron arrays, and loading copies a few values instead of cloning the arrays); V in a
+ * flat {@code int} array; a bit-packed set of the neurons that received synaptic input this tick.
+ * Nothing is allocated after construction.
  *
  * <p>Integration adds each weight straight into {@code v[]}: between integration and update V
  * holds V + the tick's exact 32-bit input sum (|V| &lt; 2^19, |input| &lt;= 65,536 axons x 256 =
@@ -58,6 +62,11 @@ public final class TrueNorthArray implements NeuronArray {
     private final long[] crossbar;
     private final long[] stochasticMask;
     private final int[] weight;
+    /**
+     * Each neuron's type: the index of its parameter set in the per-type arrays {@link #leak} ...
+     * {@link #negAdd} (types numbered in the order of their first neuron, so neuron 0 has type 0).
+     */
+    private final char[] type;
     private final int[] leak;
     private final int[] stochasticLeak;
     private final int[] leakReversal;
@@ -141,41 +150,66 @@ public final class TrueNorthArray implements NeuronArray {
         Crossbar xb = (Crossbar) core.synapses();
         this.n = p.n();
         this.wordsPerRow = xb.wordsPerRow();
-        this.axonType = core.axonType().clone();
+        // the image's arrays are read, never written: shared, not copied (as the crossbar is)
+        this.axonType = core.axonType();
         this.crossbar = xb.bits();
         this.random = random;
-        this.weight = new int[4 * n];
-        this.stochasticMask = new long[4 * wordsPerRow];
-        for (int j = 0; j < n; j++) {
-            for (int g = 0; g < 4; g++) {
-                weight[g * n + j] = p.weights()[4 * j + g];
-                if ((p.stochasticSynapse()[j] >>> g & 1) != 0) {
-                    stochasticMask[g * wordsPerRow + (j >>> 6)] |= 1L << (j & 63);
-                }
-            }
-        }
-        this.leak = p.leak().clone();
-        this.stochasticLeak = p.stochasticLeak().clone();
-        this.leakReversal = p.leakReversal().clone();
-        this.alpha = p.alpha().clone();
-        this.beta = p.beta().clone();
+        this.weight = p.weights();
+        this.stochasticMask = stochasticMask(p.stochasticSynapse(), n, wordsPerRow);
+        this.type = new char[n];
+        int[] first = firstNeurons(type, neuronTypes(p, type));
+        this.leak = gather(p.leak(), first);
+        this.stochasticLeak = gather(p.stochasticLeak(), first);
+        this.leakReversal = gather(p.leakReversal(), first);
+        this.alpha = gather(p.alpha(), first);
+        this.beta = gather(p.beta(), first);
+        this.thresholdMaskBits = gather(p.thresholdMaskBits(), first);
+        this.resetMode = gather(p.resetMode(), first);
+        this.kappa = gather(p.kappa(), first);
+        this.resetV = gather(p.resetV(), first);
+        int types = first.length;
         int inclusive = p.negativeThreshold() == NegativeThreshold.INCLUSIVE ? 1 : 0;
-        this.negativeLimit = new int[n];
-        for (int j = 0; j < n; j++) {
-            negativeLimit[j] = -beta[j] + inclusive;
-        }
-        this.thresholdMaskBits = p.thresholdMaskBits().clone();
-        this.resetMode = p.resetMode().clone();
-        this.kappa = p.kappa().clone();
-        this.resetV = p.resetV().clone();
+        this.negativeLimit = new int[types];
         this.v = p.v0().clone();
         this.hasInput = new long[wordsPerRow];
-        this.posMul = new int[n];
-        this.posAdd = new int[n];
-        this.negMul = new int[n];
-        this.negAdd = new int[n];
+        this.posMul = new int[types];
+        this.posAdd = new int[types];
+        this.negMul = new int[types];
+        this.negAdd = new int[types];
+        boolean drawsNothing = deriveTypes(inclusive);
+        this.typeWeight = sharedTypeWeights();
+        int[] tw = typeWeight == null ? new int[4] : typeWeight;
+        this.tw0 = tw[0];
+        this.tw1 = tw[1];
+        this.tw2 = tw[2];
+        this.tw3 = tw[3];
+        this.axonWords = (axonType.length + 63) >>> 6;
+        this.typeAxons = typeWeight == null ? null : typeAxons(axonType, axonWords);
+        // |input| <= axons x 256 (9-bit weights): with at most 2^20 axons, input + V fits an int
+        // (the architecture allows at most 65,536 axons per core; the guard stays as a backstop)
+        this.deterministic = drawsNothing && axonType.length <= 1 << 20;
+        this.uniform = deterministic && n > 0 && leak[0] != 0 && sameUpdateParameters();
+        this.uLambda = n == 0 ? 0 : leak[0];
+        this.uReversal = n == 0 ? 0 : leakReversal[0];
+        this.uAlpha = n == 0 ? 0 : alpha[0];
+        this.uLimit = n == 0 ? 0 : negativeLimit[0];
+        this.uPosMul = n == 0 ? 0 : posMul[0];
+        this.uPosAdd = n == 0 ? 0 : posAdd[0];
+        this.uNegMul = n == 0 ? 0 : negMul[0];
+        this.uNegAdd = n == 0 ? 0 : negAdd[0];
+        countStates();
+    }
+
+    /**
+     * Fills the per-type negative limit and threshold maps from the raw parameters; returns
+     * whether no type draws in the update (no threshold mask, no stochastic leak with lambda != 0).
+     * The constructor's loops are methods of their own: a full chip builds thousands of cores, and
+     * small methods are compiled sooner and far more cheaply than the whole constructor.
+     */
+    private boolean deriveTypes(int inclusive) {
         boolean drawsNothing = true;
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < leak.length; j++) {
+            negativeLimit[j] = -beta[j] + inclusive;
             switch (resetMode[j]) {
                 case 0 -> { posMul[j] = 0; posAdd[j] = resetV[j]; }
                 case 1 -> { posMul[j] = 1; posAdd[j] = -alpha[j]; }
@@ -195,43 +229,65 @@ public final class TrueNorthArray implements NeuronArray {
                 drawsNothing = false;
             }
         }
-        this.typeWeight = sharedTypeWeights();
-        int[] tw = typeWeight == null ? new int[4] : typeWeight;
-        this.tw0 = tw[0];
-        this.tw1 = tw[1];
-        this.tw2 = tw[2];
-        this.tw3 = tw[3];
-        this.axonWords = (axonType.length + 63) >>> 6;
-        if (typeWeight != null) {
-            this.typeAxons = new long[4 * axonWords];
-            for (int a = 0; a < axonType.length; a++) {
-                typeAxons[axonType[a] * axonWords + (a >>> 6)] |= 1L << (a & 63);
-            }
-        } else {
-            this.typeAxons = null;
-        }
-        // |input| <= axons x 256 (9-bit weights): with at most 2^20 axons, input + V fits an int
-        // (the architecture allows at most 65,536 axons per core; the guard stays as a backstop)
-        this.deterministic = drawsNothing && axonType.length <= 1 << 20;
-        this.uniform = deterministic && n > 0 && leak[0] != 0 && sameUpdateParameters();
-        this.uLambda = n == 0 ? 0 : leak[0];
-        this.uReversal = n == 0 ? 0 : leakReversal[0];
-        this.uAlpha = n == 0 ? 0 : alpha[0];
-        this.uLimit = n == 0 ? 0 : negativeLimit[0];
-        this.uPosMul = n == 0 ? 0 : posMul[0];
-        this.uPosAdd = n == 0 ? 0 : posAdd[0];
-        this.uNegMul = n == 0 ? 0 : negMul[0];
-        this.uNegAdd = n == 0 ? 0 : negAdd[0];
+        return drawsNothing;
+    }
 
+    /** Per synapse type g, the bit set of the neurons whose synapse of type g is stochastic. */
+    private static long[] stochasticMask(int[] synapse, int n, int wordsPerRow) {
+        long[] mask = new long[4 * wordsPerRow];
         for (int j = 0; j < n; j++) {
-            if (!stable(j, v[j])) {
+            int bits = synapse[j];
+            for (int g = 0; g < 4; g++) {
+                if ((bits >>> g & 1) != 0) {
+                    mask[g * wordsPerRow + (j >>> 6)] |= 1L << (j & 63);
+                }
+            }
+        }
+        return mask;
+    }
+
+    /** The first neuron of each of the {@code types} types (numbered in the order of their first neuron). */
+    private static int[] firstNeurons(char[] type, int types) {
+        int[] first = new int[types];
+        for (int j = 0, next = 0; next < types; j++) {
+            if (type[j] == next) {
+                first[next++] = j;
+            }
+        }
+        return first;
+    }
+
+    /** A per-neuron parameter array as a per-type one: the value of each type's first neuron. */
+    private static int[] gather(int[] perNeuron, int[] first) {
+        int[] perType = new int[first.length];
+        for (int t = 0; t < first.length; t++) {
+            perType[t] = perNeuron[first[t]];
+        }
+        return perType;
+    }
+
+    /** Sets {@link #unstable} and {@link #resting} from the initial V. */
+    private void countStates() {
+        for (int j = 0; j < n; j++) {
+            int t = type[j];
+            if (!stable(t, v[j])) {
                 unstable++;
             }
-            if (v[j] != 0 || leak[j] != 0) {
+            if (v[j] != 0 || leak[t] != 0) {
                 resting++;
             }
         }
     }
+
+    /** Per axon type g, the bit set of the axons of type g ({@code [g * words + w]}). */
+    private static long[] typeAxons(int[] axonType, int words) {
+        long[] sets = new long[4 * words];
+        for (int a = 0; a < axonType.length; a++) {
+            sets[axonType[a] * words + (a >>> 6)] |= 1L << (a & 63);
+        }
+        return sets;
+    }
+
 
     @Override
     public int neurons() {
@@ -287,6 +343,70 @@ public final class TrueNorthArray implements NeuronArray {
     @SuppressWarnings("unused")
     private long touched;
 
+    /**
+     * Numbers the distinct parameter sets of the core's neurons (leak, stochastic leak, leak
+     * reversal, alpha, beta, threshold mask, reset mode, kappa, reset value) in the order of their
+     * first neuron, writes each neuron's into {@code type} and returns how many there are. A
+     * neuron whose set equals its predecessor's takes its type without a lookup (most cores'
+     * neurons share one or a few sets); the others are found in an open-addressing table keyed by
+     * a hash of the set, so a core of all-distinct neurons costs O(n), not O(n^2).
+     */
+    private static int neuronTypes(TrueNorthNeurons p, char[] type) {
+        int n = p.n();
+        if (n == 0) {
+            return 0;
+        }
+        int types = 1;
+        int[] firstOf = null; // hash table: 1 + the first neuron of a type, 0 for an empty slot
+        int mask = 0;
+        for (int j = 1; j < n; j++) {
+            if (sameParameters(p, j, j - 1)) {
+                type[j] = type[j - 1];
+                continue;
+            }
+            if (firstOf == null) {
+                firstOf = new int[Integer.highestOneBit(n) << 2];
+                mask = firstOf.length - 1;
+                firstOf[parameterHash(p, 0) & mask] = 1;
+            }
+            int slot = parameterHash(p, j) & mask;
+            while (true) {
+                int first = firstOf[slot] - 1;
+                if (first < 0) {
+                    firstOf[slot] = j + 1;
+                    type[j] = (char) types++;
+                    break;
+                }
+                if (sameParameters(p, j, first)) {
+                    type[j] = type[first];
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        return types;
+    }
+
+    private static boolean sameParameters(TrueNorthNeurons p, int j, int k) {
+        return p.leak()[j] == p.leak()[k] && p.alpha()[j] == p.alpha()[k] && p.beta()[j] == p.beta()[k]
+                && p.stochasticLeak()[j] == p.stochasticLeak()[k] && p.leakReversal()[j] == p.leakReversal()[k]
+                && p.thresholdMaskBits()[j] == p.thresholdMaskBits()[k] && p.resetMode()[j] == p.resetMode()[k]
+                && p.kappa()[j] == p.kappa()[k] && p.resetV()[j] == p.resetV()[k];
+    }
+
+    private static int parameterHash(TrueNorthNeurons p, int j) {
+        int h = p.leak()[j];
+        h = h * 31 + p.alpha()[j];
+        h = h * 31 + p.beta()[j];
+        h = h * 31 + p.stochasticLeak()[j];
+        h = h * 31 + p.leakReversal()[j];
+        h = h * 31 + p.thresholdMaskBits()[j];
+        h = h * 31 + p.resetMode()[j];
+        h = h * 31 + p.kappa()[j];
+        h = h * 31 + p.resetV()[j];
+        return h ^ (h >>> 16) ^ (h >>> 7);
+    }
+
     /** The weight of each type when every neuron has the same one and no synapse is stochastic, else null. */
     private int[] sharedTypeWeights() {
         for (long m : stochasticMask) {
@@ -296,9 +416,9 @@ public final class TrueNorthArray implements NeuronArray {
         }
         int[] w = new int[4];
         for (int g = 0; g < 4; g++) {
-            w[g] = n == 0 ? 0 : weight[g * n];
+            w[g] = n == 0 ? 0 : weight[g];
             for (int j = 1; j < n; j++) {
-                if (weight[g * n + j] != w[g]) {
+                if (weight[4 * j + g] != w[g]) {
                     return null;
                 }
             }
@@ -354,7 +474,6 @@ public final class TrueNorthArray implements NeuronArray {
         int g = axonType[a];
         int rowBase = a * wordsPerRow;
         int maskBase = g * wordsPerRow;
-        int weightBase = g * n;
         long events = 0;
         for (int i = 0; i < wordsPerRow; i++) {
             long row = crossbar[rowBase + i];
@@ -369,12 +488,12 @@ public final class TrueNorthArray implements NeuronArray {
             while (exact != 0) {
                 int j = base + Long.numberOfTrailingZeros(exact);
                 exact &= exact - 1;
-                v[j] += weight[weightBase + j];
+                v[j] += weight[4 * j + g];
             }
             while (stochastic != 0) {
                 int j = base + Long.numberOfTrailingZeros(stochastic);
                 stochastic &= stochastic - 1;
-                v[j] += stochastic(weight[weightBase + j], random.nextRho());
+                v[j] += stochastic(weight[4 * j + g], random.nextRho());
             }
         }
         return events;
@@ -399,6 +518,11 @@ public final class TrueNorthArray implements NeuronArray {
         return uniform ? "uniform" : deterministic ? "deterministic" : "general";
     }
 
+    /** How many distinct parameter sets (neuron types) the core's neurons have. */
+    int neuronTypes() {
+        return leak.length;
+    }
+
     /** Whether integration takes the shared-weight path. */
     boolean sharedWeights() {
         return typeWeight != null;
@@ -406,7 +530,7 @@ public final class TrueNorthArray implements NeuronArray {
 
     /** Every neuron shares leak, leak reversal, alpha, the negative limit and the threshold maps. */
     private boolean sameUpdateParameters() {
-        for (int j = 1; j < n; j++) {
+        for (int j = 1; j < leak.length; j++) {
             if (leak[j] != leak[0] || leakReversal[j] != leakReversal[0] || alpha[j] != alpha[0]
                     || negativeLimit[j] != negativeLimit[0] || posMul[j] != posMul[0] || posAdd[j] != posAdd[0]
                     || negMul[j] != negMul[0] || negAdd[j] != negAdd[0]) {
@@ -432,18 +556,19 @@ public final class TrueNorthArray implements NeuronArray {
             int before = v[j];
             long had = hasInput[j >>> 6] >>> (j & 63) & 1L;
             int x = clamp(before);
-            int lambda = leak[j];
-            int omega = leakReversal[j] == 0 ? 1 : Integer.signum(x);
+            int t = type[j];
+            int lambda = leak[t];
+            int omega = leakReversal[t] == 0 ? 1 : Integer.signum(x);
             x = clamp(x + omega * lambda);
-            int a = alpha[j];
-            int limit = negativeLimit[j];
+            int a = alpha[t];
+            int limit = negativeLimit[t];
             int nv;
             if (x >= a) {
-                nv = posMul[j] * x + posAdd[j];
+                nv = posMul[t] * x + posAdd[t];
                 fired[count++] = j;
                 active++;
             } else {
-                nv = x < limit ? negMul[j] * x + negAdd[j] : x;
+                nv = x < limit ? negMul[t] * x + negAdd[t] : x;
                 if ((had | before | lambda) != 0) {
                     active++;
                 }
@@ -533,20 +658,21 @@ public final class TrueNorthArray implements NeuronArray {
                 // V + the 32-bit exact sum of this tick's input (added in by integration), saturated once
                 vv = saturateV(vv);
             }
-            vv = applyLeak(j, vv);
-            vv = threshold(j, vv);
+            int t = type[j];
+            vv = applyLeak(t, vv);
+            vv = threshold(t, vv);
             if (spiked) {
                 fired[count++] = j;
             }
             v[j] = vv;
             // SANA-FE's "updated": input (even summing to 0), |V| > 0 before, a leak (its bias), or a spike
-            if (hadInput || spiked || before != 0 || leak[j] != 0) {
+            if (hadInput || spiked || before != 0 || leak[t] != 0) {
                 active++;
             }
-            if (vv != 0 || leak[j] != 0) {
+            if (vv != 0 || leak[t] != 0) {
                 rest++;
             }
-            if (!stable(j, vv)) {
+            if (!stable(t, vv)) {
                 notStable++;
             }
         }
@@ -558,23 +684,23 @@ public final class TrueNorthArray implements NeuronArray {
     }
 
     /** Step 2: V += Omega * lambda (or Omega * F(lambda, rho) when c = 1), saturated. */
-    private int applyLeak(int j, int vv) {
-        int lambda = leak[j];
+    private int applyLeak(int t, int vv) {
+        int lambda = leak[t];
         if (lambda == 0) {
             return vv;
         }
-        int l = stochasticLeak[j] == 0 ? lambda : stochastic(lambda, random.nextRho());
+        int l = stochasticLeak[t] == 0 ? lambda : stochastic(lambda, random.nextRho());
         // |Omega * l| <= 256 and |V| < 2^19: the int sum cannot overflow
-        return saturateV(vv + leakDirection(leakReversal[j], vv) * l);
+        return saturateV(vv + leakDirection(leakReversal[t], vv) * l);
     }
 
     /** eta, drawn lazily: only when TM &gt; 0 and the outcome can depend on it. */
-    private int eta(int j, int vv) {
-        int tm = thresholdMaskBits[j];
+    private int eta(int t, int vv) {
+        int tm = thresholdMaskBits[t];
         if (tm == 0) {
             return 0;
         }
-        if (vv >= alpha[j] || (vv < negativeLimit[j] && kappa[j] == 0)) {
+        if (vv >= alpha[t] || (vv < negativeLimit[t] && kappa[t] == 0)) {
             return thresholdMask(random.nextRho(), tm);
         }
         return 0;
@@ -584,34 +710,34 @@ public final class TrueNorthArray implements NeuronArray {
      * Step 3: threshold, fire, reset. Sets {@link #spiked}; returns the new V. One eta serves
      * both thresholds.
      */
-    private int threshold(int j, int vv) {
-        int eta = eta(j, vv);
-        int positive = alpha[j] + eta; // <= 2^18 - 1 + 255: no overflow
+    private int threshold(int t, int vv) {
+        int eta = eta(t, vv);
+        int positive = alpha[t] + eta; // <= 2^18 - 1 + 255: no overflow
         if (vv >= positive) {
             spiked = true;
-            return switch (resetMode[j]) {
-                case 0 -> resetV[j];
+            return switch (resetMode[t]) {
+                case 0 -> resetV[t];
                 case 1 -> vv - positive; // V >= alpha + eta >= 0: result in [0, V]
                 default -> vv;
             };
         }
         spiked = false;
-        if (kappa[j] == 1) {
-            return vv < negativeLimit[j] ? -beta[j] : vv; // saturate at -beta whatever the reset mode
+        if (kappa[t] == 1) {
+            return vv < negativeLimit[t] ? -beta[t] : vv; // saturate at -beta whatever the reset mode
         }
-        if (vv >= negativeLimit[j] - eta) {
+        if (vv >= negativeLimit[t] - eta) {
             return vv;
         }
-        return switch (resetMode[j]) {
-            case 0 -> saturateV(-(long) resetV[j]); // -R of R = -2^19 saturates to 2^19 - 1
-            case 1 -> vv + beta[j] + eta; // V <= -(beta + eta): result stays <= 0
+        return switch (resetMode[t]) {
+            case 0 -> saturateV(-(long) resetV[t]); // -R of R = -2^19 saturates to 2^19 - 1
+            case 1 -> vv + beta[t] + eta; // V <= -(beta + eta): result stays <= 0
             default -> vv;
         };
     }
 
     /** True when an input-free update of neuron j at potential vv changes nothing, fires nothing and draws nothing. */
-    private boolean stable(int j, int vv) {
-        return leak[j] == 0 && vv < alpha[j] && vv >= negativeLimit[j];
+    private boolean stable(int t, int vv) {
+        return leak[t] == 0 && vv < alpha[t] && vv >= negativeLimit[t];
     }
 
     @Override

@@ -144,7 +144,65 @@ final class CoreSectionReader {
         return list;
     }
 
+    /**
+     * The neurons decoded from their records read in one piece ({@link TrueNorthNeuronDescriptor}),
+     * exactly as the field-by-field read decodes them; null when a neuron's flags are invalid.
+     */
+    private TrueNorthNeurons decodeTrueNorth(byte[] b) {
+        TrueNorthNeurons n = TrueNorthNeurons.zeros(neurons).withNegativeThreshold(negativeThreshold);
+        int[] weights = n.weights();
+        for (int j = 0, at = 0; j < neurons; j++, at += TrueNorthNeuronDescriptor.SIZE) {
+            for (int g = 0; g < 4; g++) {
+                weights[4 * j + g] = field(b, at, TrueNorthNeuronDescriptor.WEIGHTS[g]);
+            }
+            n.stochasticSynapse()[j] = field(b, at, TrueNorthNeuronDescriptor.STOCHASTIC_SYNAPSE);
+            n.leak()[j] = field(b, at, TrueNorthNeuronDescriptor.LEAK);
+            int flags = field(b, at, TrueNorthNeuronDescriptor.FLAGS);
+            if (TrueNorthNeuronDescriptor.checkFlags(flags) != null) {
+                return null;
+            }
+            n.stochasticLeak()[j] = flags & TrueNorthNeuronDescriptor.FLAG_STOCHASTIC_LEAK;
+            n.leakReversal()[j] = (flags & TrueNorthNeuronDescriptor.FLAG_LEAK_REVERSAL) >>> 1;
+            n.kappa()[j] = (flags & TrueNorthNeuronDescriptor.FLAG_KAPPA) >>> 2;
+            n.resetMode()[j] = (flags & TrueNorthNeuronDescriptor.RESET_MODE_MASK) >>> TrueNorthNeuronDescriptor.RESET_MODE_SHIFT;
+            n.alpha()[j] = field(b, at, TrueNorthNeuronDescriptor.ALPHA);
+            n.beta()[j] = field(b, at, TrueNorthNeuronDescriptor.BETA);
+            n.thresholdMaskBits()[j] = field(b, at, TrueNorthNeuronDescriptor.THRESHOLD_MASK_BITS);
+            n.resetV()[j] = field(b, at, TrueNorthNeuronDescriptor.RESET_V);
+            n.v0()[j] = field(b, at, TrueNorthNeuronDescriptor.V0);
+        }
+        return n;
+    }
+
+    /**
+     * Field {@code f} (at most 4 bytes) of the record starting at {@code b[at]}: little-endian,
+     * sign-extended when signed, the int {@code (int) NbinIn.get(f)} gives.
+     */
+    private static int field(byte[] b, int at, dev.myelin.isa.format.Field f) {
+        int o = at + f.offset();
+        int v = 0;
+        for (int k = f.bytes() - 1; k >= 0; k--) {
+            v = v << 8 | (b[o + k] & 0xff);
+        }
+        if (f.signed()) {
+            int shift = 32 - f.bits();
+            v = v << shift >> shift;
+        }
+        return v;
+    }
+
     private TrueNorthNeurons readTrueNorth() {
+        long start = in.position();
+        long total = (long) neurons * TrueNorthNeuronDescriptor.SIZE;
+        if (total <= in.remaining()) {
+            // all the neurons present: one bulk read, decoded from the array (a short section
+            // falls through to the field-by-field read below, which names the field it ends in)
+            TrueNorthNeurons n = decodeTrueNorth(in.getBytes((int) total, "neuron"));
+            if (n != null) {
+                return n;
+            }
+            in.seek(start); // a neuron's flags are invalid: the read below names it
+        }
         TrueNorthNeurons n = TrueNorthNeurons.zeros(neurons).withNegativeThreshold(negativeThreshold);
         in.path.push("neuron", 0);
         for (int j = 0; j < neurons; j++) {
@@ -313,6 +371,20 @@ final class CoreSectionReader {
         int[] slot = new int[targets];
         int[] axon = new int[targets];
         int[] delay = new int[targets];
+        if ((long) targets * TargetDescriptor.SIZE <= in.remaining()) {
+            // all the targets present: one bulk read, decoded from the array (nothing in a target
+            // record is checked here); a short section takes the read below, which names the field
+            byte[] b = in.getBytes(targets * TargetDescriptor.SIZE, "target");
+            for (int k = 0, at = 0; k < targets; k++, at += TargetDescriptor.SIZE) {
+                dx[k] = field(b, at, TargetDescriptor.DX);
+                dy[k] = field(b, at, TargetDescriptor.DY);
+                slot[k] = field(b, at, TargetDescriptor.SLOT);
+                axon[k] = field(b, at, TargetDescriptor.AXON);
+                delay[k] = field(b, at, TargetDescriptor.DELAY);
+            }
+            in.path.pop();
+            return new Targets(start, dx, dy, slot, axon, delay);
+        }
         for (int j = 0; j < neurons; j++) {
             in.path.index(j);
             in.path.push("target", 0);

@@ -227,6 +227,21 @@ class NbinErrorsTest {
     }
 
     @Test
+    void reservedFlagBitsOfANeuronAreReportedAtItsFlagsByte() {
+        // the neurons are decoded from one bulk read; invalid flags fall back to the field-by-field
+        // read, so the message names the neuron's flags byte as before
+        byte[] b = NbinCodec.encode(SampleImages.trueNorthOneCore());
+        // frame 8 + header 30 + 2 axon types + neuron[0]'s 25 bytes, then flags at offset 11
+        // (4 weights x 2 bytes, stochasticSynapse 1, leak 2)
+        int flagsAt = coreOffset(b) + 8 + 30 + 2 + 25 + 11;
+        b[flagsAt] |= 0x20;
+        String got = String.format("0x%02x", b[flagsAt] & 0xff);
+        assertThatThrownBy(() -> NbinCodec.decode(withCrc(b))).isInstanceOf(MyelinInputException.class)
+                .hasMessage("byte offset " + flagsAt + ", section CORE[0], field neuron[1].flags: "
+                        + "reserved bits 5-7 must be 0, got " + got);
+    }
+
+    @Test
     void unknownSectionOfTheSameMinorVersionIsRejected() {
         byte[] b = NbinCodec.encode(SampleImages.noCores());
         int inpt = indexOf(b, "INPT");
