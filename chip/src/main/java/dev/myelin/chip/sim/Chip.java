@@ -36,6 +36,14 @@ public final class Chip implements AutoCloseable {
      * thread steps them alone (a speed choice only: results never depend on it).
      */
     static final int PARALLEL_MIN_BUSY_CORES = 8;
+    /**
+     * Fewest neurons in the tick's busy cores for which the worker pool is used: below it a tick's
+     * work (tens of microseconds) is less than handing it to the workers and waiting for them costs
+     * (the 4,000-neuron CUBA load on 10 cores runs 1.4x faster on the engine thread alone). A speed
+     * choice only; the tests set it to 0 (system property {@code myelin.parallelMinNeurons}) so that
+     * their small chips exercise the workers.
+     */
+    static final int PARALLEL_MIN_NEURONS = Integer.getInteger("myelin.parallelMinNeurons", 16_384);
 
     private final NetworkImage image;
     private final ChipLayout layout;
@@ -282,7 +290,7 @@ public final class Chip implements AutoCloseable {
         long t = tick;
         tickCounts.clear();
         drainInputs(t);
-        if (pool.threads() > 1 && busyCores(t) >= PARALLEL_MIN_BUSY_CORES) {
+        if (pool.threads() > 1 && enoughWork(t)) {
             pool.forEach(cores.length, c -> cores[c].step(t, tickCounts, skipIdle));
         } else {
             // few cores have work: waking the workers (tens of microseconds) would cost more than it saves
@@ -325,15 +333,33 @@ public final class Chip implements AutoCloseable {
         delivery.flush();
     }
 
-    /** Cores with work in tick t, counted up to the parallel threshold (all cores when idle skipping is off). */
-    private int busyCores(long t) {
+    /**
+     * Whether tick t has enough work for the workers: at least {@link #PARALLEL_MIN_BUSY_CORES}
+     * cores with work (all cores when idle skipping is off) holding at least
+     * {@link #PARALLEL_MIN_NEURONS} neurons; the scan stops once both are reached.
+     */
+    private boolean enoughWork(long t) {
         int busy = 0;
-        for (int c = 0; c < cores.length && busy < PARALLEL_MIN_BUSY_CORES; c++) {
+        long neurons = 0;
+        for (int c = 0; c < cores.length && (busy < PARALLEL_MIN_BUSY_CORES || neurons < PARALLEL_MIN_NEURONS); c++) {
             if (!skipIdle || cores[c].busy(t)) {
                 busy++;
+                neurons += cores[c].neurons.neurons();
             }
         }
-        return busy;
+        return busy >= PARALLEL_MIN_BUSY_CORES && neurons >= PARALLEL_MIN_NEURONS;
+    }
+
+    /** Whether the n involved cores of this tick hold enough neurons for the workers ({@link #enoughWork}). */
+    private boolean enoughWork(int n) {
+        if (n < PARALLEL_MIN_BUSY_CORES) {
+            return false;
+        }
+        long neurons = 0;
+        for (int i = 0; i < n && neurons < PARALLEL_MIN_NEURONS; i++) {
+            neurons += cores[involved[i]].neurons.neurons();
+        }
+        return neurons >= PARALLEL_MIN_NEURONS;
     }
 
     /**
@@ -349,7 +375,7 @@ public final class Chip implements AutoCloseable {
         activity.touchBusy();
         int n = activity.involvedCores(involved);
         running = t;
-        if (pool.threads() > 1 && n >= PARALLEL_MIN_BUSY_CORES) {
+        if (pool.threads() > 1 && enoughWork(n)) {
             pool.forEach(n, stepInvolved);
         } else {
             for (int i = 0; i < n; i++) {
