@@ -216,9 +216,7 @@ final class Partitioned {
         cmd.add("run");
         cmd.add(c.network.toString());
         cmd.add("--ticks=" + c.ticks);
-        if (c.arch != null) {
-            cmd.add("--arch=" + c.arch);
-        }
+        addIf(cmd, "--arch=", c.arch);
         addIf(cmd, "--dt=", c.dt);
         addIf(cmd, "--input-delivery=", c.inputDelivery);
         addIf(cmd, "--device=", c.device);
@@ -228,19 +226,11 @@ final class Partitioned {
         for (Map.Entry<String, Path> e : c.inputs.entrySet()) {
             cmd.add("--input=" + e.getKey() + "=" + e.getValue());
         }
-        if (c.seed != null) {
-            cmd.add("--seed=" + c.seed);
-        }
+        addIf(cmd, "--seed=", c.seed);
         cmd.add("--threads=" + c.threads);
-        if (c.spikes != null) {
-            cmd.add("--spikes=" + c.spikes);
-        }
-        if (c.counters != null) {
-            cmd.add("--counters=" + c.counters);
-        }
-        if (c.digests != null) {
-            cmd.add("--digests=" + c.digests);
-        }
+        addIf(cmd, "--spikes=", c.spikes);
+        addIf(cmd, "--counters=", c.counters);
+        addIf(cmd, "--digests=", c.digests);
         for (String probe : c.probes) {
             cmd.add("--probe=" + probe);
         }
@@ -253,9 +243,7 @@ final class Partitioned {
         if (c.sampleTicks != 0) {
             cmd.add("--sample-ticks=" + c.sampleTicks);
         }
-        if (c.probeFile != null) {
-            cmd.add("--probe-file=" + c.probeFile);
-        }
+        addIf(cmd, "--probe-file=", c.probeFile);
         cmd.add("--window=" + c.window);
         cmd.add("--hang-timeout=" + c.hangTimeout);
         cmd.add("--start-timeout=" + c.startTimeout);

@@ -23,9 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -125,26 +122,7 @@ public class PartitionLearningTest {
 
     private static List<PartitionRun.Result> runPartitioned(CompiledNetwork net, int k, PartitionRun.Options o)
             throws Exception {
-        PartitionPlan plan = PartitionPlan.of(net.image(), k);
-        int window = PartitionRun.window(net, plan, 0);
-        ThreadExchange[] ex = ThreadExchange.members(k, 20_000);
-        ExecutorService pool = Executors.newFixedThreadPool(k);
-        try {
-            List<Future<PartitionRun.Result>> fs = new ArrayList<>();
-            for (int r = 0; r < k; r++) {
-                SpikeExchange e = ex[r];
-                fs.add(pool.submit(() -> PartitionRun.run(o, net, plan, window, e, new PrintWriter(new StringWriter()))));
-            }
-            List<PartitionRun.Result> rs = new ArrayList<>();
-            for (Future<PartitionRun.Result> f : fs) {
-                PartitionRun.Result r = f.get(100, TimeUnit.SECONDS);
-                assertFalse(r.partial(), () -> "member stopped early: " + r.lost());
-                rs.add(r);
-            }
-            return rs;
-        } finally {
-            pool.shutdownNow();
-        }
+        return PartitionRunTest.runPartitioned(net, k, PartitionRun.window(net, PartitionPlan.of(net.image(), k), 0), o);
     }
 
     /** {@code myelin run}'s options for spikes, stats, learned weights and binary in {@code out}. */

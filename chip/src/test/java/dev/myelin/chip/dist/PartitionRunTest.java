@@ -54,7 +54,8 @@ class PartitionRunTest {
         return runPartitioned(net, k, window, options(out));
     }
 
-    private List<PartitionRun.Result> runPartitioned(CompiledNetwork net, int k, int window, PartitionRun.Options o)
+    /** Runs {@code net} as {@code k} members on threads of this JVM, each member's result in rank order (none partial). */
+    static List<PartitionRun.Result> runPartitioned(CompiledNetwork net, int k, int window, PartitionRun.Options o)
             throws Exception {
         PartitionPlan plan = PartitionPlan.of(net.image(), k);
         ThreadExchange[] ex = ThreadExchange.members(k, 20_000);
