@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A learning core that reads its devices as column currents through an ADC (docs/learning.md,
  * "Column-current integration") instead of integrating stored weights.
  */
-class ColumnReadTest {
+public class ColumnReadTest {
     /** A linear device, 1000 nS of range above 100 nS, read at 0.5 V, 150 levels each way (one per weight step of [0, 150]). */
     static final Device LINEAR = new Device("linear", 100, 1100, 150, 150, 0, 0, 0, 0, 0, 0.5, 5, 2, 10, 2, 10);
 
@@ -26,7 +26,7 @@ class ColumnReadTest {
      * Three plastic axons on n0 (weights 20, 50, 100 of [0, 100]) and one on n1 (30); no rule. n0's
      * and n1's currents decay fully each tick (du = dv = 4095) and never fire (vth 2000).
      */
-    static final String THREE = """
+    public static final String THREE = """
             .arch loihi
             .core 0 0 0
             .format 0 bits=8 exp=0 sign=excitatory

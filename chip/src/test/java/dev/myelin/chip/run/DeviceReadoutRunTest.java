@@ -1,5 +1,6 @@
 package dev.myelin.chip.run;
 
+import dev.myelin.chip.learn.ColumnReadTest;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
 import dev.myelin.isa.asm.Assembler;
@@ -13,20 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A run takes each learning core's device readout from its section, or from --adc-bits (docs/learning.md). */
 class DeviceReadoutRunTest {
     /** ColumnReadTest's THREE core with its linear device and a 3-bit column read in the section. */
-    static final String LISTING = """
-            .arch loihi
-            .core 0 0 0
-            .format 0 bits=8 exp=0 sign=excitatory
-            a0: type=0 n0:20
-            a1: type=0 n0:50
-            a2: type=0 n0:100 n1:30
-            n0: du=4095 dv=4095 vth=2000
-            n1: du=4095 dv=4095 vth=2000
-            .learning epoch=1 weight_frac=0 w_min=0 w_max=100 reward=none
-            .plastic 0..2
-            .device custom g_min=100 g_max=1100 levels_ltp=150 levels_ltd=150 nl_ltp=0 nl_ltd=0 c2c=0 d2d=0 \
-            read_noise=0 v_read=0.5 t_read=5 v_ltp=2 t_ltp=10 v_ltd=2 t_ltd=10 read=current adc_bits=3
-            """;
+    static final String LISTING = ColumnReadTest.THREE
+            + ".device custom g_min=100 g_max=1100 levels_ltp=150 levels_ltd=150 nl_ltp=0 nl_ltd=0 c2c=0 d2d=0"
+            + " read_noise=0 v_read=0.5 t_read=5 v_ltp=2 t_ltp=10 v_ltd=2 t_ltd=10 read=current adc_bits=3\n";
+
 
     /** The inputs (u / 64) of n0 and n1 after one tick with a0..a2 active, devices attached as a run does. */
     private static int[] inputs(String device, Integer adcBits) {
