@@ -178,6 +178,7 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         f.put("ticks", r.ticks());
         f.put("dt_ms", net.image().dtMs());
         f.put("run_seconds", wall);
+        f.put("run_cpu_seconds", r.cpuSeconds());
         f.put("ticks_per_second", r.ticks() / wall);
         f.put("neuron_updates_per_second", updates / wall);
         f.put("synaptic_events_per_second", syn / wall);

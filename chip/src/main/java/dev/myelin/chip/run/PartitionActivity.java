@@ -247,7 +247,7 @@ final class PartitionActivity {
             }
             throw e;
         }
-        RunResult r = RunSession.result(o, rec, rec.counts(), wallSeconds, arch, names.names(), popSpikes, otherSpikes,
+        RunResult r = RunSession.result(o, rec, rec.counts(), wallSeconds, -1, arch, names.names(), popSpikes, otherSpikes,
                 mesh, written);
         if (perTick != null) {
             perTick.commit(false, rec.ticks());

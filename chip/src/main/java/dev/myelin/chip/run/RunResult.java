@@ -14,11 +14,13 @@ import java.util.List;
  * @param modelNs       model time: ticks x the network's dt
  * @param chipNs        chip time: the ticks' lengths on the chip (fixed period or free-running latency)
  * @param wallSeconds   host time of the tick loop
+ * @param cpuSeconds    processor time the whole process used during the tick loop (every thread: the
+ *                      engine's, its workers', the JIT compiler's and the collector's), s; -1 where not measured
  * @param files         output files and directories written
  * @param meshLine      one line on what the mesh model saw (latency with BookSim's label, stalls, late, dropped)
  * @param counts        every activity count of the run, per core (what energy was priced from)
  */
-public record RunResult(String network, long ticksRequested, long ticks, boolean partial, double wallSeconds,
+public record RunResult(String network, long ticksRequested, long ticks, boolean partial, double wallSeconds, double cpuSeconds,
                  double modelNs, double chipNs, TickPacing pacing, List<String> populations, long[] populationSpikes, long otherSpikes,
                  EnergyReport energy, long samples, long messages, long hops, String busiestLink,
                  long busiestLinkPackets, double meanTickNs, double maxTickNs, List<Path> files,

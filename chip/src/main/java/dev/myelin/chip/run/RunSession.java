@@ -247,6 +247,7 @@ public final class RunSession {
         final long[] popSpikes;
         long otherSpikes;
         double wallSeconds;
+        double cpuSeconds;
 
         Loop(Chip chip, Inputs inputs, ActivityRecord record, RunRecorder rec, Outputs out, MeshNetwork timing) {
             this.chip = chip;
@@ -263,6 +264,7 @@ public final class RunSession {
         }
 
         void run() {
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             try (Progress progress = Progress.create(o.ticks(), o.quiet(), err)) {
                 stop.catchInterrupt(err);
@@ -283,6 +285,8 @@ public final class RunSession {
                 }
             }
             wallSeconds = (System.nanoTime() - start) / 1e9;
+            long cpuEnd = processCpuNanos();
+            cpuSeconds = cpuStart < 0 || cpuEnd < 0 ? -1 : (cpuEnd - cpuStart) / 1e9;
         }
 
         /** The tick's spikes by population, to the spikes file and the plots: only involved cores can fire. */
@@ -316,7 +320,7 @@ public final class RunSession {
         RunCounts counts = rec.counts();
         long[] links = loop.timing.traffic().linkPackets();
         MeshConfig region = loop.timing.mesh().config();
-        RunResult r = result(o, rec, counts, loop.wallSeconds, chip.image().arch(), out.names.names(), loop.popSpikes,
+        RunResult r = result(o, rec, counts, loop.wallSeconds, loop.cpuSeconds, chip.image().arch(), out.names.names(), loop.popSpikes,
                 loop.otherSpikes, loop.timing, written);
         if (out.spikes != null) {
             out.spikes.commit(partial, rec.ticks());
@@ -359,8 +363,15 @@ public final class RunSession {
         return r;
     }
 
+    /** Processor time used so far by the whole process, ns, or -1 where the platform does not tell. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
     /** What a run produced, from its recorder and its mesh model (a partitioned run's rank 0 uses it too). */
-    static RunResult result(RunOptions o, RunRecorder rec, RunCounts counts, double wallSeconds, Architecture arch,
+    static RunResult result(RunOptions o, RunRecorder rec, RunCounts counts, double wallSeconds, double cpuSeconds,
+                            Architecture arch,
                             List<String> populations, long[] popSpikes, long otherSpikes, MeshNetwork timing,
                             List<Path> written) {
         EnergyReport energy = EnergyReport.price(counts, rec.pricing());
@@ -369,7 +380,7 @@ public final class RunSession {
         MeshConfig region = timing.mesh().config();
         int busiest = timing.traffic().busiestLink();
         return new RunResult(o.network().toString(), o.ticks(), rec.ticks(), rec.ticks() < o.ticks(), wallSeconds,
-                rec.modelNs(), rec.chipNs(), arch.tickPacing(), populations, popSpikes, otherSpikes, energy,
+                cpuSeconds, rec.modelNs(), rec.chipNs(), arch.tickPacing(), populations, popSpikes, otherSpikes, energy,
                 counts.samples(), rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(),
                 busiest < 0 ? null : region.linkName(busiest), busiest < 0 ? 0 : links[busiest],
                 rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,
