@@ -94,6 +94,8 @@ public final class LoihiCubaArray implements NeuronArray {
     private final int[] activeWeight;
     /** Every neuron has a non-zero bias: every update is active and the core is never quiescent. */
     private final boolean allBiased;
+    /** Every neuron has the same decay factors, bias and threshold: the fast update reads them once. */
+    private final boolean shared;
     /** Neurons reached by a synaptic event this tick (bit j % 64 of word j / 64), even if the sum is 0. */
     private final long[] hasInput;
     private final int[] u;
@@ -224,6 +226,12 @@ public final class LoihiCubaArray implements NeuronArray {
             biased &= bias[j] != 0;
         }
         allBiased = biased;
+        boolean same = n > 0;
+        for (int j = 1; j < n; j++) {
+            same &= uFactor[j] == uFactor[0] && vFactor[j] == vFactor[0] && bias[j] == bias[0]
+                    && threshold[j] == threshold[0];
+        }
+        shared = same;
         hasInput = new long[(n + 63) >>> 6];
         live = countLive();
     }
@@ -242,6 +250,11 @@ public final class LoihiCubaArray implements NeuronArray {
      */
     String updatePath() {
         return !fastPaths ? "general" : dendrite != null ? "fast, compartments" : allBiased ? "fast, biased" : "fast";
+    }
+
+    /** Whether the fast update reads one set of decay factors, bias and threshold for every neuron. */
+    boolean sharedParameters() {
+        return shared;
     }
 
     @Override
@@ -331,6 +344,26 @@ public final class LoihiCubaArray implements NeuronArray {
             }
         }
         touched = first;
+        if (allBiased && syn != null) {
+            // no bitmap of neurons reached to keep: each row is one stream of indices or packed synapses
+            for (int i = 0; i < count; i++) {
+                int start = list[i];
+                int end = ends[i];
+                int w = weights[i];
+                if (w != MIXED) {
+                    for (int k = start; k < end; k++) {
+                        sums[idx[k] & 0xFFFF] += w;
+                    }
+                } else {
+                    for (int k = start; k < end; k++) {
+                        int e = syn[k];
+                        sums[e >>> PACK_WEIGHT_BITS] += e << (32 - PACK_WEIGHT_BITS) >> (32 - PACK_WEIGHT_BITS);
+                    }
+                }
+                events += end - start;
+            }
+            return events;
+        }
         for (int i = 0; i < count; i++) {
             int start = list[i];
             int end = ends[i];
@@ -401,18 +434,38 @@ public final class LoihiCubaArray implements NeuronArray {
                 sums[base + j] = 0;
             }
         }
-        for (int j = 0; j < n; j++) {
-            int uj = LoihiMath.wrapU24int(LoihiMath.decay24(uu[j], uFactor[j]) + (sums[j] << LoihiMath.ACT_SHIFT));
-            int vj = LoihiMath.decay24(vv[j], vFactor[j]) + uj + bias[j];
-            sums[j] = 0;
-            uu[j] = uj;
-            vv[j] = LoihiMath.clipV24int(vj);
-        }
         int count = 0;
-        for (int j = 0; j < n; j++) {
-            if (LoihiMath.fires(vv[j], threshold[j])) {
-                fired[count++] = j;
-                vv[j] = 0;
+        if (shared) {
+            int fu = uFactor[0];
+            int fv = vFactor[0];
+            int b = bias[0];
+            int th = threshold[0];
+            for (int j = 0; j < n; j++) {
+                int uj = LoihiMath.wrapU24int(LoihiMath.decay24(uu[j], fu) + (sums[j] << LoihiMath.ACT_SHIFT));
+                int vj = LoihiMath.decay24(vv[j], fv) + uj + b;
+                sums[j] = 0;
+                uu[j] = uj;
+                vv[j] = LoihiMath.clipV24int(vj);
+            }
+            for (int j = 0; j < n; j++) {
+                if (LoihiMath.fires(vv[j], th)) {
+                    fired[count++] = j;
+                    vv[j] = 0;
+                }
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                int uj = LoihiMath.wrapU24int(LoihiMath.decay24(uu[j], uFactor[j]) + (sums[j] << LoihiMath.ACT_SHIFT));
+                int vj = LoihiMath.decay24(vv[j], vFactor[j]) + uj + bias[j];
+                sums[j] = 0;
+                uu[j] = uj;
+                vv[j] = LoihiMath.clipV24int(vj);
+            }
+            for (int j = 0; j < n; j++) {
+                if (LoihiMath.fires(vv[j], threshold[j])) {
+                    fired[count++] = j;
+                    vv[j] = 0;
+                }
             }
         }
         int stillLive = n;

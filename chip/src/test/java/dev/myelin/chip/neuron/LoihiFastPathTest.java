@@ -86,6 +86,64 @@ class LoihiFastPathTest {
         assertThat(paths.values()).allMatch(k -> k >= 100);
     }
 
+    /**
+     * Cores whose neurons all share du, dv, bias and threshold (a population of one kind, as in
+     * the CUBA benchmark): the fast update reads the parameters once instead of per neuron. The
+     * random cores above, with every neuron given neuron 0's parameters (u0 and v0 stay per
+     * neuron), biased and unbiased, against the general path after every tick.
+     */
+    @Test
+    void sharedParameterCoresAgreeWithTheGeneralPath() {
+        SplittableRandom rnd = new SplittableRandom(20261208);
+        Map<String, Integer> paths = new TreeMap<>();
+        for (int trial = 0; trial < 300; trial++) {
+            CoreImage core = randomCore(rnd, trial);
+            LoihiNeurons p = (LoihiNeurons) core.neurons();
+            for (int j = 1; j < p.n(); j++) {
+                p.du()[j] = p.du()[0];
+                p.dv()[j] = p.dv()[0];
+                p.vth()[j] = p.vth()[0];
+                p.biasMant()[j] = p.biasMant()[0];
+                p.biasExp()[j] = p.biasExp()[0];
+            }
+            LoihiCubaArray fast = new LoihiCubaArray(core, LOIHI);
+            LoihiCubaArray general = new LoihiCubaArray(core, LOIHI);
+            general.fastPaths = false;
+            assertThat(fast.sharedParameters()).isTrue();
+            paths.merge(fast.updatePath(), 1, Integer::sum);
+            int n = fast.neurons();
+            int axons = core.axonType().length;
+            int[] firedFast = new int[n];
+            int[] firedGeneral = new int[n];
+            long[] active = new long[(axons + 63) >>> 6];
+            for (int t = 0; t < 30; t++) {
+                Arrays.fill(active, 0L);
+                int density = rnd.nextInt(5);
+                for (int a = 0; a < axons; a++) {
+                    if (rnd.nextInt(8) < density) {
+                        active[a >>> 6] |= 1L << (a & 63);
+                    }
+                }
+                String at = "trial " + trial + " tick " + t;
+                assertThat(fast.integrate(active, active.length)).as(at)
+                        .isEqualTo(general.integrate(active, active.length));
+                int f = fast.update(t, firedFast);
+                int g = general.update(t, firedGeneral);
+                assertThat(Arrays.copyOf(firedFast, f)).as(at).isEqualTo(Arrays.copyOf(firedGeneral, g));
+                for (int j = 0; j < n; j++) {
+                    assertThat(fast.u(j)).as(at + " u of neuron " + j).isEqualTo(general.u(j));
+                    assertThat(fast.v(j)).as(at + " v of neuron " + j).isEqualTo(general.v(j));
+                }
+                assertThat(fast.lastActiveUpdates()).as(at).isEqualTo(general.lastActiveUpdates());
+                assertThat(fast.restingUpdates()).as(at).isEqualTo(general.restingUpdates());
+                assertThat(fast.quiescent()).as(at).isEqualTo(general.quiescent());
+            }
+        }
+        // the shared update is taken by both non-extended paths
+        assertThat(paths.getOrDefault("fast", 0)).isGreaterThanOrEqualTo(50);
+        assertThat(paths.getOrDefault("fast, biased", 0)).isGreaterThanOrEqualTo(50);
+    }
+
     @Test
     void int32HelpersMatchTheLongArithmeticAtTheEdges() {
         int[] xs = {0, 1, -1, 4095, -4095, 4096, -4096, 4097, -4097, H - 1, -(H - 1), H, -H, H - 4096, -H + 4096,
