@@ -32,7 +32,8 @@ import static dev.myelin.chip.neuron.TrueNorthMath.thresholdMask;
  * distinct parameter sets in flat {@code int} arrays indexed by type, and one 16-bit type per
  * neuron (most cores have one or a few types, so the update reads a few cached values instead of
  * ten per-neuron arrays, and loading copies a few values instead of cloning the arrays); V in a
- * flat {@code int} array; a bit-packed set of the neurons that received synaptic input this tick.
+ * flat {@code int} array; a bit-packed set of the neurons that received synaptic input this tick
+ * (left empty on a core whose update is the uniform one, which reads no such set).
  * Nothing is allocated after construction.
  *
  * <p>Integration adds each weight straight into {@code v[]}: between integration and update V
@@ -57,6 +58,8 @@ import static dev.myelin.chip.neuron.TrueNorthMath.thresholdMask;
  */
 public final class TrueNorthArray implements NeuronArray {
     private final int n;
+    /** Axons (crossbar rows): a field, so integration does not read the axon-type table's length (a cache miss). */
+    private final int axons;
     private final int wordsPerRow;
     private final int[] axonType;
     private final long[] crossbar;
@@ -107,17 +110,18 @@ public final class TrueNorthArray implements NeuronArray {
      */
     private final int[] typeWeight;
     /**
-     * {@link #typeWeight} as fields (zero when it is null), and the shared update parameters of a
-     * {@link #uniform} core (neuron 0's): a full chip steps thousands of cores whose arrays are
-     * mostly out of cache, so a parameter read from the core object instead of its own array
+     * {@link #typeWeight} in a field, type g's weight in bits {@code 16 g} to {@code 16 g + 15}
+     * (weights are at most 16 bits wide; zero when it is null), and the shared update parameters
+     * of a {@link #uniform} core (neuron 0's): a full chip steps thousands of cores whose arrays
+     * are mostly out of cache, so a parameter read from the core object instead of its own array
      * saves a cache miss per array per tick.
      */
-    private final int tw0, tw1, tw2, tw3;
+    private final long packedWeights;
     /**
      * Per axon type g, the bit set of the axons of that type ({@code typeAxons[g * axonWords + w]},
-     * 64 axons a word): shared-weight integration takes the active axons type by type with the
-     * type's weight in hand instead of looking up each axon's type (a cache miss per active axon
-     * on a full chip). Null when integration does not take that path.
+     * 64 axons a word): shared-weight integration reads an active axon's type from the bits of
+     * its word in these sets instead of looking it up in the per-axon type table (a cache miss per
+     * active axon on a full chip). Null when integration does not take that path.
      */
     private final long[] typeAxons;
     private final int axonWords;
@@ -152,6 +156,7 @@ public final class TrueNorthArray implements NeuronArray {
         this.wordsPerRow = xb.wordsPerRow();
         // the image's arrays are read, never written: shared, not copied (as the crossbar is)
         this.axonType = core.axonType();
+        this.axons = axonType.length;
         this.crossbar = xb.bits();
         this.random = random;
         this.weight = p.weights();
@@ -178,11 +183,7 @@ public final class TrueNorthArray implements NeuronArray {
         this.negAdd = new int[types];
         boolean drawsNothing = deriveTypes(inclusive);
         this.typeWeight = sharedTypeWeights();
-        int[] tw = typeWeight == null ? new int[4] : typeWeight;
-        this.tw0 = tw[0];
-        this.tw1 = tw[1];
-        this.tw2 = tw[2];
-        this.tw3 = tw[3];
+        this.packedWeights = packWeights(typeWeight);
         this.axonWords = (axonType.length + 63) >>> 6;
         this.typeAxons = typeWeight == null ? null : typeAxons(axonType, axonWords);
         // |input| <= axons x 256 (9-bit weights): with at most 2^20 axons, input + V fits an int
@@ -279,6 +280,15 @@ public final class TrueNorthArray implements NeuronArray {
         }
     }
 
+    /** The four type weights in 16 bits each (type g at bit 16 g); 0 for null. */
+    private static long packWeights(int[] typeWeight) {
+        long packed = 0;
+        for (int g = 0; typeWeight != null && g < 4; g++) {
+            packed |= (typeWeight[g] & 0xFFFFL) << (16 * g);
+        }
+        return packed;
+    }
+
     /** Per axon type g, the bit set of the axons of type g ({@code [g * words + w]}). */
     private static long[] typeAxons(int[] axonType, int words) {
         long[] sets = new long[4 * words];
@@ -297,18 +307,18 @@ public final class TrueNorthArray implements NeuronArray {
     @Override
     public long integrate(long[] activeAxons, int words) {
         long events = 0;
-        int axons = axonType.length;
         touch(activeAxons, words, axons);
         if (typeAxons != null && fastPaths) {
-            return integrateByType(activeAxons, Math.min(words, axonWords));
+            return integrateShared(activeAxons, Math.min(words, axonWords));
         }
+        boolean flags = !(uniform && fastPaths);
         for (int w = 0; w < words; w++) {
             long active = activeAxons[w];
             while (active != 0) {
                 int a = (w << 6) + Long.numberOfTrailingZeros(active);
                 active &= active - 1;
                 if (a < axons) {
-                    events += integrateAxon(a);
+                    events += integrateAxon(a, flags);
                 }
             }
         }
@@ -417,6 +427,9 @@ public final class TrueNorthArray implements NeuronArray {
         int[] w = new int[4];
         for (int g = 0; g < 4; g++) {
             w[g] = n == 0 ? 0 : weight[g];
+            if (w[g] != (short) w[g]) {
+                return null; // wider than the 16 bits a weight can have (a backstop: validated at load)
+            }
             for (int j = 1; j < n; j++) {
                 if (weight[4 * j + g] != w[g]) {
                     return null;
@@ -428,28 +441,39 @@ public final class TrueNorthArray implements NeuronArray {
 
     /**
      * Integration on a core whose neurons share the weight of every type and have no stochastic
-     * synapse: the active axons of each type in turn, each row added with the type's weight. The
-     * order of the additions differs from the axon order; they are exact int additions, so V is
-     * the same, and nothing is drawn.
+     * synapse: the active axons ascending, each axon's type read from the per-type bit sets (in
+     * the same words as the active set, so no per-axon table is read) and its row added with the
+     * type's weight. Nothing is drawn. When the core's update is {@link #updateUniform}, which
+     * reads no input set, the rows are not recorded in {@link #hasInput} either.
      */
-    private long integrateByType(long[] activeAxons, int words) {
+    private long integrateShared(long[] activeAxons, int words) {
+        boolean flags = !(uniform && fastPaths);
+        long weights = packedWeights;
+        int aw = axonWords;
         long events = 0;
-        for (int g = 0; g < 4; g++) {
-            int w = g == 0 ? tw0 : g == 1 ? tw1 : g == 2 ? tw2 : tw3;
-            int typeBase = g * axonWords;
-            for (int i = 0; i < words; i++) {
-                long active = activeAxons[i] & typeAxons[typeBase + i];
-                while (active != 0) {
-                    int a = (i << 6) + Long.numberOfTrailingZeros(active);
-                    active &= active - 1;
-                    events += integrateRow(a, w);
-                }
+        for (int i = 0; i < words; i++) {
+            long t1 = typeAxons[aw + i];
+            long t2 = typeAxons[2 * aw + i];
+            long t3 = typeAxons[3 * aw + i];
+            // the union of the type sets is the core's axons: bits beyond them are ignored
+            long active = activeAxons[i] & (typeAxons[i] | t1 | t2 | t3);
+            if (active == 0) {
+                continue;
             }
+            do {
+                int b = Long.numberOfTrailingZeros(active);
+                active &= active - 1;
+                // the axon's type: its bit in the sets of types 1, 2 and 3 (types are exclusive)
+                int g = (int) (t1 >>> b & 1) | (int) (t2 >>> b & 1) << 1 | (int) (t3 >>> b & 1) * 3;
+                int w = (short) (weights >>> (g << 4));
+                int a = (i << 6) + b;
+                events += flags ? integrateRow(a, w) : addRow(a, w);
+            } while (active != 0);
         }
         return events;
     }
 
-    /** Adds row {@code a} of the crossbar with weight {@code w} into V. */
+    /** Adds row {@code a} of the crossbar with weight {@code w} into V and records its neurons in {@link #hasInput}. */
     private long integrateRow(int a, int w) {
         int rowBase = a * wordsPerRow;
         long events = 0;
@@ -469,8 +493,28 @@ public final class TrueNorthArray implements NeuronArray {
         return events;
     }
 
-    /** Adds one active axon's row: deterministic synapses first, then stochastic ones in neuron order. */
-    private long integrateAxon(int a) {
+    /** {@link #integrateRow} without recording the input set. */
+    private long addRow(int a, int w) {
+        int rowBase = a * wordsPerRow;
+        int[] vs = v;
+        long events = 0;
+        for (int i = 0; i < wordsPerRow; i++) {
+            long row = crossbar[rowBase + i];
+            events += Long.bitCount(row);
+            int base = i << 6;
+            while (row != 0) {
+                vs[base + Long.numberOfTrailingZeros(row)] += w;
+                row &= row - 1;
+            }
+        }
+        return events;
+    }
+
+    /**
+     * Adds one active axon's row: deterministic synapses first, then stochastic ones in neuron order;
+     * records the row's neurons in {@link #hasInput} when {@code flags} (the update reads it).
+     */
+    private long integrateAxon(int a, boolean flags) {
         int g = axonType[a];
         int rowBase = a * wordsPerRow;
         int maskBase = g * wordsPerRow;
@@ -481,7 +525,9 @@ public final class TrueNorthArray implements NeuronArray {
                 continue;
             }
             events += Long.bitCount(row);
-            hasInput[i] |= row;
+            if (flags) {
+                hasInput[i] |= row;
+            }
             long stochastic = row & stochasticMask[maskBase + i];
             long exact = row & ~stochastic;
             int base = i << 6;
@@ -592,7 +638,8 @@ public final class TrueNorthArray implements NeuronArray {
      * {@link #updateDeterministic} for a core whose neurons share every update parameter and leak
      * (lambda != 0): every neuron counts as active, resting and unstable. Two passes: saturation
      * of V + input and the leak over V alone (branch-free, vectorisable), then the thresholds, where
-     * crossing one is rare and the branch predictable.
+     * crossing one is rare and the branch predictable: when the negative limit is below alpha, one
+     * unsigned comparison tells a V between them (neither threshold crossed) from the others.
      */
     private int updateUniform(int[] fired) {
         int lambda = uLambda;
@@ -615,16 +662,33 @@ public final class TrueNorthArray implements NeuronArray {
         int nm = uNegMul;
         int na = uNegAdd;
         int count = 0;
-        for (int j = 0; j < n; j++) {
-            int x = vs[j];
-            if (x >= a) {
-                vs[j] = pm * x + pa;
-                fired[count++] = j;
-            } else if (x < limit) {
-                vs[j] = nm * x + na;
+        int span = a - limit;
+        if (span > 0) {
+            // limit <= x < a, the usual case, in one unsigned comparison: 0 <= x - limit < span
+            // (|x|, |limit| and |a| are below 2^20: no difference overflows)
+            for (int j = 0; j < n; j++) {
+                int x = vs[j];
+                if (Integer.compareUnsigned(x - limit, span) >= 0) {
+                    if (x >= a) {
+                        vs[j] = pm * x + pa;
+                        fired[count++] = j;
+                    } else {
+                        vs[j] = nm * x + na;
+                    }
+                }
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                int x = vs[j];
+                if (x >= a) {
+                    vs[j] = pm * x + pa;
+                    fired[count++] = j;
+                } else if (x < limit) {
+                    vs[j] = nm * x + na;
+                }
             }
         }
-        java.util.Arrays.fill(hasInput, 0L);
+        // integration records no input set for this update (it reads none): nothing to clear
         lastActive = n;
         unstable = n;
         resting = n;
