@@ -23,11 +23,15 @@ final class CoreRuntime {
     /**
      * The message plan: neuron j's distinct target cores, in the order its targets first name
      * them, at m in [messageStart[j], messageStart[j+1]) of messageCore; one message goes to each
-     * when j fires. Null when {@link #oneTargetEach}: neuron j's one message goes to its one
-     * target's core.
+     * when j fires. Null when {@link #messagePerPacket}.
      */
     private final int[] messageStart;
     private final int[] messageCore;
+    /**
+     * Every neuron's targets are on distinct cores (one target each, for one): each packet is a
+     * message of its own, and no plan is kept.
+     */
+    final boolean messagePerPacket;
     // output-port lines of neuron j: o in [outStart[j], outStart[j+1])
     private final int[] outStart;
     private final int[] outPort;
@@ -59,13 +63,11 @@ final class CoreRuntime {
             one = targetStart[j] == j;
         }
         this.oneTargetEach = one;
-        if (one) {
-            this.messageStart = null;
-            this.messageCore = null;
-        } else {
-            this.messageStart = new int[targetStart.length];
-            this.messageCore = planMessages(targetStart, target, messageStart);
-        }
+        int[] start = one ? null : new int[targetStart.length];
+        int[] plan = one ? null : planMessages(targetStart, target, start);
+        this.messagePerPacket = one || plan.length == target.length;
+        this.messageStart = messagePerPacket ? null : start;
+        this.messageCore = messagePerPacket ? null : plan;
         this.outStart = outStart;
         this.outPort = outPort;
         this.outLine = outLine;
@@ -101,7 +103,7 @@ final class CoreRuntime {
             generation++;
             for (int k = from; k < end; k++) {
                 int core = packedCore(target[k]);
-                boolean known = seen[core] == generation;
+                boolean known = false;
                 if (end - from > 16) {
                     known = seen[core] == generation;
                     seen[core] = generation;
@@ -121,12 +123,18 @@ final class CoreRuntime {
 
     /** Messages neuron {@code j} sends when it fires: its distinct target cores. */
     int messages(int j) {
-        return oneTargetEach ? 1 : messageStart[j + 1] - messageStart[j];
+        if (oneTargetEach) {
+            return 1;
+        }
+        return messagePerPacket ? targetStart[j + 1] - targetStart[j] : messageStart[j + 1] - messageStart[j];
     }
 
     /** The {@code m}-th distinct target core of neuron {@code j}, {@code 0 <= m < messages(j)}. */
     int messageCore(int j, int m) {
-        return oneTargetEach ? packedCore(target[j]) : messageCore[messageStart[j] + m];
+        if (oneTargetEach) {
+            return packedCore(target[j]);
+        }
+        return messagePerPacket ? packedCore(target[targetStart[j] + m]) : messageCore[messageStart[j] + m];
     }
 
     /** Lookups one spike on {@code axon} causes (0 for an axon beyond the core's rows). */

@@ -45,6 +45,14 @@ public interface EmittedSpikes {
         return false;
     }
 
+    /**
+     * Whether each packet of core {@code core} is a message of its own (the targets of each of
+     * its neurons are on distinct cores); only with {@link #plansMessages}.
+     */
+    default boolean messagePerPacket(int core) {
+        return false;
+    }
+
     /** Neurons of core {@code core} that fired this tick and sent packets, or may have (at least those). */
     default int firedNeurons(int core) {
         throw new UnsupportedOperationException("no message plan");

@@ -56,6 +56,11 @@ final class TickSpikes implements EmittedSpikes {
     }
 
     @Override
+    public boolean messagePerPacket(int core) {
+        return cores[core].messagePerPacket;
+    }
+
+    @Override
     public int firedNeurons(int core) {
         return cores[core].firedCount;
     }

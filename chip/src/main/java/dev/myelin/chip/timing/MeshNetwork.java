@@ -251,6 +251,7 @@ public final class MeshNetwork implements SpikeNetwork {
      * Simple timing over the spikes' message plan, in one pass per sending core: each fired
      * neuron's messages (its distinct target cores, found at load) are counted per core and per
      * (source, target) pair, the pairs handed to the mesh, then the core's packets to the sink.
+     * On a core whose packets are each a message of their own, one walk of the packets does both.
      * The counts, their order and the deliveries are those of {@link #buildMessages} then
      * {@link #deliver}, without finding each packet's message.
      */
@@ -259,6 +260,30 @@ public final class MeshNetwork implements SpikeNetwork {
         for (int c = spikes.nextSender(0); c < spikes.cores(); c = spikes.nextSender(c + 1)) {
             int n = spikes.packets(c);
             if (n == 0) {
+                continue;
+            }
+            if (spikes.messagePerPacket(c)) {
+                // each packet is a message: counted and delivered in one walk
+                if (sent[c] == 0 && received[c] == 0) {
+                    countedCores[counted++] = c;
+                }
+                sent[c] += n;
+                messages += n;
+                for (int i = 0; i < n; i++) {
+                    int target = spikes.targetCore(c, i);
+                    if (received[target]++ == 0 && sent[target] == 0) {
+                        countedCores[counted++] = target;
+                    }
+                    if (pairCount[target]++ == 0) {
+                        pairTargets[pairTargetCount++] = target;
+                    }
+                    int axon = spikes.targetAxon(c, i);
+                    int delay = spikes.delay(c, i);
+                    if (links == null || !links.hold(c, target, axon, tick, delay)) {
+                        sink.deliver(target, axon, tick + delay);
+                    }
+                }
+                recordPairs(c);
                 continue;
             }
             for (int i = 0, f = spikes.firedNeurons(c); i < f; i++) {

@@ -46,8 +46,10 @@ class MessagePlanTest {
     /**
      * 12 cores of 32 axons and 32 neurons at random distinct places of an 8 x 4 corner of the mesh
      * (two cores per router, so some messages take no hop; on the board the corner straddles the
-     * point where four chips meet), random crossbars, neurons driven by their leak, and 0-4 targets per
-     * neuron (17-24 for one in 8) on random cores (often one core twice), random axons and delays.
+     * point where four chips meet), random crossbars, neurons driven by their leak, and per neuron
+     * random targets (random axons and delays): on a third of the cores 0-4 (17-24 for one neuron
+     * in 8) on random cores, often one core twice; on a third 0-4 on distinct cores; on the rest
+     * one each.
      */
     private static NetworkImage randomChip(long seed, boolean board) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -88,11 +90,19 @@ class MessagePlanTest {
             }
             int[] start = new int[N + 1];
             List<int[]> t = new ArrayList<>();
+            int kind = images.size() % 3;
             for (int j = 0; j < N; j++) {
-                // mostly 0-4 targets; one neuron in 8 has 17-24 (the plan is found through a table over cores then)
-                int k = rnd.nextInt(8) == 0 ? 17 + rnd.nextInt(8) : rnd.nextInt(5);
+                // kind 0: mostly 0-4 targets, often on one core twice; one neuron in 8 has 17-24 (the
+                // plan is found through a table over cores then); kind 1: 0-4 targets on distinct
+                // cores (each packet its own message); kind 2: one target each
+                int k = kind == 2 ? 1 : kind == 0 && rnd.nextInt(8) == 0 ? 17 + rnd.nextInt(8) : rnd.nextInt(5);
+                List<Integer> free = new ArrayList<>();
+                for (int i = 0; i < CORES; i++) {
+                    free.add(i);
+                }
                 for (int i = 0; i < k; i++) {
-                    CoreId to = ids.get(rnd.nextInt(i > 0 && rnd.nextBoolean() ? 1 : CORES));
+                    CoreId to = kind == 0 ? ids.get(rnd.nextInt(i > 0 && rnd.nextBoolean() ? 1 : CORES))
+                            : ids.get(free.remove(rnd.nextInt(free.size())));
                     t.add(new int[] {to.x() - id.x(), to.y() - id.y(), to.slot(), rnd.nextInt(N), 1 + rnd.nextInt(15)});
                 }
                 start[j + 1] = t.size();
