@@ -15,8 +15,7 @@ import java.util.Arrays;
  * or is dropped, by the late policy; anything beyond the window is dropped.
  *
  * <p>Two steps. {@link #deliver} runs on the engine thread in packet order: it tells the engine
- * the target core is involved and queues the spike (or, in a tick of few spikes, applies it at
- * once: {@link #directMaxSpikes}). {@link #flush} then applies the queue
+ * the target core is involved and queues the spike. {@link #flush} then applies the queue
  * sharded by target core: the cores of a block of 64 consecutive indices belong to one shard
  * (so the bit words of {@link CoreActivity} and the counter rows each shard writes are its
  * own), and each shard takes its spikes in queue order on one of the engine's workers. What a
@@ -36,16 +35,6 @@ final class Delivery implements DeliverySink {
     /** {@link #GROUP_MIN_SPIKES}, changed only by tests that compare grouped and ungrouped delivery. */
     static int groupMinSpikes = GROUP_MIN_SPIKES;
 
-    /**
-     * Most spikes the cores' packets may add up to in a tick for {@link #deliver} to apply each
-     * spike at once instead of queueing it (a speed choice only: the queue exists for the shards
-     * and the grouping, which pay only on many spikes; a core's marks and counts do not depend on
-     * the order or the moment its spikes are applied within the routing).
-     */
-    static final int DIRECT_MAX_SPIKES = GROUP_MIN_SPIKES - 1;
-    /** {@link #DIRECT_MAX_SPIKES}, changed only by tests that compare applying at once with queueing. */
-    static int directMaxSpikes = DIRECT_MAX_SPIKES;
-
     private final CoreRuntime[] cores;
     private final LatePolicy latePolicy;
     private final java.util.function.IntConsumer touch;
@@ -54,8 +43,6 @@ final class Delivery implements DeliverySink {
     private final java.util.function.IntConsumer flushShard;
     private CounterSet counts;
     private long current;
-    /** This tick's spikes are applied as they are handed in ({@link #directMaxSpikes}). */
-    private boolean direct;
     // the queue: spike q for axon queuedAxon[q] of core queuedCore[q], due queuedDue[q], arriving queuedArrival[q]
     private int queued;
     private int[] queuedCore = new int[64];
@@ -88,26 +75,6 @@ final class Delivery implements DeliverySink {
         this.current = tick;
         this.counts = tickCounts;
         this.queued = 0;
-        int most = Math.min(directMaxSpikes, groupMinSpikes - 1);
-        this.direct = most >= 0 && packetsUpTo(most) <= most;
-    }
-
-    /**
-     * The packets the tick's stepped cores hold (the spikes routing will hand in, but for those
-     * coming off chip links), counted until they exceed {@code most}.
-     */
-    private int packetsUpTo(int most) {
-        int sum = 0;
-        if (activity == null) {
-            for (int c = 0; c < cores.length && sum <= most; c++) {
-                sum += cores[c].packets;
-            }
-        } else {
-            for (int c = activity.nextInvolved(0); c < cores.length && sum <= most; c = activity.nextInvolved(c + 1)) {
-                sum += cores[c].packets;
-            }
-        }
-        return sum;
     }
 
     @Override
@@ -118,10 +85,6 @@ final class Delivery implements DeliverySink {
     @Override
     public void deliver(int core, int axon, long dueTick, long arrivalTick) {
         touch.accept(core);
-        if (direct) {
-            apply(core, axon, dueTick, arrivalTick);
-            return;
-        }
         int q = queued;
         if (q == queuedCore.length) {
             int grown = 2 * q;

@@ -4,7 +4,6 @@ import dev.myelin.chip.core.Counter;
 import dev.myelin.chip.core.CounterSet;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
-import dev.myelin.chip.sim.DeliveryModes;
 import dev.myelin.chip.testing.TnNet;
 import dev.myelin.isa.arch.ArchParam;
 import dev.myelin.isa.arch.Architecture;
@@ -26,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Simple timing builds a tick's messages from each neuron's message plan (its distinct target
- * cores, found at load) and delivery applies a tick of few spikes at once: every count, hop,
- * link load, histogram, timing figure, spike and state must be those of finding the messages
- * from the packets and queueing every spike, on random chips whose neurons have several targets
+ * cores, found at load), or from the packets alone where each is a message of its own, in one
+ * walk with the deliveries: every count, hop, link load, histogram, timing figure, spike and
+ * state must be those of finding the messages from the packets, on random chips whose neurons have several targets
  * (some on one core, so messages merge packets), with and without idle skipping, on 1 and 2
  * threads, on one chip and on a board whose messages cross chip links.
  */
@@ -40,7 +39,6 @@ class MessagePlanTest {
     @AfterEach
     void restore() {
         MeshNetwork.planned = true;
-        DeliveryModes.restore();
     }
 
     /**
@@ -126,11 +124,6 @@ class MessagePlanTest {
 
     private static Outcome run(NetworkImage image, TimingMode mode, int threads, boolean skipIdle, boolean newPath) {
         MeshNetwork.planned = newPath;
-        if (newPath) {
-            DeliveryModes.restore();
-        } else {
-            DeliveryModes.queueEverySpike();
-        }
         MeshNetwork.Factory f = MeshNetwork.factory(mode);
         List<String> ticks = new ArrayList<>();
         SplittableRandom rnd = new SplittableRandom(7);
@@ -167,7 +160,7 @@ class MessagePlanTest {
     }
 
     @Test
-    void messagePlansAndDirectDeliveryCountWhatPacketsAndTheQueueCount() {
+    void messagePlansCountWhatThePacketsCount() {
         for (long seed = 1; seed <= 4; seed++) {
             boolean board = seed % 2 == 0;
             NetworkImage image = randomChip(seed, board);
