@@ -20,6 +20,18 @@ final class CoreRuntime {
     private final long[] target;
     /** Every neuron has exactly one target (target k belongs to neuron k): expand reads no start. */
     private final boolean oneTargetEach;
+    /**
+     * The message plan: neuron j's distinct target cores, in the order its targets first name
+     * them, at m in [messageStart[j], messageStart[j+1]) of messageCore; one message goes to each
+     * when j fires. Null when {@link #messagePerPacket}.
+     */
+    private final int[] messageStart;
+    private final int[] messageCore;
+    /**
+     * Every neuron's targets are on distinct cores (one target each, for one): each packet is a
+     * message of its own, and no plan is kept.
+     */
+    final boolean messagePerPacket;
     // output-port lines of neuron j: o in [outStart[j], outStart[j+1])
     private final int[] outStart;
     private final int[] outPort;
@@ -51,6 +63,11 @@ final class CoreRuntime {
             one = targetStart[j] == j;
         }
         this.oneTargetEach = one;
+        int[] start = one ? null : new int[targetStart.length];
+        int[] plan = one ? null : planMessages(targetStart, target, start);
+        this.messagePerPacket = one || plan.length == target.length;
+        this.messageStart = messagePerPacket ? null : start;
+        this.messageCore = messagePerPacket ? null : plan;
         this.outStart = outStart;
         this.outPort = outPort;
         this.outLine = outLine;
@@ -60,6 +77,64 @@ final class CoreRuntime {
         this.packet = new long[m];
         this.portOfSpike = new int[outPort.length];
         this.lineOfSpike = new int[outPort.length];
+    }
+
+    /**
+     * Fills {@code start} and returns the distinct target cores of each neuron (see
+     * {@link #messageStart}): a neuron's targets are compared with its cores found so far, or
+     * through a table over core indices when it has many.
+     */
+    private static int[] planMessages(int[] targetStart, long[] target, int[] start) {
+        int[] cores = new int[target.length];
+        int[] seen = null;
+        int generation = 0;
+        int m = 0;
+        for (int j = 0; j + 1 < targetStart.length; j++) {
+            start[j] = m;
+            int from = targetStart[j];
+            int end = targetStart[j + 1];
+            if (end - from > 16 && seen == null) {
+                int max = 0;
+                for (long t : target) {
+                    max = Math.max(max, packedCore(t));
+                }
+                seen = new int[max + 1];
+            }
+            generation++;
+            for (int k = from; k < end; k++) {
+                int core = packedCore(target[k]);
+                boolean known = false;
+                if (end - from > 16) {
+                    known = seen[core] == generation;
+                    seen[core] = generation;
+                } else {
+                    for (int i = start[j]; i < m && !known; i++) {
+                        known = cores[i] == core;
+                    }
+                }
+                if (!known) {
+                    cores[m++] = core;
+                }
+            }
+        }
+        start[targetStart.length - 1] = m;
+        return java.util.Arrays.copyOf(cores, m);
+    }
+
+    /** Messages neuron {@code j} sends when it fires: its distinct target cores. */
+    int messages(int j) {
+        if (oneTargetEach) {
+            return 1;
+        }
+        return messagePerPacket ? targetStart[j + 1] - targetStart[j] : messageStart[j + 1] - messageStart[j];
+    }
+
+    /** The {@code m}-th distinct target core of neuron {@code j}, {@code 0 <= m < messages(j)}. */
+    int messageCore(int j, int m) {
+        if (oneTargetEach) {
+            return packedCore(target[j]);
+        }
+        return messagePerPacket ? packedCore(target[targetStart[j] + m]) : messageCore[messageStart[j] + m];
     }
 
     /** Lookups one spike on {@code axon} causes (0 for an axon beyond the core's rows). */

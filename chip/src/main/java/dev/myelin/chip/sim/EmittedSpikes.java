@@ -35,6 +35,50 @@ public interface EmittedSpikes {
     /** Axon delay in ticks (1 .. delaySlots - 1): the target axon is due in tick + delay. */
     int delay(int core, int k);
 
+    // ---- the message plan: the same packets as one message per (fired neuron, distinct target core) ----
+
+    /**
+     * Whether {@link #firedNeurons}, {@link #messages} and {@link #messageCore} describe this
+     * tick's packets; when not, a network finds the messages from the packets themselves.
+     */
+    default boolean plansMessages() {
+        return false;
+    }
+
+    /**
+     * Whether each packet of core {@code core} is a message of its own (the targets of each of
+     * its neurons are on distinct cores); only with {@link #plansMessages}.
+     */
+    default boolean messagePerPacket(int core) {
+        return false;
+    }
+
+    /** Neurons of core {@code core} that fired this tick and sent packets, or may have (at least those). */
+    default int firedNeurons(int core) {
+        throw new UnsupportedOperationException("no message plan");
+    }
+
+    /** The {@code i}-th neuron core {@code core} fired this tick, in packet order. */
+    default int firedNeuron(int core, int i) {
+        throw new UnsupportedOperationException("no message plan");
+    }
+
+    /**
+     * The messages neuron {@code neuron} of core {@code core} sends when it fires: the distinct
+     * target cores of its packets (0 when it has none).
+     */
+    default int messages(int core, int neuron) {
+        throw new UnsupportedOperationException("no message plan");
+    }
+
+    /**
+     * The {@code m}-th message's target core, {@code 0 <= m < messages(core, neuron)}, in the
+     * order the neuron's packets first name each core.
+     */
+    default int messageCore(int core, int neuron, int m) {
+        throw new UnsupportedOperationException("no message plan");
+    }
+
     /** This tick's per-core operation counts so far (synaptic events, updates, spikes): the timing model's input. */
     CounterSet tickCounters();
 }

@@ -51,6 +51,36 @@ final class TickSpikes implements EmittedSpikes {
     }
 
     @Override
+    public boolean plansMessages() {
+        return true;
+    }
+
+    @Override
+    public boolean messagePerPacket(int core) {
+        return cores[core].messagePerPacket;
+    }
+
+    @Override
+    public int firedNeurons(int core) {
+        return cores[core].firedCount;
+    }
+
+    @Override
+    public int firedNeuron(int core, int i) {
+        return cores[core].fired[i];
+    }
+
+    @Override
+    public int messages(int core, int neuron) {
+        return cores[core].messages(neuron);
+    }
+
+    @Override
+    public int messageCore(int core, int neuron, int m) {
+        return cores[core].messageCore(neuron, m);
+    }
+
+    @Override
     public CounterSet tickCounters() {
         return tickCounts;
     }

@@ -112,6 +112,11 @@ public final class MeshNetwork implements SpikeNetwork {
     private final int[] pairCount;
     private final int[] pairTargets;
     private int pairTargetCount;
+    /**
+     * Whether simple timing takes the spikes' message plan when they have one ({@link #routePlanned});
+     * off only in tests that compare it with finding the messages from the packets.
+     */
+    static boolean planned = true;
     private final TrafficStats totals;
     private final TimingSummary summary;
     private final TickClock clock = new TickClock();
@@ -219,11 +224,16 @@ public final class MeshNetwork implements SpikeNetwork {
         counted = 0;
         CounterSet k = spikes.tickCounters();
         mesh.rewind();
-        int messages = buildMessages(spikes, k);
-        if (mode == TimingMode.CYCLE && messages > 0) {
-            mesh.runUntilDrained(DRAIN_LIMIT_CYCLES);
+        int messages;
+        if (mode == TimingMode.SIMPLE && planned && spikes.plansMessages()) {
+            messages = routePlanned(tick, spikes, sink);
+        } else {
+            messages = buildMessages(spikes, k);
+            if (mode == TimingMode.CYCLE && messages > 0) {
+                mesh.runUntilDrained(DRAIN_LIMIT_CYCLES);
+            }
+            deliver(tick, spikes, sink);
         }
-        deliver(tick, spikes, sink);
         sink.flush();
         listSenders(spikes);
         last = clock.time(this, tick, k, messages);
@@ -235,6 +245,82 @@ public final class MeshNetwork implements SpikeNetwork {
         for (Consumer<TickTiming> l : listeners) {
             l.accept(last);
         }
+    }
+
+    /**
+     * Simple timing over the spikes' message plan, in one pass per sending core: each fired
+     * neuron's messages (its distinct target cores, found at load) are counted per core and per
+     * (source, target) pair, the pairs handed to the mesh, then the core's packets to the sink.
+     * On a core whose packets are each a message of their own, one walk of the packets does both.
+     * The counts, their order and the deliveries are those of {@link #buildMessages} then
+     * {@link #deliver}, without finding each packet's message.
+     */
+    private int routePlanned(long tick, EmittedSpikes spikes, DeliverySink sink) {
+        int messages = 0;
+        for (int c = spikes.nextSender(0); c < spikes.cores(); c = spikes.nextSender(c + 1)) {
+            int n = spikes.packets(c);
+            if (n == 0) {
+                continue;
+            }
+            if (spikes.messagePerPacket(c)) {
+                // each packet is a message: counted and delivered in one walk
+                if (sent[c] == 0 && received[c] == 0) {
+                    countedCores[counted++] = c;
+                }
+                sent[c] += n;
+                messages += n;
+                for (int i = 0; i < n; i++) {
+                    int target = spikes.targetCore(c, i);
+                    if (received[target]++ == 0 && sent[target] == 0) {
+                        countedCores[counted++] = target;
+                    }
+                    if (pairCount[target]++ == 0) {
+                        pairTargets[pairTargetCount++] = target;
+                    }
+                    int axon = spikes.targetAxon(c, i);
+                    int delay = spikes.delay(c, i);
+                    if (links == null || !links.hold(c, target, axon, tick, delay)) {
+                        sink.deliver(target, axon, tick + delay);
+                    }
+                }
+                recordPairs(c);
+                continue;
+            }
+            for (int i = 0, f = spikes.firedNeurons(c); i < f; i++) {
+                int j = spikes.firedNeuron(c, i);
+                int d = spikes.messages(c, j);
+                if (d == 0) {
+                    continue;
+                }
+                if (sent[c] == 0 && received[c] == 0) {
+                    countedCores[counted++] = c;
+                }
+                sent[c] += d;
+                messages += d;
+                for (int m = 0; m < d; m++) {
+                    int target = spikes.messageCore(c, j, m);
+                    if (received[target]++ == 0 && sent[target] == 0) {
+                        countedCores[counted++] = target;
+                    }
+                    if (pairCount[target]++ == 0) {
+                        pairTargets[pairTargetCount++] = target;
+                    }
+                }
+            }
+            recordPairs(c);
+            for (int i = 0; i < n; i++) {
+                int target = spikes.targetCore(c, i);
+                int axon = spikes.targetAxon(c, i);
+                int delay = spikes.delay(c, i);
+                if (links == null || !links.hold(c, target, axon, tick, delay)) {
+                    sink.deliver(target, axon, tick + delay);
+                }
+            }
+        }
+        if (links != null) {
+            links.release(tick + 1, sink);
+        }
+        return messages;
     }
 
     /** Turns packets into messages (deduplicated per neuron and target core) and hands them to the mesh. */
