@@ -20,6 +20,10 @@ final class PopulationMap {
     private final int[][] idx;
     /** {@code core(x,y,s)} per core, built once: a spike of an unnamed neuron must not build a string. */
     private final String[] coreLabels;
+    /** Per core: the population id all its neurons share (-1: all outside every population), or {@link #MIXED}. */
+    private final int[] corePopulation;
+    /** {@link #corePopulation} of a core whose neurons belong to more than one population. */
+    static final int MIXED = -2;
 
     PopulationMap(NetworkImage image, ChipLayout layout) {
         coreLabels = new String[layout.cores()];
@@ -45,6 +49,27 @@ final class PopulationMap {
                 }
             }
         }
+        corePopulation = new int[layout.cores()];
+        for (int c = 0; c < layout.cores(); c++) {
+            corePopulation[c] = shared(pop[c]);
+        }
+    }
+
+    private static int shared(int[] pops) {
+        for (int p : pops) {
+            if (p != pops[0]) {
+                return MIXED;
+            }
+        }
+        return pops.length == 0 ? -1 : pops[0];
+    }
+
+    /**
+     * The population id every neuron of the core has (-1 when none is in a population), or
+     * {@link #MIXED}: a run counting spikes per population adds a core's fired count at once.
+     */
+    int corePopulation(int core) {
+        return corePopulation[core];
     }
 
     /** Population names, by id. */

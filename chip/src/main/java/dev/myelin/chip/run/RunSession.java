@@ -292,9 +292,18 @@ public final class RunSession {
         /** The tick's spikes by population, to the spikes file and the plots: only involved cores can fire. */
         private void spikes(long t) {
             int n = chip.lastTickCores();
+            boolean countsOnly = out.spikes == null && out.plots == null;
             for (int i = 0; i < n; i++) {
                 int c = chip.lastTickCore(i);
                 int fired = chip.firedCount(c);
+                int shared = countsOnly && fired > 0 ? out.names.corePopulation(c) : PopulationMap.MIXED;
+                if (shared >= 0) {
+                    popSpikes[shared] += fired;  // the core is one population's: no lookup per neuron
+                    continue;
+                } else if (shared == -1) {
+                    otherSpikes += fired;
+                    continue;
+                }
                 for (int k = 0; k < fired; k++) {
                     int j = chip.fired(c, k);
                     int p = out.names.population(c, j);
