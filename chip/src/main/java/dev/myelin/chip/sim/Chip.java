@@ -66,6 +66,8 @@ public final class Chip implements AutoCloseable {
     /** Cores involved in the last tick ({@link #lastTickCores}): the first entries of {@link #involved}. */
     private int involvedCount;
     private final java.util.function.IntConsumer stepInvolved;
+    /** Steps core c in {@link #running} without idle skipping (a field: a tick allocates no task). */
+    private final java.util.function.IntConsumer stepAll;
     /** The tick being run, for {@link #stepInvolved}. */
     private long running;
     /** Whether this tick's cores have been stepped (a core involved later is stepped as idle at once). */
@@ -81,6 +83,7 @@ public final class Chip implements AutoCloseable {
         this.activity = skipIdle ? new CoreActivity(cores, tickCounts, totals) : null;
         this.involved = new int[cores.length];
         this.stepInvolved = i -> cores[involved[i]].step(running, tickCounts, true);
+        this.stepAll = c -> cores[c].step(running, tickCounts, false);
         this.pool = new WorkerPool(options.threads());
         this.delivery = new Delivery(cores, image.arch().latePolicy(), this::touch, activity, pool);
         this.emitted = new TickSpikes(cores, tickCounts, activity);
@@ -290,8 +293,9 @@ public final class Chip implements AutoCloseable {
         long t = tick;
         tickCounts.clear();
         drainInputs(t);
+        running = t;
         if (pool.threads() > 1 && enoughWork(t)) {
-            pool.forEach(cores.length, c -> cores[c].step(t, tickCounts, skipIdle));
+            pool.forEach(cores.length, stepAll);
         } else {
             // few cores have work: waking the workers (tens of microseconds) would cost more than it saves
             for (CoreRuntime core : cores) {

@@ -1,84 +1,233 @@
 package dev.myelin.chip.sim;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed set of daemon threads that run one task per core index and return when all are
- * done. Indices are handed out in small batches from a shared counter; which thread runs a
- * core never matters because a core task touches only that core's state.
+ * A fixed set of daemon threads that run one task per index and return when all are done; the
+ * caller's thread works too. Which thread runs an index never matters because an index's task
+ * touches only its own state (a core, a shard of cores).
+ *
+ * <p>The hand-off allocates nothing and takes no lock. Each helper has a state word: the caller
+ * publishes a job (task, n, batch size) and sets every helper's state to {@code ASSIGNED}; a
+ * helper that sees it claims the job ({@code ASSIGNED -> RUNNING}), takes batches of indices from
+ * a shared counter until none are left, then goes back to {@code IDLE}. The caller takes batches
+ * from the same counter; when none are left it withdraws the job from every helper that has not
+ * claimed it yet ({@code ASSIGNED -> IDLE}: one that was not scheduled in time costs nothing)
+ * and waits only for the helpers that are running. So a new job is published only when no
+ * helper still works on the last one, and a helper reads a job's fields only after claiming it.
+ *
+ * <p>Waiting, on either side, spins for at most {@link #SPIN_NANOS} ({@link Thread#onSpinWait})
+ * and then parks ({@link LockSupport}). Spinning catches the next tick's job, or the helper's end
+ * of a short job, without the microseconds a park and an unpark cost; bounding it keeps an idle
+ * helper from holding a processor the machine's other threads need. (The machine is commonly
+ * shared: a helper spinning through a long serial phase would take the core another thread of the
+ * run, or another process, is waiting for.)
+ *
+ * <p>A failure in a task stops the hand-out of further batches and is rethrown on the caller
+ * once no helper runs ({@link RuntimeException} and {@link Error} as they are, anything else
+ * wrapped). {@link #close} stops the threads. Calls come from one thread at a time (the engine's).
  */
 final class WorkerPool implements AutoCloseable {
+    /**
+     * How long a waiting thread spins before it parks, in nanoseconds (system property
+     * {@code myelin.workerSpinNanos}). A speed choice only: results never depend on it.
+     */
+    static final long SPIN_NANOS = Long.getLong("myelin.workerSpinNanos", 20_000L);
+
+    private static final int IDLE = 0;
+    private static final int ASSIGNED = 1;
+    private static final int RUNNING = 2;
+
     private final int threads;
-    private final ExecutorService executor;
+    private final Helper[] helpers;
+    // the job: written by the caller before it assigns the job, read by a helper after it claims it
+    private IntConsumer task;
+    private int n;
+    private int batch;
+    private Thread caller;
+    /** The next index to hand out. */
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** Whether the caller is parked (or about to park) waiting for a running helper. */
+    private volatile boolean callerParked;
+    private volatile boolean closed;
 
     WorkerPool(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + " (at least 1)");
+        }
         this.threads = threads;
-        this.executor = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "myelin-core-worker");
+        this.helpers = new Helper[threads - 1];
+        for (int h = 0; h < helpers.length; h++) {
+            helpers[h] = new Helper();
+            Thread t = new Thread(helpers[h]::run, "myelin-core-worker-" + (h + 1));
             t.setDaemon(true);
-            return t;
-        });
+            helpers[h].thread = t;
+            t.start();
+        }
     }
 
     int threads() {
         return threads;
     }
 
-    /** Runs {@code task.accept(i)} for every {@code i} in [0, n); the caller's thread works too. */
+    /** Helper threads still alive (all of them until {@link #close}, none once it has returned). */
+    int liveHelpers() {
+        int alive = 0;
+        for (Helper h : helpers) {
+            alive += h.thread.isAlive() ? 1 : 0;
+        }
+        return alive;
+    }
+
+    /** Runs {@code task.accept(i)} for every {@code i} in [0, n) once; the caller's thread works too. */
     void forEach(int n, IntConsumer task) {
-        if (executor == null || n <= 1) {
+        if (helpers.length == 0 || n <= 1 || closed) {
             for (int i = 0; i < n; i++) {
                 task.accept(i);
             }
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        int batch = Math.max(1, n / (threads * 8));
-        Runnable worker = () -> {
-            for (int start = next.getAndAdd(batch); start < n; start = next.getAndAdd(batch)) {
-                int end = Math.min(n, start + batch);
-                for (int i = start; i < end; i++) {
-                    task.accept(i);
-                }
+        this.task = task;
+        this.n = n;
+        this.batch = Math.max(1, n / (threads * 8));
+        this.caller = Thread.currentThread();
+        next.set(0);
+        for (Helper h : helpers) {
+            h.state.set(ASSIGNED);
+            if (h.parked) {
+                LockSupport.unpark(h.thread);
             }
-        };
-        int helpers = Math.min(threads - 1, (n + batch - 1) / batch - 1);
-        Future<?>[] futures = new Future<?>[helpers];
-        for (int h = 0; h < helpers; h++) {
-            futures[h] = executor.submit(worker);
         }
-        RuntimeException failure = null;
+        Throwable own = null;
         try {
-            worker.run();
-        } catch (RuntimeException e) {
-            failure = e;
+            work();
+        } catch (Throwable e) {
+            own = e;
+            stopHandingOut();
         }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException re ? re
-                            : new IllegalStateException("core worker failed", e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stepping cores", e);
+        for (Helper h : helpers) {
+            if (!h.state.compareAndSet(ASSIGNED, IDLE)) {
+                awaitIdle(h);
             }
         }
-        if (failure != null) {
-            throw failure;
+        this.task = null;
+        Throwable f = own != null ? own : failure.getAndSet(null);
+        failure.set(null);
+        if (f instanceof RuntimeException e) {
+            throw e;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        if (f != null) {
+            throw new IllegalStateException("core worker failed", f);
         }
     }
 
+    /** Takes batches of the current job's indices until none are left (caller and helpers alike). */
+    private void work() {
+        IntConsumer t = task;
+        int size = n;
+        int b = batch;
+        for (int start = next.getAndAdd(b); start < size; start = next.getAndAdd(b)) {
+            int end = Math.min(size, start + b);
+            for (int i = start; i < end; i++) {
+                t.accept(i);
+            }
+        }
+    }
+
+    /** After a failure: no further batch is handed out (the counter stays far below overflow). */
+    private void stopHandingOut() {
+        next.set(Integer.MAX_VALUE / 2);
+    }
+
+    /** The caller waits until helper {@code h} has finished the job it claimed. */
+    private void awaitIdle(Helper h) {
+        long deadline = 0;
+        while (h.state.get() == RUNNING) {
+            if (deadline == 0) {
+                deadline = System.nanoTime() + SPIN_NANOS;
+            } else if (System.nanoTime() - deadline > 0) {
+                callerParked = true;
+                if (h.state.get() == RUNNING) {
+                    LockSupport.park(this);
+                }
+                callerParked = false;
+                continue;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Stops the helper threads (they finish a claimed job first); later calls run on the caller alone. */
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdownNow();
+        closed = true;
+        for (Helper h : helpers) {
+            LockSupport.unpark(h.thread);
+        }
+        for (Helper h : helpers) {
+            if (h.thread != Thread.currentThread()) {
+                try {
+                    h.thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One helper thread and its state word. */
+    private final class Helper {
+        /** {@link #IDLE}, {@link #ASSIGNED} (a job waits for it) or {@link #RUNNING}. */
+        final AtomicInteger state = new AtomicInteger(IDLE);
+        /** Whether the helper is parked (or about to park) waiting for a job. */
+        volatile boolean parked;
+        Thread thread;
+
+        void run() {
+            while (awaitJob()) {
+                if (!state.compareAndSet(ASSIGNED, RUNNING)) {
+                    continue; // withdrawn: the caller finished the job without this helper
+                }
+                try {
+                    work();
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                    stopHandingOut();
+                }
+                Thread waiting = caller;
+                state.set(IDLE);
+                if (callerParked) {
+                    LockSupport.unpark(waiting);
+                }
+            }
+        }
+
+        /** Waits until a job is assigned (true) or the pool is closed (false). */
+        private boolean awaitJob() {
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (state.get() != ASSIGNED) {
+                if (closed) {
+                    return false;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    parked = true;
+                    if (state.get() != ASSIGNED && !closed) {
+                        LockSupport.park(WorkerPool.this);
+                    }
+                    parked = false;
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            return true;
         }
     }
 }
