@@ -33,17 +33,24 @@ import java.util.List;
 public final class Chip implements AutoCloseable {
     /**
      * Fewest cores with work in a tick for which the worker pool is used; below it the engine
-     * thread steps them alone (a speed choice only: results never depend on it).
+     * thread steps them alone (a speed choice only: results never depend on it). System property
+     * {@code myelin.parallelMinBusyCores}.
      */
-    static final int PARALLEL_MIN_BUSY_CORES = 8;
+    static final int PARALLEL_MIN_BUSY_CORES = Integer.getInteger("myelin.parallelMinBusyCores", 8);
     /**
      * Fewest neurons in the tick's busy cores for which the worker pool is used: below it a tick's
-     * work (tens of microseconds) is less than handing it to the workers and waiting for them costs
-     * (the 4,000-neuron CUBA load on 10 cores runs 1.4x faster on the engine thread alone). A speed
-     * choice only; the tests set it to 0 (system property {@code myelin.parallelMinNeurons}) so that
-     * their small chips exercise the workers.
+     * work is less than handing it to the workers and waiting for them costs. A speed choice only;
+     * the tests set it to 0 (system property {@code myelin.parallelMinNeurons}) so that their small
+     * chips exercise the workers.
      */
     static final int PARALLEL_MIN_NEURONS = Integer.getInteger("myelin.parallelMinNeurons", 16_384);
+    /**
+     * Fewest involved cores for which a tick whose cores were stepped on the workers also ends on
+     * them (each core's delay occupancy and its row added to the totals: about a tenth of a
+     * microsecond per core, worth a hand-off only for many cores). A speed choice only; system
+     * property {@code myelin.parallelMinTickEndCores}.
+     */
+    static final int PARALLEL_MIN_TICK_END_CORES = Integer.getInteger("myelin.parallelMinTickEndCores", 256);
 
     private final NetworkImage image;
     private final ChipLayout layout;
@@ -65,7 +72,20 @@ public final class Chip implements AutoCloseable {
     private final int[] involved;
     /** Cores involved in the last tick ({@link #lastTickCores}): the first entries of {@link #involved}. */
     private int involvedCount;
+    /**
+     * Steps involved core i (its index in {@link #involved}) in {@link #running} and notes in
+     * {@link #afterStep} what the engine thread needs of it afterwards, so that the engine's loop
+     * over the stepped cores reads one byte per core instead of each core's objects.
+     */
     private final java.util.function.IntConsumer stepInvolved;
+    /** Per involved core of this tick: {@link #QUIESCENT} and {@link #PORT_SPIKES} after its step. */
+    private final byte[] afterStep;
+    private static final int QUIESCENT = 1;
+    private static final int PORT_SPIKES = 2;
+    /** The end of a tick for involved core i: its delay occupancy, then its row added to the totals. */
+    private final java.util.function.IntConsumer endCore;
+    private final java.util.function.IntConsumer countOccupancy;
+    private final java.util.function.IntConsumer addToTotals;
     /** Steps core c in {@link #running} without idle skipping (a field: a tick allocates no task). */
     private final java.util.function.IntConsumer stepAll;
     /** The tick being run, for {@link #stepInvolved}. */
@@ -82,7 +102,18 @@ public final class Chip implements AutoCloseable {
         this.skipIdle = options.skipIdle();
         this.activity = skipIdle ? new CoreActivity(cores, tickCounts, totals) : null;
         this.involved = new int[cores.length];
-        this.stepInvolved = i -> cores[involved[i]].step(running, tickCounts, true);
+        this.afterStep = new byte[cores.length];
+        this.stepInvolved = i -> {
+            CoreRuntime core = cores[involved[i]];
+            core.step(running, tickCounts, true);
+            afterStep[i] = (byte) ((core.neurons.quiescent() ? QUIESCENT : 0) | (core.portSpikes > 0 ? PORT_SPIKES : 0));
+        };
+        this.countOccupancy = i -> countOccupancy(cores[involved[i]]);
+        this.addToTotals = i -> totals.addRow(tickCounts, involved[i], 1);
+        this.endCore = i -> {
+            countOccupancy(cores[involved[i]]);
+            totals.addRow(tickCounts, involved[i], 1);
+        };
         this.stepAll = c -> cores[c].step(running, tickCounts, false);
         this.pool = new WorkerPool(options.threads());
         this.delivery = new Delivery(cores, image.arch().latePolicy(), this::touch, activity, pool);
@@ -379,31 +410,48 @@ public final class Chip implements AutoCloseable {
         activity.touchBusy();
         int n = activity.involvedCores(involved);
         running = t;
-        if (pool.threads() > 1 && enoughWork(n)) {
-            pool.forEach(n, stepInvolved);
-        } else {
-            for (int i = 0; i < n; i++) {
-                cores[involved[i]].step(t, tickCounts, true);
-            }
-        }
+        boolean parallel = pool.threads() > 1 && enoughWork(n);
+        forInvolved(n, parallel, stepInvolved);
         coresStepped = true;
         for (int i = 0; i < n; i++) {
-            CoreRuntime core = cores[involved[i]];
-            activity.stepped(core.index, core.neurons.quiescent());
-            recordPorts(core, t);
+            int c = involved[i];
+            int after = afterStep[i];
+            activity.stepped(c, (after & QUIESCENT) != 0);
+            if ((after & PORT_SPIKES) != 0) {
+                recordPorts(cores[c], t);
+            }
         }
         probeAndRoute(t);
         n = activity.involvedCores(involved);
-        for (int i = 0; i < n; i++) {
-            CoreRuntime core = cores[involved[i]];
-            int held = core.delay.occupancy();
-            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_SUM, held);
-            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_MAX, held);
+        parallel = parallel && n >= PARALLEL_MIN_TICK_END_CORES;
+        if (learning == LearningHook.NONE) {
+            forInvolved(n, parallel, endCore);
+        } else {
+            forInvolved(n, parallel, countOccupancy);
+            learning.afterTick(t, this);
+            forInvolved(n, parallel, addToTotals);
         }
-        learning.afterTick(t, this);
         activity.end(involved, n);
         involvedCount = n;
         tick = t + 1;
+    }
+
+    /** Runs {@code task} for the first n entries of {@link #involved}: on the workers, or in order on the engine thread. */
+    private void forInvolved(int n, boolean parallel, java.util.function.IntConsumer task) {
+        if (parallel) {
+            pool.forEach(n, task);
+        } else {
+            for (int i = 0; i < n; i++) {
+                task.accept(i);
+            }
+        }
+    }
+
+    /** A core's delay occupancy after routing, into its row of the tick's counters. */
+    private void countOccupancy(CoreRuntime core) {
+        int held = core.delay.occupancy();
+        tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_SUM, held);
+        tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_MAX, held);
     }
 
     /** Core {@code c} gets an arrival in this tick; with idle skipping, one involved only now is stepped (idle) at once. */

@@ -93,7 +93,10 @@ final class WorkerPool implements AutoCloseable {
         }
         this.task = task;
         this.n = n;
-        this.batch = Math.max(1, n / (threads * 8));
+        // batches small enough that the last one leaves little to wait for, large enough that the
+        // shared counter is touched rarely: 1 index for up to 32 per thread, at most 32 (4,096 cores
+        // on 2 threads: 128 batches)
+        this.batch = Math.max(1, Math.min(32, n / (threads * 32)));
         this.caller = Thread.currentThread();
         next.set(0);
         for (Helper h : helpers) {
