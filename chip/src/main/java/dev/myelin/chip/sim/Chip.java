@@ -44,13 +44,6 @@ public final class Chip implements AutoCloseable {
      * chips exercise the workers.
      */
     static final int PARALLEL_MIN_NEURONS = Integer.getInteger("myelin.parallelMinNeurons", 16_384);
-    /**
-     * Fewest involved cores for which a tick whose cores were stepped on the workers also ends on
-     * them (each core's delay occupancy and its row added to the totals: about a tenth of a
-     * microsecond per core, worth a hand-off only for many cores). A speed choice only; system
-     * property {@code myelin.parallelMinTickEndCores}.
-     */
-    static final int PARALLEL_MIN_TICK_END_CORES = Integer.getInteger("myelin.parallelMinTickEndCores", 256);
 
     private final NetworkImage image;
     private final ChipLayout layout;
@@ -72,23 +65,15 @@ public final class Chip implements AutoCloseable {
     private final int[] involved;
     /** Cores involved in the last tick ({@link #lastTickCores}): the first entries of {@link #involved}. */
     private int involvedCount;
-    /**
-     * Steps involved core i (its index in {@link #involved}) in {@link #running} and notes in
-     * {@link #afterStep} what the engine thread needs of it afterwards, so that the engine's loop
-     * over the stepped cores reads one byte per core instead of each core's objects.
-     */
-    private final java.util.function.IntConsumer stepInvolved;
     /** Per involved core of this tick: {@link #QUIESCENT} and {@link #PORT_SPIKES} after its step. */
     private final byte[] afterStep;
     private static final int QUIESCENT = 1;
     private static final int PORT_SPIKES = 2;
-    /** The end of a tick for involved core i: its delay occupancy, then its row added to the totals. */
-    private final java.util.function.IntConsumer endCore;
-    private final java.util.function.IntConsumer countOccupancy;
-    private final java.util.function.IntConsumer addToTotals;
+    /** {@link #stepCores} as the workers' task (a field: a tick allocates no task). */
+    private final WorkerPool.RangeTask stepCores = this::stepCores;
     /** Steps core c in {@link #running} without idle skipping (a field: a tick allocates no task). */
     private final java.util.function.IntConsumer stepAll;
-    /** The tick being run, for {@link #stepInvolved}. */
+    /** The tick being run, for {@link #stepCores} and {@link #stepAll}. */
     private long running;
     /** Whether this tick's cores have been stepped (a core involved later is stepped as idle at once). */
     private boolean coresStepped;
@@ -103,17 +88,6 @@ public final class Chip implements AutoCloseable {
         this.activity = skipIdle ? new CoreActivity(cores, tickCounts, totals) : null;
         this.involved = new int[cores.length];
         this.afterStep = new byte[cores.length];
-        this.stepInvolved = i -> {
-            CoreRuntime core = cores[involved[i]];
-            core.step(running, tickCounts, true);
-            afterStep[i] = (byte) ((core.neurons.quiescent() ? QUIESCENT : 0) | (core.portSpikes > 0 ? PORT_SPIKES : 0));
-        };
-        this.countOccupancy = i -> countOccupancy(cores[involved[i]]);
-        this.addToTotals = i -> totals.addRow(tickCounts, involved[i], 1);
-        this.endCore = i -> {
-            countOccupancy(cores[involved[i]]);
-            totals.addRow(tickCounts, involved[i], 1);
-        };
         this.stepAll = c -> cores[c].step(running, tickCounts, false);
         this.pool = new WorkerPool(options.threads());
         this.delivery = new Delivery(cores, image.arch().latePolicy(), this::touch, activity, pool);
@@ -411,7 +385,11 @@ public final class Chip implements AutoCloseable {
         int n = activity.involvedCores(involved);
         running = t;
         boolean parallel = pool.threads() > 1 && enoughWork(n);
-        forInvolved(n, parallel, stepInvolved);
+        if (parallel) {
+            pool.forEachRange(n, stepCores);
+        } else {
+            stepCores(0, n);
+        }
         coresStepped = true;
         for (int i = 0; i < n; i++) {
             int c = involved[i];
@@ -423,35 +401,35 @@ public final class Chip implements AutoCloseable {
         }
         probeAndRoute(t);
         n = activity.involvedCores(involved);
-        parallel = parallel && n >= PARALLEL_MIN_TICK_END_CORES;
-        if (learning == LearningHook.NONE) {
-            forInvolved(n, parallel, endCore);
-        } else {
-            forInvolved(n, parallel, countOccupancy);
-            learning.afterTick(t, this);
-            forInvolved(n, parallel, addToTotals);
-        }
+        countOccupancy(n);
+        learning.afterTick(t, this);
         activity.end(involved, n);
         involvedCount = n;
         tick = t + 1;
     }
 
-    /** Runs {@code task} for the first n entries of {@link #involved}: on the workers, or in order on the engine thread. */
-    private void forInvolved(int n, boolean parallel, java.util.function.IntConsumer task) {
-        if (parallel) {
-            pool.forEach(n, task);
-        } else {
-            for (int i = 0; i < n; i++) {
-                task.accept(i);
-            }
+    /**
+     * Steps involved cores [from, to) in {@link #running} and notes in {@link #afterStep} what the
+     * engine thread needs of each afterwards, so that its loop over the stepped cores reads one
+     * byte per core instead of each core's objects.
+     */
+    private void stepCores(int from, int to) {
+        long t = running;
+        for (int i = from; i < to; i++) {
+            CoreRuntime core = cores[involved[i]];
+            core.step(t, tickCounts, true);
+            afterStep[i] = (byte) ((core.neurons.quiescent() ? QUIESCENT : 0) | (core.portSpikes > 0 ? PORT_SPIKES : 0));
         }
     }
 
-    /** A core's delay occupancy after routing, into its row of the tick's counters. */
-    private void countOccupancy(CoreRuntime core) {
-        int held = core.delay.occupancy();
-        tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_SUM, held);
-        tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_MAX, held);
+    /** The first n involved cores' delay occupancy after routing, into their rows of the tick's counters. */
+    private void countOccupancy(int n) {
+        for (int i = 0; i < n; i++) {
+            CoreRuntime core = cores[involved[i]];
+            int held = core.delay.occupancy();
+            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_SUM, held);
+            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_MAX, held);
+        }
     }
 
     /** Core {@code c} gets an arrival in this tick; with idle skipping, one involved only now is stepped (idle) at once. */

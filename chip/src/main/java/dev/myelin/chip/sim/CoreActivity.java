@@ -170,13 +170,13 @@ final class CoreActivity {
     }
 
     /**
-     * Ends the tick, once the engine has added the involved cores' rows to the totals (each core's
-     * row on its own, so the engine's workers may do it): makes the involved cores not touched in
-     * this tick dormant from the next tick on (their row is now an idle row).
+     * Ends the tick: adds the involved cores' rows to the totals, and makes the involved cores
+     * not touched in this tick dormant from the next tick on (their row is now an idle row).
      */
     void end(int[] list, int n) {
         for (int i = 0; i < n; i++) {
             int c = list[i];
+            totals.addRow(tickCounts, c, 1);
             int w = c >>> 6;
             long bit = 1L << (c & 63);
             if ((touched[w] & bit) == 0) {

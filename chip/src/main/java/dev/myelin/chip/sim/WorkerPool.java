@@ -43,8 +43,16 @@ final class WorkerPool implements AutoCloseable {
 
     private final int threads;
     private final Helper[] helpers;
-    // the job: written by the caller before it assigns the job, read by a helper after it claims it
+    /** A task over a range of indices [start, end): its loop is compiled with the task. */
+    @FunctionalInterface
+    interface RangeTask {
+        void run(int start, int end);
+    }
+
+    // the job: written by the caller before it assigns the job, read by a helper after it claims it;
+    // one of task and rangeTask is set
     private IntConsumer task;
+    private RangeTask rangeTask;
     private int n;
     private int batch;
     private Thread caller;
@@ -92,6 +100,26 @@ final class WorkerPool implements AutoCloseable {
             return;
         }
         this.task = task;
+        run(n);
+    }
+
+    /**
+     * Runs {@code task} over ranges that cover [0, n) once, without overlap (each index in exactly
+     * one range); the caller's thread works too.
+     */
+    void forEachRange(int n, RangeTask task) {
+        if (helpers.length == 0 || n <= 1 || closed) {
+            if (n > 0) {
+                task.run(0, n);
+            }
+            return;
+        }
+        this.rangeTask = task;
+        run(n);
+    }
+
+    /** Hands out the job set in {@link #task} or {@link #rangeTask} over [0, n) and waits for it. */
+    private void run(int n) {
         this.n = n;
         // batches small enough that the last one leaves little to wait for, large enough that the
         // shared counter is touched rarely: 1 index for up to 32 per thread, at most 32 (4,096 cores
@@ -118,6 +146,7 @@ final class WorkerPool implements AutoCloseable {
             }
         }
         this.task = null;
+        this.rangeTask = null;
         Throwable f = own != null ? own : failure.getAndSet(null);
         failure.set(null);
         if (f instanceof RuntimeException e) {
@@ -134,12 +163,17 @@ final class WorkerPool implements AutoCloseable {
     /** Takes batches of the current job's indices until none are left (caller and helpers alike). */
     private void work() {
         IntConsumer t = task;
+        RangeTask r = rangeTask;
         int size = n;
         int b = batch;
         for (int start = next.getAndAdd(b); start < size; start = next.getAndAdd(b)) {
             int end = Math.min(size, start + b);
-            for (int i = start; i < end; i++) {
-                t.accept(i);
+            if (r != null) {
+                r.run(start, end);
+            } else {
+                for (int i = start; i < end; i++) {
+                    t.accept(i);
+                }
             }
         }
     }

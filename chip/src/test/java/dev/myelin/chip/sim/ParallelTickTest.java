@@ -13,11 +13,10 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The parts of a tick the engine hands to its workers (the cores' steps with what the engine reads
- * of them afterwards, and the tick's end: delay occupancy and the rows added to the totals) give
- * the same per-tick counters, totals, state and involved cores on 1, 2 and 4 threads, with and
- * without a learning hook between the two halves of the tick's end. (The test build sets the
- * parallel thresholds to their minimum, so these small chips use the workers.)
+ * The cores' steps on the workers (each also noting what the engine thread reads of it afterwards:
+ * quiescence, port spikes) give the same per-tick counters, totals, state and involved cores on
+ * 1, 2 and 4 threads, with and without a learning hook reading the counters mid-tick. (The test
+ * build sets the parallel thresholds to their minimum, so these small chips use the workers.)
  */
 class ParallelTickTest {
     private static final int CORES = 40;

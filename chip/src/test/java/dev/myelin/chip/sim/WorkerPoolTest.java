@@ -36,6 +36,34 @@ class WorkerPoolTest {
         }
     }
 
+    /** Ranges of a call cover [0, n) without overlap and never run empty, on any thread count. */
+    @Test
+    void rangesCoverEveryIndexExactlyOnce() {
+        for (int threads = 1; threads <= 4; threads++) {
+            try (WorkerPool pool = new WorkerPool(threads)) {
+                for (int n : new int[] {0, 1, 2, 5, 31, 64, 257, 4096, 10_000}) {
+                    AtomicIntegerArray runs = new AtomicIntegerArray(Math.max(n, 1));
+                    AtomicInteger empty = new AtomicInteger();
+                    int calls = 100;
+                    for (int c = 0; c < calls; c++) {
+                        pool.forEachRange(n, (start, end) -> {
+                            if (start >= end || start < 0 || end > n) {
+                                empty.incrementAndGet();
+                            }
+                            for (int i = start; i < end; i++) {
+                                runs.incrementAndGet(i);
+                            }
+                        });
+                    }
+                    assertThat(empty.get()).as("threads %d, n %d: empty or out-of-bounds ranges", threads, n).isZero();
+                    for (int i = 0; i < n; i++) {
+                        assertThat(runs.get(i)).as("threads %d, n %d, index %d", threads, n, i).isEqualTo(calls);
+                    }
+                }
+            }
+        }
+    }
+
     /** A call returns only when all its indices are done: the caller sees every write of the call. */
     @Test
     void callReturnsAfterEveryIndexIsDone() {
