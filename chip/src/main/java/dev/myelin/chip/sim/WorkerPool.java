@@ -1,6 +1,7 @@
 package dev.myelin.chip.sim;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -12,11 +13,11 @@ import java.util.function.IntConsumer;
  *
  * <p>The hand-off allocates nothing and takes no lock. Each helper has a state word: the caller
  * publishes a job (task, n, batch size) and sets every helper's state to {@code ASSIGNED}; a
- * helper that sees it claims the job ({@code ASSIGNED -> RUNNING}), takes batches of indices from
- * a shared counter until none are left, then goes back to {@code IDLE}. The caller takes batches
- * from the same counter; when none are left it withdraws the job from every helper that has not
- * claimed it yet ({@code ASSIGNED -> IDLE}: one that was not scheduled in time costs nothing)
- * and waits only for the helpers that are running. So a new job is published only when no
+ * helper that sees it claims the job ({@code ASSIGNED -> RUNNING}), takes batches of indices
+ * (its own part of [0, n) first, then what is left of the others') until none are left, then goes
+ * back to {@code IDLE}. The caller does the same from part 0; when none are left it withdraws the
+ * job from every helper that has not claimed it yet ({@code ASSIGNED -> IDLE}: one that was not
+ * scheduled in time costs nothing) and waits only for the helpers that are running. So a new job is published only when no
  * helper still works on the last one, and a helper reads a job's fields only after claiming it.
  *
  * <p>Waiting, on either side, spins for at most {@link #SPIN_NANOS} ({@link Thread#onSpinWait})
@@ -53,11 +54,16 @@ final class WorkerPool implements AutoCloseable {
     // one of task and rangeTask is set
     private IntConsumer task;
     private RangeTask rangeTask;
-    private int n;
     private int batch;
     private Thread caller;
-    /** The next index to hand out. */
-    private final AtomicInteger next = new AtomicInteger();
+    /**
+     * The job's indices in one contiguous part per thread (the caller's is part 0, helper h's part
+     * h + 1): {@code cursor[p * PAD]} is part p's next index to hand out, {@code partEnd[p]} its end.
+     * Each cursor has a cache line of its own.
+     */
+    private final AtomicIntegerArray cursor;
+    private final int[] partEnd;
+    private static final int PAD = 16;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /** Whether the caller is parked (or about to park) waiting for a running helper. */
     private volatile boolean callerParked;
@@ -69,8 +75,10 @@ final class WorkerPool implements AutoCloseable {
         }
         this.threads = threads;
         this.helpers = new Helper[threads - 1];
+        this.cursor = new AtomicIntegerArray(threads * PAD);
+        this.partEnd = new int[threads];
         for (int h = 0; h < helpers.length; h++) {
-            helpers[h] = new Helper();
+            helpers[h] = new Helper(h + 1);
             Thread t = new Thread(helpers[h]::run, "myelin-core-worker-" + (h + 1));
             t.setDaemon(true);
             helpers[h].thread = t;
@@ -120,13 +128,15 @@ final class WorkerPool implements AutoCloseable {
 
     /** Hands out the job set in {@link #task} or {@link #rangeTask} over [0, n) and waits for it. */
     private void run(int n) {
-        this.n = n;
-        // batches small enough that the last one leaves little to wait for, large enough that the
-        // shared counter is touched rarely: 1 index for up to 32 per thread, at most 32 (4,096 cores
-        // on 2 threads: 128 batches)
+        // batches small enough that a thread left without work can take over the rest of another's
+        // part, large enough that the cursors are touched rarely: 1 index for up to 32 per thread,
+        // at most 32 (4,096 cores on 2 threads: parts of 64 batches)
         this.batch = Math.max(1, Math.min(32, n / (threads * 32)));
+        for (int p = 0; p < threads; p++) {
+            cursor.set(p * PAD, (int) ((long) n * p / threads));
+            partEnd[p] = (int) ((long) n * (p + 1) / threads);
+        }
         this.caller = Thread.currentThread();
-        next.set(0);
         for (Helper h : helpers) {
             h.state.set(ASSIGNED);
             if (h.parked) {
@@ -135,7 +145,7 @@ final class WorkerPool implements AutoCloseable {
         }
         Throwable own = null;
         try {
-            work();
+            work(0);
         } catch (Throwable e) {
             own = e;
             stopHandingOut();
@@ -160,27 +170,37 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Takes batches of the current job's indices until none are left (caller and helpers alike). */
-    private void work() {
+    /**
+     * Takes batches of the current job's indices until none are left (caller and helpers alike):
+     * first from its own part {@code self}, then from the others' in turn. So in a steady run each
+     * thread steps the same cores every tick (their state stays in that processor's cache), while a
+     * thread that starts late or is descheduled has its part finished by the others.
+     */
+    private void work(int self) {
         IntConsumer t = task;
         RangeTask r = rangeTask;
-        int size = n;
         int b = batch;
-        for (int start = next.getAndAdd(b); start < size; start = next.getAndAdd(b)) {
-            int end = Math.min(size, start + b);
-            if (r != null) {
-                r.run(start, end);
-            } else {
-                for (int i = start; i < end; i++) {
-                    t.accept(i);
+        for (int k = 0; k < threads; k++) {
+            int p = self + k < threads ? self + k : self + k - threads;
+            int end = partEnd[p];
+            for (int start = cursor.getAndAdd(p * PAD, b); start < end; start = cursor.getAndAdd(p * PAD, b)) {
+                int stop = Math.min(end, start + b);
+                if (r != null) {
+                    r.run(start, stop);
+                } else {
+                    for (int i = start; i < stop; i++) {
+                        t.accept(i);
+                    }
                 }
             }
         }
     }
 
-    /** After a failure: no further batch is handed out (the counter stays far below overflow). */
+    /** After a failure: no further batch is handed out (the cursors stay far below overflow). */
     private void stopHandingOut() {
-        next.set(Integer.MAX_VALUE / 2);
+        for (int p = 0; p < threads; p++) {
+            cursor.set(p * PAD, Integer.MAX_VALUE / 2);
+        }
     }
 
     /** The caller waits until helper {@code h} has finished the job it claimed. */
@@ -226,7 +246,13 @@ final class WorkerPool implements AutoCloseable {
         final AtomicInteger state = new AtomicInteger(IDLE);
         /** Whether the helper is parked (or about to park) waiting for a job. */
         volatile boolean parked;
+        /** This helper's part of each job. */
+        final int self;
         Thread thread;
+
+        Helper(int self) {
+            this.self = self;
+        }
 
         void run() {
             while (awaitJob()) {
@@ -234,7 +260,7 @@ final class WorkerPool implements AutoCloseable {
                     continue; // withdrawn: the caller finished the job without this helper
                 }
                 try {
-                    work();
+                    work(self);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                     stopHandingOut();
