@@ -39,8 +39,8 @@ public final class Chip implements AutoCloseable {
     static final int PARALLEL_MIN_BUSY_CORES = Integer.getInteger("myelin.parallelMinBusyCores", 8);
     /**
      * Fewest neurons in the tick's busy cores for which the worker pool is used: below it a second
-     * thread does not pay (the 4,000-neuron CUBA load on 10 cores: 8-30% more CPU time, no faster
-     * when the machine is quiet; docs/architecture.md, "Threading model"). A speed choice only;
+     * thread does not pay (the 4,000-neuron CUBA load on 10 cores runs no faster for more CPU time;
+     * docs/architecture.md, "Threading model"). A speed choice only;
      * the tests set it to 0 (system property {@code myelin.parallelMinNeurons}) so that their small
      * chips exercise the workers.
      */

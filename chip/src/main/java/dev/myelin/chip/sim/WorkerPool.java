@@ -20,12 +20,13 @@ import java.util.function.IntConsumer;
  * scheduled in time costs nothing) and waits only for the helpers that are running. So a new job is published only when no
  * helper still works on the last one, and a helper reads a job's fields only after claiming it.
  *
- * <p>Waiting, on either side, spins for at most {@link #SPIN_NANOS} ({@link Thread#onSpinWait})
- * and then parks ({@link LockSupport}). Spinning catches the next tick's job, or the helper's end
- * of a short job, without the microseconds a park and an unpark cost; bounding it keeps an idle
- * helper from holding a processor the machine's other threads need. (The machine is commonly
- * shared: a helper spinning through a long serial phase would take the core another thread of the
- * run, or another process, is waiting for.)
+ * <p>Waiting, on either side, spins for {@link #YIELD_AFTER_NANOS} ({@link Thread#onSpinWait}),
+ * then yields the processor between checks until {@link #SPIN_NANOS}, then parks
+ * ({@link LockSupport}). Spinning catches the next tick's job, or the helper's end of a short job,
+ * without the microseconds a park and an unpark cost; yielding lets the awaited thread run when
+ * both share one processor (the machine is commonly shared, and the other processor busy); the
+ * bound keeps an idle helper from holding a processor the machine's other threads need through a
+ * long serial phase.
  *
  * <p>A failure in a task stops the hand-out of further batches and is rethrown on the caller
  * once no helper runs ({@link RuntimeException} and {@link Error} as they are, anything else
@@ -37,6 +38,11 @@ final class WorkerPool implements AutoCloseable {
      * {@code myelin.workerSpinNanos}). A speed choice only: results never depend on it.
      */
     static final long SPIN_NANOS = Long.getLong("myelin.workerSpinNanos", 20_000L);
+    /**
+     * How long a waiting thread spins before it starts yielding its processor between checks
+     * (system property {@code myelin.workerYieldAfterNanos}). A speed choice only.
+     */
+    static final long YIELD_AFTER_NANOS = Long.getLong("myelin.workerYieldAfterNanos", 2_000L);
 
     private static final int IDLE = 0;
     private static final int ASSIGNED = 1;
@@ -205,20 +211,36 @@ final class WorkerPool implements AutoCloseable {
 
     /** The caller waits until helper {@code h} has finished the job it claimed. */
     private void awaitIdle(Helper h) {
-        long deadline = 0;
+        long start = 0;
         while (h.state.get() == RUNNING) {
-            if (deadline == 0) {
-                deadline = System.nanoTime() + SPIN_NANOS;
-            } else if (System.nanoTime() - deadline > 0) {
+            if (start == 0) {
+                start = System.nanoTime();
+            } else if (!pause(start)) {
                 callerParked = true;
                 if (h.state.get() == RUNNING) {
                     LockSupport.park(this);
                 }
                 callerParked = false;
-                continue;
             }
-            Thread.onSpinWait();
         }
+    }
+
+    /**
+     * One round of waiting that began at {@code start}: a spin for the first {@link #YIELD_AFTER_NANOS},
+     * then a yield (when the thread waited for shares this processor, it runs now), until
+     * {@link #SPIN_NANOS}; returns false once that is over (the caller then parks).
+     */
+    private static boolean pause(long start) {
+        long waited = System.nanoTime() - start;
+        if (waited < YIELD_AFTER_NANOS) {
+            Thread.onSpinWait();
+            return true;
+        }
+        if (waited < SPIN_NANOS) {
+            Thread.yield();
+            return true;
+        }
+        return false;
     }
 
     /** Stops the helper threads (they finish a claimed job first); later calls run on the caller alone. */
@@ -275,19 +297,17 @@ final class WorkerPool implements AutoCloseable {
 
         /** Waits until a job is assigned (true) or the pool is closed (false). */
         private boolean awaitJob() {
-            long deadline = System.nanoTime() + SPIN_NANOS;
+            long start = System.nanoTime();
             while (state.get() != ASSIGNED) {
                 if (closed) {
                     return false;
                 }
-                if (System.nanoTime() - deadline > 0) {
+                if (!pause(start)) {
                     parked = true;
                     if (state.get() != ASSIGNED && !closed) {
                         LockSupport.park(WorkerPool.this);
                     }
                     parked = false;
-                } else {
-                    Thread.onSpinWait();
                 }
             }
             return true;
