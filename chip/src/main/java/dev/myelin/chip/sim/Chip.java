@@ -33,15 +33,16 @@ import java.util.List;
 public final class Chip implements AutoCloseable {
     /**
      * Fewest cores with work in a tick for which the worker pool is used; below it the engine
-     * thread steps them alone (a speed choice only: results never depend on it).
+     * thread steps them alone (a speed choice only: results never depend on it). System property
+     * {@code myelin.parallelMinBusyCores}.
      */
-    static final int PARALLEL_MIN_BUSY_CORES = 8;
+    static final int PARALLEL_MIN_BUSY_CORES = Integer.getInteger("myelin.parallelMinBusyCores", 8);
     /**
-     * Fewest neurons in the tick's busy cores for which the worker pool is used: below it a tick's
-     * work (tens of microseconds) is less than handing it to the workers and waiting for them costs
-     * (the 4,000-neuron CUBA load on 10 cores runs 1.4x faster on the engine thread alone). A speed
-     * choice only; the tests set it to 0 (system property {@code myelin.parallelMinNeurons}) so that
-     * their small chips exercise the workers.
+     * Fewest neurons in the tick's busy cores for which the worker pool is used: below it a second
+     * thread does not pay (the 4,000-neuron CUBA load on 10 cores runs no faster for more CPU time;
+     * docs/architecture.md, "Threading model"). A speed choice only;
+     * the tests set it to 0 (system property {@code myelin.parallelMinNeurons}) so that their small
+     * chips exercise the workers.
      */
     static final int PARALLEL_MIN_NEURONS = Integer.getInteger("myelin.parallelMinNeurons", 16_384);
 
@@ -65,8 +66,15 @@ public final class Chip implements AutoCloseable {
     private final int[] involved;
     /** Cores involved in the last tick ({@link #lastTickCores}): the first entries of {@link #involved}. */
     private int involvedCount;
-    private final java.util.function.IntConsumer stepInvolved;
-    /** The tick being run, for {@link #stepInvolved}. */
+    /** Per involved core of this tick: {@link #QUIESCENT} and {@link #PORT_SPIKES} after its step. */
+    private final byte[] afterStep;
+    private static final int QUIESCENT = 1;
+    private static final int PORT_SPIKES = 2;
+    /** {@link #stepCores} as the workers' task (a field: a tick allocates no task). */
+    private final WorkerPool.RangeTask stepCores = this::stepCores;
+    /** Steps core c in {@link #running} without idle skipping (a field: a tick allocates no task). */
+    private final java.util.function.IntConsumer stepAll;
+    /** The tick being run, for {@link #stepCores} and {@link #stepAll}. */
     private long running;
     /** Whether this tick's cores have been stepped (a core involved later is stepped as idle at once). */
     private boolean coresStepped;
@@ -80,7 +88,8 @@ public final class Chip implements AutoCloseable {
         this.skipIdle = options.skipIdle();
         this.activity = skipIdle ? new CoreActivity(cores, tickCounts, totals) : null;
         this.involved = new int[cores.length];
-        this.stepInvolved = i -> cores[involved[i]].step(running, tickCounts, true);
+        this.afterStep = new byte[cores.length];
+        this.stepAll = c -> cores[c].step(running, tickCounts, false);
         this.pool = new WorkerPool(options.threads());
         this.delivery = new Delivery(cores, image.arch().latePolicy(), this::touch, activity, pool);
         this.emitted = new TickSpikes(cores, tickCounts, activity);
@@ -290,8 +299,9 @@ public final class Chip implements AutoCloseable {
         long t = tick;
         tickCounts.clear();
         drainInputs(t);
+        running = t;
         if (pool.threads() > 1 && enoughWork(t)) {
-            pool.forEach(cores.length, c -> cores[c].step(t, tickCounts, skipIdle));
+            pool.forEach(cores.length, stepAll);
         } else {
             // few cores have work: waking the workers (tens of microseconds) would cost more than it saves
             for (CoreRuntime core : cores) {
@@ -375,31 +385,52 @@ public final class Chip implements AutoCloseable {
         activity.touchBusy();
         int n = activity.involvedCores(involved);
         running = t;
-        if (pool.threads() > 1 && enoughWork(n)) {
-            pool.forEach(n, stepInvolved);
+        boolean parallel = pool.threads() > 1 && enoughWork(n);
+        if (parallel) {
+            pool.forEachRange(n, stepCores);
         } else {
-            for (int i = 0; i < n; i++) {
-                cores[involved[i]].step(t, tickCounts, true);
-            }
+            stepCores(0, n);
         }
         coresStepped = true;
         for (int i = 0; i < n; i++) {
-            CoreRuntime core = cores[involved[i]];
-            activity.stepped(core.index, core.neurons.quiescent());
-            recordPorts(core, t);
+            int c = involved[i];
+            int after = afterStep[i];
+            activity.stepped(c, (after & QUIESCENT) != 0);
+            if ((after & PORT_SPIKES) != 0) {
+                recordPorts(cores[c], t);
+            }
         }
         probeAndRoute(t);
         n = activity.involvedCores(involved);
+        countOccupancy(n);
+        learning.afterTick(t, this);
+        activity.end(involved, n);
+        involvedCount = n;
+        tick = t + 1;
+    }
+
+    /**
+     * Steps involved cores [from, to) in {@link #running} and notes in {@link #afterStep} what the
+     * engine thread needs of each afterwards, so that its loop over the stepped cores reads one
+     * byte per core instead of each core's objects.
+     */
+    private void stepCores(int from, int to) {
+        long t = running;
+        for (int i = from; i < to; i++) {
+            CoreRuntime core = cores[involved[i]];
+            core.step(t, tickCounts, true);
+            afterStep[i] = (byte) ((core.neurons.quiescent() ? QUIESCENT : 0) | (core.portSpikes > 0 ? PORT_SPIKES : 0));
+        }
+    }
+
+    /** The first n involved cores' delay occupancy after routing, into their rows of the tick's counters. */
+    private void countOccupancy(int n) {
         for (int i = 0; i < n; i++) {
             CoreRuntime core = cores[involved[i]];
             int held = core.delay.occupancy();
             tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_SUM, held);
             tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_MAX, held);
         }
-        learning.afterTick(t, this);
-        activity.end(involved, n);
-        involvedCount = n;
-        tick = t + 1;
     }
 
     /** Core {@code c} gets an arrival in this tick; with idle skipping, one involved only now is stepped (idle) at once. */
