@@ -16,9 +16,11 @@ import java.util.Arrays;
  *
  * <p>Two steps. {@link #deliver} runs on the engine thread in packet order: it tells the engine
  * the target core is involved and queues the spike. {@link #flush} then applies the queue
- * sharded by target core: the cores of a block of 64 consecutive indices belong to one shard
- * (so the bit words of {@link CoreActivity} and the counter rows each shard writes are its
- * own), and each shard takes its spikes in queue order on one of the engine's workers. What a
+ * sharded by target core: each shard is one contiguous run of whole blocks of 64 consecutive
+ * core indices (so the bit words of {@link CoreActivity} and the counter rows each shard writes
+ * are its own, and a shard's cores are, on a busy chip, the part of the tick's cores the same
+ * worker stepped: their delay buffers are still in its cache), and each shard takes its spikes
+ * in queue order (grouped by core: only its own cores' runs) on one of the engine's workers. What a
  * delivery does touches its target core alone, and the marks and counts of one core do not
  * depend on the order of its spikes (a merge is a spike whose bit is already set, whichever
  * came first), so the result is the same for any number of shards.
@@ -118,7 +120,11 @@ final class Delivery implements DeliverySink {
         queued = 0;
     }
 
-    /** A stable counting sort of the queue by target core into {@link #order}. */
+    /**
+     * A stable counting sort of the queue by target core into {@link #order}; afterwards
+     * {@code coreStart[c]} is where core {@code c + 1}'s spikes start (so core c's are
+     * {@code [c == 0 ? 0 : coreStart[c - 1], coreStart[c])}).
+     */
     private void groupByCore() {
         int[] start = coreStart;
         Arrays.fill(start, 0);
@@ -139,21 +145,38 @@ final class Delivery implements DeliverySink {
      * queue order, or grouped by core when {@link #grouped}.
      */
     private void apply(int shard, int shards) {
-        boolean byCore = grouped;
-        if (shards == 1 && !byCore) {
-            // one shard takes every spike in queue order: no remainder to test per spike
+        if (shards == 1 && !grouped) {
+            // one shard takes every spike in queue order: no shard to test per spike
             for (int q = 0, n = queued; q < n; q++) {
                 apply(queuedCore[q], queuedAxon[q], queuedDue[q], queuedArrival[q]);
             }
             return;
         }
-        for (int i = 0, n = queued; i < n; i++) {
-            int q = byCore ? order[i] : i;
+        int blocks = (cores.length + 63) >>> 6;
+        int lo = Math.min(cores.length, firstBlock(shard, shards, blocks) << 6);
+        int hi = Math.min(cores.length, firstBlock(shard + 1, shards, blocks) << 6);
+        if (grouped) {
+            // the shard's cores are [lo, hi): their spikes are one run of the grouped order
+            for (int i = lo == 0 ? 0 : coreStart[lo - 1], end = hi == 0 ? 0 : coreStart[hi - 1]; i < end; i++) {
+                int q = order[i];
+                apply(queuedCore[q], queuedAxon[q], queuedDue[q], queuedArrival[q]);
+            }
+            return;
+        }
+        for (int q = 0, n = queued; q < n; q++) {
             int core = queuedCore[q];
-            if ((core >>> 6) % shards == shard) {
+            if (core >= lo && core < hi) {
                 apply(core, queuedAxon[q], queuedDue[q], queuedArrival[q]);
             }
         }
+    }
+
+    /**
+     * The first of the blocks of 64 cores in shard {@code shard} of {@code shards}: block b is in
+     * shard {@code floor(b x shards / blocks)}, so shard s starts at {@code ceil(s x blocks / shards)}.
+     */
+    static int firstBlock(int shard, int shards, int blocks) {
+        return (int) (((long) shard * blocks + shards - 1) / shards);
     }
 
     private void apply(int core, int axon, long dueTick, long arrivalTick) {

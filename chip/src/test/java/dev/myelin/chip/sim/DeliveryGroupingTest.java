@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in queue order, on one thread or several.
  */
 class DeliveryGroupingTest {
-    private static final int CORES = 32;
+    /** Three blocks of 64 cores (64, 64, 32): on 2 threads delivery's shards are blocks 0-1 and block 2. */
+    private static final int CORES = 160;
     private static final int TICKS = 30;
 
     @AfterEach
@@ -26,15 +27,18 @@ class DeliveryGroupingTest {
     }
 
     /**
-     * 32 cores of 256 neurons driven by their leak to fire every 1-2 ticks (well over 2,048 spikes a
+     * 160 cores of 256 neurons driven by their leak to fire every 1-2 ticks (well over 2,048 spikes a
      * tick, above the grouping threshold), random crossbars, each neuron targeting a random axon
-     * of a random core with a random delay, so spikes merge on shared axons.
+     * of a random core of its row with a random delay, so spikes merge on shared axons.
      */
     private static NetworkImage busyChip(String latePolicy) {
         SplittableRandom rnd = new SplittableRandom(42);
         TnNet net = new TnNet().latePolicy(latePolicy);
         for (int x = 0; x < CORES; x++) {
-            TnNet.TnCore c = net.core(x, 256, 256);
+            // rows of 64 cores (the board is 64 wide); a target is on its source's row
+            int col = x % 64;
+            int rowLength = Math.min(64, CORES - (x - col));
+            TnNet.TnCore c = net.core(new dev.myelin.isa.model.CoreId(col, x / 64, 0), 256, 256);
             for (int a = 0; a < 256; a++) {
                 int g = a % 4;
                 for (int j = 0; j < 256; j++) {
@@ -52,7 +56,7 @@ class DeliveryGroupingTest {
                 c.p.weights()[4 * j + 1] = -1;
                 c.p.weights()[4 * j + 2] = 2;
                 c.p.weights()[4 * j + 3] = -2;
-                c.target(j, rnd.nextInt(CORES) - x, rnd.nextInt(256), 1 + rnd.nextInt(15));
+                c.target(j, rnd.nextInt(rowLength) - col, rnd.nextInt(256), 1 + rnd.nextInt(15));
             }
         }
         return net.image();
@@ -76,10 +80,29 @@ class DeliveryGroupingTest {
     }
 
     @Test
+    void shardsAreContiguousRunsOfBlocksCoveringEveryBlockOnce() {
+        for (int blocks = 1; blocks <= 200; blocks++) {
+            for (int shards = 1; shards <= 8; shards++) {
+                assertThat(Delivery.firstBlock(0, shards, blocks)).isZero();
+                assertThat(Delivery.firstBlock(shards, shards, blocks)).isEqualTo(blocks);
+                for (int s = 0; s < shards; s++) {
+                    // block b belongs to shard floor(b x shards / blocks): exactly the blocks of [first(s), first(s + 1))
+                    for (int b = Delivery.firstBlock(s, shards, blocks); b < Delivery.firstBlock(s + 1, shards, blocks); b++) {
+                        assertThat(b * shards / blocks).as("block %d of %d, %d shards", b, blocks, shards).isEqualTo(s);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void groupedDeliveryGivesTheSameStateAndCountsAsQueueOrder() {
         for (String policy : new String[] {"deliver-late", "drop"}) {
             NetworkImage image = busyChip(policy);
-            for (int threads : new int[] {1, 2}) {
+            Outcome oneThread = run(image, ChipOptions.defaults().withThreads(1), Integer.MAX_VALUE);
+            Outcome oneThreadLate = run(image, ChipOptions.defaults().withThreads(1).withNetwork(ChipTestNetworks.LATE),
+                    Integer.MAX_VALUE);
+            for (int threads : new int[] {1, 2, 3}) {
                 for (boolean late : new boolean[] {false, true}) {
                     ChipOptions o = ChipOptions.defaults().withThreads(threads);
                     if (late) {
@@ -103,6 +126,10 @@ class DeliveryGroupingTest {
                     }
                     assertThat(grouped.counts()).as(at).isEqualTo(queueOrder.counts());
                     assertThat(grouped.v()).as(at).isEqualTo(queueOrder.v());
+                    // sharded over the threads (more than 4,096 spikes a tick), as on one thread
+                    Outcome one = late ? oneThreadLate : oneThread;
+                    assertThat(queueOrder.counts()).as(at).isEqualTo(one.counts());
+                    assertThat(queueOrder.v()).as(at).isEqualTo(one.v());
                 }
             }
         }
