@@ -56,30 +56,17 @@ class DelayedInputPathsTest {
             generalInner.fastPaths = false;
             LearningCore fast = new LearningCore(fastInner, rows, config, new XorShift32Random(5));
             LearningCore general = new LearningCore(generalInner, rows, config, new XorShift32Random(5));
-            int n = fast.neurons();
-            int[] firedFast = new int[n];
-            int[] firedGeneral = new int[n];
-            long[] active = new long[(axons + 63) >>> 6];
+            Lockstep both = new Lockstep(fast, general, axons);
             for (int t = 0; t < 40; t++) {
-                Arrays.fill(active, 0L);
-                for (int a = 0; a < axons && t < 25; a++) {
-                    if (rnd.nextInt(4) == 0) {
-                        active[a >>> 6] |= 1L << (a & 63);
-                    }
+                if (t < 25) {
+                    both.randomAxons(rnd, 4, 1);
+                } else {
+                    both.noAxons();
                 }
-                String at = "trial " + trial + " tick " + t;
-                assertThat(fast.integrate(active, active.length)).as(at)
-                        .isEqualTo(general.integrate(active, active.length));
-                int f = fast.update(t, firedFast);
-                int g = general.update(t, firedGeneral);
-                assertThat(Arrays.copyOf(firedFast, f)).as(at).isEqualTo(Arrays.copyOf(firedGeneral, g));
-                for (int j = 0; j < n; j++) {
-                    assertThat(fast.u(j)).as(at + " u of neuron " + j).isEqualTo(general.u(j));
-                    assertThat(fast.v(j)).as(at + " v of neuron " + j).isEqualTo(general.v(j));
+                both.tick(t, "trial " + trial + " tick " + t);
+                for (int j = 0; j < fast.neurons(); j++) {
                     delivered += t >= 25 && fast.u(j) != 0 ? 1 : 0;
                 }
-                assertThat(fast.lastActiveUpdates()).as(at).isEqualTo(general.lastActiveUpdates());
-                assertThat(fast.quiescent()).as(at).isEqualTo(general.quiescent());
             }
             for (int k = 0; k < d.length; k++) {
                 assertThat(fast.delay(k)).isEqualTo(general.delay(k)).isBetween(0, max);

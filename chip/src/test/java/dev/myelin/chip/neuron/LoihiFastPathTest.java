@@ -11,7 +11,6 @@ import dev.myelin.isa.model.Targets;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -41,19 +40,9 @@ class LoihiFastPathTest {
             LoihiCubaArray general = new LoihiCubaArray(core, LOIHI);
             general.fastPaths = false;
             paths.merge(fast.updatePath(), 1, Integer::sum);
-            int n = fast.neurons();
-            int axons = core.axonType().length;
-            int[] firedFast = new int[n];
-            int[] firedGeneral = new int[n];
-            long[] active = new long[(axons + 63) >>> 6];
+            Lockstep both = new Lockstep(fast, general, core.axonType().length);
             for (int t = 0; t < 30; t++) {
-                Arrays.fill(active, 0L);
-                int density = rnd.nextInt(5);
-                for (int a = 0; a < axons; a++) {
-                    if (rnd.nextInt(8) < density) {
-                        active[a >>> 6] |= 1L << (a & 63);
-                    }
-                }
+                both.randomAxons(rnd, 8, rnd.nextInt(5));
                 String at = "trial " + trial + " tick " + t;
                 if (t % 10 == 5 && rows(core).post().length > 0) {
                     // the learning engine's write: a row of one weight becomes mixed (or, alone, takes the new one)
@@ -67,19 +56,7 @@ class LoihiFastPathTest {
                     fast.setRawWeight(a, k, raw);
                     general.setRawWeight(a, k, raw);
                 }
-                assertThat(fast.integrate(active, active.length)).as(at)
-                        .isEqualTo(general.integrate(active, active.length));
-                int f = fast.update(t, firedFast);
-                int g = general.update(t, firedGeneral);
-                assertThat(f).as(at).isEqualTo(g);
-                assertThat(Arrays.copyOf(firedFast, f)).as(at).isEqualTo(Arrays.copyOf(firedGeneral, g));
-                for (int j = 0; j < n; j++) {
-                    assertThat(fast.u(j)).as(at + " u of neuron " + j).isEqualTo(general.u(j));
-                    assertThat(fast.v(j)).as(at + " v of neuron " + j).isEqualTo(general.v(j));
-                }
-                assertThat(fast.lastActiveUpdates()).as(at).isEqualTo(general.lastActiveUpdates());
-                assertThat(fast.restingUpdates()).as(at).isEqualTo(general.restingUpdates());
-                assertThat(fast.quiescent()).as(at).isEqualTo(general.quiescent());
+                both.tick(t, at);
             }
         }
         assertThat(paths.keySet()).containsExactly("fast", "fast, biased", "fast, compartments");
@@ -111,32 +88,10 @@ class LoihiFastPathTest {
             general.fastPaths = false;
             assertThat(fast.sharedParameters()).isTrue();
             paths.merge(fast.updatePath(), 1, Integer::sum);
-            int n = fast.neurons();
-            int axons = core.axonType().length;
-            int[] firedFast = new int[n];
-            int[] firedGeneral = new int[n];
-            long[] active = new long[(axons + 63) >>> 6];
+            Lockstep both = new Lockstep(fast, general, core.axonType().length);
             for (int t = 0; t < 30; t++) {
-                Arrays.fill(active, 0L);
-                int density = rnd.nextInt(5);
-                for (int a = 0; a < axons; a++) {
-                    if (rnd.nextInt(8) < density) {
-                        active[a >>> 6] |= 1L << (a & 63);
-                    }
-                }
-                String at = "trial " + trial + " tick " + t;
-                assertThat(fast.integrate(active, active.length)).as(at)
-                        .isEqualTo(general.integrate(active, active.length));
-                int f = fast.update(t, firedFast);
-                int g = general.update(t, firedGeneral);
-                assertThat(Arrays.copyOf(firedFast, f)).as(at).isEqualTo(Arrays.copyOf(firedGeneral, g));
-                for (int j = 0; j < n; j++) {
-                    assertThat(fast.u(j)).as(at + " u of neuron " + j).isEqualTo(general.u(j));
-                    assertThat(fast.v(j)).as(at + " v of neuron " + j).isEqualTo(general.v(j));
-                }
-                assertThat(fast.lastActiveUpdates()).as(at).isEqualTo(general.lastActiveUpdates());
-                assertThat(fast.restingUpdates()).as(at).isEqualTo(general.restingUpdates());
-                assertThat(fast.quiescent()).as(at).isEqualTo(general.quiescent());
+                both.randomAxons(rnd, 8, rnd.nextInt(5));
+                both.tick(t, "trial " + trial + " tick " + t);
             }
         }
         // the shared update is taken by both non-extended paths

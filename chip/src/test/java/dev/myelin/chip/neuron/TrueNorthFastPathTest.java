@@ -8,7 +8,6 @@ import dev.myelin.isa.model.NegativeThreshold;
 import dev.myelin.isa.model.TrueNorthNeurons;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,31 +31,10 @@ class TrueNorthFastPathTest {
             general.fastPaths = false;
             paths.merge(fast.updatePath(), 1, Integer::sum);
             paths.merge(fast.sharedWeights() ? "shared weights" : "per-neuron weights", 1, Integer::sum);
-            int n = fast.neurons();
-            int axons = core.axonType().length;
-            int[] firedFast = new int[n];
-            int[] firedGeneral = new int[n];
-            long[] active = new long[(axons + 63) >>> 6];
+            Lockstep both = new Lockstep(fast, general, core.axonType().length);
             for (int t = 0; t < 40; t++) {
-                Arrays.fill(active, 0L);
-                int density = rnd.nextInt(4);
-                for (int a = 0; a < axons; a++) {
-                    if (rnd.nextInt(8) < density) {
-                        active[a >>> 6] |= 1L << (a & 63);
-                    }
-                }
-                assertThat(fast.integrate(active, active.length)).isEqualTo(general.integrate(active, active.length));
-                int f = fast.update(t, firedFast);
-                int g = general.update(t, firedGeneral);
-                String at = "trial " + trial + " tick " + t;
-                assertThat(f).as(at).isEqualTo(g);
-                assertThat(Arrays.copyOf(firedFast, f)).as(at).isEqualTo(Arrays.copyOf(firedGeneral, g));
-                for (int j = 0; j < n; j++) {
-                    assertThat(fast.v(j)).as(at + " neuron " + j).isEqualTo(general.v(j));
-                }
-                assertThat(fast.lastActiveUpdates()).as(at).isEqualTo(general.lastActiveUpdates());
-                assertThat(fast.restingUpdates()).as(at).isEqualTo(general.restingUpdates());
-                assertThat(fast.quiescent()).as(at).isEqualTo(general.quiescent());
+                both.randomAxons(rnd, 8, rnd.nextInt(4));
+                both.tick(t, "trial " + trial + " tick " + t);
             }
         }
         assertThat(paths.keySet()).containsExactly("deterministic", "general", "per-neuron weights", "shared weights",

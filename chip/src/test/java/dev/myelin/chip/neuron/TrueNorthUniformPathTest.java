@@ -49,31 +49,10 @@ class TrueNorthUniformPathTest {
             if (Arrays.stream(p.stochasticSynapse()).anyMatch(s -> s != 0)) {
                 stochastic++;
             }
-            int n = fast.neurons();
-            int axons = core.axonType().length;
-            int[] firedFast = new int[n];
-            int[] firedGeneral = new int[n];
-            long[] active = new long[(axons + 63) >>> 6];
+            Lockstep both = new Lockstep(fast, general, core.axonType().length);
             for (int t = 0; t < 60; t++) {
-                Arrays.fill(active, 0L);
-                int density = rnd.nextInt(5); // 0 to 4 eighths of the axons, some ticks none
-                for (int a = 0; a < axons; a++) {
-                    if (rnd.nextInt(8) < density) {
-                        active[a >>> 6] |= 1L << (a & 63);
-                    }
-                }
-                String at = "trial " + trial + " tick " + t;
-                assertThat(fast.integrate(active, active.length)).as(at)
-                        .isEqualTo(general.integrate(active, active.length));
-                int f = fast.update(t, firedFast);
-                int g = general.update(t, firedGeneral);
-                assertThat(Arrays.copyOf(firedFast, f)).as(at).isEqualTo(Arrays.copyOf(firedGeneral, g));
-                for (int j = 0; j < n; j++) {
-                    assertThat(fast.v(j)).as(at + " neuron " + j).isEqualTo(general.v(j));
-                }
-                assertThat(fast.lastActiveUpdates()).as(at).isEqualTo(general.lastActiveUpdates());
-                assertThat(fast.restingUpdates()).as(at).isEqualTo(general.restingUpdates());
-                assertThat(fast.quiescent()).as(at).isEqualTo(general.quiescent());
+                both.randomAxons(rnd, 8, rnd.nextInt(5)); // 0 to 4 eighths of the axons, some ticks none
+                both.tick(t, "trial " + trial + " tick " + t);
             }
         }
         // every case above was met often enough to mean something
