@@ -295,6 +295,23 @@ public final class LoihiCubaArray implements NeuronArray {
      * On a core whose neurons all have a bias the bitmap of neurons reached is not kept (every
      * neuron counts as active anyway).
      */
+    /**
+     * Adds synapses [start, end) of one row into the sums: each {@code w} when the row has one
+     * weight, else each its own weight from the packed stream ({@code w == MIXED}).
+     */
+    private static void addRow(int[] sums, short[] idx, int[] syn, int start, int end, int w) {
+        if (w != MIXED) {
+            for (int k = start; k < end; k++) {
+                sums[idx[k] & 0xFFFF] += w;
+            }
+        } else {
+            for (int k = start; k < end; k++) {
+                int e = syn[k];
+                sums[e >>> PACK_WEIGHT_BITS] += e << (32 - PACK_WEIGHT_BITS) >> (32 - PACK_WEIGHT_BITS);
+            }
+        }
+    }
+
     private long integrate32(long[] activeAxons, int words) {
         int axons = axonGroup.length;
         int lastWord = Math.min(words, (axons + 63) >>> 6);
@@ -349,17 +366,7 @@ public final class LoihiCubaArray implements NeuronArray {
             for (int i = 0; i < count; i++) {
                 int start = list[i];
                 int end = ends[i];
-                int w = weights[i];
-                if (w != MIXED) {
-                    for (int k = start; k < end; k++) {
-                        sums[idx[k] & 0xFFFF] += w;
-                    }
-                } else {
-                    for (int k = start; k < end; k++) {
-                        int e = syn[k];
-                        sums[e >>> PACK_WEIGHT_BITS] += e << (32 - PACK_WEIGHT_BITS) >> (32 - PACK_WEIGHT_BITS);
-                    }
-                }
+                addRow(sums, idx, syn, start, end, weights[i]);
                 events += end - start;
             }
             return events;
@@ -369,16 +376,7 @@ public final class LoihiCubaArray implements NeuronArray {
             int end = ends[i];
             int w = weights[i];
             if (syn != null) {
-                if (w != MIXED) {
-                    for (int k = start; k < end; k++) {
-                        sums[idx[k] & 0xFFFF] += w;
-                    }
-                } else {
-                    for (int k = start; k < end; k++) {
-                        int e = syn[k];
-                        sums[e >>> PACK_WEIGHT_BITS] += e << (32 - PACK_WEIGHT_BITS) >> (32 - PACK_WEIGHT_BITS);
-                    }
-                }
+                addRow(sums, idx, syn, start, end, w);
             }
             if (!allBiased) {
                 if (groups == 1 && idx != null) {
