@@ -9,9 +9,10 @@ import java.util.List;
  * proportional to the cores the tick changed (an idle core costs nothing per tick).
  *
  * <p>A tick is written by {@link #begin}, {@link #open} of each core whose row the tick rebuilds
- * (then its counts written into {@link #rows()}), hops, and {@link #end}. A core not opened keeps
- * the row of the tick before: it did exactly the same again (a dormant core of the engine). Kept
- * incrementally from the opened cores alone:
+ * (then its counts written into {@link #rows()}) or {@link #put} of its whole new row, hops, and
+ * {@link #end}. A core neither opened nor put keeps the row of the tick before: it did exactly the
+ * same again (a dormant core of the engine). A core put with the row it already had costs only
+ * the comparison. Kept incrementally from the opened and changed cores alone:
  * <ul>
  *   <li>the tick's sums over all cores per pricing class (each activity, and synaptic events on
  *       sparse cores apart): a core's old row is subtracted when it is opened, its new row added
@@ -41,7 +42,8 @@ public final class ActivityRecord {
     /** Per-core totals up to (not including) tick {@code since[c]}. */
     private final long[] totals;
     private final long[] since;
-    private final boolean[] opened;
+    /** {@code tick + 1} of the tick in which each core was last opened or put (0: never). */
+    private final long[] openedIn;
     private final int[] openedList;
     private int openedCount;
     /** Max trees (leaves from {@code leaves}) of the cores' generation and receive times. */
@@ -71,7 +73,7 @@ public final class ActivityRecord {
         this.rows = new long[this.cores * K];
         this.totals = new long[this.cores * K];
         this.since = new long[this.cores];
-        this.opened = new boolean[this.cores];
+        this.openedIn = new long[this.cores];
         this.openedList = new int[this.cores];
         int l = 1;
         while (l < this.cores) {
@@ -105,10 +107,10 @@ public final class ActivityRecord {
      * @return false when the core was already opened this tick (its row is left as it is)
      */
     public boolean open(int c) {
-        if (opened[c]) {
+        if (openedIn[c] == tick + 1) {
             return false;
         }
-        opened[c] = true;
+        openedIn[c] = tick + 1;
         openedList[openedCount++] = c;
         int b = c * K;
         long ticks = tick - since[c];
@@ -125,9 +127,50 @@ public final class ActivityRecord {
         return true;
     }
 
-    /** Whether core {@code c} was opened in this tick. */
+    /** Whether core {@code c} was opened or put in this tick. */
     public boolean isOpen(int c) {
-        return opened[c];
+        return openedIn[c] == tick + 1;
+    }
+
+    /**
+     * Writes core {@code c}'s whole row of this tick at once, {@code row[k]} the count of the
+     * activity of ordinal {@code k}: the same as {@link #open} then writing the row into
+     * {@link #rows()}, in one pass and without touching the sums, totals or latency trees when the
+     * row is the one the core already had (it then keeps counting from the tick it started).
+     *
+     * @return false when the core was already opened or put this tick (its row is left as it is)
+     */
+    public boolean put(int c, long[] row) {
+        if (openedIn[c] == tick + 1) {
+            return false;
+        }
+        openedIn[c] = tick + 1;
+        int b = c * K;
+        int k = 0;
+        while (k < K && rows[b + k] == row[k]) {
+            k++;
+        }
+        if (k == K) {
+            return true;
+        }
+        long ticks = tick - since[c];
+        if (sparse[c]) {
+            int syn = Activity.SYN_EVENTS.ordinal();
+            tickSums[SYN_SPARSE] += row[syn] - rows[b + syn];
+        }
+        for (k = 0; k < K; k++) {
+            long x = rows[b + k];
+            long y = row[k];
+            totals[b + k] += x * ticks;
+            tickSums[k] += y - x;
+            rows[b + k] = y;
+        }
+        since[c] = tick;
+        if (pricing != null) {
+            update(generation, c, pricing.generationNs(rows, c));
+            update(receive, c, pricing.receiveNs(rows, c));
+        }
+        return true;
     }
 
     /** Adds hops of this tick: east-west, north-south, and the chip-to-chip link crossings among them. */
@@ -141,7 +184,6 @@ public final class ActivityRecord {
     public void end() {
         for (int i = 0; i < openedCount; i++) {
             int c = openedList[i];
-            opened[c] = false;
             int b = c * K;
             for (int k = 0; k < K; k++) {
                 tickSums[k] += rows[b + k];
