@@ -50,6 +50,10 @@ public final class ActivityRecord {
     private final int leaves;
     private final double[] generation;
     private final double[] receive;
+    /** Levels above the leaves, and the cores whose leaves this tick rewrote (their paths not yet fixed). */
+    private final int depth;
+    private final int[] changedLeaves;
+    private int changedCount;
     private long tick;
     private boolean inTick;
     private long hopsEw;
@@ -82,6 +86,8 @@ public final class ActivityRecord {
         this.leaves = l;
         this.generation = new double[pricing == null ? 0 : 2 * l];
         this.receive = new double[pricing == null ? 0 : 2 * l];
+        this.depth = Integer.numberOfTrailingZeros(l);
+        this.changedLeaves = new int[pricing == null ? 0 : this.cores];
     }
 
     public int cores() {
@@ -166,11 +172,17 @@ public final class ActivityRecord {
             rows[b + k] = y;
         }
         since[c] = tick;
-        if (pricing != null) {
-            update(generation, c, pricing.generationNs(rows, c));
-            update(receive, c, pricing.receiveNs(rows, c));
-        }
+        leaf(c);
         return true;
+    }
+
+    /** Rewrites core {@code c}'s leaves from its row; their paths are fixed at the tick's end. */
+    private void leaf(int c) {
+        if (pricing != null) {
+            generation[leaves + c] = pricing.generationNs(rows, c);
+            receive[leaves + c] = pricing.receiveNs(rows, c);
+            changedLeaves[changedCount++] = c;
+        }
     }
 
     /** Adds hops of this tick: east-west, north-south, and the chip-to-chip link crossings among them. */
@@ -191,11 +203,9 @@ public final class ActivityRecord {
             if (sparse[c]) {
                 tickSums[SYN_SPARSE] += rows[b + Activity.SYN_EVENTS.ordinal()];
             }
-            if (pricing != null) {
-                update(generation, c, pricing.generationNs(rows, c));
-                update(receive, c, pricing.receiveNs(rows, c));
-            }
+            leaf(c);
         }
+        fixTrees();
         for (int k = 0; k < CLASSES; k++) {
             runSums[k] += tickSums[k];
         }
@@ -206,15 +216,43 @@ public final class ActivityRecord {
         inTick = false;
     }
 
-    private void update(double[] tree, int c, double v) {
-        int i = leaves + c;
-        tree[i] = v;
-        for (i >>= 1; i >= 1; i >>= 1) {
+    /**
+     * Brings the max trees up to date with the leaves rewritten this tick: the path of each to the
+     * root, up to the first node that keeps its value, or, when those paths would visit more nodes
+     * than the tree has (most cores changed), every node bottom-up. Either way each node ends up
+     * the maximum of its children: the same trees.
+     */
+    private void fixTrees() {
+        int n = changedCount;
+        changedCount = 0;
+        if (n == 0) {
+            return;
+        }
+        if ((long) n * depth >= leaves) {
+            rebuild(generation);
+            rebuild(receive);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int c = changedLeaves[i];
+            fix(generation, c);
+            fix(receive, c);
+        }
+    }
+
+    private void fix(double[] tree, int c) {
+        for (int i = (leaves + c) >> 1; i >= 1; i >>= 1) {
             double m = Math.max(tree[2 * i], tree[2 * i + 1]);
             if (tree[i] == m) {
                 break;
             }
             tree[i] = m;
+        }
+    }
+
+    private void rebuild(double[] tree) {
+        for (int i = leaves - 1; i >= 1; i--) {
+            tree[i] = Math.max(tree[2 * i], tree[2 * i + 1]);
         }
     }
 
