@@ -16,12 +16,14 @@ import java.util.List;
  * <ul>
  *   <li>the tick's sums over all cores per pricing class (each activity, and synaptic events on
  *       sparse cores apart): a core's old row is subtracted when it is opened, its new row added
- *       at the end of the tick; exact integers, so pricing them is pricing every core;</li>
+ *       at the end of the tick (a put core: the difference, at once); exact integers, so pricing
+ *       them is pricing every core;</li>
  *   <li>the run's per-core totals, lazily: a row counts once per tick it stays in effect,
- *       added (row x ticks) when the core is opened again or when the totals are read;</li>
+ *       added (row x ticks) when the core's row is replaced or when the totals are read;</li>
  *   <li>the run's sums per pricing class (the tick's sums added each tick);</li>
  *   <li>with a {@link Pricing}, the busiest core's SANA-FE generation and receive times, in max
- *       trees over the cores (a changed core updates its path to the root).</li>
+ *       trees over the cores (a changed core's leaf is rewritten; the paths are fixed at the
+ *       tick's end, or the whole tree rebuilt when most leaves changed).</li>
  * </ul>
  * Used on the engine thread. No allocation per tick.
  */
