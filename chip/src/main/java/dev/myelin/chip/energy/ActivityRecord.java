@@ -9,18 +9,21 @@ import java.util.List;
  * proportional to the cores the tick changed (an idle core costs nothing per tick).
  *
  * <p>A tick is written by {@link #begin}, {@link #open} of each core whose row the tick rebuilds
- * (then its counts written into {@link #rows()}), hops, and {@link #end}. A core not opened keeps
- * the row of the tick before: it did exactly the same again (a dormant core of the engine). Kept
- * incrementally from the opened cores alone:
+ * (then its counts written into {@link #rows()}) or {@link #put} of its whole new row, hops, and
+ * {@link #end}. A core neither opened nor put keeps the row of the tick before: it did exactly the
+ * same again (a dormant core of the engine). A core put with the row it already had costs only
+ * the comparison. Kept incrementally from the opened and changed cores alone:
  * <ul>
  *   <li>the tick's sums over all cores per pricing class (each activity, and synaptic events on
  *       sparse cores apart): a core's old row is subtracted when it is opened, its new row added
- *       at the end of the tick; exact integers, so pricing them is pricing every core;</li>
+ *       at the end of the tick (a put core: the difference, at once); exact integers, so pricing
+ *       them is pricing every core;</li>
  *   <li>the run's per-core totals, lazily: a row counts once per tick it stays in effect,
- *       added (row x ticks) when the core is opened again or when the totals are read;</li>
+ *       added (row x ticks) when the core's row is replaced or when the totals are read;</li>
  *   <li>the run's sums per pricing class (the tick's sums added each tick);</li>
  *   <li>with a {@link Pricing}, the busiest core's SANA-FE generation and receive times, in max
- *       trees over the cores (a changed core updates its path to the root).</li>
+ *       trees over the cores (a changed core's leaf is rewritten; the paths are fixed at the
+ *       tick's end, or the whole tree rebuilt when most leaves changed).</li>
  * </ul>
  * Used on the engine thread. No allocation per tick.
  */
@@ -41,13 +44,18 @@ public final class ActivityRecord {
     /** Per-core totals up to (not including) tick {@code since[c]}. */
     private final long[] totals;
     private final long[] since;
-    private final boolean[] opened;
+    /** {@code tick + 1} of the tick in which each core was last opened or put (0: never). */
+    private final long[] openedIn;
     private final int[] openedList;
     private int openedCount;
     /** Max trees (leaves from {@code leaves}) of the cores' generation and receive times. */
     private final int leaves;
     private final double[] generation;
     private final double[] receive;
+    /** Levels above the leaves, and the cores whose leaves this tick rewrote (their paths not yet fixed). */
+    private final int depth;
+    private final int[] changedLeaves;
+    private int changedCount;
     private long tick;
     private boolean inTick;
     private long hopsEw;
@@ -71,7 +79,7 @@ public final class ActivityRecord {
         this.rows = new long[this.cores * K];
         this.totals = new long[this.cores * K];
         this.since = new long[this.cores];
-        this.opened = new boolean[this.cores];
+        this.openedIn = new long[this.cores];
         this.openedList = new int[this.cores];
         int l = 1;
         while (l < this.cores) {
@@ -80,6 +88,8 @@ public final class ActivityRecord {
         this.leaves = l;
         this.generation = new double[pricing == null ? 0 : 2 * l];
         this.receive = new double[pricing == null ? 0 : 2 * l];
+        this.depth = Integer.numberOfTrailingZeros(l);
+        this.changedLeaves = new int[pricing == null ? 0 : this.cores];
     }
 
     public int cores() {
@@ -105,10 +115,10 @@ public final class ActivityRecord {
      * @return false when the core was already opened this tick (its row is left as it is)
      */
     public boolean open(int c) {
-        if (opened[c]) {
+        if (openedIn[c] == tick + 1) {
             return false;
         }
-        opened[c] = true;
+        openedIn[c] = tick + 1;
         openedList[openedCount++] = c;
         int b = c * K;
         long ticks = tick - since[c];
@@ -125,9 +135,56 @@ public final class ActivityRecord {
         return true;
     }
 
-    /** Whether core {@code c} was opened in this tick. */
+    /** Whether core {@code c} was opened or put in this tick. */
     public boolean isOpen(int c) {
-        return opened[c];
+        return openedIn[c] == tick + 1;
+    }
+
+    /**
+     * Writes core {@code c}'s whole row of this tick at once, {@code row[k]} the count of the
+     * activity of ordinal {@code k}: the same as {@link #open} then writing the row into
+     * {@link #rows()}, in one pass and without touching the sums, totals or latency trees when the
+     * row is the one the core already had (it then keeps counting from the tick it started).
+     *
+     * @return false when the core was already opened or put this tick (its row is left as it is)
+     */
+    public boolean put(int c, long[] row) {
+        if (openedIn[c] == tick + 1) {
+            return false;
+        }
+        openedIn[c] = tick + 1;
+        int b = c * K;
+        int k = 0;
+        while (k < K && rows[b + k] == row[k]) {
+            k++;
+        }
+        if (k == K) {
+            return true;
+        }
+        long ticks = tick - since[c];
+        if (sparse[c]) {
+            int syn = Activity.SYN_EVENTS.ordinal();
+            tickSums[SYN_SPARSE] += row[syn] - rows[b + syn];
+        }
+        for (k = 0; k < K; k++) {
+            long x = rows[b + k];
+            long y = row[k];
+            totals[b + k] += x * ticks;
+            tickSums[k] += y - x;
+            rows[b + k] = y;
+        }
+        since[c] = tick;
+        leaf(c);
+        return true;
+    }
+
+    /** Rewrites core {@code c}'s leaves from its row; their paths are fixed at the tick's end. */
+    private void leaf(int c) {
+        if (pricing != null) {
+            generation[leaves + c] = pricing.generationNs(rows, c);
+            receive[leaves + c] = pricing.receiveNs(rows, c);
+            changedLeaves[changedCount++] = c;
+        }
     }
 
     /** Adds hops of this tick: east-west, north-south, and the chip-to-chip link crossings among them. */
@@ -141,7 +198,6 @@ public final class ActivityRecord {
     public void end() {
         for (int i = 0; i < openedCount; i++) {
             int c = openedList[i];
-            opened[c] = false;
             int b = c * K;
             for (int k = 0; k < K; k++) {
                 tickSums[k] += rows[b + k];
@@ -149,11 +205,9 @@ public final class ActivityRecord {
             if (sparse[c]) {
                 tickSums[SYN_SPARSE] += rows[b + Activity.SYN_EVENTS.ordinal()];
             }
-            if (pricing != null) {
-                update(generation, c, pricing.generationNs(rows, c));
-                update(receive, c, pricing.receiveNs(rows, c));
-            }
+            leaf(c);
         }
+        fixTrees();
         for (int k = 0; k < CLASSES; k++) {
             runSums[k] += tickSums[k];
         }
@@ -164,15 +218,43 @@ public final class ActivityRecord {
         inTick = false;
     }
 
-    private void update(double[] tree, int c, double v) {
-        int i = leaves + c;
-        tree[i] = v;
-        for (i >>= 1; i >= 1; i >>= 1) {
+    /**
+     * Brings the max trees up to date with the leaves rewritten this tick: the path of each to the
+     * root, up to the first node that keeps its value, or, when those paths would visit more nodes
+     * than the tree has (most cores changed), every node bottom-up. Either way each node ends up
+     * the maximum of its children: the same trees.
+     */
+    private void fixTrees() {
+        int n = changedCount;
+        changedCount = 0;
+        if (n == 0) {
+            return;
+        }
+        if ((long) n * depth >= leaves) {
+            rebuild(generation);
+            rebuild(receive);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int c = changedLeaves[i];
+            fix(generation, c);
+            fix(receive, c);
+        }
+    }
+
+    private void fix(double[] tree, int c) {
+        for (int i = (leaves + c) >> 1; i >= 1; i >>= 1) {
             double m = Math.max(tree[2 * i], tree[2 * i + 1]);
             if (tree[i] == m) {
                 break;
             }
             tree[i] = m;
+        }
+    }
+
+    private void rebuild(double[] tree) {
+        for (int i = leaves - 1; i >= 1; i--) {
+            tree[i] = Math.max(tree[2 * i], tree[2 * i + 1]);
         }
     }
 

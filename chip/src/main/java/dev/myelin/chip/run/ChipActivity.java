@@ -56,6 +56,20 @@ final class ChipActivity {
     private final Tick chip;
     private final ActivityRecord record;
     private final MeshNetwork network;
+    /** The row being put (reused: nothing allocated per tick). */
+    private final long[] row = new long[Activity.COUNT];
+    private static final int NEURONS = Activity.NEURONS.ordinal();
+    private static final int UPDATED = Activity.UPDATED.ordinal();
+    private static final int SPIKES = Activity.SPIKES.ordinal();
+    private static final int SYN_EVENTS = Activity.SYN_EVENTS.ordinal();
+    private static final int MESSAGES_OUT = Activity.MESSAGES_OUT.ordinal();
+    private static final int MESSAGES_IN = Activity.MESSAGES_IN.ordinal();
+    private static final int LEARNING = Activity.LEARNING.ordinal();
+    private static final int TRACE_UPDATES = Activity.TRACE_UPDATES.ordinal();
+    private static final int DEVICE_PULSES = Activity.DEVICE_PULSES.ordinal();
+    private static final int DEVICE_READS = Activity.DEVICE_READS.ordinal();
+    private static final int DEVICE_WRITE_FJ = Activity.DEVICE_WRITE_FJ.ordinal();
+    private static final int DEVICE_READ_FJ = Activity.DEVICE_READ_FJ.ordinal();
 
     ChipActivity(Chip chip, ActivityRecord record, MeshNetwork network) {
         this(Tick.of(chip), record, network);
@@ -81,45 +95,50 @@ final class ChipActivity {
         return out;
     }
 
-    /** Records the tick that just ran. */
+    /**
+     * Records the tick that just ran: each involved core's whole row, its messages included, is
+     * put in one step (a row the core already had costs the record a comparison); a core that
+     * sent or received without being involved (none does in the engine) is put after.
+     */
     void countLastTick() {
         record.begin();
+        CounterSet t = chip.counters();
         int n = chip.involvedCores();
         for (int i = 0; i < n; i++) {
-            open(chip.involvedCore(i));
+            put(chip.involvedCore(i), t);
         }
-        // every core sending or receiving a message was involved; opening one again leaves its row
-        long[] rows = record.rows();
         int m = network.messageCores();
         for (int i = 0; i < m; i++) {
             int c = network.messageCore(i);
-            open(c);
-            rows[Activity.MESSAGES_OUT.at(c)] = network.messagesOut(c);
-            rows[Activity.MESSAGES_IN.at(c)] = network.messagesIn(c);
+            if (!record.isOpen(c)) {
+                put(c, t);
+            }
         }
-        TrafficStats t = network.lastTickTraffic();
-        record.addHops(t.hopsEastWest(), t.hopsNorthSouth(), t.chipLinkCrossings());
+        TrafficStats h = network.lastTickTraffic();
+        record.addHops(h.hopsEastWest(), h.hopsNorthSouth(), h.chipLinkCrossings());
         record.end();
     }
 
-    /** Opens core {@code c}'s row and writes its counts from the chip's counters. */
-    private void open(int c) {
-        if (!record.open(c)) {
-            return;
-        }
-        long[] rows = record.rows();
-        CounterSet t = chip.counters();
+    /**
+     * Core {@code c}'s row from the chip's counters and the mesh's message counts (zero for a core
+     * that neither sent nor received: the mesh keeps no stale count), put in the record.
+     */
+    private void put(int c, CounterSet t) {
+        long[] r = row;
         long active = t.get(c, Counter.NEURON_UPDATES_ACTIVE);
-        rows[Activity.NEURONS.at(c)] = active + t.get(c, Counter.NEURON_UPDATES_INACTIVE);
-        rows[Activity.UPDATED.at(c)] = active;
-        rows[Activity.SPIKES.at(c)] = t.get(c, Counter.NEURONS_FIRED);
+        r[NEURONS] = active + t.get(c, Counter.NEURON_UPDATES_INACTIVE);
+        r[UPDATED] = active;
+        r[SPIKES] = t.get(c, Counter.NEURONS_FIRED);
         // SANA-FE attributes a message's synapse lookups to the tick it is sent, with its messages
-        rows[Activity.SYN_EVENTS.at(c)] = t.get(c, Counter.SYNAPTIC_EVENTS_ROUTED);
-        rows[Activity.LEARNING.at(c)] = t.get(c, Counter.LEARNING_UPDATES);
-        rows[Activity.TRACE_UPDATES.at(c)] = t.get(c, Counter.TRACE_UPDATES);
-        rows[Activity.DEVICE_PULSES.at(c)] = t.get(c, Counter.DEVICE_PULSES);
-        rows[Activity.DEVICE_READS.at(c)] = t.get(c, Counter.DEVICE_READS);
-        rows[Activity.DEVICE_WRITE_FJ.at(c)] = t.get(c, Counter.DEVICE_WRITE_FJ);
-        rows[Activity.DEVICE_READ_FJ.at(c)] = t.get(c, Counter.DEVICE_READ_FJ);
+        r[SYN_EVENTS] = t.get(c, Counter.SYNAPTIC_EVENTS_ROUTED);
+        r[MESSAGES_OUT] = network.messagesOut(c);
+        r[MESSAGES_IN] = network.messagesIn(c);
+        r[LEARNING] = t.get(c, Counter.LEARNING_UPDATES);
+        r[TRACE_UPDATES] = t.get(c, Counter.TRACE_UPDATES);
+        r[DEVICE_PULSES] = t.get(c, Counter.DEVICE_PULSES);
+        r[DEVICE_READS] = t.get(c, Counter.DEVICE_READS);
+        r[DEVICE_WRITE_FJ] = t.get(c, Counter.DEVICE_WRITE_FJ);
+        r[DEVICE_READ_FJ] = t.get(c, Counter.DEVICE_READ_FJ);
+        record.put(c, r);
     }
 }

@@ -55,6 +55,18 @@ final class TickClock {
         }
     }
 
+    /**
+     * The critical paths' names, built on first use (the same name each tick a core or link sets
+     * the tick time: nothing built per tick): per core "compute", "generation" and "receive",
+     * and per link.
+     */
+    private String[][] coreNames;
+    private String[] linkNames;
+    private static final String[] KINDS = {"compute", "generation", "receive"};
+    private static final int COMPUTE = 0;
+    private static final int GENERATION = 1;
+    private static final int RECEIVE = 2;
+
     TickClock() {
     }
 
@@ -95,13 +107,13 @@ final class TickClock {
             ns = simpleNs;
             computeNs = Math.max(maxGeneration, maxReceive);
             networkNs = 0;
-            critical = maxGeneration >= maxReceive ? coreName(net, generationCore, "generation")
-                    : coreName(net, receiveCore, "receive");
+            critical = maxGeneration >= maxReceive ? coreName(net, generationCore, GENERATION)
+                    : coreName(net, receiveCore, RECEIVE);
         } else {
             ns = Math.max(maxCompute, maxReceiveDone) + sync;
             computeNs = maxCompute;
             networkNs = maxReceiveDone;
-            critical = maxCompute >= maxReceiveDone ? coreName(net, computeCore, "compute")
+            critical = maxCompute >= maxReceiveDone ? coreName(net, computeCore, COMPUTE)
                     : networkCritical(net, s, receiveDoneCore);
         }
         long cycles = (long) Math.ceil(ns / net.cycleNs() - 1e-9);
@@ -138,16 +150,35 @@ final class TickClock {
     }
 
     /** The busiest link when the last reception waited on the network, else the receiving core. */
-    private static String networkCritical(MeshNetwork net, TrafficStats s, int receiveDoneCore) {
+    private String networkCritical(MeshNetwork net, TrafficStats s, int receiveDoneCore) {
         double lastArrivalNs = net.mesh().lastArrival() * net.cycleNs();
         int link = s.busiestLink();
         if (link >= 0 && lastArrivalNs + net.times().spikeInNs >= net.receiveDoneNs(receiveDoneCore) - 1e-9) {
-            return "link " + net.mesh().linkName(link);
+            if (linkNames == null || link >= linkNames.length) {
+                linkNames = java.util.Arrays.copyOf(linkNames == null ? new String[0] : linkNames, link + 1);
+            }
+            String name = linkNames[link];
+            if (name == null) {
+                name = "link " + net.mesh().linkName(link);
+                linkNames[link] = name;
+            }
+            return name;
         }
-        return coreName(net, receiveDoneCore, "receive");
+        return coreName(net, receiveDoneCore, RECEIVE);
     }
 
-    private static String coreName(MeshNetwork net, int c, String what) {
-        return c < 0 ? "idle" : "core " + net.layout().core(c) + " " + what;
+    private String coreName(MeshNetwork net, int c, int kind) {
+        if (c < 0) {
+            return "idle";
+        }
+        if (coreNames == null) {
+            coreNames = new String[KINDS.length][net.layout().cores()];
+        }
+        String name = coreNames[kind][c];
+        if (name == null) {
+            name = "core " + net.layout().core(c) + " " + KINDS[kind];
+            coreNames[kind][c] = name;
+        }
+        return name;
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Accumulates what a run did, tick by tick, reading the run's {@link ActivityRecord} (which keeps
  * the counts, per-core totals and hops): the model and chip clocks ({@link ChipClock}), the timing
- * model's and the profile's tick times, and each tick's energy priced as it goes (on the tick's
- * sums per pricing class) for a row handed to an optional {@link TickSink}. Keeps per-core counts
+ * model's and the profile's tick times, and, with a {@link TickSink}, each tick's energy priced as
+ * it goes (on the tick's sums per pricing class) for the row handed to it. Keeps per-core counts
  * of every tick while the run is small ({@link #CORE_TICKS_KEPT} core-ticks), so the profile's
  * tick latency can be re-priced. Per tick, work independent of the core count (but for the
  * kept per-core counts of a short run); no allocation per tick.
@@ -77,11 +77,14 @@ public final class RunRecorder {
             throw new IllegalStateException("the activity record holds " + a.ticks() + " ticks, " + (ticks + 1)
                     + " expected");
         }
-        Arrays.fill(tickPj, 0);
-        pricing.addDynamic(a, tickPj);
-        pricing.addNetwork(a.hopsEastWest(), a.hopsNorthSouth(), a.chipLinkCrossings(), tickPj);
         double chipTickNs = clock.tickNs(tickNs);
-        tickPj[Component.STATIC.ordinal()] = pricing.staticPj(chipTickNs);
+        if (sink != null) {
+            // the tick's energy is the per-tick row's alone: the run's is priced on its totals
+            Arrays.fill(tickPj, 0);
+            pricing.addDynamic(a, tickPj);
+            pricing.addNetwork(a.hopsEastWest(), a.hopsNorthSouth(), a.chipLinkCrossings(), tickPj);
+            tickPj[Component.STATIC.ordinal()] = pricing.staticPj(chipTickNs);
+        }
         double pNs = pricing.simpleLatencyNs(a);
         keepCoreTicks(a.rows());
         if (ticks < TICK_TIMES_KEPT) {

@@ -74,6 +74,56 @@ class ActivityRecordTest {
     }
 
     @Test
+    void puttingWholeRowsGivesWhatOpeningAndWritingGives() {
+        // the same random ticks written both ways; half the rows put are the core's row of the
+        // tick before (the record's shortcut), some cores twice in a tick (the second is ignored)
+        Random r = new Random(11);
+        List<CoreInfo> cores = new ArrayList<>();
+        for (int c = 0; c < 40; c++) {
+            cores.add(new CoreInfo(new CoreId(c % 7, c / 7, 0), c % 4 == 1, 16, 16));
+        }
+        Pricing p = new Pricing(Profiles.loihiCalibrated(), cores, 40, 40, 1, 0);
+        ActivityRecord opened = new ActivityRecord(cores, p);
+        ActivityRecord put = new ActivityRecord(cores, p);
+        int k = Activity.COUNT;
+        long[] row = new long[k];
+        for (int t = 0; t < 400; t++) {
+            opened.begin();
+            put.begin();
+            int changed = r.nextInt(6) == 0 ? 0 : 1 + r.nextInt(40);
+            for (int i = 0; i < changed; i++) {
+                int c = r.nextInt(40);
+                boolean same = r.nextBoolean();
+                for (int a = 0; a < k; a++) {
+                    row[a] = same ? put.get(c, Activity.all().get(a)) : r.nextInt(3) == 0 ? 0 : r.nextInt(50);
+                }
+                boolean first = !opened.isOpen(c);
+                assertThat(put.isOpen(c)).isEqualTo(!first);
+                assertThat(put.put(c, row)).isEqualTo(first);
+                if (opened.open(c)) {
+                    System.arraycopy(row, 0, opened.rows(), c * k, k);
+                }
+                assertThat(put.isOpen(c)).isTrue();
+            }
+            opened.addHops(t, 1, 0);
+            put.addHops(t, 1, 0);
+            opened.end();
+            put.end();
+            assertThat(put.rows()).containsExactly(opened.rows());
+            assertThat(put.tickClassSums()).containsExactly(opened.tickClassSums());
+            assertThat(put.maxGenerationNs()).isEqualTo(opened.maxGenerationNs());
+            assertThat(put.maxReceiveNs()).isEqualTo(opened.maxReceiveNs());
+            if (t % 23 == 0) {
+                assertThat(put.coreTotals()).containsExactly(opened.coreTotals());
+            }
+        }
+        assertThat(put.coreTotals()).containsExactly(opened.coreTotals());
+        for (Activity a : Activity.all()) {
+            assertThat(put.runSum(a)).isEqualTo(opened.runSum(a));
+        }
+    }
+
+    @Test
     void openingACoreTwiceInATickKeepsWhatWasWritten() {
         List<CoreInfo> cores = List.of(new CoreInfo(new CoreId(0, 0, 0), false, 4, 4));
         ActivityRecord rec = new ActivityRecord(cores, null);
