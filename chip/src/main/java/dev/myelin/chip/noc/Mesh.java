@@ -22,8 +22,10 @@ import java.util.Arrays;
  *
  * <p><b>Stepping.</b> {@link #step()} runs two phases: every active router decides its grants
  * from the state committed at the end of the previous cycle, then all grants are applied, so
- * the order routers are visited in cannot change the result. Routers holding no packet are not
- * visited at all.
+ * the order routers are visited in cannot change an arrival cycle or a counter. Routers holding no
+ * packet are not visited at all; the others are visited in index order (an active bit set), so
+ * the deliveries of one cycle reach the {@link DeliverySink} in order of destination router and
+ * core.
  */
 public final class Mesh {
     public static final int EAST = 0;
@@ -47,22 +49,30 @@ public final class Mesh {
     /** FIFO f = router * ports + port. */
     private final Fifos fifos;
 
-    /** Packets held per router: in its input FIFOs or queued at its cores. */
-    private final int[] load;
+    /**
+     * Per router {@code r}, the four ints at {@code r * 4}: {@link #LOAD} packets held (in its
+     * input FIFOs or queued at its cores), {@link #WAKE} no cycle before this can move anything
+     * there (a waiting router is not visited), {@link #OCCUPIED} a bit per input port whose FIFO
+     * is not empty, {@link #ACTIVE} 1 while the router is in the active list. Side by side, so
+     * a push or a visit touches one cache line of router state.
+     */
+    private final int[] routerState;
+    private static final int LOAD = 0;
+    private static final int WAKE = 1;
+    private static final int OCCUPIED = 2;
+    private static final int ACTIVE = 3;
     /** Per core source queue, linked through {@link PacketTable#next}. */
     private final int[] queueHead;
     private final int[] queueTail;
     /** [router * ports + output]: the input port searched first at the next grant. */
     private final int[] roundRobin;
 
-    private final boolean[] active;
-    /** Per router: no cycle before this can move anything there (a waiting router is not visited). */
-    private final int[] wake;
-    private int[] activeList;
+    /** The active routers (those holding packets) as a bit set, so a cycle visits them in index order. */
+    private final long[] activeBits;
     private int activeCount;
 
-    /** Scratch of one router's arbitration: requested output per input, -1 if none. */
-    private final int[] request;
+    /** Scratch of one router's arbitration: per output, a bit per input port requesting it. */
+    private final int[] requesters;
     /** Phase-1 decisions: pairs (fifo, output) for grants, (-1 - core, bypassOutput or -1) for injections. */
     private int[] moves;
     private int moveCount;
@@ -107,17 +117,17 @@ public final class Mesh {
         routerY = links.routerY;
         int fifoCount = routers * ports;
         fifos = new Fifos(fifoCount, cfg.fifoDepth());
-        load = new int[routers];
+        routerState = new int[routers * 4];
         queueHead = new int[cfg.cores()];
         queueTail = new int[cfg.cores()];
         Arrays.fill(queueHead, -1);
         Arrays.fill(queueTail, -1);
         roundRobin = new int[fifoCount];
-        active = new boolean[routers];
-        wake = new int[routers];
-        Arrays.fill(wake, Integer.MAX_VALUE);
-        activeList = new int[Math.min(routers, 1024)];
-        request = new int[ports];
+        for (int r = 0; r < routers; r++) {
+            routerState[r * 4 + WAKE] = Integer.MAX_VALUE;
+        }
+        activeBits = new long[(routers + 63) >>> 6];
+        requesters = new int[ports];
         moves = new int[64];
         stats = new TrafficStats(routers, cfg.cores());
         chipOfX = new int[width];
@@ -203,8 +213,8 @@ public final class Mesh {
         }
         queueTail[srcCore] = id;
         int r = srcCore / coresPerRouter;
-        load[r]++;
-        wake[r] = Math.min(wake[r], createdCycle);
+        routerState[r * 4 + LOAD]++;
+        routerState[r * 4 + WAKE] = Math.min(routerState[r * 4 + WAKE], createdCycle);
         activate(r);
         stats.created++;
         return id;
@@ -217,11 +227,12 @@ public final class Mesh {
      */
     public int step() {
         moveCount = 0;
-        int visiting = activeCount;
-        for (int i = 0; i < visiting; i++) {
-            int r = activeList[i];
-            if (wake[r] <= now) {
-                arbitrate(r);
+        for (int w = 0; w < activeBits.length; w++) {
+            for (long bits = activeBits[w]; bits != 0; bits &= bits - 1) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+                if (routerState[r * 4 + WAKE] <= now) {
+                    arbitrate(r);
+                }
             }
         }
         for (int m = 0; m < moveCount; m += 2) {
@@ -257,8 +268,11 @@ public final class Mesh {
     /** Earliest cycle at which some active router can move something. */
     private int nextEventCycle() {
         int next = Integer.MAX_VALUE;
-        for (int i = 0; i < activeCount; i++) {
-            next = Math.min(next, wake[activeList[i]]);
+        for (int w = 0; w < activeBits.length; w++) {
+            for (long bits = activeBits[w]; bits != 0; bits &= bits - 1) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+                next = Math.min(next, routerState[r * 4 + WAKE]);
+            }
         }
         return next;
     }
@@ -266,10 +280,9 @@ public final class Mesh {
     /** Earliest cycle at which a head packet of router {@code r} arrives or a packet queued at its cores is created. */
     private int nextEventAt(int r) {
         int next = Integer.MAX_VALUE;
-        for (int f = r * ports; f < (r + 1) * ports; f++) {
-            if (fifos.count(f) > 0) {
-                next = Math.min(next, fifos.headReady(f));
-            }
+        int base = r * ports;
+        for (int bits = routerState[r * 4 + OCCUPIED]; bits != 0; bits &= bits - 1) {
+            next = Math.min(next, fifos.headReady(base + Integer.numberOfTrailingZeros(bits)));
         }
         for (int c = r * coresPerRouter; c < (r + 1) * coresPerRouter; c++) {
             if (queueHead[c] >= 0) {
@@ -281,26 +294,71 @@ public final class Mesh {
 
     // ---- phase 1: decide, reading committed state only ------------------------------------
 
+    /**
+     * Decides router {@code r}'s grants and injections. Only its non-empty input FIFOs are read
+     * (the occupancy mask); the requesters of each output are a bit mask over input ports, so
+     * the round-robin pick is the lowest set bit at or after the output's pointer, else the
+     * lowest set bit: the same input a scan from the pointer, wrapping, would find first.
+     */
     private void arbitrate(int r) {
         int base = r * ports;
         int ready = 0;
         int wanted = 0;
-        for (int i = 0; i < ports; i++) {
-            request[i] = -1;
+        int occupied = routerState[r * 4 + OCCUPIED];
+        for (int bits = occupied; bits != 0; bits &= bits - 1) {
+            int i = Integer.numberOfTrailingZeros(bits);
             int f = base + i;
-            if (fifos.count(f) > 0) {
-                if (fifos.headReady(f) <= now) {
-                    request[i] = route(r, fifos.headPacket(f));
+            if (fifos.headReady(f) <= now) {
+                int o = route(r, fifos.headPacket(f));
+                int bit = 1 << o;
+                if ((wanted & bit) == 0) {
+                    wanted |= bit;
+                    requesters[o] = 0;
                 }
-            } else if (i >= DIRECTIONS && cfg.injectionCycles() == 0) {
-                request[i] = bypassRequest(r, r * coresPerRouter + i - DIRECTIONS);
-            }
-            if (request[i] >= 0) {
+                requesters[o] |= 1 << i;
                 ready++;
-                wanted |= 1 << request[i];
             }
         }
-        int granted = ready == 0 ? 0 : grantOutputs(r, base, wanted);
+        if (cfg.injectionCycles() == 0) {
+            for (int slot = 0; slot < coresPerRouter; slot++) {
+                int i = DIRECTIONS + slot;
+                if ((occupied & (1 << i)) == 0) {
+                    int o = bypassRequest(r, r * coresPerRouter + slot);
+                    if (o >= 0) {
+                        int bit = 1 << o;
+                        if ((wanted & bit) == 0) {
+                            wanted |= bit;
+                            requesters[o] = 0;
+                        }
+                        requesters[o] |= 1 << i;
+                        ready++;
+                    }
+                }
+            }
+        }
+        int bypassed = 0;
+        int granted = 0;
+        for (int left = wanted; left != 0; left &= left - 1) {
+            int o = Integer.numberOfTrailingZeros(left);
+            if (o < DIRECTIONS) {
+                int d = links.downstream[r * DIRECTIONS + o];
+                if (d < 0 || !fifos.hasRoom(d)) {
+                    continue;
+                }
+            }
+            int mask = requesters[o];
+            int fromPointer = mask & (-1 << roundRobin[base + o]);
+            int i = Integer.numberOfTrailingZeros(fromPointer != 0 ? fromPointer : mask);
+            roundRobin[base + o] = i + 1 < ports ? i + 1 : 0;
+            granted++;
+            if (i >= DIRECTIONS && (occupied & (1 << i)) == 0) {
+                // a bypassing packet: injected and granted in this cycle
+                addMove(-1 - (r * coresPerRouter + i - DIRECTIONS), o);
+                bypassed |= 1 << i;
+            } else {
+                addMove(base + i, o);
+            }
+        }
         stats.stalls += ready - granted;
         boolean sourceReady = false;
         for (int slot = 0; slot < coresPerRouter; slot++) {
@@ -308,13 +366,14 @@ public final class Mesh {
             int id = queueHead[core];
             if (id >= 0 && packets.created[id] <= now) {
                 sourceReady = true;
-                if (fifos.hasRoom(base + DIRECTIONS + slot) && request[DIRECTIONS + slot] != Integer.MIN_VALUE) {
+                int i = DIRECTIONS + slot;
+                if (fifos.hasRoom(base + i) && (bypassed & (1 << i)) == 0) {
                     addMove(-1 - core, -1);
                 }
             }
         }
         // nothing ready here: sleep until a packet arrives at a head or is created (pushes wake it earlier)
-        wake[r] = ready > 0 || sourceReady ? now + 1 : nextEventAt(r);
+        routerState[r * 4 + WAKE] = ready > 0 || sourceReady ? now + 1 : nextEventAt(r);
     }
 
     /** With zero injection cycles a queued packet may go straight from its core to an output. */
@@ -325,37 +384,6 @@ public final class Mesh {
         }
         int dst = packets.dst[id];
         return route(r, Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter));
-    }
-
-    /** Grants each requested output (bit o of {@code wanted}) to one requester, round-robin; returns the grants. */
-    private int grantOutputs(int r, int base, int wanted) {
-        int granted = 0;
-        for (int left = wanted; left != 0; left &= left - 1) {
-            int o = Integer.numberOfTrailingZeros(left);
-            if (o < DIRECTIONS) {
-                int d = links.downstream[r * DIRECTIONS + o];
-                if (d < 0 || !fifos.hasRoom(d)) {
-                    continue;
-                }
-            }
-            int start = roundRobin[base + o];
-            for (int k = 0; k < ports; k++) {
-                int i = start + k < ports ? start + k : start + k - ports;
-                if (request[i] == o) {
-                    roundRobin[base + o] = i + 1 < ports ? i + 1 : 0;
-                    granted++;
-                    if (i >= DIRECTIONS && fifos.count(base + i) == 0) {
-                        // a bypassing packet: injected and granted in this cycle
-                        addMove(-1 - (r * coresPerRouter + i - DIRECTIONS), o);
-                        request[i] = Integer.MIN_VALUE;
-                    } else {
-                        addMove(base + i, o);
-                    }
-                    break;
-                }
-            }
-        }
-        return granted;
     }
 
     /** The output XY routing ({@link MeshConfig#xyDirection}) takes at router {@code r}, or the core's port there. */
@@ -417,21 +445,28 @@ public final class Mesh {
         if (next < 0) {
             queueTail[core] = -1;
         }
-        load[core / coresPerRouter]--;
+        routerState[core / coresPerRouter * 4 + LOAD]--;
         int dst = packets.dst[id];
         return Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter);
     }
 
     private long pop(int f, int r) {
-        load[r]--;
-        return fifos.pop(f);
+        routerState[r * 4 + LOAD]--;
+        long packet = fifos.pop(f);
+        if (fifos.count(f) == 0) {
+            routerState[r * 4 + OCCUPIED] &= ~(1 << (f - r * ports));
+        }
+        return packet;
     }
 
     private void push(int f, long packet, int readyCycle, int r) {
         int held = fifos.push(f, packet, readyCycle);
+        if (held == 1) {
+            routerState[r * 4 + OCCUPIED] |= 1 << (f - r * ports);
+        }
         stats.noteFifo(r, held);
-        load[r]++;
-        wake[r] = Math.min(wake[r], readyCycle);
+        routerState[r * 4 + LOAD]++;
+        routerState[r * 4 + WAKE] = Math.min(routerState[r * 4 + WAKE], readyCycle);
         activate(r);
     }
 
@@ -453,27 +488,27 @@ public final class Mesh {
     // ---- the active set -------------------------------------------------------------------
 
     private void activate(int r) {
-        if (!active[r]) {
-            active[r] = true;
-            if (activeCount == activeList.length) {
-                activeList = Arrays.copyOf(activeList, activeList.length * 2);
-            }
-            activeList[activeCount++] = r;
+        if (routerState[r * 4 + ACTIVE] == 0) {
+            routerState[r * 4 + ACTIVE] = 1;
+            activeBits[r >>> 6] |= 1L << r;
+            activeCount++;
         }
     }
 
     private void retireIdleRouters() {
-        int kept = 0;
-        for (int i = 0; i < activeCount; i++) {
-            int r = activeList[i];
-            if (load[r] > 0) {
-                activeList[kept++] = r;
-            } else {
-                active[r] = false;
-                wake[r] = Integer.MAX_VALUE;
+        for (int w = 0; w < activeBits.length; w++) {
+            long word = activeBits[w];
+            for (long bits = word; bits != 0; bits &= bits - 1) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+                if (routerState[r * 4 + LOAD] == 0) {
+                    routerState[r * 4 + ACTIVE] = 0;
+                    routerState[r * 4 + WAKE] = Integer.MAX_VALUE;
+                    word &= ~(1L << r);
+                    activeCount--;
+                }
             }
+            activeBits[w] = word;
         }
-        activeCount = kept;
     }
 
     /** Routers visited in the next cycle (those holding packets). */
