@@ -67,9 +67,23 @@ public final class Mesh {
     /** [router * ports + output]: the input port searched first at the next grant. */
     private final int[] roundRobin;
 
-    /** The active routers (those holding packets) as a bit set, so a cycle visits them in index order. */
+    /** The active routers (those holding packets) as a bit set. */
     private final long[] activeBits;
     private int activeCount;
+    /**
+     * The active routers that may move something this cycle (wake cycle not after {@link #now}),
+     * as a bit set walked in index order. A router put to sleep until cycle {@code t} leaves it
+     * and is listed in the wheel's bucket {@code t % WHEEL}; the bucket of a cycle puts back the
+     * routers whose wake cycle is that cycle (an entry whose router was woken earlier or sleeps
+     * longer is dropped; one a whole turn ahead is kept).
+     */
+    private final long[] awakeBits;
+    private static final int WHEEL = 1024;
+    private final int[][] wheel = new int[WHEEL][];
+    private final int[] wheelSize = new int[WHEEL];
+    /** Routers whose load fell to zero this cycle: the only ones that may retire. */
+    private int[] emptied = new int[64];
+    private int emptiedCount;
 
     /** Scratch of one router's arbitration: per output, a bit per input port requesting it. */
     private final int[] requesters;
@@ -127,6 +141,10 @@ public final class Mesh {
             routerState[r * 4 + WAKE] = Integer.MAX_VALUE;
         }
         activeBits = new long[(routers + 63) >>> 6];
+        awakeBits = new long[(routers + 63) >>> 6];
+        for (int b = 0; b < WHEEL; b++) {
+            wheel[b] = new int[4];
+        }
         requesters = new int[ports];
         moves = new int[64];
         stats = new TrafficStats(routers, cfg.cores());
@@ -214,8 +232,8 @@ public final class Mesh {
         queueTail[srcCore] = id;
         int r = srcCore / coresPerRouter;
         routerState[r * 4 + LOAD]++;
-        routerState[r * 4 + WAKE] = Math.min(routerState[r * 4 + WAKE], createdCycle);
         activate(r);
+        lowerWake(r, createdCycle);
         stats.created++;
         return id;
     }
@@ -227,8 +245,9 @@ public final class Mesh {
      */
     public int step() {
         moveCount = 0;
-        for (int w = 0; w < activeBits.length; w++) {
-            for (long bits = activeBits[w]; bits != 0; bits &= bits - 1) {
+        wakeDue();
+        for (int w = 0; w < awakeBits.length; w++) {
+            for (long bits = awakeBits[w]; bits != 0; bits &= bits - 1) {
                 int r = (w << 6) + Long.numberOfTrailingZeros(bits);
                 if (routerState[r * 4 + WAKE] <= now) {
                     arbitrate(r);
@@ -373,7 +392,16 @@ public final class Mesh {
             }
         }
         // nothing ready here: sleep until a packet arrives at a head or is created (pushes wake it earlier)
-        routerState[r * 4 + WAKE] = ready > 0 || sourceReady ? now + 1 : nextEventAt(r);
+        if (ready == 0 && !sourceReady) {
+            int next = nextEventAt(r);
+            routerState[r * 4 + WAKE] = next;
+            awakeBits[r >>> 6] &= ~(1L << r);
+            if (next != Integer.MAX_VALUE) {
+                schedule(r, next);
+            }
+        } else {
+            routerState[r * 4 + WAKE] = now + 1;
+        }
     }
 
     /** With zero injection cycles a queued packet may go straight from its core to an output. */
@@ -445,13 +473,13 @@ public final class Mesh {
         if (next < 0) {
             queueTail[core] = -1;
         }
-        routerState[core / coresPerRouter * 4 + LOAD]--;
+        unload(core / coresPerRouter);
         int dst = packets.dst[id];
         return Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter);
     }
 
     private long pop(int f, int r) {
-        routerState[r * 4 + LOAD]--;
+        unload(r);
         long packet = fifos.pop(f);
         if (fifos.count(f) == 0) {
             routerState[r * 4 + OCCUPIED] &= ~(1 << (f - r * ports));
@@ -466,8 +494,8 @@ public final class Mesh {
         }
         stats.noteFifo(r, held);
         routerState[r * 4 + LOAD]++;
-        routerState[r * 4 + WAKE] = Math.min(routerState[r * 4 + WAKE], readyCycle);
         activate(r);
+        lowerWake(r, readyCycle);
     }
 
     private void eject(long packet, int arrival) {
@@ -495,20 +523,72 @@ public final class Mesh {
         }
     }
 
-    private void retireIdleRouters() {
-        for (int w = 0; w < activeBits.length; w++) {
-            long word = activeBits[w];
-            for (long bits = word; bits != 0; bits &= bits - 1) {
-                int r = (w << 6) + Long.numberOfTrailingZeros(bits);
-                if (routerState[r * 4 + LOAD] == 0) {
-                    routerState[r * 4 + ACTIVE] = 0;
-                    routerState[r * 4 + WAKE] = Integer.MAX_VALUE;
-                    word &= ~(1L << r);
-                    activeCount--;
-                }
+    /** Sets router {@code r}'s wake cycle to {@code t} if earlier: awake at once if due, else listed in the wheel. */
+    private void lowerWake(int r, int t) {
+        int k = r * 4 + WAKE;
+        if (t < routerState[k]) {
+            routerState[k] = t;
+            if (t <= now) {
+                awakeBits[r >>> 6] |= 1L << r;
+            } else {
+                schedule(r, t);
             }
-            activeBits[w] = word;
         }
+    }
+
+    private void schedule(int r, int t) {
+        int b = t & (WHEEL - 1);
+        int n = wheelSize[b];
+        if (n == wheel[b].length) {
+            wheel[b] = Arrays.copyOf(wheel[b], n * 2);
+        }
+        wheel[b][n] = r;
+        wheelSize[b] = n + 1;
+    }
+
+    /** Wakes the routers listed for this cycle; keeps entries a whole turn of the wheel ahead. */
+    private void wakeDue() {
+        int b = now & (WHEEL - 1);
+        int n = wheelSize[b];
+        if (n == 0) {
+            return;
+        }
+        int[] list = wheel[b];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            int r = list[i];
+            int t = routerState[r * 4 + WAKE];
+            if (t == now && routerState[r * 4 + ACTIVE] != 0) {
+                awakeBits[r >>> 6] |= 1L << r;
+            } else if (t > now && t != Integer.MAX_VALUE && (t & (WHEEL - 1)) == b) {
+                list[kept++] = r;
+            }
+        }
+        wheelSize[b] = kept;
+    }
+
+    private void unload(int r) {
+        if (--routerState[r * 4 + LOAD] == 0) {
+            if (emptiedCount == emptied.length) {
+                emptied = Arrays.copyOf(emptied, emptiedCount * 2);
+            }
+            emptied[emptiedCount++] = r;
+        }
+    }
+
+    /** Retires the routers left holding nothing this cycle. */
+    private void retireIdleRouters() {
+        for (int i = 0; i < emptiedCount; i++) {
+            int r = emptied[i];
+            if (routerState[r * 4 + LOAD] == 0 && routerState[r * 4 + ACTIVE] != 0) {
+                routerState[r * 4 + ACTIVE] = 0;
+                routerState[r * 4 + WAKE] = Integer.MAX_VALUE;
+                activeBits[r >>> 6] &= ~(1L << r);
+                awakeBits[r >>> 6] &= ~(1L << r);
+                activeCount--;
+            }
+        }
+        emptiedCount = 0;
     }
 
     /** Routers visited in the next cycle (those holding packets). */

@@ -271,7 +271,9 @@ class MeshScanEquivalenceTest {
             for (int c = 0; c < cycles; c++) {
                 for (int core = 0; core < cores; core++) {
                     if (rnd.nextDouble() < rate) {
-                        int created = Math.max(lastCreated[core], mesh.now() + (rnd.nextInt(4) == 0 ? rnd.nextInt(15) : 0));
+                        // mostly now, some a few cycles ahead, a few more than a turn of the mesh's wake-up wheel ahead
+                        int ahead = rnd.nextInt(60) == 0 ? 1000 + rnd.nextInt(1500) : rnd.nextInt(4) == 0 ? rnd.nextInt(15) : 0;
+                        int created = Math.max(lastCreated[core], mesh.now() + ahead);
                         lastCreated[core] = created;
                         int dst = rnd.nextInt(cores);
                         mesh.send(core, dst, tag, created);
