@@ -23,7 +23,7 @@ import java.util.Arrays;
  * <p><b>Stepping.</b> {@link #step()} runs two phases: every active router decides its grants
  * from the state committed at the end of the previous cycle, then all grants are applied, so
  * the order routers are visited in cannot change an arrival cycle or a counter. Routers holding no
- * packet are not visited at all; the others are visited in index order (an active bit set), so
+ * packet, or holding none due this cycle, are not visited; the others are visited in index order, so
  * the deliveries of one cycle reach the {@link DeliverySink} in order of destination router and
  * core.
  */
