@@ -22,8 +22,10 @@ import java.util.Arrays;
  *
  * <p><b>Stepping.</b> {@link #step()} runs two phases: every active router decides its grants
  * from the state committed at the end of the previous cycle, then all grants are applied, so
- * the order routers are visited in cannot change the result. Routers holding no packet are not
- * visited at all.
+ * the order routers are visited in cannot change an arrival cycle or a counter. Routers holding no
+ * packet, or holding none due this cycle, are not visited; the others are visited in index order, so
+ * the deliveries of one cycle reach the {@link DeliverySink} in order of destination router and
+ * core.
  */
 public final class Mesh {
     public static final int EAST = 0;
@@ -47,22 +49,44 @@ public final class Mesh {
     /** FIFO f = router * ports + port. */
     private final Fifos fifos;
 
-    /** Packets held per router: in its input FIFOs or queued at its cores. */
-    private final int[] load;
+    /**
+     * Per router {@code r}, the four ints at {@code r * 4}: {@link #LOAD} packets held (in its
+     * input FIFOs or queued at its cores), {@link #WAKE} no cycle before this can move anything
+     * there (a waiting router is not visited), {@link #OCCUPIED} a bit per input port whose FIFO
+     * is not empty, {@link #ACTIVE} 1 while the router is in the active list. Side by side, so
+     * a push or a visit touches one cache line of router state.
+     */
+    private final int[] routerState;
+    private static final int LOAD = 0;
+    private static final int WAKE = 1;
+    private static final int OCCUPIED = 2;
+    private static final int ACTIVE = 3;
     /** Per core source queue, linked through {@link PacketTable#next}. */
     private final int[] queueHead;
     private final int[] queueTail;
     /** [router * ports + output]: the input port searched first at the next grant. */
     private final int[] roundRobin;
 
-    private final boolean[] active;
-    /** Per router: no cycle before this can move anything there (a waiting router is not visited). */
-    private final int[] wake;
-    private int[] activeList;
+    /** The active routers (those holding packets) as a bit set. */
+    private final long[] activeBits;
     private int activeCount;
+    /**
+     * The active routers that may move something this cycle (wake cycle not after {@link #now}),
+     * as a bit set walked in index order. A router put to sleep until cycle {@code t} leaves it
+     * and is listed in the wheel's bucket {@code t % WHEEL}; the bucket of a cycle puts back the
+     * routers whose wake cycle is that cycle (an entry whose router was woken earlier or sleeps
+     * longer is dropped; one a whole turn ahead is kept).
+     */
+    private final long[] awakeBits;
+    private static final int WHEEL = 1024;
+    private final int[][] wheel = new int[WHEEL][];
+    private final int[] wheelSize = new int[WHEEL];
+    /** Routers whose load fell to zero this cycle: the only ones that may retire. */
+    private int[] emptied = new int[64];
+    private int emptiedCount;
 
-    /** Scratch of one router's arbitration: requested output per input, -1 if none. */
-    private final int[] request;
+    /** Scratch of one router's arbitration: per output, a bit per input port requesting it. */
+    private final int[] requesters;
     /** Phase-1 decisions: pairs (fifo, output) for grants, (-1 - core, bypassOutput or -1) for injections. */
     private int[] moves;
     private int moveCount;
@@ -107,17 +131,21 @@ public final class Mesh {
         routerY = links.routerY;
         int fifoCount = routers * ports;
         fifos = new Fifos(fifoCount, cfg.fifoDepth());
-        load = new int[routers];
+        routerState = new int[routers * 4];
         queueHead = new int[cfg.cores()];
         queueTail = new int[cfg.cores()];
         Arrays.fill(queueHead, -1);
         Arrays.fill(queueTail, -1);
         roundRobin = new int[fifoCount];
-        active = new boolean[routers];
-        wake = new int[routers];
-        Arrays.fill(wake, Integer.MAX_VALUE);
-        activeList = new int[Math.min(routers, 1024)];
-        request = new int[ports];
+        for (int r = 0; r < routers; r++) {
+            routerState[r * 4 + WAKE] = Integer.MAX_VALUE;
+        }
+        activeBits = new long[(routers + 63) >>> 6];
+        awakeBits = new long[(routers + 63) >>> 6];
+        for (int b = 0; b < WHEEL; b++) {
+            wheel[b] = new int[4];
+        }
+        requesters = new int[ports];
         moves = new int[64];
         stats = new TrafficStats(routers, cfg.cores());
         chipOfX = new int[width];
@@ -203,9 +231,9 @@ public final class Mesh {
         }
         queueTail[srcCore] = id;
         int r = srcCore / coresPerRouter;
-        load[r]++;
-        wake[r] = Math.min(wake[r], createdCycle);
+        routerState[r * 4 + LOAD]++;
         activate(r);
+        lowerWake(r, createdCycle);
         stats.created++;
         return id;
     }
@@ -217,11 +245,13 @@ public final class Mesh {
      */
     public int step() {
         moveCount = 0;
-        int visiting = activeCount;
-        for (int i = 0; i < visiting; i++) {
-            int r = activeList[i];
-            if (wake[r] <= now) {
-                arbitrate(r);
+        wakeDue();
+        for (int w = 0; w < awakeBits.length; w++) {
+            for (long bits = awakeBits[w]; bits != 0; bits &= bits - 1) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+                if (routerState[r * 4 + WAKE] <= now) {
+                    arbitrate(r);
+                }
             }
         }
         for (int m = 0; m < moveCount; m += 2) {
@@ -257,8 +287,11 @@ public final class Mesh {
     /** Earliest cycle at which some active router can move something. */
     private int nextEventCycle() {
         int next = Integer.MAX_VALUE;
-        for (int i = 0; i < activeCount; i++) {
-            next = Math.min(next, wake[activeList[i]]);
+        for (int w = 0; w < activeBits.length; w++) {
+            for (long bits = activeBits[w]; bits != 0; bits &= bits - 1) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+                next = Math.min(next, routerState[r * 4 + WAKE]);
+            }
         }
         return next;
     }
@@ -266,10 +299,9 @@ public final class Mesh {
     /** Earliest cycle at which a head packet of router {@code r} arrives or a packet queued at its cores is created. */
     private int nextEventAt(int r) {
         int next = Integer.MAX_VALUE;
-        for (int f = r * ports; f < (r + 1) * ports; f++) {
-            if (fifos.count(f) > 0) {
-                next = Math.min(next, fifos.headReady(f));
-            }
+        int base = r * ports;
+        for (int bits = routerState[r * 4 + OCCUPIED]; bits != 0; bits &= bits - 1) {
+            next = Math.min(next, fifos.headReady(base + Integer.numberOfTrailingZeros(bits)));
         }
         for (int c = r * coresPerRouter; c < (r + 1) * coresPerRouter; c++) {
             if (queueHead[c] >= 0) {
@@ -281,26 +313,71 @@ public final class Mesh {
 
     // ---- phase 1: decide, reading committed state only ------------------------------------
 
+    /**
+     * Decides router {@code r}'s grants and injections. Only its non-empty input FIFOs are read
+     * (the occupancy mask); the requesters of each output are a bit mask over input ports, so
+     * the round-robin pick is the lowest set bit at or after the output's pointer, else the
+     * lowest set bit: the same input a scan from the pointer, wrapping, would find first.
+     */
     private void arbitrate(int r) {
         int base = r * ports;
         int ready = 0;
         int wanted = 0;
-        for (int i = 0; i < ports; i++) {
-            request[i] = -1;
+        int occupied = routerState[r * 4 + OCCUPIED];
+        for (int bits = occupied; bits != 0; bits &= bits - 1) {
+            int i = Integer.numberOfTrailingZeros(bits);
             int f = base + i;
-            if (fifos.count(f) > 0) {
-                if (fifos.headReady(f) <= now) {
-                    request[i] = route(r, fifos.headPacket(f));
+            if (fifos.headReady(f) <= now) {
+                int o = route(r, fifos.headPacket(f));
+                int bit = 1 << o;
+                if ((wanted & bit) == 0) {
+                    wanted |= bit;
+                    requesters[o] = 0;
                 }
-            } else if (i >= DIRECTIONS && cfg.injectionCycles() == 0) {
-                request[i] = bypassRequest(r, r * coresPerRouter + i - DIRECTIONS);
-            }
-            if (request[i] >= 0) {
+                requesters[o] |= 1 << i;
                 ready++;
-                wanted |= 1 << request[i];
             }
         }
-        int granted = ready == 0 ? 0 : grantOutputs(r, base, wanted);
+        if (cfg.injectionCycles() == 0) {
+            for (int slot = 0; slot < coresPerRouter; slot++) {
+                int i = DIRECTIONS + slot;
+                if ((occupied & (1 << i)) == 0) {
+                    int o = bypassRequest(r, r * coresPerRouter + slot);
+                    if (o >= 0) {
+                        int bit = 1 << o;
+                        if ((wanted & bit) == 0) {
+                            wanted |= bit;
+                            requesters[o] = 0;
+                        }
+                        requesters[o] |= 1 << i;
+                        ready++;
+                    }
+                }
+            }
+        }
+        int bypassed = 0;
+        int granted = 0;
+        for (int left = wanted; left != 0; left &= left - 1) {
+            int o = Integer.numberOfTrailingZeros(left);
+            if (o < DIRECTIONS) {
+                int d = links.downstream[r * DIRECTIONS + o];
+                if (d < 0 || !fifos.hasRoom(d)) {
+                    continue;
+                }
+            }
+            int mask = requesters[o];
+            int fromPointer = mask & (-1 << roundRobin[base + o]);
+            int i = Integer.numberOfTrailingZeros(fromPointer != 0 ? fromPointer : mask);
+            roundRobin[base + o] = i + 1 < ports ? i + 1 : 0;
+            granted++;
+            if (i >= DIRECTIONS && (occupied & (1 << i)) == 0) {
+                // a bypassing packet: injected and granted in this cycle
+                addMove(-1 - (r * coresPerRouter + i - DIRECTIONS), o);
+                bypassed |= 1 << i;
+            } else {
+                addMove(base + i, o);
+            }
+        }
         stats.stalls += ready - granted;
         boolean sourceReady = false;
         for (int slot = 0; slot < coresPerRouter; slot++) {
@@ -308,13 +385,23 @@ public final class Mesh {
             int id = queueHead[core];
             if (id >= 0 && packets.created[id] <= now) {
                 sourceReady = true;
-                if (fifos.hasRoom(base + DIRECTIONS + slot) && request[DIRECTIONS + slot] != Integer.MIN_VALUE) {
+                int i = DIRECTIONS + slot;
+                if (fifos.hasRoom(base + i) && (bypassed & (1 << i)) == 0) {
                     addMove(-1 - core, -1);
                 }
             }
         }
         // nothing ready here: sleep until a packet arrives at a head or is created (pushes wake it earlier)
-        wake[r] = ready > 0 || sourceReady ? now + 1 : nextEventAt(r);
+        if (ready == 0 && !sourceReady) {
+            int next = nextEventAt(r);
+            routerState[r * 4 + WAKE] = next;
+            awakeBits[r >>> 6] &= ~(1L << r);
+            if (next != Integer.MAX_VALUE) {
+                schedule(r, next);
+            }
+        } else {
+            routerState[r * 4 + WAKE] = now + 1;
+        }
     }
 
     /** With zero injection cycles a queued packet may go straight from its core to an output. */
@@ -325,37 +412,6 @@ public final class Mesh {
         }
         int dst = packets.dst[id];
         return route(r, Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter));
-    }
-
-    /** Grants each requested output (bit o of {@code wanted}) to one requester, round-robin; returns the grants. */
-    private int grantOutputs(int r, int base, int wanted) {
-        int granted = 0;
-        for (int left = wanted; left != 0; left &= left - 1) {
-            int o = Integer.numberOfTrailingZeros(left);
-            if (o < DIRECTIONS) {
-                int d = links.downstream[r * DIRECTIONS + o];
-                if (d < 0 || !fifos.hasRoom(d)) {
-                    continue;
-                }
-            }
-            int start = roundRobin[base + o];
-            for (int k = 0; k < ports; k++) {
-                int i = start + k < ports ? start + k : start + k - ports;
-                if (request[i] == o) {
-                    roundRobin[base + o] = i + 1 < ports ? i + 1 : 0;
-                    granted++;
-                    if (i >= DIRECTIONS && fifos.count(base + i) == 0) {
-                        // a bypassing packet: injected and granted in this cycle
-                        addMove(-1 - (r * coresPerRouter + i - DIRECTIONS), o);
-                        request[i] = Integer.MIN_VALUE;
-                    } else {
-                        addMove(base + i, o);
-                    }
-                    break;
-                }
-            }
-        }
-        return granted;
     }
 
     /** The output XY routing ({@link MeshConfig#xyDirection}) takes at router {@code r}, or the core's port there. */
@@ -417,22 +473,29 @@ public final class Mesh {
         if (next < 0) {
             queueTail[core] = -1;
         }
-        load[core / coresPerRouter]--;
+        unload(core / coresPerRouter);
         int dst = packets.dst[id];
         return Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter);
     }
 
     private long pop(int f, int r) {
-        load[r]--;
-        return fifos.pop(f);
+        unload(r);
+        long packet = fifos.pop(f);
+        if (fifos.count(f) == 0) {
+            routerState[r * 4 + OCCUPIED] &= ~(1 << (f - r * ports));
+        }
+        return packet;
     }
 
     private void push(int f, long packet, int readyCycle, int r) {
         int held = fifos.push(f, packet, readyCycle);
+        if (held == 1) {
+            routerState[r * 4 + OCCUPIED] |= 1 << (f - r * ports);
+        }
         stats.noteFifo(r, held);
-        load[r]++;
-        wake[r] = Math.min(wake[r], readyCycle);
+        routerState[r * 4 + LOAD]++;
         activate(r);
+        lowerWake(r, readyCycle);
     }
 
     private void eject(long packet, int arrival) {
@@ -453,27 +516,79 @@ public final class Mesh {
     // ---- the active set -------------------------------------------------------------------
 
     private void activate(int r) {
-        if (!active[r]) {
-            active[r] = true;
-            if (activeCount == activeList.length) {
-                activeList = Arrays.copyOf(activeList, activeList.length * 2);
-            }
-            activeList[activeCount++] = r;
+        if (routerState[r * 4 + ACTIVE] == 0) {
+            routerState[r * 4 + ACTIVE] = 1;
+            activeBits[r >>> 6] |= 1L << r;
+            activeCount++;
         }
     }
 
-    private void retireIdleRouters() {
-        int kept = 0;
-        for (int i = 0; i < activeCount; i++) {
-            int r = activeList[i];
-            if (load[r] > 0) {
-                activeList[kept++] = r;
+    /** Sets router {@code r}'s wake cycle to {@code t} if earlier: awake at once if due, else listed in the wheel. */
+    private void lowerWake(int r, int t) {
+        int k = r * 4 + WAKE;
+        if (t < routerState[k]) {
+            routerState[k] = t;
+            if (t <= now) {
+                awakeBits[r >>> 6] |= 1L << r;
             } else {
-                active[r] = false;
-                wake[r] = Integer.MAX_VALUE;
+                schedule(r, t);
             }
         }
-        activeCount = kept;
+    }
+
+    private void schedule(int r, int t) {
+        int b = t & (WHEEL - 1);
+        int n = wheelSize[b];
+        if (n == wheel[b].length) {
+            wheel[b] = Arrays.copyOf(wheel[b], n * 2);
+        }
+        wheel[b][n] = r;
+        wheelSize[b] = n + 1;
+    }
+
+    /** Wakes the routers listed for this cycle; keeps entries a whole turn of the wheel ahead. */
+    private void wakeDue() {
+        int b = now & (WHEEL - 1);
+        int n = wheelSize[b];
+        if (n == 0) {
+            return;
+        }
+        int[] list = wheel[b];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            int r = list[i];
+            int t = routerState[r * 4 + WAKE];
+            if (t == now && routerState[r * 4 + ACTIVE] != 0) {
+                awakeBits[r >>> 6] |= 1L << r;
+            } else if (t > now && t != Integer.MAX_VALUE && (t & (WHEEL - 1)) == b) {
+                list[kept++] = r;
+            }
+        }
+        wheelSize[b] = kept;
+    }
+
+    private void unload(int r) {
+        if (--routerState[r * 4 + LOAD] == 0) {
+            if (emptiedCount == emptied.length) {
+                emptied = Arrays.copyOf(emptied, emptiedCount * 2);
+            }
+            emptied[emptiedCount++] = r;
+        }
+    }
+
+    /** Retires the routers left holding nothing this cycle. */
+    private void retireIdleRouters() {
+        for (int i = 0; i < emptiedCount; i++) {
+            int r = emptied[i];
+            if (routerState[r * 4 + LOAD] == 0 && routerState[r * 4 + ACTIVE] != 0) {
+                routerState[r * 4 + ACTIVE] = 0;
+                routerState[r * 4 + WAKE] = Integer.MAX_VALUE;
+                activeBits[r >>> 6] &= ~(1L << r);
+                awakeBits[r >>> 6] &= ~(1L << r);
+                activeCount--;
+            }
+        }
+        emptiedCount = 0;
     }
 
     /** Routers visited in the next cycle (those holding packets). */
