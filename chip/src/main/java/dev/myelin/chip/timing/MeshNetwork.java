@@ -425,9 +425,7 @@ public final class MeshNetwork implements SpikeNetwork {
             for (int i = 0, n = 3 * w.pairs; i < n; i += 3) {
                 mesh.recordUncontended(meshCore[log[i]], meshCore[log[i + 1]], log[i + 2]);
             }
-            for (int i = 0; i < w.deliveries; i++) {
-                sink.deliver(w.core[i], w.axon[i], w.due[i]);
-            }
+            sink.deliverAll(w.core, w.axon, w.due, w.deliveries);
         }
         return messages;
     }
