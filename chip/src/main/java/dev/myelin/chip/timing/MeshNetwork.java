@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * spikes arrive on time and messages are counted as crossing an empty mesh.
  *
  * <p>Runs on the engine thread after every core was stepped, reading spikes in core then neuron
- * order, so results never depend on the engine's thread count; a large tick in simple timing is
- * walked on the engine's workers in contiguous runs of sending cores whose counts are merged in
+ * order, so results never depend on the engine's thread count; optionally a large tick in simple
+ * timing is walked on the engine's workers in contiguous runs of sending cores whose counts are merged in
  * core order ({@link #routeParallel}), with the same result.
  */
 public final class MeshNetwork implements SpikeNetwork {
@@ -122,9 +122,11 @@ public final class MeshNetwork implements SpikeNetwork {
     /**
      * Fewest packets in a tick for which simple timing routes over the message plan on the
      * engine's workers ({@link #routeParallel}); a speed choice only (the result is the same).
-     * System property {@code myelin.parallelRouteMinPackets}; tests lower it.
+     * Off by default ({@code Integer.MAX_VALUE}: on two processors the full TrueNorth chip ran
+     * no faster for it); system property {@code myelin.parallelRouteMinPackets} (e.g. 4096) turns
+     * it on; tests lower it.
      */
-    static final int PARALLEL_MIN_PACKETS = Integer.getInteger("myelin.parallelRouteMinPackets", 4096);
+    static final int PARALLEL_MIN_PACKETS = Integer.getInteger("myelin.parallelRouteMinPackets", Integer.MAX_VALUE);
     /** {@link #PARALLEL_MIN_PACKETS}, changed only by tests that compare the parallel and serial routing. */
     static int parallelMinPackets = PARALLEL_MIN_PACKETS;
     /** {@link #routeParallel}: the sending cores with packets, ascending, and the packets before each. */
@@ -251,7 +253,8 @@ public final class MeshNetwork implements SpikeNetwork {
         mesh.rewind();
         int messages;
         if (mode == TimingMode.SIMPLE && planned && spikes.plansMessages()) {
-            messages = links == null && spikes.workers() > 1 ? routeParallel(tick, spikes, sink) : -1;
+            messages = links == null && spikes.workers() > 1 && parallelMinPackets < Integer.MAX_VALUE
+                    ? routeParallel(tick, spikes, sink) : -1;
             if (messages < 0) {
                 messages = routePlanned(tick, spikes, sink);
             }
