@@ -92,7 +92,7 @@ public final class Chip implements AutoCloseable {
         this.stepAll = c -> cores[c].step(running, tickCounts, false);
         this.pool = new WorkerPool(options.threads());
         this.delivery = new Delivery(cores, image.arch().latePolicy(), this::touch, activity, pool);
-        this.emitted = new TickSpikes(cores, tickCounts, activity);
+        this.emitted = new TickSpikes(cores, tickCounts, activity, pool);
         this.outputs = new OutputRecorder(image.outputs().stream().map(Port::name).toArray(String[]::new));
         this.network = options.network().create(layout);
     }

@@ -103,6 +103,28 @@ final class Delivery implements DeliverySink {
         queued = q + 1;
     }
 
+    /** Touches the spikes' cores in order, then queues them as one block (what n calls of deliver do). */
+    @Override
+    public void deliverAll(int[] core, int[] axon, long[] due, int n) {
+        for (int i = 0; i < n; i++) {
+            touch.accept(core[i]);
+        }
+        int q = queued;
+        if (q + n > queuedCore.length) {
+            int grown = Math.max(q + n, 2 * queuedCore.length);
+            queuedCore = Arrays.copyOf(queuedCore, grown);
+            queuedAxon = Arrays.copyOf(queuedAxon, grown);
+            queuedDue = Arrays.copyOf(queuedDue, grown);
+            queuedArrival = Arrays.copyOf(queuedArrival, grown);
+            order = new int[grown];
+        }
+        System.arraycopy(core, 0, queuedCore, q, n);
+        System.arraycopy(axon, 0, queuedAxon, q, n);
+        System.arraycopy(due, 0, queuedDue, q, n);
+        Arrays.fill(queuedArrival, q, q + n, current);
+        queued = q + n;
+    }
+
     @Override
     public void flush() {
         if (queued == 0) {

@@ -13,6 +13,16 @@ public interface DeliverySink {
     void deliver(int core, int axon, long dueTick, long arrivalTick);
 
     /**
+     * The spikes {@code core[i], axon[i], due[i]} for {@code i} in [0, n), in time: the same as
+     * {@code n} calls of {@link #deliver(int, int, long)} in that order.
+     */
+    default void deliverAll(int[] core, int[] axon, long[] due, int n) {
+        for (int i = 0; i < n; i++) {
+            deliver(core[i], axon[i], due[i]);
+        }
+    }
+
+    /**
      * Completes the deliveries handed in so far: their marks and counts are visible after it.
      * A network calls it before it reads the tick's counters; the engine calls it after
      * {@link SpikeNetwork#route} returns.

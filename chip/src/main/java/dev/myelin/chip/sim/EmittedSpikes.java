@@ -79,6 +79,25 @@ public interface EmittedSpikes {
         throw new UnsupportedOperationException("no message plan");
     }
 
+    /**
+     * Threads a network may route this tick's packets with ({@link #forEachPart}): the engine's
+     * workers, or 1 when it has none.
+     */
+    default int workers() {
+        return 1;
+    }
+
+    /**
+     * Runs {@code part.accept(i)} once for every {@code i} in [0, parts), on the engine's workers
+     * when it has them (the caller's thread works too); returns when all have run. Parts must
+     * touch disjoint state.
+     */
+    default void forEachPart(int parts, java.util.function.IntConsumer part) {
+        for (int i = 0; i < parts; i++) {
+            part.accept(i);
+        }
+    }
+
     /** This tick's per-core operation counts so far (synaptic events, updates, spikes): the timing model's input. */
     CounterSet tickCounters();
 }

@@ -8,9 +8,11 @@ final class TickSpikes implements EmittedSpikes {
     private final CounterSet tickCounts;
     /** The engine's involved cores (the only ones that may have sent), or null: every core may have. */
     private final CoreActivity activity;
+    private final WorkerPool pool;
 
-    TickSpikes(CoreRuntime[] cores, CounterSet tickCounts, CoreActivity activity) {
+    TickSpikes(CoreRuntime[] cores, CounterSet tickCounts, CoreActivity activity, WorkerPool pool) {
         this.cores = cores;
+        this.pool = pool;
         this.tickCounts = tickCounts;
         this.activity = activity;
     }
@@ -78,6 +80,16 @@ final class TickSpikes implements EmittedSpikes {
     @Override
     public int messageCore(int core, int neuron, int m) {
         return cores[core].messageCore(neuron, m);
+    }
+
+    @Override
+    public int workers() {
+        return pool.threads();
+    }
+
+    @Override
+    public void forEachPart(int parts, java.util.function.IntConsumer part) {
+        pool.forEach(parts, part);
     }
 
     @Override

@@ -33,7 +33,9 @@ import java.util.function.Consumer;
  * spikes arrive on time and messages are counted as crossing an empty mesh.
  *
  * <p>Runs on the engine thread after every core was stepped, reading spikes in core then neuron
- * order, so results never depend on the engine's thread count.
+ * order, so results never depend on the engine's thread count; optionally a large tick in simple
+ * timing is walked on the engine's workers in contiguous runs of sending cores whose counts are merged in
+ * core order ({@link #routeParallel}), with the same result.
  */
 public final class MeshNetwork implements SpikeNetwork {
     /** Drain limit per tick, cycles: an XY mesh always drains, so hitting it is a broken invariant. */
@@ -117,6 +119,28 @@ public final class MeshNetwork implements SpikeNetwork {
      * off only in tests that compare it with finding the messages from the packets.
      */
     static boolean planned = true;
+    /**
+     * Fewest packets in a tick for which simple timing routes over the message plan on the
+     * engine's workers ({@link #routeParallel}); a speed choice only (the result is the same).
+     * Off by default ({@code Integer.MAX_VALUE}: on two processors the full TrueNorth chip ran
+     * no faster for it); system property {@code myelin.parallelRouteMinPackets} (e.g. 4096) turns
+     * it on; tests lower it.
+     */
+    static final int PARALLEL_MIN_PACKETS = Integer.getInteger("myelin.parallelRouteMinPackets", Integer.MAX_VALUE);
+    /** {@link #PARALLEL_MIN_PACKETS}, changed only by tests that compare the parallel and serial routing. */
+    static int parallelMinPackets = PARALLEL_MIN_PACKETS;
+    /** {@link #routeParallel}: the sending cores with packets, ascending, and the packets before each. */
+    private final int[] routeSenders;
+    private final int[] packetsBefore;
+    /** {@link #routeParallel}: the parts' own counts, and a stamp per core of the tick it was listed in. */
+    private RoutePart[] parts = new RoutePart[0];
+    private final int[] listed;
+    private int listGeneration;
+    private long routeTick;
+    private EmittedSpikes routeSpikes;
+    private final java.util.function.IntConsumer routePart = this::routePart;
+    /** Ticks routed by {@link #routeParallel} (read by tests that check the path is taken). */
+    private long parallelTicks;
     private final TrafficStats totals;
     private final TimingSummary summary;
     private final TickClock clock = new TickClock();
@@ -168,6 +192,9 @@ public final class MeshNetwork implements SpikeNetwork {
         messageOfStamp = new int[cores];
         pairCount = new int[cores];
         pairTargets = new int[cores];
+        routeSenders = new int[cores];
+        packetsBefore = new int[cores + 1];
+        listed = new int[cores];
         path = new int[cfg.width() + cfg.height()];
         totals = new TrafficStats(cfg.routers(), cfg.cores());
         summary = new TimingSummary(periodNs);
@@ -226,7 +253,11 @@ public final class MeshNetwork implements SpikeNetwork {
         mesh.rewind();
         int messages;
         if (mode == TimingMode.SIMPLE && planned && spikes.plansMessages()) {
-            messages = routePlanned(tick, spikes, sink);
+            messages = links == null && spikes.workers() > 1 && parallelMinPackets < Integer.MAX_VALUE
+                    ? routeParallel(tick, spikes, sink) : -1;
+            if (messages < 0) {
+                messages = routePlanned(tick, spikes, sink);
+            }
         } else {
             messages = buildMessages(spikes, k);
             if (mode == TimingMode.CYCLE && messages > 0) {
@@ -321,6 +352,235 @@ public final class MeshNetwork implements SpikeNetwork {
             links.release(tick + 1, sink);
         }
         return messages;
+    }
+
+    /**
+     * {@link #routePlanned} on the engine's workers, for a tick of at least
+     * {@link #parallelMinPackets} packets on one chip (returns -1, having done nothing, for a
+     * smaller one). The sending cores are split into as many contiguous runs as there are
+     * threads, of about equal packets; each part walks its run as {@link #routePlanned} does,
+     * writing the sent counts and hops of its own senders and counting what its packets reach
+     * (received counts, the cores in the order it first counted them, the (source, target) pairs,
+     * the deliveries) into its own {@link RoutePart}. The engine thread then takes the parts in
+     * order: the cores a part listed first that no earlier part listed join the counted cores,
+     * its received counts are added, its pairs handed to the mesh and its deliveries to the sink.
+     * The parts' runs follow one another in core order, so the list, the sums, the mesh's calls
+     * and the delivery queue are those of the one walk, whatever the number of threads.
+     */
+    private int routeParallel(long tick, EmittedSpikes spikes, DeliverySink sink) {
+        int senders = 0;
+        int packets = 0;
+        for (int c = spikes.nextSender(0); c < spikes.cores(); c = spikes.nextSender(c + 1)) {
+            int n = spikes.packets(c);
+            if (n > 0) {
+                packetsBefore[senders] = packets;
+                routeSenders[senders++] = c;
+                packets += n;
+            }
+        }
+        if (packets < parallelMinPackets || senders < 2) {
+            return -1;
+        }
+        packetsBefore[senders] = packets;
+        int threads = Math.min(spikes.workers(), senders);
+        if (parts.length < threads) {
+            RoutePart[] grown = java.util.Arrays.copyOf(parts, threads);
+            for (int p = parts.length; p < threads; p++) {
+                grown[p] = new RoutePart(layout.cores());
+            }
+            parts = grown;
+        }
+        // part p takes the senders from the first whose packets before it reach p / threads of all
+        for (int p = 0, s = 0; p < threads; p++) {
+            long share = (long) packets * p / threads;
+            while (s < senders && packetsBefore[s] < share) {
+                s++;
+            }
+            parts[p].from = p == 0 ? 0 : s;
+        }
+        for (int p = 0; p < threads; p++) {
+            parts[p].to = p + 1 < threads ? parts[p + 1].from : senders;
+        }
+        parallelTicks++;
+        routeTick = tick;
+        routeSpikes = spikes;
+        spikes.forEachPart(threads, routePart);
+        routeSpikes = null;
+        if (++listGeneration == Integer.MAX_VALUE) {
+            Arrays.fill(listed, 0);
+            listGeneration = 1;
+        }
+        int messages = 0;
+        for (int p = 0; p < threads; p++) {
+            RoutePart w = parts[p];
+            messages += w.messages;
+            int[] recv = w.received;
+            for (int i = 0; i < w.firstCount; i++) {
+                int x = w.first[i];
+                if (listed[x] != listGeneration) {
+                    listed[x] = listGeneration;
+                    countedCores[counted++] = x;
+                }
+                received[x] += recv[x];
+                recv[x] = 0;
+            }
+            int[] log = w.pairLog;
+            for (int i = 0, n = 3 * w.pairs; i < n; i += 3) {
+                mesh.recordUncontended(meshCore[log[i]], meshCore[log[i + 1]], log[i + 2]);
+            }
+            sink.deliverAll(w.core, w.axon, w.due, w.deliveries);
+        }
+        return messages;
+    }
+
+    /** Part {@code p} of {@link #routeParallel}, on one of the engine's threads. */
+    private void routePart(int p) {
+        RoutePart w = parts[p];
+        EmittedSpikes spikes = routeSpikes;
+        long tick = routeTick;
+        w.begin();
+        int messages = 0;
+        int[] recv = w.received;
+        int[] pairCount = w.pairCount;
+        int[] pairTargets = w.pairTargets;
+        for (int s = w.from; s < w.to; s++) {
+            int c = routeSenders[s];
+            int n = spikes.packets(c);
+            w.ensureDeliveries(n);
+            if (spikes.messagePerPacket(c)) {
+                w.list(c);
+                sent[c] += n;
+                messages += n;
+                int q = w.deliveries;
+                for (int i = 0; i < n; i++) {
+                    int target = spikes.targetCore(c, i);
+                    if (recv[target]++ == 0) {
+                        w.list(target);
+                    }
+                    if (pairCount[target]++ == 0) {
+                        pairTargets[w.pairTargetCount++] = target;
+                    }
+                    w.core[q] = target;
+                    w.axon[q] = spikes.targetAxon(c, i);
+                    w.due[q++] = tick + spikes.delay(c, i);
+                }
+                w.deliveries = q;
+                recordPairs(w, c);
+                continue;
+            }
+            for (int i = 0, f = spikes.firedNeurons(c); i < f; i++) {
+                int j = spikes.firedNeuron(c, i);
+                int d = spikes.messages(c, j);
+                if (d == 0) {
+                    continue;
+                }
+                w.list(c);
+                sent[c] += d;
+                messages += d;
+                for (int m = 0; m < d; m++) {
+                    int target = spikes.messageCore(c, j, m);
+                    if (recv[target]++ == 0) {
+                        w.list(target);
+                    }
+                    if (pairCount[target]++ == 0) {
+                        pairTargets[w.pairTargetCount++] = target;
+                    }
+                }
+            }
+            recordPairs(w, c);
+            int q = w.deliveries;
+            for (int i = 0; i < n; i++) {
+                w.core[q] = spikes.targetCore(c, i);
+                w.axon[q] = spikes.targetAxon(c, i);
+                w.due[q++] = tick + spikes.delay(c, i);
+            }
+            w.deliveries = q;
+        }
+        w.messages = messages;
+    }
+
+    /** {@link #recordPairs} into part {@code w}'s pair log (handed to the mesh on the engine thread). */
+    private void recordPairs(RoutePart w, int c) {
+        int[] pairCount = w.pairCount;
+        for (int i = 0; i < w.pairTargetCount; i++) {
+            int t = w.pairTargets[i];
+            int count = pairCount[t];
+            pairCount[t] = 0;
+            hopsSentEW[c] += (long) count * Math.abs(coreX[t] - coreX[c]);
+            hopsSentNS[c] += (long) count * Math.abs(coreY[t] - coreY[c]);
+            w.logPair(c, t, count);
+        }
+        w.pairTargetCount = 0;
+    }
+
+    /** One part's counts of {@link #routeParallel}: sized by the layout's cores once, reused every tick. */
+    private static final class RoutePart {
+        int from;
+        int to;
+        int messages;
+        /** Messages per target core (zero again after the merge), and the cores in the order the part first counted them. */
+        final int[] received;
+        final int[] first;
+        int firstCount;
+        private final int[] stamp;
+        private int generation;
+        final int[] pairCount;
+        final int[] pairTargets;
+        int pairTargetCount;
+        /** (source, target, messages) per pair, in the order the one walk hands them to the mesh. */
+        int[] pairLog = new int[3 * 64];
+        int pairs;
+        int[] core = new int[64];
+        int[] axon = new int[64];
+        long[] due = new long[64];
+        int deliveries;
+
+        RoutePart(int cores) {
+            received = new int[cores];
+            first = new int[cores];
+            stamp = new int[cores];
+            pairCount = new int[cores];
+            pairTargets = new int[cores];
+        }
+
+        void begin() {
+            firstCount = 0;
+            pairs = 0;
+            deliveries = 0;
+            if (++generation == Integer.MAX_VALUE) {
+                Arrays.fill(stamp, 0);
+                generation = 1;
+            }
+        }
+
+        /** Lists core x when this part counts it for the first time this tick. */
+        void list(int x) {
+            if (stamp[x] != generation) {
+                stamp[x] = generation;
+                first[firstCount++] = x;
+            }
+        }
+
+        void logPair(int source, int target, int count) {
+            int i = 3 * pairs;
+            if (i + 3 > pairLog.length) {
+                pairLog = Arrays.copyOf(pairLog, 2 * pairLog.length);
+            }
+            pairLog[i] = source;
+            pairLog[i + 1] = target;
+            pairLog[i + 2] = count;
+            pairs++;
+        }
+
+        void ensureDeliveries(int n) {
+            int need = deliveries + n;
+            if (need > core.length) {
+                int grown = Math.max(need, 2 * core.length);
+                core = Arrays.copyOf(core, grown);
+                axon = Arrays.copyOf(axon, grown);
+                due = Arrays.copyOf(due, grown);
+            }
+        }
     }
 
     /** Turns packets into messages (deduplicated per neuron and target core) and hands them to the mesh. */
@@ -478,6 +738,8 @@ public final class MeshNetwork implements SpikeNetwork {
         return sendersCount == previousSendersCount
                 && Arrays.equals(senders, 0, sendersCount, previousSenders, 0, sendersCount);
     }
+
+    long parallelTicks() { return parallelTicks; }
 
     // ---- read by TickClock ----
     int senders() { return sendersCount; }

@@ -39,6 +39,7 @@ class MessagePlanTest {
     @AfterEach
     void restore() {
         MeshNetwork.planned = true;
+        MeshNetwork.parallelMinPackets = MeshNetwork.PARALLEL_MIN_PACKETS;
     }
 
     /**
@@ -123,6 +124,12 @@ class MessagePlanTest {
     }
 
     private static Outcome run(NetworkImage image, TimingMode mode, int threads, boolean skipIdle, boolean newPath) {
+        return run(image, mode, threads, skipIdle, newPath, new long[1]);
+    }
+
+    /** {@link #run}, noting in {@code parallelTicks[0]} the ticks routed on the workers. */
+    private static Outcome run(NetworkImage image, TimingMode mode, int threads, boolean skipIdle, boolean newPath,
+                               long[] parallelTicks) {
         MeshNetwork.planned = newPath;
         MeshNetwork.Factory f = MeshNetwork.factory(mode);
         List<String> ticks = new ArrayList<>();
@@ -148,6 +155,7 @@ class MessagePlanTest {
                 }
             }
             chip.run(TICKS);
+            parallelTicks[0] = net.parallelTicks();
             int[] v = new int[CORES * N];
             for (int c = 0; c < CORES; c++) {
                 for (int j = 0; j < N; j++) {
@@ -185,6 +193,42 @@ class MessagePlanTest {
                         assertThat(now.traffic()).as(at).isEqualTo(old.traffic());
                         assertThat(now.summary()).as(at).isEqualTo(old.summary());
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Simple timing's routing on the engine's workers (every tick with two senders or more, the
+     * threshold lowered to 0) against the one walk on the engine thread: per tick the counted cores
+     * in their order, messages in and out, hops, link loads and timing, and at the end counters,
+     * state and traffic, identical on 1 to 4 threads with and without idle skipping.
+     */
+    @Test
+    void routingOnTheWorkersCountsWhatTheOneWalkCounts() {
+        for (long seed = 11; seed <= 14; seed++) {
+            NetworkImage image = randomChip(seed, false);
+            for (int threads = 1; threads <= 4; threads++) {
+                for (boolean skipIdle : new boolean[] {true, false}) {
+                    String at = "seed " + seed + ", " + threads + " threads, skip idle " + skipIdle;
+                    MeshNetwork.parallelMinPackets = Integer.MAX_VALUE;
+                    long[] routed = new long[1];
+                    Outcome one = run(image, TimingMode.SIMPLE, threads, skipIdle, true, routed);
+                    assertThat(routed[0]).as(at).isZero();
+                    MeshNetwork.parallelMinPackets = 0;
+                    Outcome parts = run(image, TimingMode.SIMPLE, threads, skipIdle, true, routed);
+                    // one thread has no workers to route with; more take the parallel path on most ticks
+                    if (threads == 1) {
+                        assertThat(routed[0]).as(at).isZero();
+                    } else {
+                        assertThat(routed[0]).as(at).isGreaterThan(TICKS / 2);
+                    }
+                    assertThat(one.counters().total(Counter.SPIKES_MERGED)).as(at).isPositive();
+                    assertThat(parts.ticks()).as(at).isEqualTo(one.ticks());
+                    assertThat(parts.counters()).as(at).isEqualTo(one.counters());
+                    assertThat(parts.v()).as(at).isEqualTo(one.v());
+                    assertThat(parts.traffic()).as(at).isEqualTo(one.traffic());
+                    assertThat(parts.summary()).as(at).isEqualTo(one.summary());
                 }
             }
         }
