@@ -314,6 +314,20 @@ public final class Mesh {
     // ---- phase 1: decide, reading committed state only ------------------------------------
 
     /**
+     * Input {@code i} asks for output {@code o} this cycle: the output joins the wanted mask (its
+     * requester mask cleared when it is first asked for) and gets the input's bit. Returns the mask.
+     */
+    private int request(int wanted, int o, int i) {
+        int bit = 1 << o;
+        if ((wanted & bit) == 0) {
+            wanted |= bit;
+            requesters[o] = 0;
+        }
+        requesters[o] |= 1 << i;
+        return wanted;
+    }
+
+    /**
      * Decides router {@code r}'s grants and injections. Only its non-empty input FIFOs are read
      * (the occupancy mask); the requesters of each output are a bit mask over input ports, so
      * the round-robin pick is the lowest set bit at or after the output's pointer, else the
@@ -328,13 +342,7 @@ public final class Mesh {
             int i = Integer.numberOfTrailingZeros(bits);
             int f = base + i;
             if (fifos.headReady(f) <= now) {
-                int o = route(r, fifos.headPacket(f));
-                int bit = 1 << o;
-                if ((wanted & bit) == 0) {
-                    wanted |= bit;
-                    requesters[o] = 0;
-                }
-                requesters[o] |= 1 << i;
+                wanted = request(wanted, route(r, fifos.headPacket(f)), i);
                 ready++;
             }
         }
@@ -344,12 +352,7 @@ public final class Mesh {
                 if ((occupied & (1 << i)) == 0) {
                     int o = bypassRequest(r, r * coresPerRouter + slot);
                     if (o >= 0) {
-                        int bit = 1 << o;
-                        if ((wanted & bit) == 0) {
-                            wanted |= bit;
-                            requesters[o] = 0;
-                        }
-                        requesters[o] |= 1 << i;
+                        wanted = request(wanted, o, i);
                         ready++;
                     }
                 }
