@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 public final class CounterSet {
     private static final int K = Counter.all().size();
+    /** Values per core: a core's row is {@code [core * WIDTH, core * WIDTH + WIDTH)}, a counter's place its ordinal. */
+    public static final int WIDTH = K;
     private static final boolean[] IS_MAX = new boolean[K];
 
     static {
@@ -64,6 +66,17 @@ public final class CounterSet {
         settle();
         int i = core * K + c.ordinal();
         values[i] = c.combine(values[i], n);
+    }
+
+    /**
+     * The flat values, {@code [core * WIDTH + counter.ordinal()]}, settled, for a hot loop that
+     * adds to {@link Counter.Aggregate#SUM SUM} counters in place: what {@link #add} does for them,
+     * without its settling check and aggregate test per call (the engine's delivery adds a core's
+     * arrivals once per core and tick this way). Live: valid while the set is not marked unsettled.
+     */
+    public long[] values() {
+        settle();
+        return values;
     }
 
     public void set(int core, Counter c, long n) {
