@@ -86,6 +86,8 @@ final class Delivery implements DeliverySink {
     private long[] sortedDue = new long[0];
     private long[] sortedArrival = new long[0];
     private final int[] runEnd;
+    /** Per core: the due tick the engine was last told of by a spike applied in queue order (0: none yet or tick 0). */
+    private final long[] dueTold;
     private final int[] blockStart;
     private boolean grouped;
 
@@ -107,6 +109,7 @@ final class Delivery implements DeliverySink {
         int words = (cores.length + 63) >>> 6;
         this.seen = new long[words];
         this.runEnd = new int[cores.length];
+        this.dueTold = new long[cores.length];
         this.blockStart = new int[words + 1];
     }
 
@@ -390,7 +393,10 @@ final class Delivery implements DeliverySink {
         if (!buffer.mark(axon, at)) {
             values[base + MERGED]++;
         } else {
-            if (activity != null) {
+            if (activity != null && dueTold[core] != at) {
+                // told once per core and due tick: the bit stays set until tick at begins, and no
+                // later spike can be due in a tick that has begun
+                dueTold[core] = at;
                 activity.due(core, at);
             }
             // SANA-FE counts a message's synapse lookups in the tick it was sent
