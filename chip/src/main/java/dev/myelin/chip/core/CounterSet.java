@@ -10,11 +10,24 @@ import java.util.Arrays;
  */
 public final class CounterSet {
     private static final int K = Counter.all().size();
+    /** Values per core: a core's row is {@code [core * WIDTH, core * WIDTH + WIDTH)}, a counter's place its ordinal. */
+    public static final int WIDTH = K;
     private static final boolean[] IS_MAX = new boolean[K];
+    /** The ordinals of the MAX counters. */
+    private static final int[] MAX_ORDINALS;
 
     static {
+        int n = 0;
         for (Counter c : Counter.all()) {
             IS_MAX[c.ordinal()] = c.aggregate() == Counter.Aggregate.MAX;
+            n += IS_MAX[c.ordinal()] ? 1 : 0;
+        }
+        MAX_ORDINALS = new int[n];
+        n = 0;
+        for (Counter c : Counter.all()) {
+            if (IS_MAX[c.ordinal()]) {
+                MAX_ORDINALS[n++] = c.ordinal();
+            }
         }
     }
 
@@ -66,6 +79,17 @@ public final class CounterSet {
         values[i] = c.combine(values[i], n);
     }
 
+    /**
+     * The flat values, {@code [core * WIDTH + counter.ordinal()]}, settled, for a hot loop that
+     * adds to {@link Counter.Aggregate#SUM SUM} counters in place: what {@link #add} does for them,
+     * without its settling check and aggregate test per call (the engine's delivery adds a core's
+     * arrivals once per core and tick this way). Live: valid while the set is not marked unsettled.
+     */
+    public long[] values() {
+        settle();
+        return values;
+    }
+
     public void set(int core, Counter c, long n) {
         settle();
         values[core * K + c.ordinal()] = n;
@@ -81,9 +105,23 @@ public final class CounterSet {
         }
         int base = core * K;
         long[] o = other.values;
-        for (int k = 0; k < K; k++) {
-            long x = o[base + k];
-            values[base + k] = IS_MAX[k] ? Math.max(values[base + k], x) : values[base + k] + x * times;
+        long[] v = values;
+        // every value summed in one branch-free pass (the engine adds a row per involved core and
+        // tick), then the few MAX counters put right: a value before is its sum less the addition
+        // (exact in two's complement, overflow or not)
+        if (times == 1) {
+            for (int k = 0; k < K; k++) {
+                v[base + k] += o[base + k];
+            }
+        } else {
+            for (int k = 0; k < K; k++) {
+                v[base + k] += o[base + k] * times;
+            }
+        }
+        for (int m : MAX_ORDINALS) {
+            int i = base + m;
+            long x = o[i];
+            v[i] = Math.max(v[i] - x * times, x);
         }
     }
 

@@ -70,6 +70,17 @@ final class ChipActivity {
     private static final int DEVICE_READS = Activity.DEVICE_READS.ordinal();
     private static final int DEVICE_WRITE_FJ = Activity.DEVICE_WRITE_FJ.ordinal();
     private static final int DEVICE_READ_FJ = Activity.DEVICE_READ_FJ.ordinal();
+    // the counters read, as places in a core's row of a CounterSet
+    private static final int C_ACTIVE = Counter.NEURON_UPDATES_ACTIVE.ordinal();
+    private static final int C_INACTIVE = Counter.NEURON_UPDATES_INACTIVE.ordinal();
+    private static final int C_FIRED = Counter.NEURONS_FIRED.ordinal();
+    private static final int C_ROUTED = Counter.SYNAPTIC_EVENTS_ROUTED.ordinal();
+    private static final int C_LEARNING = Counter.LEARNING_UPDATES.ordinal();
+    private static final int C_TRACE = Counter.TRACE_UPDATES.ordinal();
+    private static final int C_PULSES = Counter.DEVICE_PULSES.ordinal();
+    private static final int C_READS = Counter.DEVICE_READS.ordinal();
+    private static final int C_WRITE_FJ = Counter.DEVICE_WRITE_FJ.ordinal();
+    private static final int C_READ_FJ = Counter.DEVICE_READ_FJ.ordinal();
 
     ChipActivity(Chip chip, ActivityRecord record, MeshNetwork network) {
         this(Tick.of(chip), record, network);
@@ -103,9 +114,10 @@ final class ChipActivity {
     void countLastTick() {
         record.begin();
         CounterSet t = chip.counters();
+        long[] v = t.values();
         int n = chip.involvedCores();
         for (int i = 0; i < n; i++) {
-            put(chip.involvedCore(i), t);
+            put(chip.involvedCore(i), v);
         }
         int m = network.messageCores();
         for (int i = 0; i < m; i++) {
@@ -124,21 +136,27 @@ final class ChipActivity {
      * that neither sent nor received: the mesh keeps no stale count), put in the record.
      */
     private void put(int c, CounterSet t) {
+        put(c, t.values());
+    }
+
+    /** {@link #put(int, CounterSet)} from the counters' flat values (read once per tick, not settled per count). */
+    private void put(int c, long[] v) {
         long[] r = row;
-        long active = t.get(c, Counter.NEURON_UPDATES_ACTIVE);
-        r[NEURONS] = active + t.get(c, Counter.NEURON_UPDATES_INACTIVE);
+        int b = c * CounterSet.WIDTH;
+        long active = v[b + C_ACTIVE];
+        r[NEURONS] = active + v[b + C_INACTIVE];
         r[UPDATED] = active;
-        r[SPIKES] = t.get(c, Counter.NEURONS_FIRED);
+        r[SPIKES] = v[b + C_FIRED];
         // SANA-FE attributes a message's synapse lookups to the tick it is sent, with its messages
-        r[SYN_EVENTS] = t.get(c, Counter.SYNAPTIC_EVENTS_ROUTED);
+        r[SYN_EVENTS] = v[b + C_ROUTED];
         r[MESSAGES_OUT] = network.messagesOut(c);
         r[MESSAGES_IN] = network.messagesIn(c);
-        r[LEARNING] = t.get(c, Counter.LEARNING_UPDATES);
-        r[TRACE_UPDATES] = t.get(c, Counter.TRACE_UPDATES);
-        r[DEVICE_PULSES] = t.get(c, Counter.DEVICE_PULSES);
-        r[DEVICE_READS] = t.get(c, Counter.DEVICE_READS);
-        r[DEVICE_WRITE_FJ] = t.get(c, Counter.DEVICE_WRITE_FJ);
-        r[DEVICE_READ_FJ] = t.get(c, Counter.DEVICE_READ_FJ);
+        r[LEARNING] = v[b + C_LEARNING];
+        r[TRACE_UPDATES] = v[b + C_TRACE];
+        r[DEVICE_PULSES] = v[b + C_PULSES];
+        r[DEVICE_READS] = v[b + C_READS];
+        r[DEVICE_WRITE_FJ] = v[b + C_WRITE_FJ];
+        r[DEVICE_READ_FJ] = v[b + C_READ_FJ];
         record.put(c, r);
     }
 }

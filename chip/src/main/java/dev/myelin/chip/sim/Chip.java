@@ -1,5 +1,6 @@
 package dev.myelin.chip.sim;
 
+import dev.myelin.chip.core.AxonDelayBuffer;
 import dev.myelin.chip.core.Counter;
 import dev.myelin.chip.core.CounterSet;
 import dev.myelin.isa.diag.MyelinInputException;
@@ -49,6 +50,10 @@ public final class Chip implements AutoCloseable {
     private final NetworkImage image;
     private final ChipLayout layout;
     private final CoreRuntime[] cores;
+    /** Each core's delay buffer (its runtime's), for the engine's per-tick pass over the involved cores. */
+    private final AxonDelayBuffer[] buffers;
+    private static final int OCCUPANCY_SUM = Counter.DELAY_OCCUPANCY_SUM.ordinal();
+    private static final int OCCUPANCY_MAX = Counter.DELAY_OCCUPANCY_MAX.ordinal();
     private final WorkerPool pool;
     private final SpikeNetwork network;
     private final Delivery delivery;
@@ -83,6 +88,10 @@ public final class Chip implements AutoCloseable {
         this.image = image;
         this.layout = new ChipLayout(image);
         this.cores = new ImageLinker(image, layout).link(options.seed(), options.random());
+        this.buffers = new AxonDelayBuffer[cores.length];
+        for (int c = 0; c < cores.length; c++) {
+            buffers[c] = cores[c].delay;
+        }
         this.totals = new CounterSet(cores.length);
         this.tickCounts = new CounterSet(cores.length);
         this.skipIdle = options.skipIdle();
@@ -423,13 +432,19 @@ public final class Chip implements AutoCloseable {
         }
     }
 
-    /** The first n involved cores' delay occupancy after routing, into their rows of the tick's counters. */
+    /**
+     * The first n involved cores' delay occupancy after routing, into their rows of the tick's
+     * counters: the buffers read from a flat array and the rows written in place (a pass over
+     * every involved core on the engine thread each tick).
+     */
     private void countOccupancy(int n) {
+        long[] values = tickCounts.values();
         for (int i = 0; i < n; i++) {
-            CoreRuntime core = cores[involved[i]];
-            int held = core.delay.occupancy();
-            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_SUM, held);
-            tickCounts.add(core.index, Counter.DELAY_OCCUPANCY_MAX, held);
+            int c = involved[i];
+            int held = buffers[c].occupancy();
+            int base = c * CounterSet.WIDTH;
+            values[base + OCCUPANCY_SUM] += held;
+            values[base + OCCUPANCY_MAX] = Math.max(values[base + OCCUPANCY_MAX], held);
         }
     }
 
