@@ -4,6 +4,7 @@ import dev.myelin.chip.core.CounterSet;
 import dev.myelin.chip.noc.Mesh;
 import dev.myelin.chip.noc.MeshConfig;
 import dev.myelin.chip.noc.TrafficStats;
+import dev.myelin.chip.noc.UncontendedTally;
 import dev.myelin.chip.sim.ChipLayout;
 import dev.myelin.chip.sim.ChipLinks;
 import dev.myelin.chip.sim.DeliverySink;
@@ -302,9 +303,6 @@ public final class MeshNetwork implements SpikeNetwork {
                 messages += n;
                 for (int i = 0; i < n; i++) {
                     int target = spikes.targetCore(c, i);
-                    if (received[target]++ == 0 && sent[target] == 0) {
-                        countedCores[counted++] = target;
-                    }
                     if (pairCount[target]++ == 0) {
                         pairTargets[pairTargetCount++] = target;
                     }
@@ -314,7 +312,7 @@ public final class MeshNetwork implements SpikeNetwork {
                         sink.deliver(target, axon, tick + delay);
                     }
                 }
-                recordPairs(c);
+                recordPairsReceived(c);
                 continue;
             }
             for (int i = 0, f = spikes.firedNeurons(c); i < f; i++) {
@@ -330,15 +328,12 @@ public final class MeshNetwork implements SpikeNetwork {
                 messages += d;
                 for (int m = 0; m < d; m++) {
                     int target = spikes.messageCore(c, j, m);
-                    if (received[target]++ == 0 && sent[target] == 0) {
-                        countedCores[counted++] = target;
-                    }
                     if (pairCount[target]++ == 0) {
                         pairTargets[pairTargetCount++] = target;
                     }
                 }
             }
-            recordPairs(c);
+            recordPairsReceived(c);
             for (int i = 0; i < n; i++) {
                 int target = spikes.targetCore(c, i);
                 int axon = spikes.targetAxon(c, i);
@@ -360,12 +355,14 @@ public final class MeshNetwork implements SpikeNetwork {
      * smaller one). The sending cores are split into as many contiguous runs as there are
      * threads, of about equal packets; each part walks its run as {@link #routePlanned} does,
      * writing the sent counts and hops of its own senders and counting what its packets reach
-     * (received counts, the cores in the order it first counted them, the (source, target) pairs,
-     * the deliveries) into its own {@link RoutePart}. The engine thread then takes the parts in
-     * order: the cores a part listed first that no earlier part listed join the counted cores,
-     * its received counts are added, its pairs handed to the mesh and its deliveries to the sink.
-     * The parts' runs follow one another in core order, so the list, the sums, the mesh's calls
-     * and the delivery queue are those of the one walk, whatever the number of threads.
+     * (received counts, the cores in the order it first counted them, the mesh's counts of its
+     * (source, target) pairs in an {@link UncontendedTally} of its own, the deliveries) into its
+     * own {@link RoutePart}. The engine thread then takes the parts in order: the cores a part
+     * listed first that no earlier part listed join the counted cores, its received counts are
+     * added, its tally added to the mesh's (every mesh counter is a sum: O(rows and columns
+     * used), not per pair) and its deliveries handed to the sink as one block. The parts' runs
+     * follow one another in core order, so the list, the sums, the mesh's counters and the
+     * delivery queue are those of the one walk, whatever the number of threads.
      */
     private int routeParallel(long tick, EmittedSpikes spikes, DeliverySink sink) {
         int senders = 0;
@@ -386,7 +383,7 @@ public final class MeshNetwork implements SpikeNetwork {
         if (parts.length < threads) {
             RoutePart[] grown = java.util.Arrays.copyOf(parts, threads);
             for (int p = parts.length; p < threads; p++) {
-                grown[p] = new RoutePart(layout.cores());
+                grown[p] = new RoutePart(layout.cores(), mesh.newTally());
             }
             parts = grown;
         }
@@ -424,10 +421,7 @@ public final class MeshNetwork implements SpikeNetwork {
                 received[x] += recv[x];
                 recv[x] = 0;
             }
-            int[] log = w.pairLog;
-            for (int i = 0, n = 3 * w.pairs; i < n; i += 3) {
-                mesh.recordUncontended(meshCore[log[i]], meshCore[log[i + 1]], log[i + 2]);
-            }
+            mesh.addUncontended(w.tally);
             sink.deliverAll(w.core, w.axon, w.due, w.deliveries);
         }
         return messages;
@@ -440,7 +434,6 @@ public final class MeshNetwork implements SpikeNetwork {
         long tick = routeTick;
         w.begin();
         int messages = 0;
-        int[] recv = w.received;
         int[] pairCount = w.pairCount;
         int[] pairTargets = w.pairTargets;
         for (int s = w.from; s < w.to; s++) {
@@ -454,9 +447,6 @@ public final class MeshNetwork implements SpikeNetwork {
                 int q = w.deliveries;
                 for (int i = 0; i < n; i++) {
                     int target = spikes.targetCore(c, i);
-                    if (recv[target]++ == 0) {
-                        w.list(target);
-                    }
                     if (pairCount[target]++ == 0) {
                         pairTargets[w.pairTargetCount++] = target;
                     }
@@ -479,9 +469,6 @@ public final class MeshNetwork implements SpikeNetwork {
                 messages += d;
                 for (int m = 0; m < d; m++) {
                     int target = spikes.messageCore(c, j, m);
-                    if (recv[target]++ == 0) {
-                        w.list(target);
-                    }
                     if (pairCount[target]++ == 0) {
                         pairTargets[w.pairTargetCount++] = target;
                     }
@@ -499,17 +486,33 @@ public final class MeshNetwork implements SpikeNetwork {
         w.messages = messages;
     }
 
-    /** {@link #recordPairs} into part {@code w}'s pair log (handed to the mesh on the engine thread). */
+    /**
+     * {@link #recordPairsReceived} into part {@code w}: its received counts and first-counted
+     * list, and its own mesh tally (added to the mesh's on the engine thread).
+     */
     private void recordPairs(RoutePart w, int c) {
         int[] pairCount = w.pairCount;
+        int[] recv = w.received;
+        UncontendedTally tally = w.tally;
+        int from = meshCore[c];
+        int x = coreX[c];
+        int y = coreY[c];
+        long ew = 0;
+        long ns = 0;
         for (int i = 0; i < w.pairTargetCount; i++) {
             int t = w.pairTargets[i];
             int count = pairCount[t];
             pairCount[t] = 0;
-            hopsSentEW[c] += (long) count * Math.abs(coreX[t] - coreX[c]);
-            hopsSentNS[c] += (long) count * Math.abs(coreY[t] - coreY[c]);
-            w.logPair(c, t, count);
+            if (recv[t] == 0) {
+                w.list(t);
+            }
+            recv[t] += count;
+            ew += (long) count * Math.abs(coreX[t] - x);
+            ns += (long) count * Math.abs(coreY[t] - y);
+            tally.record(from, meshCore[t], count);
         }
+        hopsSentEW[c] += ew;
+        hopsSentNS[c] += ns;
         w.pairTargetCount = 0;
     }
 
@@ -527,15 +530,15 @@ public final class MeshNetwork implements SpikeNetwork {
         final int[] pairCount;
         final int[] pairTargets;
         int pairTargetCount;
-        /** (source, target, messages) per pair, in the order the one walk hands them to the mesh. */
-        int[] pairLog = new int[3 * 64];
-        int pairs;
+        /** The part's messages as the mesh counts them, added to the mesh's in the merge. */
+        final UncontendedTally tally;
         int[] core = new int[64];
         int[] axon = new int[64];
         long[] due = new long[64];
         int deliveries;
 
-        RoutePart(int cores) {
+        RoutePart(int cores, UncontendedTally tally) {
+            this.tally = tally;
             received = new int[cores];
             first = new int[cores];
             stamp = new int[cores];
@@ -545,7 +548,6 @@ public final class MeshNetwork implements SpikeNetwork {
 
         void begin() {
             firstCount = 0;
-            pairs = 0;
             deliveries = 0;
             if (++generation == Integer.MAX_VALUE) {
                 Arrays.fill(stamp, 0);
@@ -559,17 +561,6 @@ public final class MeshNetwork implements SpikeNetwork {
                 stamp[x] = generation;
                 first[firstCount++] = x;
             }
-        }
-
-        void logPair(int source, int target, int count) {
-            int i = 3 * pairs;
-            if (i + 3 > pairLog.length) {
-                pairLog = Arrays.copyOf(pairLog, 2 * pairLog.length);
-            }
-            pairLog[i] = source;
-            pairLog[i + 1] = target;
-            pairLog[i + 2] = count;
-            pairs++;
         }
 
         void ensureDeliveries(int n) {
@@ -632,6 +623,37 @@ public final class MeshNetwork implements SpikeNetwork {
             hopsSentNS[c] += (long) count * Math.abs(coreY[t] - coreY[c]);
             mesh.recordUncontended(from, meshCore[t], count);
         }
+        pairTargetCount = 0;
+    }
+
+    /**
+     * {@link #recordPairs} for {@link #routePlanned}, which counts a source core's messages per
+     * target in {@link #pairCount} alone: adds each target's count to its received messages
+     * here, once per pair rather than per message, listing the target when it is counted for
+     * the first time this tick. The targets come in the order the walk first reached them and
+     * only the source's own sent count changed meanwhile, so the list is that of counting each
+     * message as it is found.
+     */
+    private void recordPairsReceived(int c) {
+        int from = meshCore[c];
+        int x = coreX[c];
+        int y = coreY[c];
+        long ew = 0;
+        long ns = 0;
+        for (int i = 0; i < pairTargetCount; i++) {
+            int t = pairTargets[i];
+            int count = pairCount[t];
+            pairCount[t] = 0;
+            if (received[t] == 0 && sent[t] == 0) {
+                countedCores[counted++] = t;
+            }
+            received[t] += count;
+            ew += (long) count * Math.abs(coreX[t] - x);
+            ns += (long) count * Math.abs(coreY[t] - y);
+            mesh.recordUncontended(from, meshCore[t], count);
+        }
+        hopsSentEW[c] += ew;
+        hopsSentNS[c] += ns;
         pairTargetCount = 0;
     }
 
