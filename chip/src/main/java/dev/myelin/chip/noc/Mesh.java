@@ -619,6 +619,14 @@ public final class Mesh {
     }
 
     /**
+     * The tally {@link #recordUncontended} counts into: what is recorded in it counts as recorded
+     * here (read through {@link #stats}).
+     */
+    public UncontendedTally tally() {
+        return uncontended;
+    }
+
+    /**
      * A tally of this mesh's own, for counting uncontended messages apart (e.g. on another
      * thread) and handing them to the mesh with {@link #addUncontended}.
      */

@@ -93,12 +93,16 @@ public final class UncontendedTally {
      * crossing the empty mesh: what {@link Mesh#recordUncontended(int, int, int)} counts.
      */
     public void record(int srcCore, int dstCore, int count) {
-        // the XY route: along src's row to the turn (src's row, dst's column), then along the
-        // turn's column to dst
-        int y0 = coreRouterY[srcCore];
-        int x0 = coreRouterX[srcCore];
-        int x1 = coreRouterX[dstCore];
-        int y1 = coreRouterY[dstCore];
+        recordRoute(coreRouterX[srcCore], coreRouterY[srcCore], coreRouterX[dstCore], coreRouterY[dstCore], count);
+    }
+
+    /**
+     * {@link #record} by the routers' mesh coordinates ({@code 0 <= x < width}, {@code 0 <= y < height})
+     * of the source and destination cores, for a caller that keeps them at hand.
+     */
+    public void recordRoute(int x0, int y0, int x1, int y1, int count) {
+        // the XY route: along the source's row to the turn (source row, destination column),
+        // then along the turn's column to the destination
         int n = 0;
         long latency = baseLatency;
         if (x0 != x1) {

@@ -89,6 +89,15 @@ public final class MeshNetwork implements SpikeNetwork {
     /** Per layout core: router coordinates, and hops of every message it sent over the run. */
     private final int[] coreX;
     private final int[] coreY;
+    /**
+     * Per layout core: its router's mesh coordinates packed as {@code y << 16 | x} (one load per
+     * message target where three arrays were read), as {@link UncontendedTally#recordRoute} takes
+     * them; differences equal those of {@link #coreX} and {@link #coreY} (the mesh is a window of
+     * the board's routers).
+     */
+    private final int[] place;
+    /** The mesh's own tally ({@link Mesh#tally}). */
+    private final UncontendedTally tally;
     private final long[] hopsSentEW;
     private final long[] hopsSentNS;
     private final int[] received;
@@ -180,10 +189,17 @@ public final class MeshNetwork implements SpikeNetwork {
         coreY = new int[cores];
         hopsSentEW = new long[cores];
         hopsSentNS = new long[cores];
+        place = new int[cores];
+        if (cfg.width() > 0xFFFF || cfg.height() > 0x7FFF) {
+            throw new IllegalArgumentException("mesh of " + cfg.width() + " x " + cfg.height() + " routers is too large");
+        }
         for (int c = 0; c < cores; c++) {
             coreX[c] = layout.core(c).x();
             coreY[c] = layout.core(c).y();
+            int router = meshCore[c] / cfg.coresPerRouter();
+            place[c] = (router / cfg.width()) << 16 | router % cfg.width();
         }
+        tally = mesh.tally();
         received = new int[cores];
         receiveDoneNs = new double[cores];
         countedCores = new int[cores];
@@ -494,9 +510,8 @@ public final class MeshNetwork implements SpikeNetwork {
         int[] pairCount = w.pairCount;
         int[] recv = w.received;
         UncontendedTally tally = w.tally;
-        int from = meshCore[c];
-        int x = coreX[c];
-        int y = coreY[c];
+        int x = place[c] & 0xFFFF;
+        int y = place[c] >>> 16;
         long ew = 0;
         long ns = 0;
         for (int i = 0; i < w.pairTargetCount; i++) {
@@ -507,9 +522,11 @@ public final class MeshNetwork implements SpikeNetwork {
                 w.list(t);
             }
             recv[t] += count;
-            ew += (long) count * Math.abs(coreX[t] - x);
-            ns += (long) count * Math.abs(coreY[t] - y);
-            tally.record(from, meshCore[t], count);
+            int x1 = place[t] & 0xFFFF;
+            int y1 = place[t] >>> 16;
+            ew += (long) count * Math.abs(x1 - x);
+            ns += (long) count * Math.abs(y1 - y);
+            tally.recordRoute(x, y, x1, y1, count);
         }
         hopsSentEW[c] += ew;
         hopsSentNS[c] += ns;
@@ -635,9 +652,9 @@ public final class MeshNetwork implements SpikeNetwork {
      * message as it is found.
      */
     private void recordPairsReceived(int c) {
-        int from = meshCore[c];
-        int x = coreX[c];
-        int y = coreY[c];
+        UncontendedTally tally = this.tally;
+        int x = place[c] & 0xFFFF;
+        int y = place[c] >>> 16;
         long ew = 0;
         long ns = 0;
         for (int i = 0; i < pairTargetCount; i++) {
@@ -648,9 +665,11 @@ public final class MeshNetwork implements SpikeNetwork {
                 countedCores[counted++] = t;
             }
             received[t] += count;
-            ew += (long) count * Math.abs(coreX[t] - x);
-            ns += (long) count * Math.abs(coreY[t] - y);
-            mesh.recordUncontended(from, meshCore[t], count);
+            int x1 = place[t] & 0xFFFF;
+            int y1 = place[t] >>> 16;
+            ew += (long) count * Math.abs(x1 - x);
+            ns += (long) count * Math.abs(y1 - y);
+            tally.recordRoute(x, y, x1, y1, count);
         }
         hopsSentEW[c] += ew;
         hopsSentNS[c] += ns;
