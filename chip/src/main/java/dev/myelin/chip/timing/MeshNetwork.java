@@ -118,6 +118,15 @@ public final class MeshNetwork implements SpikeNetwork {
     private int[] messageArrival = new int[64];
     private int[] packetMessage = new int[64];
     /**
+     * {@link #routePlanned} on one chip: the tick's deliveries in packet order, handed to the sink
+     * as one block ({@link DeliverySink#deliverAll}, the same as one call per spike) rather than a
+     * call per spike in the walk. Grown as needed, kept for the next tick.
+     */
+    private int[] blockCore = new int[64];
+    private int[] blockAxon = new int[64];
+    private long[] blockDue = new long[64];
+    private int blockCount;
+    /**
      * Simple timing: the current source core's messages per target core (layout indices), and
      * the targets it has so far, recorded with the mesh once per (source, target) pair.
      */
@@ -317,15 +326,30 @@ public final class MeshNetwork implements SpikeNetwork {
                 }
                 sent[c] += n;
                 messages += n;
-                for (int i = 0; i < n; i++) {
-                    int target = spikes.targetCore(c, i);
-                    if (pairCount[target]++ == 0) {
-                        pairTargets[pairTargetCount++] = target;
+                if (links == null) {
+                    ensureBlock(n);
+                    int q = blockCount;
+                    for (int i = 0; i < n; i++) {
+                        int target = spikes.targetCore(c, i);
+                        if (pairCount[target]++ == 0) {
+                            pairTargets[pairTargetCount++] = target;
+                        }
+                        blockCore[q] = target;
+                        blockAxon[q] = spikes.targetAxon(c, i);
+                        blockDue[q++] = tick + spikes.delay(c, i);
                     }
-                    int axon = spikes.targetAxon(c, i);
-                    int delay = spikes.delay(c, i);
-                    if (links == null || !links.hold(c, target, axon, tick, delay)) {
-                        sink.deliver(target, axon, tick + delay);
+                    blockCount = q;
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        int target = spikes.targetCore(c, i);
+                        if (pairCount[target]++ == 0) {
+                            pairTargets[pairTargetCount++] = target;
+                        }
+                        int axon = spikes.targetAxon(c, i);
+                        int delay = spikes.delay(c, i);
+                        if (!links.hold(c, target, axon, tick, delay)) {
+                            sink.deliver(target, axon, tick + delay);
+                        }
                     }
                 }
                 recordPairsReceived(c);
@@ -350,17 +374,31 @@ public final class MeshNetwork implements SpikeNetwork {
                 }
             }
             recordPairsReceived(c);
+            if (links == null) {
+                ensureBlock(n);
+                int q = blockCount;
+                for (int i = 0; i < n; i++) {
+                    blockCore[q] = spikes.targetCore(c, i);
+                    blockAxon[q] = spikes.targetAxon(c, i);
+                    blockDue[q++] = tick + spikes.delay(c, i);
+                }
+                blockCount = q;
+                continue;
+            }
             for (int i = 0; i < n; i++) {
                 int target = spikes.targetCore(c, i);
                 int axon = spikes.targetAxon(c, i);
                 int delay = spikes.delay(c, i);
-                if (links == null || !links.hold(c, target, axon, tick, delay)) {
+                if (!links.hold(c, target, axon, tick, delay)) {
                     sink.deliver(target, axon, tick + delay);
                 }
             }
         }
         if (links != null) {
             links.release(tick + 1, sink);
+        } else if (blockCount > 0) {
+            sink.deliverAll(blockCore, blockAxon, blockDue, blockCount);
+            blockCount = 0;
         }
         return messages;
     }
@@ -588,6 +626,16 @@ public final class MeshNetwork implements SpikeNetwork {
                 axon = Arrays.copyOf(axon, grown);
                 due = Arrays.copyOf(due, grown);
             }
+        }
+    }
+
+    private void ensureBlock(int n) {
+        int need = blockCount + n;
+        if (need > blockCore.length) {
+            int grown = Math.max(need, 2 * blockCore.length);
+            blockCore = Arrays.copyOf(blockCore, grown);
+            blockAxon = Arrays.copyOf(blockAxon, grown);
+            blockDue = Arrays.copyOf(blockDue, grown);
         }
     }
 
