@@ -326,6 +326,10 @@ public final class MeshNetwork implements SpikeNetwork {
                 }
                 sent[c] += n;
                 messages += n;
+                if (links == null && 4 * n <= spikes.cores()) {
+                    routeEach(tick, spikes, c, n);
+                    continue;
+                }
                 if (links == null) {
                     ensureBlock(n);
                     int q = blockCount;
@@ -627,6 +631,39 @@ public final class MeshNetwork implements SpikeNetwork {
                 due = Arrays.copyOf(due, grown);
             }
         }
+    }
+
+    /**
+     * {@link #routePlanned} of a core whose packets are each a message, when it sent few for the
+     * chip's cores (at most a quarter as many): its targets then rarely repeat, so each message is
+     * counted and handed to the mesh at once rather than first grouped per target. Every count is
+     * a sum and the targets are listed in the order first reached, as the grouped walk does.
+     */
+    private void routeEach(long tick, EmittedSpikes spikes, int c, int n) {
+        ensureBlock(n);
+        UncontendedTally tally = this.tally;
+        int x = place[c] & 0xFFFF;
+        int y = place[c] >>> 16;
+        long ew = 0;
+        long ns = 0;
+        int q = blockCount;
+        for (int i = 0; i < n; i++) {
+            int t = spikes.targetCore(c, i);
+            if (received[t]++ == 0 && sent[t] == 0) {
+                countedCores[counted++] = t;
+            }
+            int x1 = place[t] & 0xFFFF;
+            int y1 = place[t] >>> 16;
+            ew += Math.abs(x1 - x);
+            ns += Math.abs(y1 - y);
+            tally.recordRoute(x, y, x1, y1, 1);
+            blockCore[q] = t;
+            blockAxon[q] = spikes.targetAxon(c, i);
+            blockDue[q++] = tick + spikes.delay(c, i);
+        }
+        blockCount = q;
+        hopsSentEW[c] += ew;
+        hopsSentNS[c] += ns;
     }
 
     private void ensureBlock(int n) {
