@@ -94,19 +94,8 @@ public final class Mesh {
     /** Chip column / row of each modelled router column / row (board coordinates / routers per chip). */
     private final int[] chipOfX;
     private final int[] chipOfY;
-    /**
-     * {@link #recordUncontended}'s difference arrays: per router row y, {@code eastDiff[y * (width + 1) + x]}
-     * (and west) hold +1 / -1 at the ends of the run of links a message takes along that row; per column
-     * x, {@code southDiff[x * (height + 1) + y]} (and north) the same along the column. Prefix sums give
-     * the per-link counts.
-     */
-    private final int[] eastDiff;
-    private final int[] westDiff;
-    private final int[] southDiff;
-    private final int[] northDiff;
-    private final long[] rowsUsed;
-    private final long[] columnsUsed;
-    private boolean linesPending;
+    /** The counts of {@link #recordUncontended} messages, added to {@link #stats} when it is next read. */
+    private final UncontendedTally uncontended;
     private final PacketTable packets = new PacketTable(256);
     private final TrafficStats stats;
     private DeliverySink sink = DeliverySink.NONE;
@@ -156,19 +145,14 @@ public final class Mesh {
         for (int y = 0; y < height; y++) {
             chipOfY[y] = cfg.chipRow(y);
         }
-        eastDiff = new int[height * (width + 1)];
-        westDiff = new int[height * (width + 1)];
-        southDiff = new int[width * (height + 1)];
-        northDiff = new int[width * (height + 1)];
-        rowsUsed = new long[(height + 63) >>> 6];
-        columnsUsed = new long[(width + 63) >>> 6];
+        uncontended = newTally();
     }
 
     public MeshConfig config() { return cfg; }
     /** This tick's counters (links of {@link #recordUncontended} messages included). */
     public TrafficStats stats() {
-        if (linesPending) {
-            flushUncontended();
+        if (!uncontended.isEmpty()) {
+            uncontended.flushInto(stats);
         }
         return stats;
     }
@@ -631,115 +615,36 @@ public final class Mesh {
      * ends the same as after {@code count} single calls (all are sums), for the cost of one.
      */
     public void recordUncontended(int srcCore, int dstCore, int count) {
-        // the XY route: along src's row to the turn (src's row, dst's column), then along the
-        // turn's column to dst; coordinates per core, looked up rather than divided out
-        int y0 = coreRouterY[srcCore];
-        int x0 = coreRouterX[srcCore];
-        int x1 = coreRouterX[dstCore];
-        int y1 = coreRouterY[dstCore];
-        int n = 0;
-        int crossings = 0;
-        long latency = cfg.injectionCycles() + cfg.ejectionCycles();
-        if (x0 != x1) {
-            int row = y0 * (width + 1);
-            if (x1 > x0) {
-                eastDiff[row + x0] += count;
-                eastDiff[row + x1] -= count;
-            } else {
-                westDiff[row + x1 + 1] += count;
-                westDiff[row + x0 + 1] -= count;
-            }
-            markLine(rowsUsed, y0);
-            int dx = Math.abs(x1 - x0);
-            int cx = Math.abs(chipOfX[x1] - chipOfX[x0]);
-            n += dx;
-            crossings += cx;
-            stats.hopsEastWest += (long) dx * count;
-            latency += (long) dx * cfg.hopCyclesEW() + (long) cx * cfg.chipLinkCycles();
-        }
-        if (y0 != y1) {
-            int col = x1 * (height + 1);
-            if (y1 > y0) {
-                southDiff[col + y0] += count;
-                southDiff[col + y1] -= count;
-            } else {
-                northDiff[col + y1 + 1] += count;
-                northDiff[col + y0 + 1] -= count;
-            }
-            markLine(columnsUsed, x1);
-            int dy = Math.abs(y1 - y0);
-            int cy = Math.abs(chipOfY[y1] - chipOfY[y0]);
-            n += dy;
-            crossings += cy;
-            stats.hopsNorthSouth += (long) dy * count;
-            latency += (long) dy * cfg.hopCyclesNS() + (long) cy * cfg.chipLinkCycles();
-        }
-        stats.chipLinkCrossings += (long) crossings * count;
-        stats.created += count;
-        stats.injected += count;
-        stats.ejected += count;
-        stats.hopTotal += (long) n * count;
-        stats.hops.record(n, count);
-        stats.packetLatency.record((int) latency, count);
-        stats.networkLatency.record((int) latency, count);
+        uncontended.record(srcCore, dstCore, count);
     }
 
-    private void markLine(long[] used, int i) {
-        used[i >>> 6] |= 1L << (i & 63);
-        linesPending = true;
+    /**
+     * The tally {@link #recordUncontended} counts into: what is recorded in it counts as recorded
+     * here (read through {@link #stats}).
+     */
+    public UncontendedTally tally() {
+        return uncontended;
     }
 
-    /** Turns the difference arrays of {@link #recordUncontended} into per-link counts and clears them. */
-    private void flushUncontended() {
-        linesPending = false;
-        for (int w = 0; w < rowsUsed.length; w++) {
-            for (long bits = rowsUsed[w]; bits != 0; bits &= bits - 1) {
-                int y = (w << 6) + Long.numberOfTrailingZeros(bits);
-                int row = y * (width + 1);
-                int east = 0;
-                int west = 0;
-                for (int x = 0; x < width; x++) {
-                    east += eastDiff[row + x];
-                    west += westDiff[row + x];
-                    eastDiff[row + x] = 0;
-                    westDiff[row + x] = 0;
-                    int r = y * width + x;
-                    if (east != 0) {
-                        stats.countLink(r * DIRECTIONS + EAST, east);
-                    }
-                    if (west != 0) {
-                        stats.countLink(r * DIRECTIONS + WEST, west);
-                    }
-                }
-                eastDiff[row + width] = 0;
-                westDiff[row + width] = 0;
-            }
-            rowsUsed[w] = 0;
+    /**
+     * A tally of this mesh's own, for counting uncontended messages apart (e.g. on another
+     * thread) and handing them to the mesh with {@link #addUncontended}.
+     */
+    public UncontendedTally newTally() {
+        return new UncontendedTally(this, cfg, coreRouterX, coreRouterY, chipOfX, chipOfY);
+    }
+
+    /**
+     * Counts the messages of {@code tally} (one of {@link #newTally}'s) as if each had been
+     * {@link #recordUncontended recorded} here, and clears it: every counter is a sum, so the
+     * result is the same in whatever order tallies and single records come. O(rows and columns
+     * the tally used + its histogram range), not per message.
+     */
+    public void addUncontended(UncontendedTally tally) {
+        if (tally.mesh() != this) {
+            throw new IllegalArgumentException("a tally of another mesh");
         }
-        for (int w = 0; w < columnsUsed.length; w++) {
-            for (long bits = columnsUsed[w]; bits != 0; bits &= bits - 1) {
-                int x = (w << 6) + Long.numberOfTrailingZeros(bits);
-                int col = x * (height + 1);
-                int south = 0;
-                int north = 0;
-                for (int y = 0; y < height; y++) {
-                    south += southDiff[col + y];
-                    north += northDiff[col + y];
-                    southDiff[col + y] = 0;
-                    northDiff[col + y] = 0;
-                    int r = y * width + x;
-                    if (south != 0) {
-                        stats.countLink(r * DIRECTIONS + SOUTH, south);
-                    }
-                    if (north != 0) {
-                        stats.countLink(r * DIRECTIONS + NORTH, north);
-                    }
-                }
-                southDiff[col + height] = 0;
-                northDiff[col + height] = 0;
-            }
-            columnsUsed[w] = 0;
-        }
+        uncontended.takeFrom(tally);
     }
 
     /** "(x,y) east" for a link index. */

@@ -4,6 +4,7 @@ import dev.myelin.chip.core.CounterSet;
 import dev.myelin.chip.noc.Mesh;
 import dev.myelin.chip.noc.MeshConfig;
 import dev.myelin.chip.noc.TrafficStats;
+import dev.myelin.chip.noc.UncontendedTally;
 import dev.myelin.chip.sim.ChipLayout;
 import dev.myelin.chip.sim.ChipLinks;
 import dev.myelin.chip.sim.DeliverySink;
@@ -88,6 +89,15 @@ public final class MeshNetwork implements SpikeNetwork {
     /** Per layout core: router coordinates, and hops of every message it sent over the run. */
     private final int[] coreX;
     private final int[] coreY;
+    /**
+     * Per layout core: its router's mesh coordinates packed as {@code y << 16 | x} (one load per
+     * message target where three arrays were read), as {@link UncontendedTally#recordRoute} takes
+     * them; differences equal those of {@link #coreX} and {@link #coreY} (the mesh is a window of
+     * the board's routers).
+     */
+    private final int[] place;
+    /** The mesh's own tally ({@link Mesh#tally}). */
+    private final UncontendedTally tally;
     private final long[] hopsSentEW;
     private final long[] hopsSentNS;
     private final int[] received;
@@ -107,6 +117,15 @@ public final class MeshNetwork implements SpikeNetwork {
     private int[] messageTarget = new int[64];
     private int[] messageArrival = new int[64];
     private int[] packetMessage = new int[64];
+    /**
+     * {@link #routePlanned} on one chip: the tick's deliveries in packet order, handed to the sink
+     * as one block ({@link DeliverySink#deliverAll}, the same as one call per spike) rather than a
+     * call per spike in the walk. Grown as needed, kept for the next tick.
+     */
+    private int[] blockCore = new int[64];
+    private int[] blockAxon = new int[64];
+    private long[] blockDue = new long[64];
+    private int blockCount;
     /**
      * Simple timing: the current source core's messages per target core (layout indices), and
      * the targets it has so far, recorded with the mesh once per (source, target) pair.
@@ -179,10 +198,17 @@ public final class MeshNetwork implements SpikeNetwork {
         coreY = new int[cores];
         hopsSentEW = new long[cores];
         hopsSentNS = new long[cores];
+        place = new int[cores];
+        if (cfg.width() > 0xFFFF || cfg.height() > 0x7FFF) {
+            throw new IllegalArgumentException("mesh of " + cfg.width() + " x " + cfg.height() + " routers is too large");
+        }
         for (int c = 0; c < cores; c++) {
             coreX[c] = layout.core(c).x();
             coreY[c] = layout.core(c).y();
+            int router = meshCore[c] / cfg.coresPerRouter();
+            place[c] = (router / cfg.width()) << 16 | router % cfg.width();
         }
+        tally = mesh.tally();
         received = new int[cores];
         receiveDoneNs = new double[cores];
         countedCores = new int[cores];
@@ -300,21 +326,37 @@ public final class MeshNetwork implements SpikeNetwork {
                 }
                 sent[c] += n;
                 messages += n;
-                for (int i = 0; i < n; i++) {
-                    int target = spikes.targetCore(c, i);
-                    if (received[target]++ == 0 && sent[target] == 0) {
-                        countedCores[counted++] = target;
+                if (links == null && 4 * n <= spikes.cores()) {
+                    routeEach(tick, spikes, c, n);
+                    continue;
+                }
+                if (links == null) {
+                    ensureBlock(n);
+                    int q = blockCount;
+                    for (int i = 0; i < n; i++) {
+                        int target = spikes.targetCore(c, i);
+                        if (pairCount[target]++ == 0) {
+                            pairTargets[pairTargetCount++] = target;
+                        }
+                        blockCore[q] = target;
+                        blockAxon[q] = spikes.targetAxon(c, i);
+                        blockDue[q++] = tick + spikes.delay(c, i);
                     }
-                    if (pairCount[target]++ == 0) {
-                        pairTargets[pairTargetCount++] = target;
-                    }
-                    int axon = spikes.targetAxon(c, i);
-                    int delay = spikes.delay(c, i);
-                    if (links == null || !links.hold(c, target, axon, tick, delay)) {
-                        sink.deliver(target, axon, tick + delay);
+                    blockCount = q;
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        int target = spikes.targetCore(c, i);
+                        if (pairCount[target]++ == 0) {
+                            pairTargets[pairTargetCount++] = target;
+                        }
+                        int axon = spikes.targetAxon(c, i);
+                        int delay = spikes.delay(c, i);
+                        if (!links.hold(c, target, axon, tick, delay)) {
+                            sink.deliver(target, axon, tick + delay);
+                        }
                     }
                 }
-                recordPairs(c);
+                recordPairsReceived(c);
                 continue;
             }
             for (int i = 0, f = spikes.firedNeurons(c); i < f; i++) {
@@ -330,26 +372,37 @@ public final class MeshNetwork implements SpikeNetwork {
                 messages += d;
                 for (int m = 0; m < d; m++) {
                     int target = spikes.messageCore(c, j, m);
-                    if (received[target]++ == 0 && sent[target] == 0) {
-                        countedCores[counted++] = target;
-                    }
                     if (pairCount[target]++ == 0) {
                         pairTargets[pairTargetCount++] = target;
                     }
                 }
             }
-            recordPairs(c);
+            recordPairsReceived(c);
+            if (links == null) {
+                ensureBlock(n);
+                int q = blockCount;
+                for (int i = 0; i < n; i++) {
+                    blockCore[q] = spikes.targetCore(c, i);
+                    blockAxon[q] = spikes.targetAxon(c, i);
+                    blockDue[q++] = tick + spikes.delay(c, i);
+                }
+                blockCount = q;
+                continue;
+            }
             for (int i = 0; i < n; i++) {
                 int target = spikes.targetCore(c, i);
                 int axon = spikes.targetAxon(c, i);
                 int delay = spikes.delay(c, i);
-                if (links == null || !links.hold(c, target, axon, tick, delay)) {
+                if (!links.hold(c, target, axon, tick, delay)) {
                     sink.deliver(target, axon, tick + delay);
                 }
             }
         }
         if (links != null) {
             links.release(tick + 1, sink);
+        } else if (blockCount > 0) {
+            sink.deliverAll(blockCore, blockAxon, blockDue, blockCount);
+            blockCount = 0;
         }
         return messages;
     }
@@ -360,12 +413,14 @@ public final class MeshNetwork implements SpikeNetwork {
      * smaller one). The sending cores are split into as many contiguous runs as there are
      * threads, of about equal packets; each part walks its run as {@link #routePlanned} does,
      * writing the sent counts and hops of its own senders and counting what its packets reach
-     * (received counts, the cores in the order it first counted them, the (source, target) pairs,
-     * the deliveries) into its own {@link RoutePart}. The engine thread then takes the parts in
-     * order: the cores a part listed first that no earlier part listed join the counted cores,
-     * its received counts are added, its pairs handed to the mesh and its deliveries to the sink.
-     * The parts' runs follow one another in core order, so the list, the sums, the mesh's calls
-     * and the delivery queue are those of the one walk, whatever the number of threads.
+     * (received counts, the cores in the order it first counted them, the mesh's counts of its
+     * (source, target) pairs in an {@link UncontendedTally} of its own, the deliveries) into its
+     * own {@link RoutePart}. The engine thread then takes the parts in order: the cores a part
+     * listed first that no earlier part listed join the counted cores, its received counts are
+     * added, its tally added to the mesh's (every mesh counter is a sum: O(rows and columns
+     * used), not per pair) and its deliveries handed to the sink as one block. The parts' runs
+     * follow one another in core order, so the list, the sums, the mesh's counters and the
+     * delivery queue are those of the one walk, whatever the number of threads.
      */
     private int routeParallel(long tick, EmittedSpikes spikes, DeliverySink sink) {
         int senders = 0;
@@ -386,7 +441,7 @@ public final class MeshNetwork implements SpikeNetwork {
         if (parts.length < threads) {
             RoutePart[] grown = java.util.Arrays.copyOf(parts, threads);
             for (int p = parts.length; p < threads; p++) {
-                grown[p] = new RoutePart(layout.cores());
+                grown[p] = new RoutePart(layout.cores(), mesh.newTally());
             }
             parts = grown;
         }
@@ -424,10 +479,7 @@ public final class MeshNetwork implements SpikeNetwork {
                 received[x] += recv[x];
                 recv[x] = 0;
             }
-            int[] log = w.pairLog;
-            for (int i = 0, n = 3 * w.pairs; i < n; i += 3) {
-                mesh.recordUncontended(meshCore[log[i]], meshCore[log[i + 1]], log[i + 2]);
-            }
+            mesh.addUncontended(w.tally);
             sink.deliverAll(w.core, w.axon, w.due, w.deliveries);
         }
         return messages;
@@ -440,7 +492,6 @@ public final class MeshNetwork implements SpikeNetwork {
         long tick = routeTick;
         w.begin();
         int messages = 0;
-        int[] recv = w.received;
         int[] pairCount = w.pairCount;
         int[] pairTargets = w.pairTargets;
         for (int s = w.from; s < w.to; s++) {
@@ -454,9 +505,6 @@ public final class MeshNetwork implements SpikeNetwork {
                 int q = w.deliveries;
                 for (int i = 0; i < n; i++) {
                     int target = spikes.targetCore(c, i);
-                    if (recv[target]++ == 0) {
-                        w.list(target);
-                    }
                     if (pairCount[target]++ == 0) {
                         pairTargets[w.pairTargetCount++] = target;
                     }
@@ -479,9 +527,6 @@ public final class MeshNetwork implements SpikeNetwork {
                 messages += d;
                 for (int m = 0; m < d; m++) {
                     int target = spikes.messageCore(c, j, m);
-                    if (recv[target]++ == 0) {
-                        w.list(target);
-                    }
                     if (pairCount[target]++ == 0) {
                         pairTargets[w.pairTargetCount++] = target;
                     }
@@ -499,17 +544,34 @@ public final class MeshNetwork implements SpikeNetwork {
         w.messages = messages;
     }
 
-    /** {@link #recordPairs} into part {@code w}'s pair log (handed to the mesh on the engine thread). */
+    /**
+     * {@link #recordPairsReceived} into part {@code w}: its received counts and first-counted
+     * list, and its own mesh tally (added to the mesh's on the engine thread).
+     */
     private void recordPairs(RoutePart w, int c) {
         int[] pairCount = w.pairCount;
+        int[] recv = w.received;
+        UncontendedTally tally = w.tally;
+        int x = place[c] & 0xFFFF;
+        int y = place[c] >>> 16;
+        long ew = 0;
+        long ns = 0;
         for (int i = 0; i < w.pairTargetCount; i++) {
             int t = w.pairTargets[i];
             int count = pairCount[t];
             pairCount[t] = 0;
-            hopsSentEW[c] += (long) count * Math.abs(coreX[t] - coreX[c]);
-            hopsSentNS[c] += (long) count * Math.abs(coreY[t] - coreY[c]);
-            w.logPair(c, t, count);
+            if (recv[t] == 0) {
+                w.list(t);
+            }
+            recv[t] += count;
+            int x1 = place[t] & 0xFFFF;
+            int y1 = place[t] >>> 16;
+            ew += (long) count * Math.abs(x1 - x);
+            ns += (long) count * Math.abs(y1 - y);
+            tally.recordRoute(x, y, x1, y1, count);
         }
+        hopsSentEW[c] += ew;
+        hopsSentNS[c] += ns;
         w.pairTargetCount = 0;
     }
 
@@ -527,15 +589,15 @@ public final class MeshNetwork implements SpikeNetwork {
         final int[] pairCount;
         final int[] pairTargets;
         int pairTargetCount;
-        /** (source, target, messages) per pair, in the order the one walk hands them to the mesh. */
-        int[] pairLog = new int[3 * 64];
-        int pairs;
+        /** The part's messages as the mesh counts them, added to the mesh's in the merge. */
+        final UncontendedTally tally;
         int[] core = new int[64];
         int[] axon = new int[64];
         long[] due = new long[64];
         int deliveries;
 
-        RoutePart(int cores) {
+        RoutePart(int cores, UncontendedTally tally) {
+            this.tally = tally;
             received = new int[cores];
             first = new int[cores];
             stamp = new int[cores];
@@ -545,7 +607,6 @@ public final class MeshNetwork implements SpikeNetwork {
 
         void begin() {
             firstCount = 0;
-            pairs = 0;
             deliveries = 0;
             if (++generation == Integer.MAX_VALUE) {
                 Arrays.fill(stamp, 0);
@@ -561,17 +622,6 @@ public final class MeshNetwork implements SpikeNetwork {
             }
         }
 
-        void logPair(int source, int target, int count) {
-            int i = 3 * pairs;
-            if (i + 3 > pairLog.length) {
-                pairLog = Arrays.copyOf(pairLog, 2 * pairLog.length);
-            }
-            pairLog[i] = source;
-            pairLog[i + 1] = target;
-            pairLog[i + 2] = count;
-            pairs++;
-        }
-
         void ensureDeliveries(int n) {
             int need = deliveries + n;
             if (need > core.length) {
@@ -580,6 +630,49 @@ public final class MeshNetwork implements SpikeNetwork {
                 axon = Arrays.copyOf(axon, grown);
                 due = Arrays.copyOf(due, grown);
             }
+        }
+    }
+
+    /**
+     * {@link #routePlanned} of a core whose packets are each a message, when it sent few for the
+     * chip's cores (at most a quarter as many): its targets then rarely repeat, so each message is
+     * counted and handed to the mesh at once rather than first grouped per target. Every count is
+     * a sum and the targets are listed in the order first reached, as the grouped walk does.
+     */
+    private void routeEach(long tick, EmittedSpikes spikes, int c, int n) {
+        ensureBlock(n);
+        UncontendedTally tally = this.tally;
+        int x = place[c] & 0xFFFF;
+        int y = place[c] >>> 16;
+        long ew = 0;
+        long ns = 0;
+        int q = blockCount;
+        for (int i = 0; i < n; i++) {
+            int t = spikes.targetCore(c, i);
+            if (received[t]++ == 0 && sent[t] == 0) {
+                countedCores[counted++] = t;
+            }
+            int x1 = place[t] & 0xFFFF;
+            int y1 = place[t] >>> 16;
+            ew += Math.abs(x1 - x);
+            ns += Math.abs(y1 - y);
+            tally.recordRoute(x, y, x1, y1, 1);
+            blockCore[q] = t;
+            blockAxon[q] = spikes.targetAxon(c, i);
+            blockDue[q++] = tick + spikes.delay(c, i);
+        }
+        blockCount = q;
+        hopsSentEW[c] += ew;
+        hopsSentNS[c] += ns;
+    }
+
+    private void ensureBlock(int n) {
+        int need = blockCount + n;
+        if (need > blockCore.length) {
+            int grown = Math.max(need, 2 * blockCore.length);
+            blockCore = Arrays.copyOf(blockCore, grown);
+            blockAxon = Arrays.copyOf(blockAxon, grown);
+            blockDue = Arrays.copyOf(blockDue, grown);
         }
     }
 
@@ -632,6 +725,39 @@ public final class MeshNetwork implements SpikeNetwork {
             hopsSentNS[c] += (long) count * Math.abs(coreY[t] - coreY[c]);
             mesh.recordUncontended(from, meshCore[t], count);
         }
+        pairTargetCount = 0;
+    }
+
+    /**
+     * {@link #recordPairs} for {@link #routePlanned}, which counts a source core's messages per
+     * target in {@link #pairCount} alone: adds each target's count to its received messages
+     * here, once per pair rather than per message, listing the target when it is counted for
+     * the first time this tick. The targets come in the order the walk first reached them and
+     * only the source's own sent count changed meanwhile, so the list is that of counting each
+     * message as it is found.
+     */
+    private void recordPairsReceived(int c) {
+        UncontendedTally tally = this.tally;
+        int x = place[c] & 0xFFFF;
+        int y = place[c] >>> 16;
+        long ew = 0;
+        long ns = 0;
+        for (int i = 0; i < pairTargetCount; i++) {
+            int t = pairTargets[i];
+            int count = pairCount[t];
+            pairCount[t] = 0;
+            if (received[t] == 0 && sent[t] == 0) {
+                countedCores[counted++] = t;
+            }
+            received[t] += count;
+            int x1 = place[t] & 0xFFFF;
+            int y1 = place[t] >>> 16;
+            ew += (long) count * Math.abs(x1 - x);
+            ns += (long) count * Math.abs(y1 - y);
+            tally.recordRoute(x, y, x1, y1, count);
+        }
+        hopsSentEW[c] += ew;
+        hopsSentNS[c] += ns;
         pairTargetCount = 0;
     }
 
