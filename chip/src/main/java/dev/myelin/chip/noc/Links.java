@@ -12,7 +12,8 @@ final class Links {
     final int[] hop;
     /** The neighbour's input FIFO the link feeds, -1 at the mesh edge. */
     final int[] downstream;
-    final boolean[] crossesChip;
+    /** 1 when the link crosses a chip boundary, else 0 (added to the crossing count without a branch). */
+    final int[] crossing;
     private final MeshConfig cfg;
     private final int ports;
 
@@ -24,7 +25,7 @@ final class Links {
         routerY = new int[routers];
         hop = new int[routers * Mesh.DIRECTIONS];
         downstream = new int[routers * Mesh.DIRECTIONS];
-        crossesChip = new boolean[routers * Mesh.DIRECTIONS];
+        crossing = new int[routers * Mesh.DIRECTIONS];
         int width = cfg.width();
         int height = cfg.height();
         for (int r = 0; r < routers; r++) {
@@ -47,7 +48,7 @@ final class Links {
         }
         downstream[l] = neighbour * ports + arrivesFrom;
         hop[l] = cfg.hopCycles(routerX[r], routerY[r], dir);
-        crossesChip[l] = cfg.crossesChip(routerX[r], routerY[r], dir);
+        crossing[l] = cfg.crossesChip(routerX[r], routerY[r], dir) ? 1 : 0;
     }
 
     /** "(x,y) east" for a link index, in board coordinates. */

@@ -45,6 +45,8 @@ public final class Mesh {
     private final int[] coreRouterX;
     private final int[] coreRouterY;
     private final int[] routerY;
+    /** Router index difference to the neighbour in each direction (east, west, north, south). */
+    private final int[] neighbourStep;
 
     /** FIFO f = router * ports + port. */
     private final Fifos fifos;
@@ -64,6 +66,12 @@ public final class Mesh {
     /** Per core source queue, linked through {@link PacketTable#next}. */
     private final int[] queueHead;
     private final int[] queueTail;
+    /**
+     * Per core, the creation cycle of the packet at the head of its source queue
+     * ({@link Integer#MAX_VALUE} when empty): arbitration asks "is a packet ready at this core"
+     * from this flat column instead of the packet table.
+     */
+    private final int[] queueHeadCreated;
     /** [router * ports + output]: the input port searched first at the next grant. */
     private final int[] roundRobin;
 
@@ -85,9 +93,13 @@ public final class Mesh {
     private int[] emptied = new int[64];
     private int emptiedCount;
 
-    /** Scratch of one router's arbitration: per output, a bit per input port requesting it. */
+    /** Scratch of one router's arbitration: per output, a bit per input port requesting it; all zero between visits. */
     private final int[] requesters;
-    /** Phase-1 decisions: pairs (fifo, output) for grants, (-1 - core, bypassOutput or -1) for injections. */
+    /**
+     * Phase-1 decisions: triples (fifo, output, router) for grants, (-1 - core, bypassOutput or -1,
+     * router) for injections. The router travels with the move so committing it divides by nothing
+     * (an integer division by the port count cost more than the rest of a hop's bookkeeping).
+     */
     private int[] moves;
     private int moveCount;
 
@@ -118,6 +130,7 @@ public final class Mesh {
             coreRouterY[c] = links.routerY[c / coresPerRouter];
         }
         routerY = links.routerY;
+        neighbourStep = new int[] {1, -1, -width, width};
         int fifoCount = routers * ports;
         fifos = new Fifos(fifoCount, cfg.fifoDepth());
         routerState = new int[routers * 4];
@@ -125,6 +138,8 @@ public final class Mesh {
         queueTail = new int[cfg.cores()];
         Arrays.fill(queueHead, -1);
         Arrays.fill(queueTail, -1);
+        queueHeadCreated = new int[cfg.cores()];
+        Arrays.fill(queueHeadCreated, Integer.MAX_VALUE);
         roundRobin = new int[fifoCount];
         for (int r = 0; r < routers; r++) {
             routerState[r * 4 + WAKE] = Integer.MAX_VALUE;
@@ -135,7 +150,7 @@ public final class Mesh {
             wheel[b] = new int[4];
         }
         requesters = new int[ports];
-        moves = new int[64];
+        moves = new int[96];
         stats = new TrafficStats(routers, cfg.cores());
         chipOfX = new int[width];
         chipOfY = new int[height];
@@ -210,6 +225,7 @@ public final class Mesh {
         packets.injected[id] = -1;
         if (tail < 0) {
             queueHead[srcCore] = id;
+            queueHeadCreated[srcCore] = createdCycle;
         } else {
             packets.next[tail] = id;
         }
@@ -238,10 +254,10 @@ public final class Mesh {
                 }
             }
         }
-        for (int m = 0; m < moveCount; m += 2) {
-            commit(moves[m], moves[m + 1]);
+        for (int m = 0; m < moveCount; m += 3) {
+            commit(moves[m], moves[m + 1], moves[m + 2]);
         }
-        int moved = moveCount / 2;
+        int moved = moveCount / 3;
         retireIdleRouters();
         now++;
         return moved;
@@ -288,9 +304,7 @@ public final class Mesh {
             next = Math.min(next, fifos.headReady(base + Integer.numberOfTrailingZeros(bits)));
         }
         for (int c = r * coresPerRouter; c < (r + 1) * coresPerRouter; c++) {
-            if (queueHead[c] >= 0) {
-                next = Math.min(next, packets.created[queueHead[c]]);
-            }
+            next = Math.min(next, queueHeadCreated[c]);
         }
         return next;
     }
@@ -298,37 +312,33 @@ public final class Mesh {
     // ---- phase 1: decide, reading committed state only ------------------------------------
 
     /**
-     * Input {@code i} asks for output {@code o} this cycle: the output joins the wanted mask (its
-     * requester mask cleared when it is first asked for) and gets the input's bit. Returns the mask.
-     */
-    private int request(int wanted, int o, int i) {
-        int bit = 1 << o;
-        if ((wanted & bit) == 0) {
-            wanted |= bit;
-            requesters[o] = 0;
-        }
-        requesters[o] |= 1 << i;
-        return wanted;
-    }
-
-    /**
      * Decides router {@code r}'s grants and injections. Only its non-empty input FIFOs are read
      * (the occupancy mask); the requesters of each output are a bit mask over input ports, so
      * the round-robin pick is the lowest set bit at or after the output's pointer, else the
      * lowest set bit: the same input a scan from the pointer, wrapping, would find first.
+     *
+     * <p>An occupied input's request is computed whether or not its head has arrived and counted
+     * through a 0/1 flag ({@code now - headReady} is negative exactly when it has not), and
+     * {@link #requesters} is left all zero after each visit (the grant loop clears what it
+     * reads), so the per-input loop has no data-dependent branch: under uniform traffic each of
+     * those branches went either way at random.
      */
     private void arbitrate(int r) {
         int base = r * ports;
         int ready = 0;
         int wanted = 0;
         int occupied = routerState[r * 4 + OCCUPIED];
+        int x = routerX[r];
+        int y = routerY[r];
+        int[] req = requesters;
         for (int bits = occupied; bits != 0; bits &= bits - 1) {
             int i = Integer.numberOfTrailingZeros(bits);
             int f = base + i;
-            if (fifos.headReady(f) <= now) {
-                wanted = request(wanted, route(r, fifos.headPacket(f)), i);
-                ready++;
-            }
+            int arrived = ~(now - fifos.headReady(f)) >>> 31;
+            int o = Packet.output(fifos.headPacket(f), x, y);
+            wanted |= arrived << o;
+            req[o] |= arrived << i;
+            ready += arrived;
         }
         if (cfg.injectionCycles() == 0) {
             for (int slot = 0; slot < coresPerRouter; slot++) {
@@ -336,7 +346,8 @@ public final class Mesh {
                 if ((occupied & (1 << i)) == 0) {
                     int o = bypassRequest(r, r * coresPerRouter + slot);
                     if (o >= 0) {
-                        wanted = request(wanted, o, i);
+                        wanted |= 1 << o;
+                        req[o] |= 1 << i;
                         ready++;
                     }
                 }
@@ -346,35 +357,35 @@ public final class Mesh {
         int granted = 0;
         for (int left = wanted; left != 0; left &= left - 1) {
             int o = Integer.numberOfTrailingZeros(left);
+            int mask = req[o];
+            req[o] = 0;
             if (o < DIRECTIONS) {
                 int d = links.downstream[r * DIRECTIONS + o];
                 if (d < 0 || !fifos.hasRoom(d)) {
                     continue;
                 }
             }
-            int mask = requesters[o];
             int fromPointer = mask & (-1 << roundRobin[base + o]);
             int i = Integer.numberOfTrailingZeros(fromPointer != 0 ? fromPointer : mask);
             roundRobin[base + o] = i + 1 < ports ? i + 1 : 0;
             granted++;
             if (i >= DIRECTIONS && (occupied & (1 << i)) == 0) {
                 // a bypassing packet: injected and granted in this cycle
-                addMove(-1 - (r * coresPerRouter + i - DIRECTIONS), o);
+                addMove(-1 - (r * coresPerRouter + i - DIRECTIONS), o, r);
                 bypassed |= 1 << i;
             } else {
-                addMove(base + i, o);
+                addMove(base + i, o, r);
             }
         }
         stats.stalls += ready - granted;
         boolean sourceReady = false;
         for (int slot = 0; slot < coresPerRouter; slot++) {
             int core = r * coresPerRouter + slot;
-            int id = queueHead[core];
-            if (id >= 0 && packets.created[id] <= now) {
+            if (queueHeadCreated[core] <= now) {
                 sourceReady = true;
                 int i = DIRECTIONS + slot;
                 if (fifos.hasRoom(base + i) && (bypassed & (1 << i)) == 0) {
-                    addMove(-1 - core, -1);
+                    addMove(-1 - core, -1, r);
                 }
             }
         }
@@ -393,76 +404,70 @@ public final class Mesh {
 
     /** With zero injection cycles a queued packet may go straight from its core to an output. */
     private int bypassRequest(int r, int core) {
-        int id = queueHead[core];
-        if (id < 0 || packets.created[id] > now) {
+        if (queueHeadCreated[core] > now) {
             return -1;
         }
+        return Packet.output(packetOf(queueHead[core]), routerX[r], routerY[r]);
+    }
+
+    /** The packed word of packet {@code id}: its id and its destination's coordinates and slot. */
+    private long packetOf(int id) {
         int dst = packets.dst[id];
-        return route(r, Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter));
+        return Packet.pack(id, coreRouterX[dst], coreRouterY[dst], dst % coresPerRouter);
     }
 
-    /** The output XY routing ({@link MeshConfig#xyDirection}) takes at router {@code r}, or the core's port there. */
-    private int route(int r, long packet) {
-        int dst = Packet.router(packet);
-        int dir = MeshConfig.xyDirection(routerX[r], routerY[r], routerX[dst], routerY[dst]);
-        return dir >= 0 ? dir : DIRECTIONS + Packet.slot(packet);
-    }
-
-    private void addMove(int from, int output) {
-        if (moveCount + 2 > moves.length) {
+    private void addMove(int from, int output, int r) {
+        if (moveCount + 3 > moves.length) {
             moves = Arrays.copyOf(moves, moves.length * 2);
         }
         moves[moveCount++] = from;
         moves[moveCount++] = output;
+        moves[moveCount++] = r;
     }
 
     // ---- phase 2: commit ----------------------------------------------------------------
 
-    private void commit(int from, int output) {
+    private void commit(int from, int output, int r) {
         long packet;
-        int r;
         if (from < 0) {
             int core = -1 - from;
-            r = core / coresPerRouter;
-            packet = dequeue(core);
+            packet = dequeue(core, r);
             packets.injected[Packet.id(packet)] = now;
             stats.injected++;
             if (output < 0) {
-                push(r * ports + DIRECTIONS + core % coresPerRouter, packet, now + cfg.injectionCycles(), r);
+                push(r * ports + DIRECTIONS + core - r * coresPerRouter, packet, now + cfg.injectionCycles(), r);
                 return;
             }
         } else {
-            r = from / ports;
             packet = pop(from, r);
         }
         if (output < DIRECTIONS) {
             int l = r * DIRECTIONS + output;
             stats.countLink(l);
-            if (output <= WEST) {
-                stats.hopsEastWest++;
-            } else {
-                stats.hopsNorthSouth++;
-            }
-            if (links.crossesChip[l]) {
-                stats.chipLinkCrossings++;
-            }
+            // EAST, WEST are 0, 1; NORTH, SOUTH 2, 3: counted without a branch on the direction
+            int northSouth = output >>> 1;
+            stats.hopsNorthSouth += northSouth;
+            stats.hopsEastWest += northSouth ^ 1;
+            stats.chipLinkCrossings += links.crossing[l];
             int d = links.downstream[l];
-            push(d, packet, now + links.hop[l], d / ports);
+            push(d, packet, now + links.hop[l], r + neighbourStep[output]);
         } else {
             eject(packet, now + cfg.ejectionCycles());
         }
     }
 
-    private long dequeue(int core) {
+    private long dequeue(int core, int r) {
         int id = queueHead[core];
         int next = packets.next[id];
         queueHead[core] = next;
         if (next < 0) {
             queueTail[core] = -1;
+            queueHeadCreated[core] = Integer.MAX_VALUE;
+        } else {
+            queueHeadCreated[core] = packets.created[next];
         }
-        unload(core / coresPerRouter);
-        int dst = packets.dst[id];
-        return Packet.pack(id, dst / coresPerRouter, dst % coresPerRouter);
+        unload(r);
+        return packetOf(id);
     }
 
     private long pop(int f, int r) {
@@ -487,9 +492,8 @@ public final class Mesh {
 
     private void eject(long packet, int arrival) {
         int id = Packet.id(packet);
-        int src = packets.src[id] / coresPerRouter;
-        int dst = Packet.router(packet);
-        int h = Math.abs(routerX[src] - routerX[dst]) + Math.abs(routerY[src] - routerY[dst]);
+        int src = packets.src[id];
+        int h = Math.abs(coreRouterX[src] - Packet.x(packet)) + Math.abs(coreRouterY[src] - Packet.y(packet));
         stats.ejected++;
         stats.hopTotal += h;
         stats.hops.record(h);
