@@ -126,12 +126,7 @@ final class Delivery implements DeliverySink {
 
     @Override
     public void deliver(int core, int axon, long dueTick) {
-        int w = core >>> 6;
-        long bit = 1L << core;
-        if ((seen[w] & bit) == 0) {
-            seen[w] |= bit;
-            touch.accept(core);
-        }
+        note(core);
         int q = queued;
         if (q == queuedCore.length) {
             grow(q + 1);
@@ -162,13 +157,7 @@ final class Delivery implements DeliverySink {
     @Override
     public void deliverAll(int[] core, int[] axon, long[] due, int n) {
         for (int i = 0; i < n; i++) {
-            int c = core[i];
-            int w = c >>> 6;
-            long bit = 1L << c;
-            if ((seen[w] & bit) == 0) {
-                seen[w] |= bit;
-                touch.accept(c);
-            }
+            note(core[i]);
         }
         int q = queued;
         if (q + n > queuedCore.length) {
@@ -181,6 +170,16 @@ final class Delivery implements DeliverySink {
             Arrays.fill(queuedArrival, q, q + n, current);
         }
         queued = q + n;
+    }
+
+    /** Tells the engine of core {@code c} at its first spike since the last flush (telling it again changes nothing). */
+    private void note(int c) {
+        int w = c >>> 6;
+        long bit = 1L << c;
+        if ((seen[w] & bit) == 0) {
+            seen[w] |= bit;
+            touch.accept(c);
+        }
     }
 
     /** Makes room for at least {@code need} queued spikes. */

@@ -86,18 +86,15 @@ public final class MeshNetwork implements SpikeNetwork {
     /** Layout core index to modelled mesh core index ({@link MeshConfig#core}). */
     private final int[] meshCore;
     private final int[] sent;
-    /** Per layout core: router coordinates, and hops of every message it sent over the run. */
-    private final int[] coreX;
-    private final int[] coreY;
     /**
      * Per layout core: its router's mesh coordinates packed as {@code y << 16 | x} (one load per
-     * message target where three arrays were read), as {@link UncontendedTally#recordRoute} takes
-     * them; differences equal those of {@link #coreX} and {@link #coreY} (the mesh is a window of
-     * the board's routers).
+     * message target), as {@link UncontendedTally#recordRoute} takes them; their differences are
+     * those of the cores' ids (the mesh is a window of the board's routers).
      */
     private final int[] place;
     /** The mesh's own tally ({@link Mesh#tally}). */
     private final UncontendedTally tally;
+    /** Per layout core: hops of every message it sent over the run. */
     private final long[] hopsSentEW;
     private final long[] hopsSentNS;
     private final int[] received;
@@ -194,8 +191,6 @@ public final class MeshNetwork implements SpikeNetwork {
         }
         this.syncNs = a.barrierNs(routersInUse);
         sent = new int[cores];
-        coreX = new int[cores];
-        coreY = new int[cores];
         hopsSentEW = new long[cores];
         hopsSentNS = new long[cores];
         place = new int[cores];
@@ -203,8 +198,6 @@ public final class MeshNetwork implements SpikeNetwork {
             throw new IllegalArgumentException("mesh of " + cfg.width() + " x " + cfg.height() + " routers is too large");
         }
         for (int c = 0; c < cores; c++) {
-            coreX[c] = layout.core(c).x();
-            coreY[c] = layout.core(c).y();
             int router = meshCore[c] / cfg.coresPerRouter();
             place[c] = (router / cfg.width()) << 16 | router % cfg.width();
         }
@@ -551,11 +544,6 @@ public final class MeshNetwork implements SpikeNetwork {
     private void recordPairs(RoutePart w, int c) {
         int[] pairCount = w.pairCount;
         int[] recv = w.received;
-        UncontendedTally tally = w.tally;
-        int x = place[c] & 0xFFFF;
-        int y = place[c] >>> 16;
-        long ew = 0;
-        long ns = 0;
         for (int i = 0; i < w.pairTargetCount; i++) {
             int t = w.pairTargets[i];
             int count = pairCount[t];
@@ -564,14 +552,8 @@ public final class MeshNetwork implements SpikeNetwork {
                 w.list(t);
             }
             recv[t] += count;
-            int x1 = place[t] & 0xFFFF;
-            int y1 = place[t] >>> 16;
-            ew += (long) count * Math.abs(x1 - x);
-            ns += (long) count * Math.abs(y1 - y);
-            tally.recordRoute(x, y, x1, y1, count);
+            countRoute(w.tally, c, t, count);
         }
-        hopsSentEW[c] += ew;
-        hopsSentNS[c] += ns;
         w.pairTargetCount = 0;
     }
 
@@ -641,29 +623,33 @@ public final class MeshNetwork implements SpikeNetwork {
      */
     private void routeEach(long tick, EmittedSpikes spikes, int c, int n) {
         ensureBlock(n);
-        UncontendedTally tally = this.tally;
-        int x = place[c] & 0xFFFF;
-        int y = place[c] >>> 16;
-        long ew = 0;
-        long ns = 0;
         int q = blockCount;
         for (int i = 0; i < n; i++) {
             int t = spikes.targetCore(c, i);
             if (received[t]++ == 0 && sent[t] == 0) {
                 countedCores[counted++] = t;
             }
-            int x1 = place[t] & 0xFFFF;
-            int y1 = place[t] >>> 16;
-            ew += Math.abs(x1 - x);
-            ns += Math.abs(y1 - y);
-            tally.recordRoute(x, y, x1, y1, 1);
+            countRoute(tally, c, t, 1);
             blockCore[q] = t;
             blockAxon[q] = spikes.targetAxon(c, i);
             blockDue[q++] = tick + spikes.delay(c, i);
         }
         blockCount = q;
-        hopsSentEW[c] += ew;
-        hopsSentNS[c] += ns;
+    }
+
+    /**
+     * Counts {@code count} messages from core {@code c} to core {@code t} crossing the empty mesh:
+     * the hops {@code c} sent, and the route in {@code tally} (the mesh's own, or a part's). The
+     * one place where simple timing turns a (source, target) pair into hops and link counts.
+     */
+    private void countRoute(UncontendedTally tally, int c, int t, int count) {
+        int x = place[c] & 0xFFFF;
+        int y = place[c] >>> 16;
+        int x1 = place[t] & 0xFFFF;
+        int y1 = place[t] >>> 16;
+        hopsSentEW[c] += (long) count * Math.abs(x1 - x);
+        hopsSentNS[c] += (long) count * Math.abs(y1 - y);
+        tally.recordRoute(x, y, x1, y1, count);
     }
 
     private void ensureBlock(int n) {
@@ -716,14 +702,11 @@ public final class MeshNetwork implements SpikeNetwork {
      * after one call per message.
      */
     private void recordPairs(int c) {
-        int from = meshCore[c];
         for (int i = 0; i < pairTargetCount; i++) {
             int t = pairTargets[i];
             int count = pairCount[t];
             pairCount[t] = 0;
-            hopsSentEW[c] += (long) count * Math.abs(coreX[t] - coreX[c]);
-            hopsSentNS[c] += (long) count * Math.abs(coreY[t] - coreY[c]);
-            mesh.recordUncontended(from, meshCore[t], count);
+            countRoute(tally, c, t, count);
         }
         pairTargetCount = 0;
     }
@@ -737,11 +720,6 @@ public final class MeshNetwork implements SpikeNetwork {
      * message as it is found.
      */
     private void recordPairsReceived(int c) {
-        UncontendedTally tally = this.tally;
-        int x = place[c] & 0xFFFF;
-        int y = place[c] >>> 16;
-        long ew = 0;
-        long ns = 0;
         for (int i = 0; i < pairTargetCount; i++) {
             int t = pairTargets[i];
             int count = pairCount[t];
@@ -750,14 +728,8 @@ public final class MeshNetwork implements SpikeNetwork {
                 countedCores[counted++] = t;
             }
             received[t] += count;
-            int x1 = place[t] & 0xFFFF;
-            int y1 = place[t] >>> 16;
-            ew += (long) count * Math.abs(x1 - x);
-            ns += (long) count * Math.abs(y1 - y);
-            tally.recordRoute(x, y, x1, y1, count);
+            countRoute(tally, c, t, count);
         }
-        hopsSentEW[c] += ew;
-        hopsSentNS[c] += ns;
         pairTargetCount = 0;
     }
 
@@ -777,8 +749,8 @@ public final class MeshNetwork implements SpikeNetwork {
         }
         received[target]++;
         if (mode == TimingMode.CYCLE) {
-            hopsSentEW[source] += Math.abs(coreX[target] - coreX[source]);
-            hopsSentNS[source] += Math.abs(coreY[target] - coreY[source]);
+            hopsSentEW[source] += Math.abs((place[target] & 0xFFFF) - (place[source] & 0xFFFF));
+            hopsSentNS[source] += Math.abs((place[target] >>> 16) - (place[source] >>> 16));
             double createdNs = startNs + sent[source] * times.spikeOutNs;
             mesh.send(meshCore[source], meshCore[target], m, wholeCycles(createdNs));
         } else if (pairCount[target]++ == 0) {
