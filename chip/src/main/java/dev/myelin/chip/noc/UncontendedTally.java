@@ -224,53 +224,45 @@ public final class UncontendedTally {
         o.latencyHigh = -1;
     }
 
+    /**
+     * One row or column of the difference arrays: {@code length} routers from router {@code r0}
+     * in steps of {@code step}, whose links in directions {@code dirA} and {@code dirB} are
+     * counted from the prefix sums of {@code a} and {@code b} at {@code base}; the line's
+     * differences (its {@code length + 1} entries) are cleared.
+     */
+    private static void flushLine(TrafficStats stats, int[] a, int[] b, int base, int length, int r0, int step,
+                                  int dirA, int dirB) {
+        int sumA = 0;
+        int sumB = 0;
+        for (int i = 0, r = r0; i < length; i++, r += step) {
+            sumA += a[base + i];
+            sumB += b[base + i];
+            a[base + i] = 0;
+            b[base + i] = 0;
+            if (sumA != 0) {
+                stats.countLink(r * Mesh.DIRECTIONS + dirA, sumA);
+            }
+            if (sumB != 0) {
+                stats.countLink(r * Mesh.DIRECTIONS + dirB, sumB);
+            }
+        }
+        a[base + length] = 0;
+        b[base + length] = 0;
+    }
+
     /** Adds these counts to {@code stats} (per-link counts from the difference arrays) and clears the tally. */
     void flushInto(TrafficStats stats) {
         for (int w = 0; w < rowsUsed.length; w++) {
             for (long bits = rowsUsed[w]; bits != 0; bits &= bits - 1) {
                 int y = (w << 6) + Long.numberOfTrailingZeros(bits);
-                int row = y * (width + 1);
-                int east = 0;
-                int west = 0;
-                for (int x = 0; x < width; x++) {
-                    east += eastDiff[row + x];
-                    west += westDiff[row + x];
-                    eastDiff[row + x] = 0;
-                    westDiff[row + x] = 0;
-                    int r = y * width + x;
-                    if (east != 0) {
-                        stats.countLink(r * Mesh.DIRECTIONS + Mesh.EAST, east);
-                    }
-                    if (west != 0) {
-                        stats.countLink(r * Mesh.DIRECTIONS + Mesh.WEST, west);
-                    }
-                }
-                eastDiff[row + width] = 0;
-                westDiff[row + width] = 0;
+                flushLine(stats, eastDiff, westDiff, y * (width + 1), width, y * width, 1, Mesh.EAST, Mesh.WEST);
             }
             rowsUsed[w] = 0;
         }
         for (int w = 0; w < columnsUsed.length; w++) {
             for (long bits = columnsUsed[w]; bits != 0; bits &= bits - 1) {
                 int x = (w << 6) + Long.numberOfTrailingZeros(bits);
-                int col = x * (height + 1);
-                int south = 0;
-                int north = 0;
-                for (int y = 0; y < height; y++) {
-                    south += southDiff[col + y];
-                    north += northDiff[col + y];
-                    southDiff[col + y] = 0;
-                    northDiff[col + y] = 0;
-                    int r = y * width + x;
-                    if (south != 0) {
-                        stats.countLink(r * Mesh.DIRECTIONS + Mesh.SOUTH, south);
-                    }
-                    if (north != 0) {
-                        stats.countLink(r * Mesh.DIRECTIONS + Mesh.NORTH, north);
-                    }
-                }
-                southDiff[col + height] = 0;
-                northDiff[col + height] = 0;
+                flushLine(stats, southDiff, northDiff, x * (height + 1), height, x, width, Mesh.SOUTH, Mesh.NORTH);
             }
             columnsUsed[w] = 0;
         }
