@@ -49,7 +49,9 @@ import java.util.function.Supplier;
                 "Loads: truenorth-full (4,096 cores, 1,048,576 neurons, 67M synapses, ~20 Hz), truenorth-idle (the "
                         + "same chip, no spike), loihi-cuba (the full CUBA benchmark, 4,000 neurons), noc-50 (the "
                         + "TrueNorth mesh alone, uniform traffic at half its ideal saturation rate).",
-                "Figures vary with the machine and what else runs on it: repeat runs (--repeat) and compare medians."})
+                "Each load first runs untimed (--warmup), so that the timed runs measure compiled code; the cold "
+                        + "run's time is reported too. Figures vary with the machine and what else runs on it: repeat "
+                        + "runs (--repeat) and compare medians."})
 public final class BenchCommand implements Callable<Integer>, MyelinCommand {
     /** Every load, in the order run when none is named. */
     static final List<String> LOADS = List.of("truenorth-idle", "loihi-cuba", "noc-50", "truenorth-full");
@@ -72,6 +74,11 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
     @Option(names = "--repeat", defaultValue = "1", paramLabel = "R",
             description = "runs per load; figures are the median run's, with the spread of the run time (default ${DEFAULT-VALUE})")
     int repeat;
+
+    @Option(names = "--warmup", defaultValue = "2", paramLabel = "W",
+            description = "untimed runs per load before the timed ones, which then run on compiled code; the first "
+                    + "one's times are reported as cold_run_seconds and cold_load_seconds (default ${DEFAULT-VALUE})")
+    int warmup;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the generated loads (default ${DEFAULT-VALUE})")
     long seed;
@@ -98,6 +105,9 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         if (repeat < 1 || repeat > 1000) {
             throw new MyelinInputException("--repeat = " + repeat + " is out of range [1, 1000]");
         }
+        if (warmup < 0 || warmup > 100) {
+            throw new MyelinInputException("--warmup = " + warmup + " is out of range [0, 100]");
+        }
         if (ticks != null && (ticks < 1 || ticks > 100_000_000L)) {
             throw new MyelinInputException("--ticks = " + ticks + " is out of range [1, 100000000]");
         }
@@ -108,9 +118,9 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         TimingMode.parse(timing);
         new OutputPlan().output("--json " + json, json).check();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Myelin bench: %d thread%s, %s timing, %d run%s per load, %d cores, Java %s%n", t,
-                t == 1 ? "" : "s", timing, repeat, repeat == 1 ? "" : "s", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "Myelin bench: %d thread%s, %s timing, %d warm-up and %d timed run%s per load, %d cores,"
+                        + " Java %s%n", t, t == 1 ? "" : "s", timing, warmup, repeat, repeat == 1 ? "" : "s",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         List<Map<String, Object>> all = new ArrayList<>();
         for (String n : names) {
             Map<String, Object> f = n.equals("noc-50") ? noc(n) : chip(n, t);
@@ -141,7 +151,8 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         double[] runSeconds = new double[repeat];
         Map<String, Object> median = null;
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (int r = 0; r < repeat; r++) {
+        Map<String, Object> cold = null;
+        for (int r = -warmup; r < repeat; r++) {
             resetPeakHeap();
             long start = System.nanoTime();
             CompiledNetwork net = build.get();
@@ -153,12 +164,20 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
                 res = RunSession.run(o, net, stop, new PrintWriter(notes));
             }
             double total = (System.nanoTime() - start) / 1e9;
-            runs.add(figures(name, net, res, total - res.wallSeconds(), peakHeapBytes(), t));
+            Map<String, Object> f = figures(name, net, res, total - res.wallSeconds(), peakHeapBytes(), t);
+            if (r < 0) {
+                cold = cold == null ? f : cold;
+                continue;
+            }
+            runs.add(f);
             runSeconds[r] = res.wallSeconds();
         }
         int m = medianIndex(runSeconds);
         median = runs.get(m);
-        spread(median, runSeconds);
+        spread(median, runSeconds, cold);
+        if (cold != null) {
+            median.put("cold_load_seconds", cold.get("load_seconds"));
+        }
         return median;
     }
 
@@ -200,7 +219,8 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         int cycles = (int) (ticks != null ? Math.min(ticks, 100_000_000L) : 20_000);
         double[] runSeconds = new double[repeat];
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (int r = 0; r < repeat; r++) {
+        Map<String, Object> cold = null;
+        for (int r = -warmup; r < repeat; r++) {
             resetPeakHeap();
             long start = System.nanoTime();
             SyntheticRun.Result res = SyntheticRun.run(cfg, new SyntheticRun.Settings(TrafficPattern.UNIFORM, rate,
@@ -219,11 +239,15 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
             f.put("cycles_per_second", res.cycles() / wall);
             f.put("hops_per_second", res.window().hopTotal() / wall);
             f.put("peak_heap_mb", peakHeapBytes() / 1048576.0);
+            if (r < 0) {
+                cold = cold == null ? f : cold;
+                continue;
+            }
             runs.add(f);
             runSeconds[r] = wall;
         }
         Map<String, Object> median = runs.get(medianIndex(runSeconds));
-        spread(median, runSeconds);
+        spread(median, runSeconds, cold);
         return median;
     }
 
@@ -238,10 +262,19 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         return order[(v.length - 1) / 2];
     }
 
-    private static void spread(Map<String, Object> f, double[] runSeconds) {
+    /**
+     * Adds the timed runs' count and run-time range to the median run's figures, and the warm-up
+     * runs' count and the first one's run time (the cold run: it also pays for the JIT compiler)
+     * when there was one.
+     */
+    private void spread(Map<String, Object> f, double[] runSeconds, Map<String, Object> cold) {
         f.put("runs", runSeconds.length);
         f.put("run_seconds_min", Arrays.stream(runSeconds).min().orElse(0));
         f.put("run_seconds_max", Arrays.stream(runSeconds).max().orElse(0));
+        f.put("warmup_runs", warmup);
+        if (cold != null) {
+            f.put("cold_run_seconds", cold.get("run_seconds"));
+        }
     }
 
     private static void print(PrintWriter out, Map<String, Object> f) {

@@ -22,7 +22,7 @@ class BenchCommandTest {
         String[] r = RunCommandTest.run("bench", "truenorth-idle", "loihi-cuba", "--ticks", "40", "--threads", "1",
                 "--json", json.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).contains("Myelin bench: 1 thread, simple timing, 1 run per load")
+        assertThat(r[1]).contains("Myelin bench: 1 thread, simple timing, 2 warm-up and 1 timed run per load")
                 .contains("truenorth-idle:").contains("loihi-cuba:").contains("real_time_factor");
         String text = Files.readString(json);
         // one object per load, keys as printed
@@ -46,10 +46,37 @@ class BenchCommandTest {
         // 40 ticks of 1 ms over the run time
         assertThat((Double) idle.get("real_time_factor")).isCloseTo(0.040 / run, within(1e-9 / run));
         assertThat((Double) idle.get("ticks_per_second")).isCloseTo(40 / run, within(1e-6 / run));
+        // two untimed warm-up runs before the timed one: the first one's (cold) times are reported beside the timed run's
+        assertThat(((Number) idle.get("warmup_runs")).intValue()).isEqualTo(2);
+        assertThat(((Number) idle.get("runs")).intValue()).isEqualTo(1);
+        assertThat((Double) idle.get("cold_run_seconds")).isGreaterThan(0.0);
+        assertThat((Double) idle.get("cold_load_seconds")).isGreaterThan(0.0);
         var cuba = loads.get(1);
         assertThat(((Number) cuba.get("neurons")).longValue()).isEqualTo(4000L);
         assertThat((Double) cuba.get("mean_rate_hz")).isGreaterThan(0.0);
         assertThat((Double) cuba.get("synaptic_events_per_second")).isGreaterThan(0.0);
+    }
+
+    @Test
+    void warmUpRunsAreCountedApartFromTheTimedRuns() throws Exception {
+        Path json = dir.resolve("warm.json");
+        String[] r = RunCommandTest.run("bench", "loihi-cuba", "--ticks", "20", "--threads", "1", "--warmup", "0",
+                "--repeat", "2", "--json", json.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("0 warm-up and 2 timed runs per load");
+        @SuppressWarnings("unchecked")
+        var cuba = ((java.util.List<java.util.Map<String, Object>>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(json))).get(0);
+        // no warm-up: no cold figures; the median of the two timed runs lies in their range
+        assertThat(cuba).doesNotContainKeys("cold_run_seconds", "cold_load_seconds");
+        assertThat(((Number) cuba.get("warmup_runs")).intValue()).isZero();
+        assertThat(((Number) cuba.get("runs")).intValue()).isEqualTo(2);
+        assertThat((Double) cuba.get("run_seconds")).isBetween((Double) cuba.get("run_seconds_min"),
+                (Double) cuba.get("run_seconds_max"));
+        r = RunCommandTest.run("bench", "noc-50", "--ticks", "200", "--warmup", "2");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).containsPattern("warmup_runs +2").containsPattern("cold_run_seconds +[0-9.e-]+")
+                .containsPattern("(?m)^  runs +1$");
     }
 
     @Test
@@ -73,5 +100,8 @@ class BenchCommandTest {
         r = RunCommandTest.run("bench", "noc-50", "--repeat", "0");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("--repeat = 0 is out of range [1, 1000]");
+        r = RunCommandTest.run("bench", "noc-50", "--warmup", "-1");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--warmup = -1 is out of range [0, 100]");
     }
 }
