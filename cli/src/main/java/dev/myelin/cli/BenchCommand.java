@@ -55,6 +55,8 @@ import java.util.function.Supplier;
 public final class BenchCommand implements Callable<Integer>, MyelinCommand {
     /** Every load, in the order run when none is named. */
     static final List<String> LOADS = List.of("truenorth-idle", "loihi-cuba", "noc-50", "truenorth-full");
+    /** The loads {@code --mesh} scales. */
+    static final List<String> TRUENORTH_LOADS = List.of("truenorth-idle", "truenorth-full");
 
     @Parameters(arity = "0..*", paramLabel = "LOAD", description = "loads to run (default: all)")
     List<String> loads = new ArrayList<>();
@@ -80,6 +82,11 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
                     + "one's times are reported as cold_run_seconds and cold_load_seconds (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--mesh", paramLabel = "SIDE",
+            description = "TrueNorth loads on the SIDE x SIDE routers at the mesh's corner only (1-64; default: the "
+                    + "whole 64 x 64 chip), for how the cost grows with the chip; with it only TrueNorth loads run")
+    Integer mesh;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the generated loads (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -96,11 +103,18 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
 
     @Override
     public Integer call() {
-        List<String> names = loads.isEmpty() ? LOADS : loads;
+        List<String> names = loads.isEmpty() ? (mesh == null ? LOADS : TRUENORTH_LOADS) : loads;
         for (String n : names) {
             if (!LOADS.contains(n)) {
                 throw new MyelinInputException("unknown load '" + n + "' (known: " + String.join(", ", LOADS) + ")");
             }
+            if (mesh != null && !TRUENORTH_LOADS.contains(n)) {
+                throw new MyelinInputException("--mesh applies to the TrueNorth loads only ("
+                        + String.join(", ", TRUENORTH_LOADS) + "), not to '" + n + "'");
+            }
+        }
+        if (mesh != null && (mesh < 1 || mesh > TrueNorthLoad.MESH)) {
+            throw new MyelinInputException("--mesh = " + mesh + " is out of range [1, " + TrueNorthLoad.MESH + "]");
         }
         if (repeat < 1 || repeat > 1000) {
             throw new MyelinInputException("--repeat = " + repeat + " is out of range [1, 1000]");
@@ -143,8 +157,8 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
             default -> 10_000;
         };
         Supplier<CompiledNetwork> build = switch (name) {
-            case "truenorth-full" -> () -> new CompiledNetwork(TrueNorthLoad.full(seed), List.of(), List.of(), "");
-            case "truenorth-idle" -> () -> new CompiledNetwork(TrueNorthLoad.idle(seed), List.of(), List.of(), "");
+            case "truenorth-full" -> () -> new CompiledNetwork(TrueNorthLoad.full(seed, side()), List.of(), List.of(), "");
+            case "truenorth-idle" -> () -> new CompiledNetwork(TrueNorthLoad.idle(seed, side()), List.of(), List.of(), "");
             case "loihi-cuba" -> () -> NetworkLoader.load(BundledSample.locate("cuba_full", "net.yaml", "init.csv"), null);
             default -> throw new IllegalStateException(name);
         };
@@ -181,6 +195,11 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         return median;
     }
 
+    /** The TrueNorth loads' mesh side: {@code --mesh}, or the whole chip. */
+    private int side() {
+        return mesh == null ? TrueNorthLoad.MESH : mesh;
+    }
+
     private Map<String, Object> figures(String name, CompiledNetwork net, RunResult r, double loadSeconds, long heap,
                                         int t) {
         double wall = r.wallSeconds();
@@ -193,6 +212,7 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         f.put("load", name);
         f.put("threads", t);
         f.put("timing", timing);
+        f.put("cores", net.image().cores().size());
         f.put("neurons", neurons);
         f.put("ticks", r.ticks());
         f.put("dt_ms", net.image().dtMs());
@@ -203,6 +223,7 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         f.put("synaptic_events_per_second", syn / wall);
         f.put("hops_per_second", r.hops() / wall);
         f.put("real_time_factor", modelSeconds / wall);
+        f.put("ns_per_core_tick", wall * 1e9 / ((double) r.ticks() * Math.max(1, net.image().cores().size())));
         f.put("mean_rate_hz", neurons == 0 || modelSeconds == 0 ? 0.0 : spikes / (double) neurons / modelSeconds);
         f.put("load_seconds", loadSeconds);
         f.put("peak_heap_mb", heap / 1048576.0);

@@ -80,6 +80,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void aCornerOfTheTrueNorthChipScalesItsLoads() throws Exception {
+        Path json = dir.resolve("mesh.json");
+        String[] r = RunCommandTest.run("bench", "--mesh", "3", "--ticks", "30", "--threads", "1", "--warmup", "0",
+                "--json", json.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        // with --mesh and no load named, the two TrueNorth loads run on 3 x 3 routers
+        assertThat(r[1]).contains("truenorth-idle:").contains("truenorth-full:").doesNotContain("loihi-cuba:")
+                .doesNotContain("noc-50:");
+        @SuppressWarnings("unchecked")
+        var loads = (java.util.List<java.util.Map<String, Object>>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(json));
+        var full = loads.get(1);
+        assertThat(((Number) full.get("cores")).intValue()).isEqualTo(9);
+        assertThat(((Number) full.get("neurons")).longValue()).isEqualTo(9 * 256L);
+        assertThat((Double) full.get("mean_rate_hz")).isGreaterThan(0.0);
+        double run = (Double) full.get("run_seconds");
+        assertThat((Double) full.get("ns_per_core_tick")).isCloseTo(run * 1e9 / (30 * 9), within(1e-6 * run * 1e9 / 270));
+        r = RunCommandTest.run("bench", "loihi-cuba", "--mesh", "3");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--mesh applies to the TrueNorth loads only (truenorth-idle, truenorth-full), "
+                + "not to 'loihi-cuba'");
+        r = RunCommandTest.run("bench", "truenorth-full", "--mesh", "65");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--mesh = 65 is out of range [1, 64]");
+    }
+
+    @Test
     void theMeshAloneRunsAtHalfItsIdealSaturationRate() {
         String[] r = RunCommandTest.run("bench", "noc-50", "--ticks", "300");
         assertThat(r[0]).as(r[2]).isEqualTo("0");

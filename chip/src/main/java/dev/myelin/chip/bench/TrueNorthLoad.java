@@ -29,9 +29,9 @@ import java.util.List;
  *       saturates there (kappa 1). The idle variant ({@link #idle}) has {@code lambda = 0}: no
  *       drive, no input, not one spike.</li>
  *   <li>Neuron {@code j} of the core at router {@code (x, y)} targets axon {@code j} of the core at
- *       {@code ((x + dx_j) mod 64, (y + dy_j) mod 64)} with delay {@code 1 + (j mod 15)} ticks;
- *       for a given {@code j} this maps cores one to one, so every axon of the chip has exactly
- *       one source. One neuron in three targets its own core (0 hops), one a core within 3
+ *       {@code ((x + dx_j) mod 64, (y + dy_j) mod 64)} (mod the side of a smaller load, see
+ *       {@link #full(long, int)}) with delay {@code 1 + (j mod 15)} ticks; for a given {@code j}
+ *       this maps cores one to one, so every axon of the chip has exactly one source. One neuron in three targets its own core (0 hops), one a core within 3
  *       routers in x and y, one a core anywhere on the chip.</li>
  * </ul>
  */
@@ -46,18 +46,42 @@ public final class TrueNorthLoad {
 
     /** The driven chip (about 20 Hz per neuron). */
     public static NetworkImage full(long seed) {
-        return build(seed, 1);
+        return full(seed, MESH);
     }
 
     /** The same chip with no drive: not one spike. */
     public static NetworkImage idle(long seed) {
-        return build(seed, 0);
+        return idle(seed, MESH);
     }
 
-    private static NetworkImage build(long seed, int lambda) {
+    /** The preset's mesh side: 64 routers (the whole chip). */
+    public static final int MESH = 64;
+
+    /**
+     * {@link #full} on the {@code side} x {@code side} routers at the mesh's corner (0, 0) only,
+     * targets wrapping within them: the same cores, drive and distances scaled down, for studies
+     * of how the engine's cost grows with the chip's size. {@code side = }{@value #MESH} is
+     * {@link #full}.
+     *
+     * @throws IllegalArgumentException unless 1 &lt;= side &lt;= {@value #MESH}
+     */
+    public static NetworkImage full(long seed, int side) {
+        return build(seed, 1, side);
+    }
+
+    /** {@link #idle} on a {@code side} x {@code side} corner of the mesh (see {@link #full(long, int)}). */
+    public static NetworkImage idle(long seed, int side) {
+        return build(seed, 0, side);
+    }
+
+    private static NetworkImage build(long seed, int lambda, int side) {
         Architecture a = Presets.require("truenorth");
-        int w = a.meshWidth();
-        int h = a.meshHeight();
+        if (side < 1 || side > Math.min(a.meshWidth(), a.meshHeight())) {
+            throw new IllegalArgumentException("mesh side " + side + " is out of range [1, "
+                    + Math.min(a.meshWidth(), a.meshHeight()) + "]");
+        }
+        int w = side;
+        int h = side;
         int axons = a.axons();
         int neurons = a.neurons();
         long[] rng = {seed ^ 0x9E3779B97F4A7C15L};

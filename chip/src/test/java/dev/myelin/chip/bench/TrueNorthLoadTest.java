@@ -55,6 +55,37 @@ class TrueNorthLoadTest {
     }
 
     @Test
+    void aCornerOfTheMeshKeepsItsTargetsInsideAndEveryAxonHasOneSource() {
+        int side = 5;
+        NetworkImage img = TrueNorthLoad.full(7, side);
+        assertThat(img.cores()).hasSize(side * side);
+        int[][] sources = new int[side * side][256];
+        for (CoreImage ci : img.cores()) {
+            assertThat(ci.id().x()).isBetween(0, side - 1);
+            assertThat(ci.id().y()).isBetween(0, side - 1);
+            Targets t = ci.targets();
+            for (int j = 0; j < 256; j++) {
+                int x = ci.id().x() + t.dx()[j];
+                int y = ci.id().y() + t.dy()[j];
+                assertThat(x).isBetween(0, side - 1);
+                assertThat(y).isBetween(0, side - 1);
+                sources[y * side + x][j]++;
+            }
+        }
+        for (int[] core : sources) {
+            assertThat(core).containsOnly(1);
+        }
+        // the whole mesh is the load of full(seed): the same image
+        assertThat(TrueNorthLoad.full(3, TrueNorthLoad.MESH).cores().get(100).targets().dx())
+                .isEqualTo(TrueNorthLoad.full(3).cores().get(100).targets().dx());
+        assertThat(TrueNorthLoad.idle(3, 2).cores()).hasSize(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrueNorthLoad.full(1, 65))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("mesh side 65 is out of range [1, 64]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrueNorthLoad.full(1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theSameSeedGivesTheSameChipAndTheIdleChipHasNoDrive() {
         CoreImage a = TrueNorthLoad.full(3).cores().get(100);
         CoreImage b = TrueNorthLoad.full(3).cores().get(100);
