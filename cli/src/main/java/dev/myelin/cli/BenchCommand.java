@@ -162,12 +162,7 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
             case "loihi-cuba" -> () -> NetworkLoader.load(BundledSample.locate("cuba_full", "net.yaml", "init.csv"), null);
             default -> throw new IllegalStateException(name);
         };
-        double[] runSeconds = new double[repeat];
-        Map<String, Object> median = null;
-        List<Map<String, Object>> runs = new ArrayList<>();
-        Map<String, Object> cold = null;
-        for (int r = -warmup; r < repeat; r++) {
-            resetPeakHeap();
+        return measure(() -> {
             long start = System.nanoTime();
             CompiledNetwork net = build.get();
             RunOptions o = new RunOptions(Path.of(name), null, n, Map.of(), null, t, timing, null, List.of(), null,
@@ -178,21 +173,8 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
                 res = RunSession.run(o, net, stop, new PrintWriter(notes));
             }
             double total = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> f = figures(name, net, res, total - res.wallSeconds(), peakHeapBytes(), t);
-            if (r < 0) {
-                cold = cold == null ? f : cold;
-                continue;
-            }
-            runs.add(f);
-            runSeconds[r] = res.wallSeconds();
-        }
-        int m = medianIndex(runSeconds);
-        median = runs.get(m);
-        spread(median, runSeconds, cold);
-        if (cold != null) {
-            median.put("cold_load_seconds", cold.get("load_seconds"));
-        }
-        return median;
+            return figures(name, net, res, total - res.wallSeconds(), peakHeapBytes(), t);
+        });
     }
 
     /** The TrueNorth loads' mesh side: {@code --mesh}, or the whole chip. */
@@ -238,11 +220,7 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
                 Presets.require("truenorth").linkFifoDepth());
         double rate = 0.5 * TrafficPattern.UNIFORM.idealSaturation(cfg.width(), cfg.height());
         int cycles = (int) (ticks != null ? Math.min(ticks, 100_000_000L) : 20_000);
-        double[] runSeconds = new double[repeat];
-        List<Map<String, Object>> runs = new ArrayList<>();
-        Map<String, Object> cold = null;
-        for (int r = -warmup; r < repeat; r++) {
-            resetPeakHeap();
+        return measure(() -> {
             long start = System.nanoTime();
             SyntheticRun.Result res = SyntheticRun.run(cfg, new SyntheticRun.Settings(TrafficPattern.UNIFORM, rate,
                     seed, 1000, cycles, 100_000));
@@ -260,16 +238,8 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
             f.put("cycles_per_second", res.cycles() / wall);
             f.put("hops_per_second", res.window().hopTotal() / wall);
             f.put("peak_heap_mb", peakHeapBytes() / 1048576.0);
-            if (r < 0) {
-                cold = cold == null ? f : cold;
-                continue;
-            }
-            runs.add(f);
-            runSeconds[r] = wall;
-        }
-        Map<String, Object> median = runs.get(medianIndex(runSeconds));
-        spread(median, runSeconds, cold);
-        return median;
+            return f;
+        });
     }
 
     // ---- figures ----------------------------------------------------------------------------
@@ -284,18 +254,37 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
     }
 
     /**
-     * Adds the timed runs' count and run-time range to the median run's figures, and the warm-up
-     * runs' count and the first one's run time (the cold run: it also pays for the JIT compiler)
-     * when there was one.
+     * Runs a load {@code --warmup} times untimed, then {@code --repeat} times, each run giving its
+     * figures (with {@code run_seconds}); returns the median timed run's figures with the timed
+     * runs' count and run-time range, the warm-up runs' count, and the first warm-up run's run and
+     * load time (the cold run: it also pays for the JIT compiler) when there was one.
      */
-    private void spread(Map<String, Object> f, double[] runSeconds, Map<String, Object> cold) {
-        f.put("runs", runSeconds.length);
-        f.put("run_seconds_min", Arrays.stream(runSeconds).min().orElse(0));
-        f.put("run_seconds_max", Arrays.stream(runSeconds).max().orElse(0));
-        f.put("warmup_runs", warmup);
-        if (cold != null) {
-            f.put("cold_run_seconds", cold.get("run_seconds"));
+    private Map<String, Object> measure(Supplier<Map<String, Object>> run) {
+        double[] runSeconds = new double[repeat];
+        List<Map<String, Object>> runs = new ArrayList<>();
+        Map<String, Object> cold = null;
+        for (int r = -warmup; r < repeat; r++) {
+            resetPeakHeap();
+            Map<String, Object> f = run.get();
+            if (r < 0) {
+                cold = cold == null ? f : cold;
+                continue;
+            }
+            runs.add(f);
+            runSeconds[r] = (Double) f.get("run_seconds");
         }
+        Map<String, Object> median = runs.get(medianIndex(runSeconds));
+        median.put("runs", runSeconds.length);
+        median.put("run_seconds_min", Arrays.stream(runSeconds).min().orElse(0));
+        median.put("run_seconds_max", Arrays.stream(runSeconds).max().orElse(0));
+        median.put("warmup_runs", warmup);
+        if (cold != null) {
+            median.put("cold_run_seconds", cold.get("run_seconds"));
+            if (cold.containsKey("load_seconds")) {
+                median.put("cold_load_seconds", cold.get("load_seconds"));
+            }
+        }
+        return median;
     }
 
     private static void print(PrintWriter out, Map<String, Object> f) {

@@ -27,9 +27,7 @@ class BenchCommandTest {
         String text = Files.readString(json);
         // one object per load, keys as printed
         assertThat(text).startsWith("[").contains("\"load\": \"truenorth-idle\"").contains("\"load\": \"loihi-cuba\"");
-        @SuppressWarnings("unchecked")
-        var loads = (java.util.List<java.util.Map<String, Object>>) new Load(LoadSettings.builder().build())
-                .loadFromString(text);
+        var loads = loads(text);
         var idle = loads.get(0);
         assertThat(((Number) idle.get("neurons")).longValue()).isEqualTo(1_048_576L);
         assertThat(((Number) idle.get("ticks")).longValue()).isEqualTo(40L);
@@ -64,9 +62,7 @@ class BenchCommandTest {
                 "--repeat", "2", "--json", json.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).contains("0 warm-up and 2 timed runs per load");
-        @SuppressWarnings("unchecked")
-        var cuba = ((java.util.List<java.util.Map<String, Object>>) new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(json))).get(0);
+        var cuba = loads(Files.readString(json)).get(0);
         // no warm-up: no cold figures; the median of the two timed runs lies in their range
         assertThat(cuba).doesNotContainKeys("cold_run_seconds", "cold_load_seconds");
         assertThat(((Number) cuba.get("warmup_runs")).intValue()).isZero();
@@ -88,22 +84,16 @@ class BenchCommandTest {
         // with --mesh and no load named, the two TrueNorth loads run on 3 x 3 routers
         assertThat(r[1]).contains("truenorth-idle:").contains("truenorth-full:").doesNotContain("loihi-cuba:")
                 .doesNotContain("noc-50:");
-        @SuppressWarnings("unchecked")
-        var loads = (java.util.List<java.util.Map<String, Object>>) new Load(LoadSettings.builder().build())
-                .loadFromString(Files.readString(json));
+        var loads = loads(Files.readString(json));
         var full = loads.get(1);
         assertThat(((Number) full.get("cores")).intValue()).isEqualTo(9);
         assertThat(((Number) full.get("neurons")).longValue()).isEqualTo(9 * 256L);
         assertThat((Double) full.get("mean_rate_hz")).isGreaterThan(0.0);
         double run = (Double) full.get("run_seconds");
         assertThat((Double) full.get("ns_per_core_tick")).isCloseTo(run * 1e9 / (30 * 9), within(1e-6 * run * 1e9 / 270));
-        r = RunCommandTest.run("bench", "loihi-cuba", "--mesh", "3");
-        assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("--mesh applies to the TrueNorth loads only (truenorth-idle, truenorth-full), "
-                + "not to 'loihi-cuba'");
-        r = RunCommandTest.run("bench", "truenorth-full", "--mesh", "65");
-        assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("--mesh = 65 is out of range [1, 64]");
+        usageError("--mesh applies to the TrueNorth loads only (truenorth-idle, truenorth-full), not to 'loihi-cuba'",
+                "loihi-cuba", "--mesh", "3");
+        usageError("--mesh = 65 is out of range [1, 64]", "truenorth-full", "--mesh", "65");
     }
 
     @Test
@@ -124,11 +114,23 @@ class BenchCommandTest {
         r = RunCommandTest.run("bench", "truenorth-full", "--timing", "bogus");
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).isEqualTo("myelin bench: error: unknown timing mode 'bogus' (known: cycle, simple)\n");
-        r = RunCommandTest.run("bench", "noc-50", "--repeat", "0");
+        usageError("--repeat = 0 is out of range [1, 1000]", "noc-50", "--repeat", "0");
+        usageError("--warmup = -1 is out of range [0, 100]", "noc-50", "--warmup", "-1");
+    }
+
+    /** {@code myelin bench ARGS} exits with code 2 and says {@code message} on stderr. */
+    private static void usageError(String message, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        String[] r = RunCommandTest.run(all);
         assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("--repeat = 0 is out of range [1, 1000]");
-        r = RunCommandTest.run("bench", "noc-50", "--warmup", "-1");
-        assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("--warmup = -1 is out of range [0, 100]");
+        assertThat(r[2]).contains(message);
+    }
+
+    /** The JSON array {@code --json} writes: one object per load. */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<java.util.Map<String, Object>> loads(String json) {
+        return (java.util.List<java.util.Map<String, Object>>) new Load(LoadSettings.builder().build()).loadFromString(json);
     }
 }
