@@ -10,6 +10,7 @@ import dev.myelin.chip.run.RunResult;
 import dev.myelin.chip.run.RunSession;
 import dev.myelin.chip.run.StopFlag;
 import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.sim.PhaseClock;
 import dev.myelin.chip.timing.TimingMode;
 import dev.myelin.chip.trace.Json;
 import dev.myelin.isa.arch.Presets;
@@ -86,6 +87,11 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
             description = "TrueNorth loads on the SIDE x SIDE routers at the mesh's corner only (1-64; default: the "
                     + "whole 64 x 64 chip), for how the cost grows with the chip; with it only TrueNorth loads run")
     Integer mesh;
+
+    @Option(names = "--phases",
+            description = "also time each phase of the chip loads' ticks (inputs, cores, routing, delivery, timing, "
+                    + "tick end, run path) and print microseconds per tick for each; costs a few clock reads per tick")
+    boolean phases;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the generated loads (default ${DEFAULT-VALUE})")
     long seed;
@@ -166,7 +172,7 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
             long start = System.nanoTime();
             CompiledNetwork net = build.get();
             RunOptions o = new RunOptions(Path.of(name), null, n, Map.of(), null, t, timing, null, List.of(), null,
-                    null, null, null, null, null, null, 0, true);
+                    null, null, null, null, null, null, 0, true).withPhases(phases);
             RunResult res;
             StringWriter notes = new StringWriter();
             try (StopFlag stop = StopFlag.manual()) {
@@ -209,6 +215,12 @@ public final class BenchCommand implements Callable<Integer>, MyelinCommand {
         f.put("mean_rate_hz", neurons == 0 || modelSeconds == 0 ? 0.0 : spikes / (double) neurons / modelSeconds);
         f.put("load_seconds", loadSeconds);
         f.put("peak_heap_mb", heap / 1048576.0);
+        if (r.phases() != null) {
+            for (PhaseClock.Phase p : PhaseClock.Phase.values()) {
+                f.put("phase_" + p.key() + "_us", r.phases().microsPerTick(p));
+            }
+            f.put("phases_total_us", r.phases().totalMicrosPerTick());
+        }
         return f;
     }
 

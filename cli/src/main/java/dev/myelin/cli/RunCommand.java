@@ -119,6 +119,10 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
     @Option(names = {"-q", "--quiet"}, description = "no progress output")
     boolean quiet;
 
+    @Option(names = "--phases", description = "time each phase of every tick (inputs, cores, routing, delivery, timing,"
+            + " tick end, run path) and print the host's microseconds per tick for each")
+    boolean phases;
+
     @Option(names = "--local-partitions", paramLabel = "K",
             description = "run the board as K partitions (whole chips), one JVM each on 127.0.0.1 (docs/distributed.md)")
     Integer localPartitions;
@@ -159,6 +163,10 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
 
     @Override
     public Integer call() {
+        if (phases && (localPartitions != null || partitions != null)) {
+            throw new dev.myelin.isa.diag.MyelinInputException("--phases times a run on one machine: it does not apply "
+                    + "to a partitioned run");
+        }
         if (localPartitions != null || partitions != null) {
             return Partitioned.run(this);
         }
@@ -168,7 +176,7 @@ public final class RunCommand implements Callable<Integer>, MyelinCommand {
         }
         RunOptions o = new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeFile,
                 vcd, stats, perTick, profile, plots, plotTicks == null ? null : TickWindow.parse(plotTicks),
-                sampleTicks, quiet, dumpWeights, saveBinary, device, adcBits);
+                sampleTicks, quiet, dumpWeights, saveBinary, device, adcBits, phases);
         try (StopFlag stop = StopFlag.onInterrupt()) {
             RunSession.check(o);
             RunResult r = RunSession.run(o, NetworkLoader.load(o.network(), o.arch(), inputDelivery, dt), stop,

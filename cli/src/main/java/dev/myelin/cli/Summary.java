@@ -47,6 +47,10 @@ final class Summary {
                 Units.time(r.chipNs()), r.pacing().id(), Units.time(r.wallSeconds() * 1e9));
         out.printf(Locale.ROOT, "Speed: real-time factor %s (model time / wall time); the chip's %s (model time / "
                 + "chip time)%n", factor(r.realTimeFactor()), factor(r.chipRealTimeFactor()));
+        if (r.phases() != null) {
+            out.printf(Locale.ROOT, "Phases (host time per tick): %s; total %s us%n", r.phases().summary(),
+                    dev.myelin.chip.sim.PhaseClock.format(r.phases().totalMicrosPerTick()));
+        }
         if (!r.files().isEmpty()) {
             out.println("Written:");
             for (Path f : r.files()) {

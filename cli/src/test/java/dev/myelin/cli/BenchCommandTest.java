@@ -64,7 +64,7 @@ class BenchCommandTest {
         assertThat(r[1]).contains("0 warm-up and 2 timed runs per load");
         var cuba = loads(Files.readString(json)).get(0);
         // no warm-up: no cold figures; the median of the two timed runs lies in their range
-        assertThat(cuba).doesNotContainKeys("cold_run_seconds", "cold_load_seconds");
+        assertThat(cuba).doesNotContainKeys("cold_run_seconds", "cold_load_seconds", "phases_total_us");
         assertThat(((Number) cuba.get("warmup_runs")).intValue()).isZero();
         assertThat(((Number) cuba.get("runs")).intValue()).isEqualTo(2);
         assertThat((Double) cuba.get("run_seconds")).isBetween((Double) cuba.get("run_seconds_min"),
@@ -94,6 +94,27 @@ class BenchCommandTest {
         usageError("--mesh applies to the TrueNorth loads only (truenorth-idle, truenorth-full), not to 'loihi-cuba'",
                 "loihi-cuba", "--mesh", "3");
         usageError("--mesh = 65 is out of range [1, 64]", "truenorth-full", "--mesh", "65");
+    }
+
+    @Test
+    void phaseTimesAddUpToTheirTotalWithinTheRunTime() throws Exception {
+        Path json = dir.resolve("phases.json");
+        String[] r = RunCommandTest.run("bench", "loihi-cuba", "--ticks", "50", "--threads", "1", "--warmup", "0",
+                "--phases", "--json", json.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        var cuba = loads(Files.readString(json)).get(0);
+        double sum = 0;
+        for (String p : new String[] {"inputs", "cores", "routing", "delivery", "timing", "tick_end", "run_path"}) {
+            double us = ((Number) cuba.get("phase_" + p + "_us")).doubleValue();
+            assertThat(us).as(p).isGreaterThanOrEqualTo(0.0);
+            sum += us;
+        }
+        double total = (Double) cuba.get("phases_total_us");
+        assertThat(sum).isCloseTo(total, within(1e-9 * total));
+        // every tick did some work in its cores, and the phases are timed inside the timed loop
+        assertThat((Double) cuba.get("phase_cores_us")).isPositive();
+        double run = (Double) cuba.get("run_seconds");
+        assertThat(total * 50).isLessThanOrEqualTo(run * 1e6 * (1 + 1e-9));
     }
 
     @Test

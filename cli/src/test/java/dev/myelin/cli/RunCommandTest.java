@@ -192,6 +192,21 @@ class RunCommandTest {
     }
 
     @Test
+    void phasesArePrintedPerTickOnlyWhenAskedAndNotForAPartitionedRun() {
+        Path net = RunSample.write(dir);
+        String[] r = run("run", net.toString(), "--ticks", "30", "-q", "--phases");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).containsPattern("Phases \\(host time per tick\\): inputs [0-9.,]+ us, cores [0-9.,]+ us, "
+                + "routing [0-9.,]+ us, delivery [0-9.,]+ us, timing [0-9.,]+ us, tick end [0-9.,]+ us, "
+                + "run path [0-9.,]+ us; total [0-9.,]+ us\n");
+        r = run("run", net.toString(), "--ticks", "30", "-q");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).doesNotContain("Phases");
+        assertUsageError(run("run", net.toString(), "--ticks", "30", "-q", "--phases", "--local-partitions", "2"),
+                "--phases times a run on one machine: it does not apply to a partitioned run");
+    }
+
+    @Test
     void aBadPlotWindowIsAOneLineUsageError() throws Exception {
         Path net = RunSample.write(dir);
         Path plots = dir.resolve("plots");

@@ -248,7 +248,7 @@ final class PartitionActivity {
             throw e;
         }
         RunResult r = RunSession.result(o, rec, rec.counts(), wallSeconds, -1, arch, names.names(), popSpikes, otherSpikes,
-                mesh, written);
+                mesh, written, null);
         if (perTick != null) {
             perTick.commit(false, rec.ticks());
             written.add(o.perTick());

@@ -23,14 +23,31 @@ import java.util.Map;
  * @param device      a memristive device preset every learning core's synapses use (docs/learning.md), or null
  * @param adcBits     when not null, every learning core with a device reads it as column currents through an
  *                    ADC of this many bits (docs/learning.md, "Column-current integration")
+ * @param phases      time each phase of every tick ({@link dev.myelin.chip.sim.PhaseClock}); the result's
+ *                    {@link RunResult#phases()} holds the times
  */
 public record RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
                   String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats, Path perTick,
                   String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet, Path dumpWeights,
-                  Path saveBinary, String device, Integer adcBits) {
+                  Path saveBinary, String device, Integer adcBits, boolean phases) {
     public RunOptions {
         inputs = Map.copyOf(inputs);
         probes = List.copyOf(probes);
+    }
+
+    /** Options whose ticks' phases are not timed. */
+    public RunOptions(Path network, String arch, long ticks, Map<String, Path> inputs, Long seed, int threads,
+                      String timing, Path spikes, List<String> probes, Path probeCsv, Path vcd, Path stats,
+                      Path perTick, String profile, Path plots, TickWindow plotTicks, int sampleTicks, boolean quiet,
+                      Path dumpWeights, Path saveBinary, String device, Integer adcBits) {
+        this(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv, vcd, stats, perTick,
+                profile, plots, plotTicks, sampleTicks, quiet, dumpWeights, saveBinary, device, adcBits, false);
+    }
+
+    /** These options with the ticks' phases timed or not. */
+    public RunOptions withPhases(boolean timed) {
+        return new RunOptions(network, arch, ticks, inputs, seed, threads, timing, spikes, probes, probeCsv, vcd, stats,
+                perTick, profile, plots, plotTicks, sampleTicks, quiet, dumpWeights, saveBinary, device, adcBits, timed);
     }
 
     /** Options whose devices (if any) are read as each learning section says. */

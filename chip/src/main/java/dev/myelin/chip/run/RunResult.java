@@ -1,5 +1,6 @@
 package dev.myelin.chip.run;
 
+import dev.myelin.chip.sim.PhaseClock;
 import dev.myelin.chip.trace.EnergyReport;
 import dev.myelin.chip.trace.RunCounts;
 import dev.myelin.isa.arch.TickPacing;
@@ -19,12 +20,14 @@ import java.util.List;
  * @param files         output files and directories written
  * @param meshLine      one line on what the mesh model saw (latency with BookSim's label, stalls, late, dropped)
  * @param counts        every activity count of the run, per core (what energy was priced from)
+ * @param phases        the tick loop's time by phase when the options asked for it ({@link RunOptions#phases}),
+ *                      else null
  */
 public record RunResult(String network, long ticksRequested, long ticks, boolean partial, double wallSeconds, double cpuSeconds,
                  double modelNs, double chipNs, TickPacing pacing, List<String> populations, long[] populationSpikes, long otherSpikes,
                  EnergyReport energy, long samples, long messages, long hops, String busiestLink,
                  long busiestLinkPackets, double meanTickNs, double maxTickNs, List<Path> files,
-                 String meshLine, RunCounts counts) {
+                 String meshLine, RunCounts counts, PhaseClock phases) {
     /** Model time over wall time: above 1 means the emulation runs faster than the network's own time. */
     public double realTimeFactor() {
         return wallSeconds <= 0 ? Double.POSITIVE_INFINITY : modelNs / 1e9 / wallSeconds;

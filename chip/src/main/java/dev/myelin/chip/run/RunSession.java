@@ -13,6 +13,7 @@ import dev.myelin.chip.plot.RunPlots;
 import dev.myelin.chip.plot.TickWindow;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipOptions;
+import dev.myelin.chip.sim.PhaseClock;
 import dev.myelin.chip.timing.ChipClock;
 import dev.myelin.chip.timing.MeshNetwork;
 import dev.myelin.chip.timing.TimingMode;
@@ -245,6 +246,8 @@ public final class RunSession {
         final ChipActivity activity;
         final ActivityRecord record;
         final long[] popSpikes;
+        /** The tick loop's time by phase, or null when not asked for. */
+        final PhaseClock phases;
         long otherSpikes;
         double wallSeconds;
         double cpuSeconds;
@@ -258,6 +261,8 @@ public final class RunSession {
             this.activity = new ChipActivity(chip, record, timing);
             this.record = record;
             this.popSpikes = new long[out.names.names().size()];
+            this.phases = o.phases() ? new PhaseClock() : null;
+            chip.setPhaseClock(phases);
             if (out.perTick != null) {
                 rec.sink(out.perTick);
             }
@@ -268,6 +273,9 @@ public final class RunSession {
             long start = System.nanoTime();
             try (Progress progress = Progress.create(o.ticks(), o.quiet(), err)) {
                 stop.catchInterrupt(err);
+                if (phases != null) {
+                    phases.start();
+                }
                 for (long t = 0; t < o.ticks() && !stop.raised(); t++) {
                     inputs.inject(t);
                     chip.step();
@@ -282,6 +290,11 @@ public final class RunSession {
                     }
                     out.probes.tick();
                     progress.step(t + 1);
+                    if (phases != null) {
+                        // the run's own work after the chip's tick, and the loop's
+                        phases.lap(PhaseClock.Phase.RUN_PATH);
+                        phases.tickDone();
+                    }
                 }
             }
             wallSeconds = (System.nanoTime() - start) / 1e9;
@@ -330,7 +343,7 @@ public final class RunSession {
         long[] links = loop.timing.traffic().linkPackets();
         MeshConfig region = loop.timing.mesh().config();
         RunResult r = result(o, rec, counts, loop.wallSeconds, loop.cpuSeconds, chip.image().arch(), out.names.names(), loop.popSpikes,
-                loop.otherSpikes, loop.timing, written);
+                loop.otherSpikes, loop.timing, written, loop.phases);
         if (out.spikes != null) {
             out.spikes.commit(partial, rec.ticks());
             written.add(o.spikes());
@@ -382,7 +395,7 @@ public final class RunSession {
     static RunResult result(RunOptions o, RunRecorder rec, RunCounts counts, double wallSeconds, double cpuSeconds,
                             Architecture arch,
                             List<String> populations, long[] popSpikes, long otherSpikes, MeshNetwork timing,
-                            List<Path> written) {
+                            List<Path> written, PhaseClock phases) {
         EnergyReport energy = EnergyReport.price(counts, rec.pricing());
         // packets per link over the run, as the mesh counted them on the image's modelled region
         long[] links = timing.traffic().linkPackets();
@@ -393,7 +406,7 @@ public final class RunSession {
                 counts.samples(), rec.messages(), rec.hopsEastWest() + rec.hopsNorthSouth(),
                 busiest < 0 ? null : region.linkName(busiest), busiest < 0 ? 0 : links[busiest],
                 rec.ticks() == 0 ? 0 : rec.timingNs() / rec.ticks(), rec.maxTickNs(), written,
-                RunStats.meshLine(timing), counts);
+                RunStats.meshLine(timing), counts, phases);
     }
 
     /** Writes {@code --stats} (the text, its JSON twin and the config dump) and names them in {@code written}. */

@@ -83,6 +83,8 @@ public final class Chip implements AutoCloseable {
     private long running;
     /** Whether this tick's cores have been stepped (a core involved later is stepped as idle at once). */
     private boolean coresStepped;
+    /** Times each phase of a tick when installed ({@link #setPhaseClock}), else null. */
+    private PhaseClock phases;
 
     private Chip(NetworkImage image, ChipOptions options) {
         this.image = image;
@@ -122,6 +124,16 @@ public final class Chip implements AutoCloseable {
 
     public NetworkImage image() {
         return image;
+    }
+
+    /**
+     * Times each tick's phases on {@code clock} from now on (null: no longer). The caller starts the
+     * clock; the chip laps {@link PhaseClock.Phase#INPUTS} to {@link PhaseClock.Phase#TICK_END} in
+     * each tick, the caller's own work after a tick goes into the next lap it takes.
+     */
+    public void setPhaseClock(PhaseClock clock) {
+        this.phases = clock;
+        delivery.setPhaseClock(clock);
     }
 
     /** The next tick to run (ticks already run). */
@@ -309,6 +321,7 @@ public final class Chip implements AutoCloseable {
         tickCounts.clear();
         drainInputs(t);
         running = t;
+        lap(PhaseClock.Phase.INPUTS);
         if (pool.threads() > 1 && enoughWork(t)) {
             pool.forEach(cores.length, stepAll);
         } else {
@@ -333,6 +346,13 @@ public final class Chip implements AutoCloseable {
             involved[c] = c;
         }
         tick = t + 1;
+        lap(PhaseClock.Phase.TICK_END);
+    }
+
+    private void lap(PhaseClock.Phase p) {
+        if (phases != null) {
+            phases.lap(p);
+        }
     }
 
     /** Phase 3 for one stepped core: its output-port spikes, in the order it fired them. */
@@ -342,14 +362,20 @@ public final class Chip implements AutoCloseable {
         }
     }
 
-    /** Phases 3 and 4 after the cores: probes read, then the network routes the tick's packets. */
+    /**
+     * Phases 3 and 4 after the cores: probes read, then the network routes the tick's packets
+     * (with a {@link PhaseClock}: the cores' phase ends after the probes, routing and delivery
+     * at the delivery's first flush, timing when the network returns).
+     */
     private void probeAndRoute(long t) {
         for (Probe p : probes) {
             p.record(cores[p.core()].neurons.v(p.neuron()), cores[p.core()].neurons.u(p.neuron()));
         }
+        lap(PhaseClock.Phase.CORES);
         delivery.begin(t, tickCounts);
         network.route(t, emitted, delivery);
         delivery.flush();
+        lap(PhaseClock.Phase.TIMING);
     }
 
     /**
@@ -394,6 +420,7 @@ public final class Chip implements AutoCloseable {
         activity.touchBusy();
         int n = activity.involvedCores(involved);
         running = t;
+        lap(PhaseClock.Phase.INPUTS);
         boolean parallel = pool.threads() > 1 && enoughWork(n);
         if (parallel) {
             pool.forEachRange(n, stepCores);
@@ -416,6 +443,7 @@ public final class Chip implements AutoCloseable {
         activity.end(involved, n);
         involvedCount = n;
         tick = t + 1;
+        lap(PhaseClock.Phase.TICK_END);
     }
 
     /**

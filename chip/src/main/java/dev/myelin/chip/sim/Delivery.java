@@ -64,6 +64,10 @@ final class Delivery implements DeliverySink {
     private final java.util.function.IntConsumer flushShard;
     private CounterSet counts;
     private long current;
+    /** Laps routing and delivery at the tick's first flush when installed, else null. */
+    private PhaseClock phases;
+    /** Whether this tick's first flush has been lapped. */
+    private boolean lapped;
     /** Cores with a spike queued since the last flush, bit c of word c / 64: told to {@link #touch} once. */
     private final long[] seen;
     // the queue: spike q for axon queuedAxon[q] of core queuedCore[q], due queuedDue[q], arriving
@@ -114,7 +118,12 @@ final class Delivery implements DeliverySink {
     }
 
     /** Starts routing tick {@code tick}, counting into {@code tickCounts}. */
+    void setPhaseClock(PhaseClock clock) {
+        this.phases = clock;
+    }
+
     void begin(long tick, CounterSet tickCounts) {
+        this.lapped = false;
         this.current = tick;
         this.counts = tickCounts;
         if (queued != 0) {
@@ -193,6 +202,19 @@ final class Delivery implements DeliverySink {
 
     @Override
     public void flush() {
+        boolean timed = phases != null && !lapped;
+        if (timed) {
+            // the network's work before its first flush is routing, the flush itself delivery
+            phases.lap(PhaseClock.Phase.ROUTING);
+            lapped = true;
+        }
+        flushQueue();
+        if (timed) {
+            phases.lap(PhaseClock.Phase.DELIVERY);
+        }
+    }
+
+    private void flushQueue() {
         if (queued == 0) {
             return;
         }
