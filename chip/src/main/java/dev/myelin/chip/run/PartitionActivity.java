@@ -178,7 +178,8 @@ final class PartitionActivity {
         List<CoreInfo> info = ChipActivity.cores(chip);
         Pricing pricing = Pricing.forBoard(profile, info, arch);
         ActivityRecord record = new ActivityRecord(info, pricing);
-        RunRecorder rec = new RunRecorder(info, pricing, record, new ChipClock(arch), image.dtMs(), o.sampleTicks());
+        RunRecorder rec = new RunRecorder(info, pricing, record, new ChipClock(arch), image.dtMs(), o.sampleTicks(),
+                o.stats() != null);
         PopulationMap names = new PopulationMap(image, layout);
         Ticks tick = new Ticks(cores, rows, packets, spikes, probeV);
         ChipActivity activity = new ChipActivity(tick, record, mesh);

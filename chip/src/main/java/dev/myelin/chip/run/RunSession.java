@@ -139,8 +139,9 @@ public final class RunSession {
             List<CoreInfo> cores = ChipActivity.cores(chip);
             Pricing pricing = Pricing.forBoard(profile, cores, arch);
             ActivityRecord record = new ActivityRecord(cores, pricing);
+            // per-core counts of each tick are only read back to re-price a run's stats file
             RunRecorder rec = new RunRecorder(cores, pricing, record, new ChipClock(arch), net.image().dtMs(),
-                    o.sampleTicks());
+                    o.sampleTicks(), o.stats() != null);
             Outputs out = new Outputs(chip, probes, mesh.network());
             try {
                 Loop loop = new Loop(chip, inputs, record, rec, out, mesh.network());
@@ -396,7 +397,7 @@ public final class RunSession {
                             Architecture arch,
                             List<String> populations, long[] popSpikes, long otherSpikes, MeshNetwork timing,
                             List<Path> written, PhaseClock phases) {
-        EnergyReport energy = EnergyReport.price(counts, rec.pricing());
+        EnergyReport energy = EnergyReport.price(counts, rec.pricing(), rec.profileLatencyNs());
         // packets per link over the run, as the mesh counted them on the image's modelled region
         long[] links = timing.traffic().linkPackets();
         MeshConfig region = timing.mesh().config();

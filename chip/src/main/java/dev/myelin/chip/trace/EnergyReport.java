@@ -13,20 +13,30 @@ import java.util.Arrays;
  *
  * @param energyPj         by {@link Component}, pJ
  * @param staticMw         static power of the board
- * @param profileLatencyNs sum of SANA-FE "simple" tick latencies with the profile's times, or NaN
- *                         when per-tick counts were not kept
+ * @param profileLatencyNs sum of SANA-FE "simple" tick latencies with the profile's times: a run's own,
+ *                         summed as it went; re-priced from the per-tick counts the stats file kept, or NaN
+ *                         when it kept none
  */
 public record EnergyReport(EnergyProfile profile, double[] energyPj, double totalPj, double perInferencePj,
                            double staticMw, double profileLatencyNs) {
 
     public static EnergyReport price(RunCounts counts, Pricing pricing) {
+        return price(counts, pricing, profileLatency(counts, pricing));
+    }
+
+    /**
+     * The counts priced, with the profile latency already summed tick by tick as the run went
+     * ({@code RunRecorder#profileLatencyNs}, with this pricing): the same value re-pricing computes
+     * from kept per-tick counts, and known whether or not they were kept.
+     */
+    public static EnergyReport price(RunCounts counts, Pricing pricing, double profileLatencyNs) {
         double[] pj = new double[Component.COUNT];
         pricing.addDynamic(counts.coreTotals(), pj);
         pricing.addNetwork(counts.hopsEastWest(), counts.hopsNorthSouth(), counts.chipLinkCrossings(), pj);
         pj[Component.STATIC.ordinal()] = pricing.staticPj(counts.chipNs());
         double total = Arrays.stream(pj).sum();
         return new EnergyReport(pricing.profile(), pj, total, total / Math.max(1, counts.samples()),
-                pricing.staticMw(), profileLatency(counts, pricing));
+                pricing.staticMw(), profileLatencyNs);
     }
 
     private static double profileLatency(RunCounts counts, Pricing pricing) {

@@ -15,8 +15,9 @@ import java.util.List;
  * the counts, per-core totals and hops): the model and chip clocks ({@link ChipClock}), the timing
  * model's and the profile's tick times, and, with a {@link TickSink}, each tick's energy priced as
  * it goes (on the tick's sums per pricing class) for the row handed to it. Keeps per-core counts
- * of every tick while the run is small ({@link #CORE_TICKS_KEPT} core-ticks), so the profile's
- * tick latency can be re-priced. Per tick, work independent of the core count (but for the
+ * of every tick while the run is small ({@link #CORE_TICKS_KEPT} core-ticks) and they are asked for
+ * (a run writing its stats, which re-pricing reads), so the profile's tick latency can be
+ * re-priced; otherwise nothing per core is copied per tick. Per tick, work independent of the core count (but for the
  * kept per-core counts of a short run); no allocation per tick.
  */
 public final class RunRecorder {
@@ -33,7 +34,7 @@ public final class RunRecorder {
     private final ActivityRecord activity;
     private final double[] tickPj = new double[Component.COUNT];
     private long[] coreTicks = new long[0];
-    private boolean coreTicksComplete = true;
+    private boolean coreTicksComplete;
     private double[] tickTimes = new double[1024];
     private long ticks;
     private double chipNs;
@@ -43,13 +44,21 @@ public final class RunRecorder {
     private double profileNs;
     private TickSink sink;
 
-    /**
-     * @param clock       the chip's tick pacing: how long each tick lasts on the chip
-     * @param dtMs        model time of one tick, ms
-     * @param sampleTicks ticks per inference sample (0: the whole run is one)
-     */
+    /** A recorder that keeps the per-core counts of every tick of a small run ({@link #coreTicks}). */
     public RunRecorder(List<CoreInfo> cores, Pricing pricing, ActivityRecord activity, ChipClock clock, double dtMs,
                        int sampleTicks) {
+        this(cores, pricing, activity, clock, dtMs, sampleTicks, true);
+    }
+
+    /**
+     * @param clock          the chip's tick pacing: how long each tick lasts on the chip
+     * @param dtMs           model time of one tick, ms
+     * @param sampleTicks    ticks per inference sample (0: the whole run is one)
+     * @param keepCoreTicks  keep the per-core counts of every tick while the run is small (for re-pricing the
+     *                       profile latency later); when false {@link #coreTicks} is null
+     */
+    public RunRecorder(List<CoreInfo> cores, Pricing pricing, ActivityRecord activity, ChipClock clock, double dtMs,
+                       int sampleTicks, boolean keepCoreTicks) {
         if (activity.cores() != cores.size()) {
             throw new IllegalArgumentException("an activity record of " + activity.cores() + " cores for "
                     + cores.size() + " cores");
@@ -60,6 +69,7 @@ public final class RunRecorder {
         this.clock = clock;
         this.dtMs = dtMs;
         this.sampleTicks = sampleTicks;
+        this.coreTicksComplete = keepCoreTicks;
     }
 
     public void sink(TickSink s) {
@@ -162,7 +172,10 @@ public final class RunRecorder {
         return activity.coreTotals();
     }
 
-    /** Per-core counts of every tick ({@code ticks x cores x Activity.COUNT}), or null when the run was too long to keep them. */
+    /**
+     * Per-core counts of every tick ({@code ticks x cores x Activity.COUNT}), or null when they were not
+     * asked for or the run was too long to keep them.
+     */
     public long[] coreTicks() {
         return coreTicksComplete ? Arrays.copyOf(coreTicks, (int) (ticks * cores.size() * Activity.COUNT)) : null;
     }
