@@ -77,6 +77,11 @@ public final class EnergyCommand implements Callable<Integer>, MyelinCommand {
             plan.check();
         }
         StatsFiles.Loaded l = StatsFiles.read(statsJson);
+        if (!l.missingActivities().isEmpty()) {
+            spec.commandLine().getErr().println("myelin energy: warning: " + statsJson + " was written by an earlier "
+                    + "version, which did not count " + String.join(", ", l.missingActivities())
+                    + ": they are priced as 0");
+        }
         EnergyProfile p = Profiles.resolve(profile != null ? profile : l.arch().energyProfile());
         String family = Profiles.familyWarning(p, l.arch());
         if (family != null) {

@@ -37,9 +37,18 @@ public final class StatsFiles {
     private StatsFiles() {
     }
 
-    /** What a stats JSON holds that re-pricing needs. */
+    /**
+     * What a stats JSON holds that re-pricing needs.
+     *
+     * @param missingActivities this version's activities the file does not count (an earlier version's
+     *                          file): their counts read as 0
+     */
     public record Loaded(RunCounts counts, Architecture arch, Map<String, Object> stats,
-                         Map<String, Object> descriptions, Map<String, Map<String, Object>> config) {
+                         Map<String, Object> descriptions, Map<String, Map<String, Object>> config,
+                         List<String> missingActivities) {
+        public Loaded {
+            missingActivities = List.copyOf(missingActivities);
+        }
     }
 
     /** Where the text goes for {@code --stats FILE}: FILE, or {@code NAME.txt} when FILE is {@code NAME.json}. */
@@ -179,7 +188,7 @@ public final class StatsFiles {
         Architecture arch = c.arch((MappingNode) sections.get("arch"));
         RunCounts counts = c.counts((MappingNode) top.get("counts"));
         return new Loaded(counts, arch, c.plainMap((MappingNode) top.get("stats"), "stats."),
-                c.plainMap((MappingNode) top.get("descriptions"), "descriptions."), config);
+                c.plainMap((MappingNode) top.get("descriptions"), "descriptions."), config, c.missingActivities);
     }
 
     /** A mapping's entries by key; keys must be plain values and, in JSON, unique (the composer checks). */
@@ -198,6 +207,8 @@ public final class StatsFiles {
     /** Reads the values of one stats JSON, each problem located at its node and naming the field. */
     private static final class Checked {
         private final String file;
+        /** This version's activities the counts read did not name (filled by {@link #counts}). */
+        final List<String> missingActivities = new ArrayList<>();
 
         Checked(String file) {
             this.file = file;
@@ -298,8 +309,21 @@ public final class StatsFiles {
                     acts.add(a instanceof ScalarNode sc ? sc.getValue() : "?");
                 }
             }
-            if (!acts.equals(want)) {
-                throw bad(actsNode, "counts.activities " + acts + " differ from this version's " + want);
+            // a file of an earlier version counts fewer activities: each of its columns goes to this
+            // version's activity of the same name, the others are 0 (and named, so re-pricing can say so)
+            int[] column = new int[want.size()];
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String a : acts) {
+                if (!want.contains(a) || !seen.add(a)) {
+                    throw bad(actsNode, "counts.activities " + acts + " differ from this version's " + want + ": '" + a
+                            + "' is " + (want.contains(a) ? "named twice" : "not an activity of this version"));
+                }
+            }
+            for (int k = 0; k < want.size(); k++) {
+                column[k] = acts.indexOf(want.get(k));
+                if (column[k] < 0) {
+                    missingActivities.add(want.get(k));
+                }
             }
             List<CoreInfo> cores = new ArrayList<>();
             List<Node> coreNodes = list(need(m, f, "cores"), "counts.cores");
@@ -322,9 +346,9 @@ public final class StatsFiles {
             }
             Node totalsNode = need(m, f, "coreTotals");
             long[] totals = counts(totalsNode, "counts.coreTotals");
-            if (totals.length != (long) cores.size() * Activity.COUNT) {
+            if (totals.length != (long) cores.size() * acts.size()) {
                 throw bad(totalsNode, "counts.coreTotals holds " + totals.length + " values; " + cores.size()
-                        + " cores x " + Activity.COUNT + " activities expected");
+                        + " cores x " + acts.size() + " activities expected");
             }
             long[] perTick = null;
             Node ct = f.get("coreTicks");
@@ -338,11 +362,30 @@ public final class StatsFiles {
                             + " ticks x " + totals.length + " core totals expected");
                 }
             }
+            if (!missingActivities.isEmpty()) {
+                totals = byActivity(totals, acts.size(), column);
+                perTick = perTick == null ? null : byActivity(perTick, acts.size(), column);
+            }
             return new RunCounts(cores, ticks, samples, totals, count(need(m, f, "hopsEastWest"), "counts.hopsEastWest"),
                     count(need(m, f, "hopsNorthSouth"), "counts.hopsNorthSouth"),
                     count(need(m, f, "chipLinkCrossings"), "counts.chipLinkCrossings"),
                     duration(need(m, f, "dtMs"), "counts.dtMs"), duration(need(m, f, "chipNs"), "counts.chipNs"),
                     duration(need(m, f, "timingNs"), "counts.timingNs"), perTick);
+        }
+
+        /**
+         * Rows of {@code from} counts each (one per core, or per tick and core) laid out as this
+         * version's {@link Activity} rows: activity k from column {@code column[k]}, 0 where it is -1.
+         */
+        private static long[] byActivity(long[] rows, int from, int[] column) {
+            int n = from == 0 ? 0 : rows.length / from;
+            long[] out = new long[n * column.length];
+            for (int r = 0; r < n; r++) {
+                for (int k = 0; k < column.length; k++) {
+                    out[r * column.length + k] = column[k] < 0 ? 0 : rows[r * from + column[k]];
+                }
+            }
+            return out;
         }
 
         private Node need(MappingNode m, Map<String, Node> f, String key) {
