@@ -117,11 +117,12 @@ final class Delivery implements DeliverySink {
         this.blockStart = new int[words + 1];
     }
 
-    /** Starts routing tick {@code tick}, counting into {@code tickCounts}. */
+    /** Laps {@link PhaseClock.Phase#ROUTING} and {@link PhaseClock.Phase#DELIVERY} on {@code clock} (null: none). */
     void setPhaseClock(PhaseClock clock) {
         this.phases = clock;
     }
 
+    /** Starts routing tick {@code tick}, counting into {@code tickCounts}. */
     void begin(long tick, CounterSet tickCounts) {
         this.lapped = false;
         this.current = tick;

@@ -304,10 +304,11 @@ public final class StatsFiles {
             Node actsNode = need(m, f, "activities");
             List<String> want = Activity.all().stream().map(Activity::key).toList();
             List<String> acts = new ArrayList<>();
-            if (actsNode instanceof SequenceNode s) {
-                for (Node a : s.getValue()) {
-                    acts.add(a instanceof ScalarNode sc ? sc.getValue() : "?");
-                }
+            for (Node a : list(actsNode, "counts.activities")) {
+                acts.add(a instanceof ScalarNode sc ? sc.getValue() : "?");
+            }
+            if (acts.isEmpty()) {
+                throw bad(actsNode, "counts.activities is empty (this version's: " + want + ")");
             }
             // a file of an earlier version counts fewer activities: each of its columns goes to this
             // version's activity of the same name, the others are 0 (and named, so re-pricing can say so)

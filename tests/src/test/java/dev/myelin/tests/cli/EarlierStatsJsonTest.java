@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code myelin energy} re-prices the stats JSON of an earlier version, which counted fewer
  * activities: each of its columns is read as the activity it names, the others as 0, and a
- * warning names them. A file naming an activity this version does not know, or one twice, is
- * refused, located.
+ * warning names them. A file naming an activity this version does not know, or one twice, or
+ * none, is refused, located.
  */
 class EarlierStatsJsonTest {
     @TempDir
@@ -104,5 +104,15 @@ class EarlierStatsJsonTest {
         o = run("energy", bad.toString());
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains(": 'spikes' is named twice\n");
+        counts.put("activities", List.of());
+        Files.writeString(bad, Json.write(stats));
+        o = run("energy", bad.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains(": damaged stats JSON: counts.activities is empty (this version's: [neurons, ");
+        counts.put("activities", "neurons");
+        Files.writeString(bad, Json.write(stats));
+        o = run("energy", bad.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains(": damaged stats JSON: counts.activities is not a list\n");
     }
 }
