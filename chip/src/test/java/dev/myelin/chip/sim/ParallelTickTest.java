@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * build sets the parallel thresholds to their minimum, so these small chips use the workers.)
  */
 class ParallelTickTest {
-    private static final int CORES = 40;
+    static final int CORES = 40;
     private static final int TICKS = 60;
 
     /**
@@ -29,7 +29,7 @@ class ParallelTickTest {
      * not quiescent after its last step (what its step reports to the engine), and driven cores
      * go dormant and wake again (the involved set changes from tick to tick).
      */
-    private static NetworkImage chip() {
+    static NetworkImage chip() {
         SplittableRandom rnd = new SplittableRandom(7);
         TnNet net = new TnNet();
         for (int x = 0; x < CORES; x++) {

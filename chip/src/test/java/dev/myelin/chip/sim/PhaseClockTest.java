@@ -3,13 +3,11 @@ package dev.myelin.chip.sim;
 import dev.myelin.chip.core.Counter;
 import dev.myelin.chip.core.CounterSet;
 import dev.myelin.chip.sim.PhaseClock.Phase;
-import dev.myelin.chip.testing.TnNet;
 import dev.myelin.isa.model.NetworkImage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,39 +90,6 @@ class PhaseClockTest {
         assertThat(PhaseClock.format(4_210.4)).isEqualTo("4,210");
     }
 
-    /**
-     * 12 cores of 64 neurons: the even ones leak up to threshold and fire every few ticks into the
-     * odd ones, which fire only when driven; so ticks route spikes, and some cores go dormant.
-     */
-    private static NetworkImage chip() {
-        SplittableRandom rnd = new SplittableRandom(3);
-        TnNet net = new TnNet();
-        int cores = 12;
-        for (int x = 0; x < cores; x++) {
-            TnNet.TnCore c = net.core(x, 64, 64);
-            for (int a = 0; a < 64; a++) {
-                for (int j = 0; j < 64; j++) {
-                    if (rnd.nextInt(6) == 0) {
-                        c.connect(a, a % 4, j);
-                    }
-                }
-            }
-            boolean driver = x % 2 == 0;
-            for (int j = 0; j < 64; j++) {
-                c.p.leak()[j] = driver ? 1 : 0;
-                c.p.alpha()[j] = driver ? 3 + j % 4 : 2;
-                c.p.kappa()[j] = 1;
-                c.p.weights()[4 * j] = 1;
-                c.p.weights()[4 * j + 1] = 1;
-                c.p.weights()[4 * j + 2] = -1;
-                c.p.weights()[4 * j + 3] = 1;
-                int to = 2 * rnd.nextInt(cores / 2) + 1;
-                c.target(j, to - x, rnd.nextInt(64), 1 + rnd.nextInt(3));
-            }
-        }
-        return net.image();
-    }
-
     /** Counters and V after each tick, with or without a clock installed. */
     private static List<Object> run(NetworkImage image, boolean skipIdle, PhaseClock clock, int ticks) {
         List<Object> seen = new ArrayList<>();
@@ -139,7 +104,7 @@ class PhaseClockTest {
                     clock.tickDone();
                 }
                 seen.add(chip.lastTickCounters().copy());
-                int[] v = new int[12 * 64];
+                int[] v = new int[ParallelTickTest.CORES * 64];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = chip.v(i / 64, i % 64);
                 }
@@ -151,7 +116,8 @@ class PhaseClockTest {
 
     @Test
     void aChipLapsEachOfItsPhasesOncePerTickAndComputesTheSame() {
-        NetworkImage image = chip();
+        // drivers firing into driven cores that go dormant and wake again
+        NetworkImage image = ParallelTickTest.chip();
         int ticks = 40;
         for (boolean skipIdle : new boolean[] {true, false}) {
             Ticking reads = new Ticking();
