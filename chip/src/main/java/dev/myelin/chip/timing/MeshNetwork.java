@@ -114,15 +114,8 @@ public final class MeshNetwork implements SpikeNetwork {
     private int[] messageTarget = new int[64];
     private int[] messageArrival = new int[64];
     private int[] packetMessage = new int[64];
-    /**
-     * {@link #routePlanned} on one chip: the tick's deliveries in packet order, handed to the sink
-     * as one block ({@link DeliverySink#deliverAll}, the same as one call per spike) rather than a
-     * call per spike in the walk. Grown as needed, kept for the next tick.
-     */
-    private int[] blockCore = new int[64];
-    private int[] blockAxon = new int[64];
-    private long[] blockDue = new long[64];
-    private int blockCount;
+    /** {@link #routePlanned} on one chip: the tick's deliveries. */
+    private final Deliveries block = new Deliveries();
     /**
      * Simple timing: the current source core's messages per target core (layout indices), and
      * the targets it has so far, recorded with the mesh once per (source, target) pair.
@@ -324,18 +317,13 @@ public final class MeshNetwork implements SpikeNetwork {
                     continue;
                 }
                 if (links == null) {
-                    ensureBlock(n);
-                    int q = blockCount;
                     for (int i = 0; i < n; i++) {
                         int target = spikes.targetCore(c, i);
                         if (pairCount[target]++ == 0) {
                             pairTargets[pairTargetCount++] = target;
                         }
-                        blockCore[q] = target;
-                        blockAxon[q] = spikes.targetAxon(c, i);
-                        blockDue[q++] = tick + spikes.delay(c, i);
                     }
-                    blockCount = q;
+                    block.addPackets(spikes, c, n, tick);
                 } else {
                     for (int i = 0; i < n; i++) {
                         int target = spikes.targetCore(c, i);
@@ -372,14 +360,7 @@ public final class MeshNetwork implements SpikeNetwork {
             }
             recordPairsReceived(c);
             if (links == null) {
-                ensureBlock(n);
-                int q = blockCount;
-                for (int i = 0; i < n; i++) {
-                    blockCore[q] = spikes.targetCore(c, i);
-                    blockAxon[q] = spikes.targetAxon(c, i);
-                    blockDue[q++] = tick + spikes.delay(c, i);
-                }
-                blockCount = q;
+                block.addPackets(spikes, c, n, tick);
                 continue;
             }
             for (int i = 0; i < n; i++) {
@@ -393,9 +374,8 @@ public final class MeshNetwork implements SpikeNetwork {
         }
         if (links != null) {
             links.release(tick + 1, sink);
-        } else if (blockCount > 0) {
-            sink.deliverAll(blockCore, blockAxon, blockDue, blockCount);
-            blockCount = 0;
+        } else {
+            block.handTo(sink);
         }
         return messages;
     }
@@ -473,7 +453,7 @@ public final class MeshNetwork implements SpikeNetwork {
                 recv[x] = 0;
             }
             mesh.addUncontended(w.tally);
-            sink.deliverAll(w.core, w.axon, w.due, w.deliveries);
+            w.deliveries.handTo(sink);
         }
         return messages;
     }
@@ -490,22 +470,17 @@ public final class MeshNetwork implements SpikeNetwork {
         for (int s = w.from; s < w.to; s++) {
             int c = routeSenders[s];
             int n = spikes.packets(c);
-            w.ensureDeliveries(n);
             if (spikes.messagePerPacket(c)) {
                 w.list(c);
                 sent[c] += n;
                 messages += n;
-                int q = w.deliveries;
                 for (int i = 0; i < n; i++) {
                     int target = spikes.targetCore(c, i);
                     if (pairCount[target]++ == 0) {
                         pairTargets[w.pairTargetCount++] = target;
                     }
-                    w.core[q] = target;
-                    w.axon[q] = spikes.targetAxon(c, i);
-                    w.due[q++] = tick + spikes.delay(c, i);
                 }
-                w.deliveries = q;
+                w.deliveries.addPackets(spikes, c, n, tick);
                 recordPairs(w, c);
                 continue;
             }
@@ -526,13 +501,7 @@ public final class MeshNetwork implements SpikeNetwork {
                 }
             }
             recordPairs(w, c);
-            int q = w.deliveries;
-            for (int i = 0; i < n; i++) {
-                w.core[q] = spikes.targetCore(c, i);
-                w.axon[q] = spikes.targetAxon(c, i);
-                w.due[q++] = tick + spikes.delay(c, i);
-            }
-            w.deliveries = q;
+            w.deliveries.addPackets(spikes, c, n, tick);
         }
         w.messages = messages;
     }
@@ -573,10 +542,7 @@ public final class MeshNetwork implements SpikeNetwork {
         int pairTargetCount;
         /** The part's messages as the mesh counts them, added to the mesh's in the merge. */
         final UncontendedTally tally;
-        int[] core = new int[64];
-        int[] axon = new int[64];
-        long[] due = new long[64];
-        int deliveries;
+        final Deliveries deliveries = new Deliveries();
 
         RoutePart(int cores, UncontendedTally tally) {
             this.tally = tally;
@@ -589,7 +555,7 @@ public final class MeshNetwork implements SpikeNetwork {
 
         void begin() {
             firstCount = 0;
-            deliveries = 0;
+            deliveries.count = 0;
             if (++generation == Integer.MAX_VALUE) {
                 Arrays.fill(stamp, 0);
                 generation = 1;
@@ -604,15 +570,6 @@ public final class MeshNetwork implements SpikeNetwork {
             }
         }
 
-        void ensureDeliveries(int n) {
-            int need = deliveries + n;
-            if (need > core.length) {
-                int grown = Math.max(need, 2 * core.length);
-                core = Arrays.copyOf(core, grown);
-                axon = Arrays.copyOf(axon, grown);
-                due = Arrays.copyOf(due, grown);
-            }
-        }
     }
 
     /**
@@ -622,19 +579,14 @@ public final class MeshNetwork implements SpikeNetwork {
      * a sum and the targets are listed in the order first reached, as the grouped walk does.
      */
     private void routeEach(long tick, EmittedSpikes spikes, int c, int n) {
-        ensureBlock(n);
-        int q = blockCount;
         for (int i = 0; i < n; i++) {
             int t = spikes.targetCore(c, i);
             if (received[t]++ == 0 && sent[t] == 0) {
                 countedCores[counted++] = t;
             }
             countRoute(tally, c, t, 1);
-            blockCore[q] = t;
-            blockAxon[q] = spikes.targetAxon(c, i);
-            blockDue[q++] = tick + spikes.delay(c, i);
         }
-        blockCount = q;
+        block.addPackets(spikes, c, n, tick);
     }
 
     /**
@@ -652,13 +604,43 @@ public final class MeshNetwork implements SpikeNetwork {
         tally.recordRoute(x, y, x1, y1, count);
     }
 
-    private void ensureBlock(int n) {
-        int need = blockCount + n;
-        if (need > blockCore.length) {
-            int grown = Math.max(need, 2 * blockCore.length);
-            blockCore = Arrays.copyOf(blockCore, grown);
-            blockAxon = Arrays.copyOf(blockAxon, grown);
-            blockDue = Arrays.copyOf(blockDue, grown);
+    /**
+     * A tick's deliveries in packet order (the serial walk's, or one part's), handed to the sink as
+     * one block ({@link DeliverySink#deliverAll}, the same as one call per spike) rather than a call
+     * per spike in the walk. Grown as needed, kept for the next tick.
+     */
+    static final class Deliveries {
+        int[] core = new int[64];
+        int[] axon = new int[64];
+        long[] due = new long[64];
+        int count;
+
+        /** Appends every packet of core {@code c} ({@code n} of them), due in {@code tick} plus its delay. */
+        void addPackets(EmittedSpikes spikes, int c, int n, long tick) {
+            int q = count;
+            if (q + n > core.length) {
+                int grown = Math.max(q + n, 2 * core.length);
+                core = Arrays.copyOf(core, grown);
+                axon = Arrays.copyOf(axon, grown);
+                due = Arrays.copyOf(due, grown);
+            }
+            int[] cs = core;
+            int[] as = axon;
+            long[] ds = due;
+            for (int i = 0; i < n; i++) {
+                cs[q] = spikes.targetCore(c, i);
+                as[q] = spikes.targetAxon(c, i);
+                ds[q++] = tick + spikes.delay(c, i);
+            }
+            count = q;
+        }
+
+        /** Hands the block to {@code sink} and empties it (nothing when empty). */
+        void handTo(DeliverySink sink) {
+            if (count > 0) {
+                sink.deliverAll(core, axon, due, count);
+                count = 0;
+            }
         }
     }
 
