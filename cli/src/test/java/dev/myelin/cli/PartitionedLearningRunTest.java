@@ -185,4 +185,36 @@ class PartitionedLearningRunTest {
         assertTrue(text.contains(said), text);
         assertEquals(text.indexOf(said), text.lastIndexOf(said), text);
     }
+
+    /**
+     * A readout one core cannot serve (its plastic axons' types have two weight exponents, and the
+     * column-current read has one ADC scale) is one usage error of the launcher, whichever member
+     * would own the core: not that member's failure while the others wait for it.
+     */
+    @Test
+    void aReadoutOneCoreCannotServeIsOneUsageError() throws Exception {
+        String listing = PartitionLearningTest.listing(".device ideal");
+        String format = ".format 0 bits=8 exp=0 sign=excitatory\n";
+        int last = listing.lastIndexOf(format) + format.length();
+        int a1 = listing.indexOf("a1: type=0", last);
+        String mixed = listing.substring(0, last) + ".format 1 bits=8 exp=1 sign=excitatory\n"
+                + listing.substring(last, a1) + "a1: type=1" + listing.substring(a1 + "a1: type=0".length());
+        Path nbinMixed = dir.resolve("mixed-board.nbin");
+        NbinCodec.write(nbinMixed, dev.myelin.isa.asm.Assembler.assemble("mixed-board.nasm", mixed));
+        String said = "core (0,1,0): the column-current read needs the plastic axons' types to share one weight"
+                + " exponent: axon 0 has 0, axon 1 1";
+        for (String k : List.of("1", "2")) {
+            StringWriter err = new StringWriter();
+            assertEquals(2, myelin(List.of("run", nbinMixed.toString(), "--ticks=10", "--input=in=" + input,
+                    "--adc-bits=6", "--local-partitions=" + k), err), k);
+            String text = err.toString();
+            assertTrue(text.contains(said), text);
+            assertEquals(text.indexOf(said), text.lastIndexOf(said), text);
+            assertFalse(text.contains("left"), text);
+        }
+        // the stored-weight read has no such need: the run goes ahead
+        StringWriter err = new StringWriter();
+        assertEquals(0, myelin(List.of("run", nbinMixed.toString(), "--ticks=10", "--input=in=" + input, "-q",
+                "--local-partitions=2"), err), err.toString());
+    }
 }

@@ -595,6 +595,29 @@ public final class LearningCore implements NeuronArray {
      * @throws IllegalArgumentException when the readout is out of range, or the column-current read
      *         meets plastic axons whose types have different weight exponents
      */
+    /**
+     * Why the column-current read cannot serve a core whose plastic axons are {@code plastic}, with
+     * {@code weightExp} giving each axon's type's weight exponent: the plastic axons' types must
+     * share one exponent, since one ADC scale reads all their columns. Null when they do (or when
+     * no axon is plastic). The one rule {@link #attachDevice} applies and a partitioned run's
+     * launcher checks on the whole image before any member starts.
+     */
+    public static String columnReadProblem(boolean[] plastic, java.util.function.IntUnaryOperator weightExp) {
+        int first = -1;
+        for (int a = 0; a < plastic.length; a++) {
+            if (!plastic[a]) {
+                continue;
+            }
+            if (first < 0) {
+                first = a;
+            } else if (weightExp.applyAsInt(a) != weightExp.applyAsInt(first)) {
+                return "the column-current read needs the plastic axons' types to share one weight exponent: axon "
+                        + first + " has " + weightExp.applyAsInt(first) + ", axon " + a + " " + weightExp.applyAsInt(a);
+            }
+        }
+        return null;
+    }
+
     public void attachDevice(Device device, DeviceReadout readout, long seed) {
         String problem = readout.problem();
         if (problem != null) {
@@ -609,20 +632,15 @@ public final class LearningCore implements NeuronArray {
             init[k] = pair ? (scale == 0 ? 0 : Math.max(-1, Math.min(1, w[k] / scale)))
                     : span == 0 ? 0 : Math.max(0, Math.min(1, (w[k] - wLow) / span));
         }
-        int first = -1;
         if (readout.current()) {
-            for (int a = 0; a < axons; a++) {
-                if (!plastic[a]) {
-                    continue;
-                }
-                if (first < 0) {
-                    first = a;
-                } else if (inner.weightExp(a) != inner.weightExp(first)) {
-                    throw new IllegalArgumentException("the column-current read needs the plastic axons' types to"
-                            + " share one weight exponent: axon " + first + " has " + inner.weightExp(first) + ", axon "
-                            + a + " " + inner.weightExp(a));
-                }
+            String mixed = columnReadProblem(plastic, inner::weightExp);
+            if (mixed != null) {
+                throw new IllegalArgumentException(mixed);
             }
+        }
+        int first = -1;
+        for (int a = 0; a < axons && first < 0; a++) {
+            first = plastic[a] ? a : -1;
         }
         devices = new Crossbar(device, pair, readout.adcBits(), 1, rowStart, post, n, init, seed);
         countedPulses = countedReads = countedWriteFj = countedReadFj = 0;

@@ -4,6 +4,8 @@ import dev.myelin.chip.learn.LearningCore;
 import dev.myelin.chip.sim.Chip;
 import dev.myelin.chip.sim.ChipLayout;
 import dev.myelin.isa.io.AtomicFiles;
+import dev.myelin.isa.learn.DeviceReadout;
+import dev.myelin.isa.learn.LearningConfig;
 import dev.myelin.isa.model.CoreImage;
 import dev.myelin.isa.model.NetworkImage;
 import dev.myelin.isa.model.Port;
@@ -220,6 +222,36 @@ public final class LearnedWeights {
     public static boolean hasDevice(NetworkImage img) {
         return img.cores().stream().anyMatch(c -> c.learning().length > 0
                 && dev.myelin.isa.codec.LearningCodec.decode(c.learning(), c.axonCount()).device() != null);
+    }
+
+    /**
+     * Why the devices a run would attach cannot be read as asked, checked on the whole image: for
+     * each learning core that gets a device ({@code device}, the name of {@code --device}, for every
+     * learning core when given, else its section's), its section's readout, read as column currents
+     * through an ADC of {@code adcBits} bits when given ({@code --adc-bits}). The first problem,
+     * located by core ({@code core (x,y,slot): ...}, as {@link RunSession}'s attaching says it), or
+     * null. A partitioned run's launcher asks this before any member starts, and every member
+     * before it attaches its own cores' devices, so that a problem on one member's core is one
+     * usage error everywhere instead of that member's failure and the others' wait for it.
+     */
+    public static String readoutProblem(NetworkImage img, String device, Integer adcBits) {
+        for (CoreImage ci : img.cores()) {
+            if (ci.learning().length == 0) {
+                continue;
+            }
+            LearningConfig config = dev.myelin.isa.codec.LearningCodec.decode(ci.learning(), ci.axonCount());
+            if (device == null && config.device() == null) {
+                continue;
+            }
+            DeviceReadout r = adcBits == null ? config.readout() : config.readout().withCurrent(adcBits);
+            String problem = r.problem() != null ? "device readout: " + r.problem()
+                    : r.current() ? LearningCore.columnReadProblem(config.plastic(),
+                            a -> ci.formats().get(ci.axonType()[a]).weightExp()) : null;
+            if (problem != null) {
+                return "core " + ci.id() + ": " + problem;
+            }
+        }
+        return null;
     }
 
     /** Every learning core's weights (raw units, with their fraction bits), in {@link #writeCsv}'s row order. */

@@ -170,6 +170,11 @@ public final class PartitionRun {
             throw new MyelinInputException("--adc-bits " + adcBits + ": no learning core has a device (give --device"
                     + " or a device in the plasticity)");
         }
+        // the readouts of every member's cores, so that no member alone refuses its own
+        String readout = LearnedWeights.readoutProblem(net.image(), o.learned().device(), adcBits);
+        if (readout != null) {
+            throw new MyelinInputException(readout);
+        }
         plan.output("--dump-weights " + o.learned().dumpWeights(), o.learned().dumpWeights());
         plan.output("--save-binary " + o.learned().saveBinary(), o.learned().saveBinary());
         RunOptions t = o.traces();

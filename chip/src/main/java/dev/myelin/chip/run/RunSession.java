@@ -440,6 +440,13 @@ public final class RunSession {
      */
     static boolean attachDevices(Chip chip, String name, Integer adcBits, long seed, boolean[] owned) {
         Device override = name == null ? null : Device.preset(name).orElseThrow();
+        if (owned != null) {
+            // every member refuses a readout any core cannot serve, not only the member that owns it
+            String readout = LearnedWeights.readoutProblem(chip.image(), name, adcBits);
+            if (readout != null) {
+                throw new MyelinInputException(readout);
+            }
+        }
         boolean any = false;
         boolean anyDevice = false;
         for (int c = 0; c < chip.layout().cores(); c++) {

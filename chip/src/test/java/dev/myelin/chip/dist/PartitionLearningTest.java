@@ -53,6 +53,11 @@ public class PartitionLearningTest {
      * (0,0). {@code device} is the learning section's device line.
      */
     public static NetworkImage image(String device) {
+        return Assembler.assemble("learning-board.nasm", listing(device));
+    }
+
+    /** The listing {@link #image} assembles. */
+    public static String listing(String device) {
         SplittableRandom r = new SplittableRandom(41);
         StringBuilder b = new StringBuilder("""
                 .arch loihi
@@ -101,7 +106,7 @@ public class PartitionLearningTest {
             b.append("  core ").append(at[c][0]).append(' ').append(at[c][1]).append(" 0 neuron=0 count=").append(N)
                     .append(" pop=").append(c * N).append('\n');
         }
-        return Assembler.assemble("learning-board.nasm", b.toString());
+        return b.toString();
     }
 
     /** Every line of {@code in} active with probability 1/3 in each tick. */

@@ -51,4 +51,34 @@ class DeviceReadoutRunTest {
                     .hasMessageContaining("--adc-bits 8: no learning core has a device");
         }
     }
+
+    /**
+     * A core whose plastic axons have two weight exponents cannot be read as column currents: the
+     * whole-image check names it, for the section's own read and for --adc-bits alike, and passes the
+     * stored-weight read and a core without a device; a member that does not own the core refuses
+     * as the owner does.
+     */
+    @Test
+    void theWholeImageCheckOfTheReadouts() {
+        String mixed = LISTING.replace(".format 0 bits=8 exp=0 sign=excitatory",
+                ".format 0 bits=8 exp=0 sign=excitatory\n.format 1 bits=8 exp=1 sign=excitatory")
+                .replace("a1: type=0", "a1: type=1");
+        String said = "core (0,0,0): the column-current read needs the plastic axons' types to share one weight"
+                + " exponent: axon 0 has 0, axon 1 1";
+        assertThat(LearnedWeights.readoutProblem(Assembler.assemble("m.nasm", mixed), null, null)).isEqualTo(said);
+        String stored = mixed.replace(" read=current adc_bits=3", "");
+        assertThat(LearnedWeights.readoutProblem(Assembler.assemble("s.nasm", stored), null, null)).isNull();
+        assertThat(LearnedWeights.readoutProblem(Assembler.assemble("s.nasm", stored), null, 6)).isEqualTo(said);
+        String noDevice = mixed.substring(0, mixed.indexOf(".device"));
+        assertThat(LearnedWeights.readoutProblem(Assembler.assemble("n.nasm", noDevice), null, 6)).isNull();
+        assertThat(LearnedWeights.readoutProblem(Assembler.assemble("n.nasm", noDevice), "ideal", 6)).isEqualTo(said);
+        assertThat(LearnedWeights.readoutProblem(Assembler.assemble("r.nasm", LISTING), null, 6)).isNull();
+        try (Chip chip = Chip.load(Assembler.assemble("m.nasm", mixed), ChipOptions.defaults())) {
+            // a member owning no core still refuses, with the owner's words
+            assertThatThrownBy(() -> RunSession.attachDevices(chip, null, null, 1, new boolean[1]))
+                    .isInstanceOf(MyelinInputException.class).hasMessage(said);
+            assertThatThrownBy(() -> RunSession.attachDevices(chip, null, null, 1)).isInstanceOf(MyelinInputException.class)
+                    .hasMessage(said);
+        }
+    }
 }
