@@ -22,8 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -85,14 +83,7 @@ public class LoihiCubaFloorBenchmark {
 
     /** The compiled {@code cuba_full} sample. */
     static NetworkImage cuba() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("firmware-samples/samples"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("firmware-samples/samples is not above " + Path.of("").toAbsolutePath());
-        }
-        return Compiler.compileFile(p.resolve("firmware-samples/samples/cuba_full/net.yaml"), null).emitted().image();
+        return Compiler.compileFile(dev.myelin.tests.Samples.of("cuba_full").resolve("net.yaml"), null).emitted().image();
     }
 
     /** Runs {@code b} and the chip {@link #CHECK_TICKS} ticks and refuses any difference in u or v. */

@@ -36,12 +36,7 @@ class BadInputTest {
     }
 
     static Path sample(String name) {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("firmware-samples/samples"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("firmware-samples above the working directory").isNotNull();
-        return p.resolve("firmware-samples/samples").resolve(name);
+        return dev.myelin.tests.Samples.of(name);
     }
 
     /** 0xFF can never start a UTF-8 sequence: two good lines, then a bad byte at column 3 of line 3. */

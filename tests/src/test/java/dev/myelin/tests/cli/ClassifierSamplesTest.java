@@ -34,12 +34,7 @@ class ClassifierSamplesTest {
     Path tmp;
 
     static Path samples() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("firmware-samples/samples"))) {
-                return p.resolve("firmware-samples/samples");
-            }
-        }
-        throw new IllegalStateException("firmware-samples/samples not found above " + Path.of("").toAbsolutePath());
+        return dev.myelin.tests.Samples.dir();
     }
 
     @SuppressWarnings("unchecked")

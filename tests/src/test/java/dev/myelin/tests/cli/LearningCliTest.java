@@ -20,11 +20,7 @@ class LearningCliTest {
     Path tmp;
 
     static Path sample() {
-        Path p = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(p.resolve("firmware-samples/samples"))) {
-            p = p.getParent();
-        }
-        return p.resolve("firmware-samples/samples/stdp-pair/net.yaml");
+        return dev.myelin.tests.Samples.of("stdp-pair").resolve("net.yaml");
     }
 
     @Test

@@ -30,14 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SamplesTest {
     static Path samples() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("firmware-samples/samples"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("firmware-samples/samples not found above " + Path.of("").toAbsolutePath());
-        }
-        return p.resolve("firmware-samples/samples");
+        return dev.myelin.tests.Samples.dir();
     }
 
     static Stream<String> names() throws Exception {

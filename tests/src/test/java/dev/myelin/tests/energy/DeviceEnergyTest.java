@@ -157,11 +157,7 @@ class DeviceEnergyTest {
     }
 
     private static Path samples() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("firmware-samples/samples"))) {
-            p = p.getParent();
-        }
-        return p.resolve("firmware-samples/samples");
+        return dev.myelin.tests.Samples.dir();
     }
 
     private record Run(String stats, Path statsJson, String perTick, String weights) {

@@ -100,12 +100,7 @@ class NetworkFuzzTest {
     Path dir;
 
     static Path samples() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("firmware-samples/samples"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("firmware-samples/samples above the working directory").isNotNull();
-        return p.resolve("firmware-samples/samples");
+        return dev.myelin.tests.Samples.dir();
     }
 
     @Test

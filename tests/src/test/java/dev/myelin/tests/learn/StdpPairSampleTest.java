@@ -21,11 +21,7 @@ import static org.assertj.core.api.Assertions.within;
 /** The stdp-pair sample reproduces its table of weights after each pairing (expect.yaml, stdp_table). */
 class StdpPairSampleTest {
     static Path sample(String name) {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("firmware-samples/samples"))) {
-            p = p.getParent();
-        }
-        return p.resolve("firmware-samples/samples").resolve(name);
+        return dev.myelin.tests.Samples.of(name);
     }
 
     @SuppressWarnings("unchecked")
