@@ -53,7 +53,6 @@ public class MeshCycleFloorBenchmark {
     private int[][] source;
     private int[][] dest;
     private int tick;
-    private long hops;
 
     // FIFO f = router * PORTS + port: packets fifo[f * DEPTH + (head[f] + i) % DEPTH], i < count[f]
     private final int[] fifo = new int[ROUTERS * PORTS * DEPTH];
@@ -63,7 +62,6 @@ public class MeshCycleFloorBenchmark {
     private final int[] injected = new int[PACKETS];
     private final int[] injStart = new int[ROUTERS + 1];
     private final int[] injHead = new int[ROUTERS];
-    private int[] destOf = new int[PACKETS];
     /** Round-robin pointer per router and output. */
     private final int[] turn = new int[ROUTERS * 5];
     private final int[] active = new int[ROUTERS];
@@ -100,8 +98,7 @@ public class MeshCycleFloorBenchmark {
         for (int p = 0; p < PATTERNS; p++) {
             moved += tick();
         }
-        hops = moved / PATTERNS;
-        System.out.println("mesh floor, traffic=" + traffic + ": per tick " + hops + " hops, " + cycles / PATTERNS
+        System.out.println("mesh floor, traffic=" + traffic + ": per tick " + moved / PATTERNS + " hops, " + cycles / PATTERNS
                 + " cycles, " + visits / PATTERNS + " router visits");
     }
 
@@ -125,12 +122,7 @@ public class MeshCycleFloorBenchmark {
         for (int i = 0; i < n; i++) {
             injected[fill[src[i]]++] = i;
         }
-        if (destOf.length < n) {
-            destOf = new int[n];
-        }
-        System.arraycopy(dst, 0, destOf, 0, n);
         int activeCount = 0;
-        generation++;
         for (int q = 0; q < ROUTERS; q++) {
             if (injStart[q + 1] > injStart[q]) {
                 active[activeCount++] = q;
@@ -159,11 +151,11 @@ public class MeshCycleFloorBenchmark {
                 for (int p = 0; p < PORTS; p++) {
                     int f = q * PORTS + p;
                     if (count[f] > 0) {
-                        wants[base + output(x, y, destOf[fifo[f * DEPTH + head[f]]])] |= 1 << p;
+                        wants[base + output(x, y, dst[fifo[f * DEPTH + head[f]]])] |= 1 << p;
                     }
                 }
                 if (injHead[q] < injStart[q + 1]) {
-                    wants[base + output(x, y, destOf[injected[injHead[q]]])] |= 1 << 4;
+                    wants[base + output(x, y, dst[injected[injHead[q]]])] |= 1 << 4;
                 }
             }
             int nextCount = 0;
