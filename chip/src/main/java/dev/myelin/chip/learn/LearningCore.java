@@ -576,6 +576,30 @@ public final class LearningCore implements NeuronArray {
     }
 
     /**
+     * Why the column-current read cannot serve a core whose plastic axons are {@code plastic}, with
+     * {@code weightExp} giving each axon's type's weight exponent: the plastic axons' types must
+     * share one exponent, since one ADC scale reads all their columns. Null when they do (or when
+     * no axon is plastic). The one rule {@link #attachDevice(Device, DeviceReadout, long)} applies,
+     * and a partitioned run checks on the whole image before any member starts
+     * ({@code LearnedWeights.readoutProblem}).
+     */
+    public static String columnReadProblem(boolean[] plastic, java.util.function.IntUnaryOperator weightExp) {
+        int first = -1;
+        for (int a = 0; a < plastic.length; a++) {
+            if (!plastic[a]) {
+                continue;
+            }
+            if (first < 0) {
+                first = a;
+            } else if (weightExp.applyAsInt(a) != weightExp.applyAsInt(first)) {
+                return "the column-current read needs the plastic axons' types to share one weight exponent: axon "
+                        + first + " has " + weightExp.applyAsInt(first) + ", axon " + a + " " + weightExp.applyAsInt(a);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Puts a memristive device (docs/learning.md, "Memristive synapses") at every synapse of this
      * core: single devices, each programmed exactly to its synapse's present weight,
      * {@code G = gMin + (W - W_min) / (W_max - W_min) (gMax - gMin)}, or differential pairs with
@@ -595,29 +619,6 @@ public final class LearningCore implements NeuronArray {
      * @throws IllegalArgumentException when the readout is out of range, or the column-current read
      *         meets plastic axons whose types have different weight exponents
      */
-    /**
-     * Why the column-current read cannot serve a core whose plastic axons are {@code plastic}, with
-     * {@code weightExp} giving each axon's type's weight exponent: the plastic axons' types must
-     * share one exponent, since one ADC scale reads all their columns. Null when they do (or when
-     * no axon is plastic). The one rule {@link #attachDevice} applies and a partitioned run's
-     * launcher checks on the whole image before any member starts.
-     */
-    public static String columnReadProblem(boolean[] plastic, java.util.function.IntUnaryOperator weightExp) {
-        int first = -1;
-        for (int a = 0; a < plastic.length; a++) {
-            if (!plastic[a]) {
-                continue;
-            }
-            if (first < 0) {
-                first = a;
-            } else if (weightExp.applyAsInt(a) != weightExp.applyAsInt(first)) {
-                return "the column-current read needs the plastic axons' types to share one weight exponent: axon "
-                        + first + " has " + weightExp.applyAsInt(first) + ", axon " + a + " " + weightExp.applyAsInt(a);
-            }
-        }
-        return null;
-    }
-
     public void attachDevice(Device device, DeviceReadout readout, long seed) {
         String problem = readout.problem();
         if (problem != null) {
