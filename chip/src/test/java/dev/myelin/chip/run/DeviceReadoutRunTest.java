@@ -77,8 +77,8 @@ class DeviceReadoutRunTest {
             // a member owning no core still refuses, with the owner's words
             assertThatThrownBy(() -> RunSession.attachDevices(chip, null, null, 1, new boolean[1]))
                     .isInstanceOf(MyelinInputException.class).hasMessage(said);
-            assertThatThrownBy(() -> RunSession.attachDevices(chip, null, null, 1)).isInstanceOf(MyelinInputException.class)
-                    .hasMessage(said);
+            assertThatThrownBy(() -> RunSession.attachDevices(chip, null, null, 1))
+                    .isInstanceOf(MyelinInputException.class).hasMessage(said);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +84,8 @@ public class LoihiCubaFloorBenchmark {
 
     /** The compiled {@code cuba_full} sample. */
     static NetworkImage cuba() {
-        return Compiler.compileFile(dev.myelin.tests.Samples.of("cuba_full").resolve("net.yaml"), null).emitted().image();
+        Path net = dev.myelin.tests.Samples.of("cuba_full").resolve("net.yaml");
+        return Compiler.compileFile(net, null).emitted().image();
     }
 
     /** Runs {@code b} and the chip {@link #CHECK_TICKS} ticks and refuses any difference in u or v. */

@@ -98,8 +98,8 @@ public class MeshCycleFloorBenchmark {
         for (int p = 0; p < PATTERNS; p++) {
             moved += tick();
         }
-        System.out.println("mesh floor, traffic=" + traffic + ": per tick " + moved / PATTERNS + " hops, " + cycles / PATTERNS
-                + " cycles, " + visits / PATTERNS + " router visits");
+        System.out.println("mesh floor, traffic=" + traffic + ": per tick " + moved / PATTERNS + " hops, "
+                + cycles / PATTERNS + " cycles, " + visits / PATTERNS + " router visits");
     }
 
     /** Carries one tick's packets until all have arrived; returns the hops they took. */
