@@ -17,8 +17,8 @@ import java.util.List;
  * it goes (on the tick's sums per pricing class) for the row handed to it. Keeps per-core counts
  * of every tick while the run is small ({@link #CORE_TICKS_KEPT} core-ticks) and they are asked for
  * (a run writing its stats, which re-pricing reads), so the profile's tick latency can be
- * re-priced; otherwise nothing per core is copied per tick. Per tick, work independent of the core count (but for the
- * kept per-core counts of a short run); no allocation per tick.
+ * re-priced; otherwise nothing per core is copied per tick. Per tick, work independent of the
+ * core count (but for the kept per-core counts of a short run); no allocation per tick.
  */
 public final class RunRecorder {
     /** Core-ticks of per-core counts kept for re-pricing latency. */
@@ -43,12 +43,6 @@ public final class RunRecorder {
     private double maxTickNs;
     private double profileNs;
     private TickSink sink;
-
-    /** A recorder that keeps the per-core counts of every tick of a small run ({@link #coreTicks}). */
-    public RunRecorder(List<CoreInfo> cores, Pricing pricing, ActivityRecord activity, ChipClock clock, double dtMs,
-                       int sampleTicks) {
-        this(cores, pricing, activity, clock, dtMs, sampleTicks, true);
-    }
 
     /**
      * @param clock          the chip's tick pacing: how long each tick lasts on the chip

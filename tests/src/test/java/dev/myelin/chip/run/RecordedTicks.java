@@ -34,7 +34,8 @@ public final class RecordedTicks {
         ActivityRecord record = new ActivityRecord(cores, pricing);
         this.timing = timing;
         this.activity = new ChipActivity(chip, record, timing);
-        this.rec = new RunRecorder(cores, pricing, record, new ChipClock(arch), chip.image().dtMs(), 0);
+        // the per-core counts of every tick kept, as for a run writing its stats (re-pricing reads them)
+        this.rec = new RunRecorder(cores, pricing, record, new ChipClock(arch), chip.image().dtMs(), 0, true);
     }
 
     /** Records the tick the chip just ran, as the run's loop does; returns the ticks recorded. */
