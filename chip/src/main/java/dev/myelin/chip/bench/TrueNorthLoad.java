@@ -31,8 +31,9 @@ import java.util.List;
  *   <li>Neuron {@code j} of the core at router {@code (x, y)} targets axon {@code j} of the core at
  *       {@code ((x + dx_j) mod 64, (y + dy_j) mod 64)} (mod the side of a smaller load, see
  *       {@link #full(long, int)}) with delay {@code 1 + (j mod 15)} ticks; for a given {@code j}
- *       this maps cores one to one, so every axon of the chip has exactly one source. One neuron in three targets its own core (0 hops), one a core within 3
- *       routers in x and y, one a core anywhere on the chip.</li>
+ *       this maps cores one to one, so every axon of the chip has exactly one source. One neuron
+ *       in three targets its own core (0 hops), one a core within 3 routers in x and y, one a
+ *       core anywhere on the chip.</li>
  * </ul>
  */
 public final class TrueNorthLoad {
